@@ -1,0 +1,664 @@
+/*
+ * frontmatter.c
+ *	  Recognise an issue's front matter.
+ *
+ * A printed issue opens with a masthead block: the paper's name, hotline and
+ * mailbox lines, a date line (2021年10月18日 星期一), a lunar date (农历...),
+ * 今日N版 总第N期 and 主办 X 出版 Y.  A saved web page opens with a
+ * breadcrumb (您当前的位置：site > section > ...), a date-and-source line
+ * (... 来源: X) and ends with tags, editor, sharing and copyright lines.
+ *
+ * Only the first lines of the text (the head zone) and the last lines (the
+ * tail zone) are examined, so article text further down never lands here.
+ * Every field is optional; nothing here can fail.
+ */
+#include "na_frontmatter.h"
+#include "na_utf8.h"
+
+#define HEAD_MAX_LINES 60
+#define HEAD_MAX_BYTES 6000
+#define HEAD_LONG_LINE 80		/* code points: a body paragraph ends the zone */
+#define TAIL_MAX_LINES 30
+
+typedef struct Line
+{
+	const char *s;				/* trimmed start */
+	size_t		len;			/* trimmed length */
+	size_t		start;			/* offset of the raw line in the text */
+	size_t		end;			/* offset just past the raw line's newline */
+} Line;
+
+static const char *
+find_bytes(const char *s, size_t len, const char *needle)
+{
+	size_t		nlen = strlen(needle);
+	size_t		i;
+
+	if (nlen == 0 || nlen > len)
+		return NULL;
+	for (i = 0; i + nlen <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, nlen) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* characters trimmed from line ends: spaces and OCR markdown marks */
+static bool
+is_trim_cp(uint32_t cp)
+{
+	return na_is_space(cp) || cp == '#' || cp == '*' || cp == '>' || cp == '|';
+}
+
+static void
+trim(const char **s, size_t *len)
+{
+	size_t		adv;
+
+	while (*len > 0)
+	{
+		uint32_t	cp = na_utf8_decode(*s, *len, &adv);
+
+		if (!is_trim_cp(cp))
+			break;
+		*s += adv;
+		*len -= adv;
+	}
+	while (*len > 0)
+	{
+		/* step back over one UTF-8 sequence */
+		size_t		k = *len - 1;
+
+		while (k > 0 && (((unsigned char) (*s)[k]) & 0xC0) == 0x80)
+			k--;
+		if (!is_trim_cp(na_utf8_decode(*s + k, *len - k, &adv)))
+			break;
+		*len = k;
+	}
+}
+
+static size_t
+split_lines(const char *text, size_t len, Line *lines, size_t max, size_t from)
+{
+	size_t		n = 0,
+				pos = from;
+
+	while (pos < len && n < max)
+	{
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t		end = nl ? (size_t) (nl - text) + 1 : len;
+		Line	   *l = &lines[n++];
+
+		l->start = pos;
+		l->end = end;
+		l->s = text + pos;
+		l->len = (nl ? (size_t) (nl - text) : len) - pos;
+		trim(&l->s, &l->len);
+		pos = end;
+	}
+	return n;
+}
+
+/* skip spaces and a colon (ASCII or full-width) */
+static const char *
+skip_sep(const char *p, const char *end)
+{
+	size_t		adv;
+
+	while (p < end)
+	{
+		uint32_t	cp = na_utf8_decode(p, end - p, &adv);
+
+		if (!na_is_space(cp) && cp != ':' && cp != 0xFF1A)
+			break;
+		p += adv;
+	}
+	return p;
+}
+
+/* a run of non-space characters starting at p */
+static char *
+take_word(const char *p, const char *end, const char **after)
+{
+	const char *q = p;
+	size_t		adv;
+
+	while (q < end)
+	{
+		uint32_t	cp = na_utf8_decode(q, end - q, &adv);
+
+		if (na_is_space(cp))
+			break;
+		q += adv;
+	}
+	if (after)
+		*after = q;
+	return q > p ? na_strndup(p, q - p) : NULL;
+}
+
+/* parse digits (ASCII or full-width) at p; -1 when there are none */
+static long
+take_number(const char **pp, const char *end)
+{
+	const char *p = *pp;
+	long		v = -1;
+	size_t		adv;
+
+	while (p < end)
+	{
+		uint32_t	cp = na_utf8_decode(p, end - p, &adv);
+		int			d;
+
+		if (cp >= '0' && cp <= '9')
+			d = cp - '0';
+		else if (cp >= 0xFF10 && cp <= 0xFF19)
+			d = cp - 0xFF10;
+		else
+			break;
+		if (v < 0)
+			v = 0;
+		if (v < 100000000)
+			v = v * 10 + d;
+		p += adv;
+	}
+	*pp = p;
+	return v;
+}
+
+static bool
+starts_with(const char *p, const char *end, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return (size_t) (end - p) >= n && memcmp(p, lit, n) == 0;
+}
+
+/*
+ * Find a date YYYY年M月D日 or YYYY-MM-DD starting within the first few
+ * characters of the line.  Returns true and fills y/m/d.
+ */
+static bool
+find_date(const char *s, size_t len, int *y, int *m, int *d, const char **after)
+{
+	const char *end = s + len;
+	const char *p = s;
+	int			skipped = 0;
+	size_t		adv;
+
+	while (p < end && skipped <= 12)
+	{
+		const char *q = p;
+		long		yy = take_number(&q, end);
+
+		if (yy >= 1900 && yy <= 2200 && q - p == 4)
+		{
+			long		mm,
+						dd;
+			bool		han = starts_with(q, end, "年");
+
+			if (han || (q < end && (*q == '-' || *q == '/' || *q == '.')))
+			{
+				q += han ? strlen("年") : 1;
+				mm = take_number(&q, end);
+				if (mm >= 1 && mm <= 12 &&
+					((han && starts_with(q, end, "月")) ||
+					 (!han && q < end && (*q == '-' || *q == '/' || *q == '.'))))
+				{
+					q += han ? strlen("月") : 1;
+					dd = take_number(&q, end);
+					if (dd >= 1 && dd <= 31)
+					{
+						if (han && starts_with(q, end, "日"))
+							q += strlen("日");
+						else if (han)
+							goto next;
+						*y = (int) yy;
+						*m = (int) mm;
+						*d = (int) dd;
+						*after = q;
+						return true;
+					}
+				}
+			}
+		}
+next:
+		na_utf8_decode(p, end - p, &adv);
+		p += adv;
+		skipped++;
+	}
+	return false;
+}
+
+static const char *const weekdays[] = {
+	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天", NULL
+};
+
+static bool
+is_all_han(const char *s, size_t len, size_t *ncp)
+{
+	size_t		i = 0,
+				adv,
+				n = 0;
+
+	while (i < len)
+	{
+		if (!na_is_han(na_utf8_decode(s + i, len - i, &adv)))
+			return false;
+		i += adv;
+		n++;
+	}
+	*ncp = n;
+	return n > 0;
+}
+
+/* a paper's name: a short all-Han line ending in 报, 刊 or 新闻 */
+static bool
+looks_like_masthead(const Line *l)
+{
+	size_t		ncp;
+
+	if (!is_all_han(l->s, l->len, &ncp) || ncp < 2 || ncp > 12)
+		return false;
+	return (l->len >= 3 && memcmp(l->s + l->len - 3, "报", 3) == 0) ||
+		(l->len >= 3 && memcmp(l->s + l->len - 3, "刊", 3) == 0);
+}
+
+/* boilerplate lines of a masthead block: hotline, mailbox, subscription */
+static bool
+is_masthead_service_line(const Line *l)
+{
+	static const char *const keys[] = {
+		"热线", "投稿", "邮箱", "征订", "订阅", "广告", "电话", "传真",
+		"网址", "邮编", "国内统一连续出版物号", "CN", NULL
+	};
+	int			i;
+
+	for (i = 0; keys[i]; i++)
+		if (find_bytes(l->s, l->len, keys[i]))
+			return true;
+	return false;
+}
+
+/* an all-capital Latin line such as a paper's English name */
+static bool
+is_latin_caps_line(const Line *l)
+{
+	size_t		i,
+				letters = 0;
+
+	for (i = 0; i < l->len; i++)
+	{
+		char		c = l->s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			letters++;
+		else if (c != ' ' && c != '-' && c != '.' && c != '&')
+			return false;
+	}
+	return letters >= 4;
+}
+
+/* split a list such as tags on ;；,，、 and spaces */
+static int
+split_list(const char *p, const char *end, char **out, int max)
+{
+	int			n = 0;
+	size_t		adv;
+
+	while (p < end && n < max)
+	{
+		const char *q = p;
+
+		while (q < end)
+		{
+			uint32_t	cp = na_utf8_decode(q, end - q, &adv);
+
+			if (cp == ';' || cp == 0xFF1B || cp == ',' || cp == 0xFF0C ||
+				cp == 0x3001 || na_is_space(cp))
+				break;
+			q += adv;
+		}
+		if (q > p)
+			out[n++] = na_strndup(p, q - p);
+		if (q < end)
+		{
+			na_utf8_decode(q, end - q, &adv);
+			q += adv;
+		}
+		p = q;
+	}
+	return n;
+}
+
+/* 您当前的位置：浙江在线 > 浙江新闻 > 杭州 正文 */
+static bool
+parse_breadcrumb(const Line *l, NaIssueInfo *info)
+{
+	const char *end = l->s + l->len;
+	const char *p = find_bytes(l->s, l->len, "位置");
+	int			n = 0;
+	char	   *items[NA_MAX_LIST + 1];
+	size_t		adv;
+	int			i;
+
+	if (!p || !(find_bytes(l->s, l->len, ">") || find_bytes(l->s, l->len, "＞") ||
+				find_bytes(l->s, l->len, "»")))
+		return false;
+	p = skip_sep(p + strlen("位置"), end);
+	while (p < end && n <= NA_MAX_LIST)
+	{
+		const char *q = p;
+		const char *s,
+				   *e;
+		size_t		ilen;
+
+		while (q < end)
+		{
+			uint32_t	cp = na_utf8_decode(q, end - q, &adv);
+
+			if (cp == '>' || cp == 0xFF1E || cp == 0x00BB)
+				break;
+			q += adv;
+		}
+		s = p;
+		ilen = q - p;
+		trim(&s, &ilen);
+		e = s + ilen;
+		/* the page itself, 正文, closes a breadcrumb */
+		if (ilen >= strlen("正文") && memcmp(e - strlen("正文"), "正文", strlen("正文")) == 0)
+		{
+			ilen -= strlen("正文");
+			trim(&s, &ilen);
+		}
+		if (ilen > 0)
+			items[n++] = na_strndup(s, ilen);
+		if (q < end)
+		{
+			na_utf8_decode(q, end - q, &adv);
+			q += adv;
+		}
+		p = q;
+	}
+	if (n == 0)
+		return false;
+	info->site = items[0];
+	for (i = 1; i < n && info->n_section < NA_MAX_LIST; i++)
+		info->section_path[info->n_section++] = items[i];
+	for (; i < n; i++)
+		na_free(items[i]);
+	return true;
+}
+
+static void
+set_once(char **field, char *value)
+{
+	if (*field == NULL)
+		*field = value;
+	else if (value)
+		na_free(value);
+}
+
+/* 主办 X 出版 Y / 主办单位：X / X主办 */
+static bool
+parse_sponsor_line(const Line *l, NaIssueInfo *info)
+{
+	const char *end = l->s + l->len;
+	const char *p;
+	bool		hit = false;
+
+	if ((p = find_bytes(l->s, l->len, "主办")) != NULL)
+	{
+		const char *q = p + strlen("主办");
+
+		if (starts_with(q, end, "单位"))
+			q += strlen("单位");
+		q = skip_sep(q, end);
+		if (q > p + strlen("主办") || q == end)
+			set_once(&info->sponsor, take_word(q, end, NULL));
+		else if (p > l->s)
+		{
+			/* X主办: the word before */
+			const char *b = p;
+
+			while (b > l->s && b[-1] != ' ')
+				b--;
+			set_once(&info->sponsor, na_strndup(b, p - b));
+		}
+		hit = true;
+	}
+	if ((p = find_bytes(l->s, l->len, "出版")) != NULL)
+	{
+		const char *q = p + strlen("出版");
+
+		if (starts_with(q, end, "单位"))
+			q += strlen("单位");
+		else if (starts_with(q, end, "者"))
+			q += strlen("者");
+		q = skip_sep(q, end);
+		if (q > p + strlen("出版"))
+		{
+			set_once(&info->publisher, take_word(q, end, NULL));
+			hit = true;
+		}
+	}
+	return hit;
+}
+
+static void
+parse_head(const char *text, size_t len, NaIssueInfo *info)
+{
+	Line		lines[HEAD_MAX_LINES];
+	size_t		n = split_lines(text, len, lines, HEAD_MAX_LINES, 0);
+	size_t		i,
+				last_field = 0;
+	bool		any_field = false,
+				is_web = false;
+
+	for (i = 0; i < n; i++)
+	{
+		Line	   *l = &lines[i];
+		const char *end = l->s + l->len;
+		const char *p;
+		const char *after;
+		bool		field = false;
+		int			y,
+					m,
+					d,
+					w;
+
+		if (l->start >= HEAD_MAX_BYTES)
+			break;
+		if (na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
+			break;
+
+		if (i < 3 && parse_breadcrumb(l, info))
+		{
+			is_web = true;
+			field = true;
+		}
+		if (info->year == 0 && l->len > 0 && find_date(l->s, l->len, &y, &m, &d, &after))
+		{
+			info->year = y;
+			info->month = m;
+			info->day = d;
+			field = true;
+		}
+		for (w = 0; weekdays[w]; w++)
+			if (info->weekday == NULL && find_bytes(l->s, l->len, weekdays[w]))
+			{
+				info->weekday = na_strndup(weekdays[w], strlen(weekdays[w]));
+				field = true;
+			}
+		if ((p = find_bytes(l->s, l->len, "农历")) != NULL && info->lunar_date == NULL)
+		{
+			p = skip_sep(p + strlen("农历"), end);
+			info->lunar_date = take_word(p, end, NULL);
+			field = true;
+		}
+		if ((p = find_bytes(l->s, l->len, "总第")) != NULL && info->issue_no < 0)
+		{
+			p += strlen("总第");
+			p = skip_sep(p, end);
+			info->issue_no = (int) take_number(&p, end);
+			field = true;
+		}
+		if (info->pages < 0)
+		{
+			static const char *const page_keys[] = {"今日", "本期", "共", NULL};
+			int			k;
+
+			for (k = 0; page_keys[k]; k++)
+			{
+				const char *q = find_bytes(l->s, l->len, page_keys[k]);
+				long		v;
+
+				if (!q)
+					continue;
+				q = skip_sep(q + strlen(page_keys[k]), end);
+				v = take_number(&q, end);
+				if (v > 0 && v < 1000 && starts_with(q, end, "版"))
+				{
+					info->pages = (int) v;
+					field = true;
+					break;
+				}
+			}
+		}
+		if (parse_sponsor_line(l, info))
+			field = true;
+		if (is_web && (p = find_bytes(l->s, l->len, "来源")) != NULL)
+		{
+			p = skip_sep(p + strlen("来源"), end);
+			set_once(&info->source, take_word(p, end, NULL));
+			field = true;
+		}
+		if (!field && is_masthead_service_line(l))
+			field = true;
+		if (field)
+		{
+			any_field = true;
+			last_field = i;
+		}
+	}
+	if (!any_field)
+		return;
+
+	/* the paper's name: a masthead-like line within the block */
+	for (i = 0; i <= last_field && info->masthead == NULL; i++)
+		if (looks_like_masthead(&lines[i]))
+			info->masthead = na_strndup(lines[i].s, lines[i].len);
+
+	/* an English name line or blank lines right after the block belong to it */
+	i = last_field + 1;
+	while (i < n && (lines[i].len == 0 || is_latin_caps_line(&lines[i])))
+		i++;
+	info->head_end = (i < n) ? lines[i].start : lines[n - 1].end;
+	if (is_web)
+		info->head_end = lines[last_field].end;
+}
+
+/* the footer of a web page: tags, editor, sharing and copyright lines */
+static void
+parse_tail(const char *text, size_t len, NaIssueInfo *info)
+{
+	size_t		from = len,
+				seen = 0;
+	Line		lines[TAIL_MAX_LINES];
+	size_t		n,
+				i;
+
+	/* find where the last TAIL_MAX_LINES lines start */
+	while (from > info->head_end && seen <= TAIL_MAX_LINES)
+	{
+		from--;
+		if (text[from] == '\n' && from + 1 < len)
+			seen++;
+	}
+	if (from > info->head_end && text[from] == '\n')
+		from++;
+	if (from < info->head_end)
+		from = info->head_end;
+	n = split_lines(text, len, lines, TAIL_MAX_LINES, from);
+
+	for (i = 0; i < n; i++)
+	{
+		Line	   *l = &lines[i];
+		const char *end = l->s + l->len;
+		const char *p;
+		const char *ed;
+		bool		hit = false;
+
+		ed = find_bytes(l->s, l->len, "责任编辑");
+		if (ed)
+		{
+			const char *q = skip_sep(ed + strlen("责任编辑"), end);
+
+			set_once(&info->editor, take_word(q, end, NULL));
+			hit = true;
+		}
+		if ((p = find_bytes(l->s, l->len, "标签")) != NULL ||
+			(p = find_bytes(l->s, l->len, "关键词")) != NULL)
+		{
+			const char *q = skip_sep(p + (memcmp(p, "标签", strlen("标签")) == 0 ?
+										  strlen("标签") : strlen("关键词")), end);
+			const char *stop = (ed && ed > q) ? ed : end;
+
+			if (info->n_tags == 0 && (p == l->s))
+			{
+				info->n_tags = split_list(q, stop, info->tags, NA_MAX_LIST);
+				hit = true;
+			}
+		}
+		if (hit || (info->site &&
+					(find_bytes(l->s, l->len, "分享到") == l->s ||
+					 find_bytes(l->s, l->len, "Copyright") ||
+					 find_bytes(l->s, l->len, "版权") == l->s)))
+		{
+			if (l->start < info->tail_start)
+				info->tail_start = l->start;
+		}
+	}
+}
+
+void
+na_frontmatter_parse(const char *text, size_t len, NaIssueInfo *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->issue_no = -1;
+	info->pages = -1;
+	info->tail_start = len;
+	if (len == 0)
+		return;
+	parse_head(text, len, info);
+	parse_tail(text, len, info);
+	/* a web page names its source, not a publisher */
+	if (info->site && info->publisher == NULL && info->source)
+		info->publisher = na_strndup(info->source, strlen(info->source));
+}
+
+void
+na_frontmatter_free(NaIssueInfo *info)
+{
+	int			i;
+
+	if (info->masthead)
+		na_free(info->masthead);
+	if (info->weekday)
+		na_free(info->weekday);
+	if (info->lunar_date)
+		na_free(info->lunar_date);
+	if (info->sponsor)
+		na_free(info->sponsor);
+	if (info->publisher)
+		na_free(info->publisher);
+	if (info->site)
+		na_free(info->site);
+	if (info->source)
+		na_free(info->source);
+	if (info->editor)
+		na_free(info->editor);
+	for (i = 0; i < info->n_section; i++)
+		na_free(info->section_path[i]);
+	for (i = 0; i < info->n_tags; i++)
+		na_free(info->tags[i]);
+	memset(info, 0, sizeof(*info));
+}
