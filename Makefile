@@ -1,0 +1,40 @@
+# news_archive: PGXS build.
+#
+# Sources are picked up by wildcard so that adding a file never means editing
+# this Makefile:
+#   src/core/*.c  plain-C text-processing cores (also built standalone)
+#   src/pg/*.c    the PostgreSQL layer
+#   sql/ext/*.sql pieces of the extension script, concatenated in name order
+#   sql/*.sql     pg_regress tests (expected output in expected/)
+#   mk/*.mk       extra build rules (standalone tools, dictionary, ...)
+
+EXTENSION  = news_archive
+EXTVERSION = 0.1
+MODULE_big = news_archive
+PG_CONFIG ?= pg_config
+
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+PG_SRCS   = $(sort $(wildcard src/pg/*.c))
+OBJS      = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+EXT_PARTS = $(sort $(wildcard sql/ext/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+REGRESS   = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --encoding=UTF8 --no-locale
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
+PG_CPPFLAGS = -Iinclude $(ICU_CFLAGS)
+PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+SHLIB_LINK  = $(ICU_LIBS)
+
+.DEFAULT_GOAL := all
+include $(sort $(wildcard mk/*.mk))
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(EXT_PARTS)
+	cat $(EXT_PARTS) > $@
+
+# objects depend on the shared headers
+$(OBJS): $(wildcard include/*.h)
