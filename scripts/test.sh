@@ -23,8 +23,8 @@ count() {
 	local log=$1 rc=$2 p f
 	local lines
 	lines=$(grep -Eo '^([A-Za-z_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" || true)
-	p=$(printf '%s\n' "$lines" | awk '$(NF-3) ~ /^[0-9]+$/ {s+=$(NF-3)} END {print s+0}')
-	f=$(printf '%s\n' "$lines" | awk '$(NF-1) ~ /^[0-9]+$/ {s+=$(NF-1)} END {print s+0}')
+	p=$(printf '%s\n' "$lines" | awk 'NF >= 4 && $(NF-3) ~ /^[0-9]+$/ {s+=$(NF-3)} END {print s+0}')
+	f=$(printf '%s\n' "$lines" | awk 'NF >= 4 && $(NF-1) ~ /^[0-9]+$/ {s+=$(NF-1)} END {print s+0}')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1				# a suite that failed without saying how counts once
 	fi
