@@ -1,5 +1,7 @@
 -- news_issue: the raw-issue type
-CREATE EXTENSION news_archive;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
 SET search_path = news_archive, public;
 SET DateStyle = ISO;
 \set daily `cat test/fixtures/issues/demo_daily.txt`
@@ -69,6 +71,8 @@ SELECT (news_issue_info(raw)).masthead, (news_issue_info(raw)).issue_no FROM big
 \set regdb :DBNAME
 CREATE DATABASE na_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c na_latin1
-CREATE EXTENSION news_archive;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
 \c :regdb
 DROP DATABASE na_latin1;
