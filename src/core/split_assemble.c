@@ -260,7 +260,9 @@ on_head(Asm *as, int *pi)
 			 * An unmarked short line in a marked document, or right after a
 			 * sentence broken off, is body text cut by the layout.
 			 */
-			if (l->level == 0 && (as->marked_doc || (k == 0 && cur->open_sentence)))
+			if (l->level == 0 && (as->marked_doc || (k == 0 && cur->open_sentence) ||
+								  sp_count_cp(as->text + l->cs, l->ce - l->cs, 0xFF0C) > 0 ||
+								  sp_count_cp(as->text + l->cs, l->ce - l->cs, ',') > 0))
 				add_body_line(as, g[k], as->cur);
 			else
 			{
@@ -402,49 +404,61 @@ web_head(Asm *as, const NaIssueInfo *info, int head_hi)
 	(void) info;
 }
 
-/* the authors printed on a web page's date-and-source line */
+/*
+ * The authors printed on a web page's date-and-source line, after 来源 and
+ * the source's name.  The writers come first; a picture credit after them
+ * (供图 X or 摄 X) is not theirs, so the names stop there.  Returns the
+ * credit text (the byline as printed) through bs and bl.
+ */
 static void
-web_source_authors(const char *s, size_t len, const NaIssueInfo *info, NaByline *out)
+web_source_authors(const char *s, size_t len, const NaIssueInfo *info, NaByline *out,
+				   const char **bs, size_t *bl)
 {
+	static const char *const photo_words[] = {"供图", "摄影", "摄", "图片", NULL};
 	const char *p = sp_find(s, len, "来源");
 	const char *end = s + len;
-	NaByline	tmp;
+	const char *stop = end;
 	int			k;
 
-	memset(&tmp, 0, sizeof(tmp));
+	*bs = NULL;
+	*bl = 0;
 	if (p == NULL)
 		return;
 	p += strlen("来源");
-	while (p < end && (*p == ' ' || *p == ':' || sp_starts(p, end - p, "：") || sp_starts(p, end - p, "　")))
+	while (p < end && (*p == ' ' || *p == ':' || sp_starts(p, end - p, "：") ||
+					   sp_starts(p, end - p, "　")))
 		p += (*p == ' ' || *p == ':') ? 1 : 3;
 	if (info->source && sp_starts(p, end - p, info->source))
 		p += strlen(info->source);
-	na_byline_parse(p, end - p, &tmp);
-	/* writers come first; the picture credit after them is not theirs */
-	for (k = 0; k < tmp.n; k++)
+	while (p < end && *p == ' ')
+		p++;
+	*bs = p;
+	*bl = end - p;
+	for (k = 0; photo_words[k]; k++)
 	{
-		if (tmp.persons[k].role && na_byline_is_photo_role(tmp.persons[k].role))
-			break;
-		if (out->n < NA_BYLINE_MAX)
-		{
-			out->persons[out->n++] = tmp.persons[k];
-			memset(&tmp.persons[k], 0, sizeof(NaPerson));
-		}
+		const char *q = sp_find(p, end - p, photo_words[k]);
+
+		if (q && q < stop)
+			stop = q;
 	}
-	for (; k < tmp.n; k++)
-	{
-		if (tmp.persons[k].name)
-			na_free(tmp.persons[k].name);
-		if (tmp.persons[k].role)
-			na_free(tmp.persons[k].role);
-		if (tmp.persons[k].organization)
-			na_free(tmp.persons[k].organization);
-	}
+	na_byline_parse(p, stop - p, out);
 }
 
 static void
 append_field(char **field, const char *s, size_t len, const char *sep)
 {
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+	{
+		s++;
+		len--;
+	}
+	while (len > 0 && sp_starts(s, len, "　"))
+	{
+		s += 3;
+		len -= 3;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
 	if (len == 0)
 		return;
 	if (*field == NULL)
@@ -665,11 +679,19 @@ na_split_issue(const char *text, size_t len, NaSplit *out)
 					ar->section = na_strndup(s, clen);
 				break;
 			case NA_SEG_BYLINE:
-				append_field(&ar->byline, s, clen, " ");
 				if (as.web && (int) i < head_hi)
-					web_source_authors(s, clen, &out->info, &ar->authors);
+				{
+					const char *bs;
+					size_t		bl;
+
+					web_source_authors(s, clen, &out->info, &ar->authors, &bs, &bl);
+					append_field(&ar->byline, bs, bl, " ");
+				}
 				else
+				{
+					append_field(&ar->byline, s, clen, " ");
 					parse_authors_into(s, clen, &ar->authors);
+				}
 				break;
 			case NA_SEG_CREDIT:
 				parse_authors_into(s, clen, &ar->authors);

@@ -291,6 +291,16 @@ tail:
 				continue;
 			if (b > 0)
 			{
+				/* 下转, 续转: the word before 转 belongs to the mark */
+				prev = sp_last_cp(s, b, &st);
+				if (prev == 0x4E0B || prev == 0x7EED)
+				{
+					b = st;
+					*forward = true;
+				}
+			}
+			if (b > 0)
+			{
 				prev = sp_last_cp(s, b, &st);
 				if (is_open_bracket(prev))
 					b = st;
@@ -649,8 +659,11 @@ sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 					v2 >= 1 && v2 <= 31)
 				{
 					int			yy = info->year;
+					long		ahead = days_from_civil(yy, v1, v2 > 28 ? 28 : v2) -
+						days_from_civil(info->year, info->month, info->day);
 
-					if (v1 > info->month || (v1 == info->month && v2 > info->day))
+					/* announcements run a few weeks ahead; later is last year */
+					if (ahead > 60)
 						yy--;
 					if (v2 > days_in_month(yy, v1))
 						return false;
