@@ -200,10 +200,26 @@ on_head(Asm *as, int *pi)
 		if (cur && !cur->has_title && cur->has_byline && cur->has_body && n >= 3 && !has_sub &&
 			!sp_kicker_like(as->text + as->lines[g[0]].cs, as->lines[g[0]].ce - as->lines[g[0]].cs))
 		{
-			/* the current article's headline was printed after it */
-			take_headline(as, g, n - 1, as->cur);
-			g[0] = g[n - 1];
-			n = 1;
+			/*
+			 * The current article's headline was printed after it.  The next
+			 * article keeps its last line, with a column label or subtitle
+			 * under its title.
+			 */
+			int			keep = 1;
+
+			while (keep < n - 1)
+			{
+				SpLine	   *kl = &as->lines[g[n - keep]];
+				const char *ks = as->text + kl->cs;
+				size_t		klen = kl->ce - kl->cs;
+
+				if (!sp_is_column_label(ks, klen) && !sp_starts(ks, klen, "—"))
+					break;
+				keep++;
+			}
+			take_headline(as, g, n - keep, as->cur);
+			memmove(g, g + n - keep, sizeof(int) * keep);
+			n = keep;
 		}
 		a = new_article(as, NA_KIND_ARTICLE, g[0]);
 		take_headline(as, g, n, a);
