@@ -41,6 +41,7 @@ typedef struct Asm
 	int			cap_arts;
 	int			cur;
 	char	   *page_section;
+	int			pending_from;	/* 上接第N版 seen before its article */
 	bool		web;
 	bool		marked_doc;		/* OCR heading marks are in use */
 } Asm;
@@ -64,6 +65,11 @@ new_article(Asm *as, NaArticleKind kind, int line)
 	a->created_at = line;
 	if (as->page_section)
 		a->section = na_strndup(as->page_section, strlen(as->page_section));
+	if (kind != NA_KIND_PHOTO && as->pending_from)
+	{
+		a->continued_from = as->pending_from;
+		as->pending_from = 0;
+	}
 	return as->n_arts++;
 }
 
@@ -621,7 +627,11 @@ na_split_issue(const char *text, size_t len, NaSplit *out)
 					set_line(&as, ii, NA_SEG_CONTINUATION, as.cur);
 				}
 				else
+				{
+					if (l->cont_from)
+						as.pending_from = l->cont_from;
 					set_line(&as, ii, NA_SEG_CONTINUATION, -1);
+				}
 				ii++;
 				break;
 			case SPC_HEAD:
@@ -811,8 +821,19 @@ na_split_issue(const char *text, size_t len, NaSplit *out)
 				if (ar->authors.persons[k].role && strstr(ar->authors.persons[k].role, "评论员"))
 					ar->kind = NA_KIND_COMMENTARY;
 		}
+		if (ar->kind == NA_KIND_ARTICLE && !ar->dateline && ar->authors.n > 0)
+		{
+			/* signed without any role: a commentary's pen name */
+			int			k,
+						roles = 0;
+
+			for (k = 0; k < ar->authors.n; k++)
+				roles += ar->authors.persons[k].role != NULL;
+			if (roles == 0 && !as.web)
+				ar->kind = NA_KIND_COMMENTARY;
+		}
 		if (ar->kind == NA_KIND_ARTICLE && !ar->title && !ar->byline && !ar->dateline &&
-			ar->body && strlen(ar->body) < 600)
+			!ar->continued_from && ar->body && strlen(ar->body) < 600)
 			ar->kind = NA_KIND_BRIEF;
 		if (ar->title == NULL && ar->body == NULL && ar->caption == NULL)
 		{
