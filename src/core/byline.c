@@ -130,6 +130,23 @@ looks_like_name(const char *s, size_t len)
 	return latin >= 2 && latin <= 30;
 }
 
+/* a news organization's name: 新华社, 浙江日报, 某某网 */
+static bool
+looks_like_org(const char *s, size_t len)
+{
+	static const char *const kinds[] = {"社", "报", "网", "台", "刊", "中心", NULL};
+	int			i;
+
+	for (i = 0; kinds[i]; i++)
+	{
+		size_t		kl = strlen(kinds[i]);
+
+		if (len > kl && memcmp(s + len - kl, kinds[i], kl) == 0)
+			return true;
+	}
+	return false;
+}
+
 typedef struct Token
 {
 	const char *s;
@@ -285,7 +302,7 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 		}
 		/* an organization printed as its own token before a role: 新华社 记者 X */
 		if (i + 1 < n && role_suffix(toks[i + 1].s, toks[i + 1].len, &r) == toks[i + 1].len &&
-			!looks_like_name(t, tl))
+			(!looks_like_name(t, tl) || looks_like_org(t, tl)))
 		{
 			org = t;
 			olen = tl;
