@@ -21,8 +21,10 @@ mkdir -p "$NA_TMP/logs"
 # add up the "N passed, N failed" lines of a suite's log
 count() {
 	local log=$1 rc=$2 p f
-	p=$(grep -Eo '^([A-Za-z_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-	f=$(grep -Eo '^([A-Za-z_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | grep -Eo '[0-9]+ failed' | awk '{s+=$1} END {print s+0}')
+	local lines
+	lines=$(grep -Eo '^([A-Za-z_-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" || true)
+	p=$(printf '%s\n' "$lines" | awk 'NF >= 4 && $(NF-3) ~ /^[0-9]+$/ {s+=$(NF-3)} END {print s+0}')
+	f=$(printf '%s\n' "$lines" | awk 'NF >= 4 && $(NF-1) ~ /^[0-9]+$/ {s+=$(NF-1)} END {print s+0}')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1				# a suite that failed without saying how counts once
 	fi
@@ -38,7 +40,7 @@ run_suite() {
 	echo "== $name"
 	"$@" >"$log" 2>&1 || rc=$?
 	# show the suite's own report, without the per-check noise of unit tests
-	grep -v '^== ' "$log" | tail -n 40
+	{ grep -v '^== ' "$log" || true; } | tail -n 40
 	count "$log" "$rc"
 }
 

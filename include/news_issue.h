@@ -1,0 +1,96 @@
+/*
+ * news_issue.h
+ *	  The news_issue datum: one raw issue kept byte for byte, preceded by the
+ *	  front matter parsed once on input.
+ *
+ * Layout (all integers little-endian host order, 4-byte aligned):
+ *	  varlena header
+ *	  NewsIssueHeader          version, sizes, numeric fields, offsets
+ *	  string area              meta_len bytes: NUL-terminated strings
+ *	  raw text                 raw_len bytes, not NUL-terminated
+ *
+ * The metadata sits first so that readers of the metadata can fetch just a
+ * slice of a TOASTed value (PG_DETOAST_DATUM_SLICE) without the raw text.
+ */
+#ifndef NEWS_ISSUE_H
+#define NEWS_ISSUE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "na_frontmatter.h"
+
+#define NEWS_ISSUE_VERSION 1
+
+/* indexes of the string fields in the string area */
+typedef enum NewsIssueStr
+{
+	NIS_MASTHEAD,
+	NIS_WEEKDAY,
+	NIS_LUNAR,
+	NIS_SPONSOR,
+	NIS_PUBLISHER,
+	NIS_SITE,
+	NIS_SOURCE,
+	NIS_EDITOR,
+	NIS__COUNT
+} NewsIssueStr;
+
+typedef struct NewsIssueHeader
+{
+	uint16		version;
+	uint16		n_section;		/* section path entries */
+	uint16		n_tags;
+	uint16		flags;
+	uint32		meta_len;		/* bytes of the string area */
+	uint32		raw_len;		/* bytes of the raw text */
+	int32		year,			/* issue date, 0 when absent */
+				month,
+				day;
+	int32		issue_no;		/* -1 when absent */
+	int32		pages;			/* -1 when absent */
+	uint32		head_end;		/* byte offsets of the front matter */
+	uint32		tail_start;
+	/* offset of each string in the string area; UINT32_MAX when absent */
+	uint32		str_off[NIS__COUNT];
+	/* section path then tags: offsets into the string area */
+	uint32		list_off[FLEXIBLE_ARRAY_MEMBER];
+} NewsIssueHeader;
+
+typedef struct NewsIssue
+{
+	int32		vl_len_;
+	NewsIssueHeader hdr;
+} NewsIssue;
+
+#define NEWS_ISSUE_HDRSZ(nlist) \
+	MAXALIGN(offsetof(NewsIssue, hdr) + offsetof(NewsIssueHeader, list_off) + \
+			 sizeof(uint32) * (nlist))
+#define NEWS_ISSUE_META_START(ni) \
+	((char *) (ni) + NEWS_ISSUE_HDRSZ((ni)->hdr.n_section + (ni)->hdr.n_tags))
+#define NEWS_ISSUE_RAW(ni) \
+	(NEWS_ISSUE_META_START(ni) + (ni)->hdr.meta_len)
+
+#define DatumGetNewsIssueP(d)		((NewsIssue *) PG_DETOAST_DATUM(d))
+#define PG_GETARG_NEWS_ISSUE_P(n)	DatumGetNewsIssueP(PG_GETARG_DATUM(n))
+
+/* build a value from raw text (parses the front matter) */
+extern NewsIssue *news_issue_from_text(const char *raw, size_t len);
+
+/* the raw text of a detoasted value */
+static inline const char *
+news_issue_raw(const NewsIssue *ni, size_t *len)
+{
+	*len = ni->hdr.raw_len;
+	return NEWS_ISSUE_RAW(ni);
+}
+
+/* a stored string field, NULL when absent */
+extern const char *news_issue_str(const NewsIssue *ni, NewsIssueStr f);
+
+/* rebuild the parsed front matter (strings point into ni; do not free) */
+extern void news_issue_frontmatter(const NewsIssue *ni, NaIssueInfo *info);
+
+/* error out unless the database encoding is UTF8 */
+extern void news_archive_check_encoding(void);
+
+#endif							/* NEWS_ISSUE_H */

@@ -1,0 +1,113 @@
+/*
+ * test_frontmatter.c
+ *	  Unit tests of the front matter parser (standalone build).
+ */
+#include "na_frontmatter.h"
+#include "na_test.h"
+
+static void
+parse(const char *s, NaIssueInfo *info)
+{
+	na_frontmatter_parse(s, strlen(s), info);
+}
+
+static void
+test_masthead_block(void)
+{
+	NaIssueInfo i;
+	const char *s =
+		"\n\n# 南湖晚报\n\n南湖发布 南湖晚报\n\n新闻热线 12345678\n\n"
+		"2020年12月1日 星期二\n农历庚子年十月十七  \n今日16版 总第5432期\n\n"
+		"主办 南湖日报社 出版 南湖晚报社\n\nNANHU EVENING NEWS\n\n"
+		"## 标题一行\n\n正文第一段。\n";
+
+	parse(s, &i);
+	NA_CHECK_STR(i.masthead, "南湖晚报");
+	NA_CHECK_INT(i.year, 2020);
+	NA_CHECK_INT(i.month, 12);
+	NA_CHECK_INT(i.day, 1);
+	NA_CHECK_STR(i.weekday, "星期二");
+	NA_CHECK_STR(i.lunar_date, "庚子年十月十七");
+	NA_CHECK_INT(i.pages, 16);
+	NA_CHECK_INT(i.issue_no, 5432);
+	NA_CHECK_STR(i.sponsor, "南湖日报社");
+	NA_CHECK_STR(i.publisher, "南湖晚报社");
+	NA_CHECK(i.site == NULL);
+	/* the block ends before the first title, after the English name */
+	NA_CHECK(strncmp(s + i.head_end, "## 标题", strlen("## 标题")) == 0);
+	NA_CHECK_INT(i.tail_start, strlen(s));
+	na_frontmatter_free(&i);
+}
+
+static void
+test_web_page(void)
+{
+	NaIssueInfo i;
+	const char *s =
+		"您当前的位置：某某网 > 新闻 > 本地 正文\n"
+		"标题一\n"
+		"2019-06-30 09:00 来源：某某日报 作者 甲\n\n"
+		"  正文第一段。\n\n"
+		"标签：城市；交通、地铁 责任编辑：乙丙\n分享到：\nCopyright © 2019\n";
+
+	parse(s, &i);
+	NA_CHECK_STR(i.site, "某某网");
+	NA_CHECK_INT(i.n_section, 2);
+	if (i.n_section == 2)
+	{
+		NA_CHECK_STR(i.section_path[0], "新闻");
+		NA_CHECK_STR(i.section_path[1], "本地");
+	}
+	NA_CHECK_INT(i.year, 2019);
+	NA_CHECK_INT(i.month, 6);
+	NA_CHECK_INT(i.day, 30);
+	NA_CHECK_STR(i.source, "某某日报");
+	NA_CHECK_INT(i.n_tags, 3);
+	if (i.n_tags == 3)
+		NA_CHECK_STR(i.tags[2], "地铁");
+	NA_CHECK_STR(i.editor, "乙丙");
+	NA_CHECK(strncmp(s + i.tail_start, "标签", strlen("标签")) == 0);
+	NA_CHECK(i.masthead == NULL);
+	na_frontmatter_free(&i);
+}
+
+static void
+test_odd_input(void)
+{
+	NaIssueInfo i;
+	static char junk[4096];
+	size_t		k;
+
+	parse("", &i);
+	NA_CHECK(i.masthead == NULL && i.year == 0 && i.issue_no == -1 && i.pages == -1);
+	na_frontmatter_free(&i);
+
+	parse("Just an English sentence, no newspaper at all.", &i);
+	NA_CHECK(i.masthead == NULL && i.year == 0 && i.sponsor == NULL);
+	NA_CHECK_INT(i.head_end, 0);
+	na_frontmatter_free(&i);
+
+	/* impossible numbers are not dates */
+	parse("某报\n2021年13月40日\n", &i);
+	NA_CHECK_INT(i.year, 0);
+	na_frontmatter_free(&i);
+
+	/* truncated UTF-8 sequences and bytes never read past the end */
+	parse("\xE5\xB9", &i);
+	NA_CHECK_INT(i.year, 0);
+	na_frontmatter_free(&i);
+	for (k = 0; k < sizeof(junk); k++)
+		junk[k] = (char) ((k * 131 + 7) % 251 + 1);
+	na_frontmatter_parse(junk, sizeof(junk), &i);
+	NA_CHECK(i.head_end <= sizeof(junk) && i.tail_start <= sizeof(junk));
+	na_frontmatter_free(&i);
+}
+
+int
+main(void)
+{
+	test_masthead_block();
+	test_web_page();
+	test_odd_input();
+	NA_TEST_DONE();
+}
