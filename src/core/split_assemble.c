@@ -166,12 +166,12 @@ on_head(Asm *as, int *pi)
 	/* a web page holds one article: captions first, then section heads */
 	if (as->web && as->cur >= 0)
 	{
-		ArtB	   *cur = &as->arts[as->cur];
 		int			j;
 
 		for (j = 0; j < n; j++)
 		{
-			if (!cur->has_body)
+			/* new_article() may move the table: index it afresh */
+			if (!as->arts[as->cur].has_body)
 			{
 				a = new_article(as, NA_KIND_PHOTO, g[j]);
 				set_line(as, g[j], NA_SEG_CAPTION, a);
