@@ -45,7 +45,13 @@ na_alloc_checked(void *p)
 #define na_alloc(sz)		palloc(na_nonzero(sz))
 #define na_alloc0(sz)		palloc0(na_nonzero(sz))
 #define na_realloc(p, sz)	((p) ? repalloc((p), na_nonzero(sz)) : palloc(na_nonzero(sz)))
-#define na_free(p)			pfree(p)
+/* free(NULL) is legal, pfree(NULL) is not: the cores rely on the former */
+static inline void
+na_free(void *p)
+{
+	if (p)
+		pfree(p);
+}
 #define na_check_interrupts()	CHECK_FOR_INTERRUPTS()
 #endif
 

@@ -309,8 +309,14 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 			org_tok = i;
 			continue;
 		}
+		/* a phrase or a sentence is no name: a byline is names and roles */
+		if (!looks_like_name(t, tl))
+			continue;
 		if (role == NULL)
 		{
+			/* without a role only a short name is believable */
+			if (na_utf8_count(t, tl) > 4)
+				continue;
 			/* names before any role keep no role until a credit word */
 			add_person(out, t, tl, NULL, org, olen);
 			continue;

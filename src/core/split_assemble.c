@@ -54,9 +54,7 @@ new_article(Asm *as, NaArticleKind kind, int line)
 	if (as->n_arts == as->cap_arts)
 	{
 		as->cap_arts = as->cap_arts ? as->cap_arts * 2 : 16;
-		size_t		sz = sizeof(ArtB) * (size_t) as->cap_arts;
-
-		as->arts = (ArtB *) na_realloc(as->arts, sz);
+		as->arts = (ArtB *) na_realloc(as->arts, sizeof(ArtB) * (size_t) as->cap_arts);
 	}
 	a = &as->arts[as->n_arts];
 	memset(a, 0, sizeof(*a));
@@ -526,9 +524,7 @@ add_segment(NaSplit *sp, size_t *cap, size_t start, size_t end, NaSegRole role, 
 	if (sp->n_segments == *cap)
 	{
 		*cap = *cap ? *cap * 2 : 64;
-		size_t		sz = sizeof(NaSegment) * *cap;
-
-		sp->segments = (NaSegment *) na_realloc(sp->segments, sz);
+		sp->segments = (NaSegment *) na_realloc(sp->segments, sizeof(NaSegment) * *cap);
 	}
 	sp->segments[sp->n_segments].start = start;
 	sp->segments[sp->n_segments].end = end;

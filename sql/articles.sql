@@ -1,0 +1,78 @@
+-- article splitting through SQL: news_articles, news_segments, news_issue_json, news_byline
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
+SET search_path = news_archive, public;
+SET DateStyle = ISO;
+
+CREATE TEMP TABLE fx (name text, raw news_issue);
+\set f `cat test/fixtures/issues/ocr_layout.txt`
+INSERT INTO fx VALUES ('ocr_layout', :'f');
+\set f `cat test/fixtures/issues/damaged_masthead.txt`
+INSERT INTO fx VALUES ('damaged_masthead', :'f');
+\set f `cat test/fixtures/issues/web_page.txt`
+INSERT INTO fx VALUES ('web_page', :'f');
+\set f `cat test/fixtures/issues/epaper.txt`
+INSERT INTO fx VALUES ('epaper', :'f');
+\set f `cat test/fixtures/issues/demo_daily.txt`
+INSERT INTO fx VALUES ('demo_daily', :'f');
+
+-- article rows of each layout: headline parts, people, dateline, day, continuations
+SELECT name, a.ordinal, a.kind, a.section, a.kicker, a.title, a.subtitle,
+       a.authors, a.author_roles, a.dateline, a.reported_on, a.continued_to, a.continued_from
+  FROM fx, news_articles(fx.raw) a ORDER BY name, a.ordinal;
+
+-- bodies are clean: first and last characters, no marks, no OCR spaces between Han characters
+SELECT name, a.ordinal, left(coalesce(a.body, a.caption), 16) AS starts,
+       right(coalesce(a.body, a.caption), 8) AS ends,
+       coalesce(a.body, '') !~ '[#■□]' AS no_marks,
+       coalesce(a.body, '') !~ '[\u4e00-\u9fff] [\u4e00-\u9fff]' AS no_ocr_spaces
+  FROM fx, news_articles(fx.raw) a ORDER BY name, a.ordinal;
+
+-- spans point back into the raw text
+SELECT name, a.ordinal,
+       a.raw_start >= 0 AND a.raw_start < a.raw_end AND a.raw_end <= length(fx.raw::text) AS span_ok,
+       strpos(substr(fx.raw::text, a.raw_start + 1, a.raw_end - a.raw_start),
+              left(replace(coalesce(a.title, a.caption, ''), ' ', ''), 2)) > 0 OR a.title IS NULL AS title_in_span
+  FROM fx, news_articles(fx.raw) a ORDER BY name, a.ordinal;
+
+-- segments cover every character exactly once, in order, on every fixture
+SELECT name,
+       bool_and(s.raw_start = coalesce(s.prev_end, 0)) AS contiguous,
+       max(s.raw_end) = length(fx.raw::text) AS reaches_end,
+       bool_and(s.raw_end > s.raw_start) AS non_empty
+  FROM fx, LATERAL (SELECT raw_start, raw_end, lag(raw_end) OVER (ORDER BY raw_start) AS prev_end
+                      FROM news_segments(fx.raw)) s
+ GROUP BY name, fx.raw ORDER BY name;
+SELECT role, count(*) FROM fx, news_segments(fx.raw) WHERE name = 'ocr_layout' GROUP BY role ORDER BY role;
+
+-- JSON in the evaluation shape
+SELECT name, jsonb_typeof(j->'issue') AS issue, jsonb_array_length(j->'articles') AS articles,
+       (SELECT count(*) FROM news_articles(fx.raw)) AS rows,
+       j->'articles'->0->'authors'->0 AS first_author
+  FROM fx, news_issue_json(fx.raw) j ORDER BY name;
+
+-- bylines of many shapes
+SELECT b, p.* FROM (VALUES
+    ('杭州日报首席记者 齐航 本报记者 郁佳炜'),
+    ('记者 王妍 实习生 张华颖 通讯员 叶佳锋'),
+    ('■见习记者 竹滢艳'),
+    ('首席记者 吴宇翔 通讯员 俞佳君'),
+    ('本报记者 张三 通讯员 李四 王五'),
+    ('（记者杜海涛）'),
+    ('文/陈明 图/刘畅'),
+    ('记者 方波 摄'),
+    ('周红 供图'),
+    ('特约评论员 林一'),
+    ('浙江日报记者 何苗 摄影 吴越'),
+    (''),
+    ('这不是署名，而是一句普通的话。')
+  ) v(b), LATERAL news_byline(b) p;
+
+-- anything gets an answer, and no text is lost
+SELECT count(*) AS articles FROM news_articles('一行字'::news_issue);
+SELECT count(*) AS articles FROM news_articles(E'。。。\n！！！\n———'::news_issue);
+SELECT count(*) >= 1 AS has_rows, max(length(body)) AS body_chars
+  FROM news_articles(repeat('没有标点的一大段文字', 100000)::news_issue);
+SELECT max(raw_end) = 1000000 AS covered FROM news_segments(repeat('没有标点的一大段文字', 100000)::news_issue);
+SELECT count(*) AS articles FROM news_articles('Mixed 文字 and ไทย and русский 123 ٤٥٦'::news_issue);

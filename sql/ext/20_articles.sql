@@ -1,0 +1,48 @@
+-- Article splitting: one raw issue -> article rows, segments and JSON.
+
+CREATE TYPE @extschema@.news_article AS (
+    ordinal        int,
+    kind           text,
+    section        text,
+    kicker         text,
+    title          text,
+    subtitle       text,
+    byline         text,
+    authors        text[],
+    author_roles   text[],
+    dateline       text,
+    reported_on    date,
+    body           text,
+    caption        text,
+    continued_to   int,
+    continued_from int,
+    raw_start      int,
+    raw_end        int
+);
+COMMENT ON TYPE @extschema@.news_article IS
+    'One article or photo of an issue: headline parts, byline and authors (author_roles parallel to authors), dateline, the day reported on, cleaned body, photo caption, continuations, and the character span [raw_start, raw_end) in the raw issue';
+
+CREATE FUNCTION @extschema@.news_articles(@extschema@.news_issue)
+    RETURNS SETOF @extschema@.news_article
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@.news_articles(@extschema@.news_issue) IS
+    'Split an issue into article rows in reading order';
+
+CREATE FUNCTION @extschema@.news_segments(@extschema@.news_issue,
+        OUT raw_start int, OUT raw_end int, OUT role text, OUT ordinal int)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION @extschema@.news_segments(@extschema@.news_issue) IS
+    'Every span of the raw issue with the role the splitter gave it (character offsets; the spans cover the text without gaps or overlaps)';
+
+CREATE FUNCTION @extschema@.news_issue_json(@extschema@.news_issue) RETURNS jsonb
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.news_issue_json(@extschema@.news_issue) IS
+    'The whole parse as {"issue": {...}, "articles": [...]}';
+
+CREATE FUNCTION @extschema@.news_byline(text,
+        OUT name text, OUT role text, OUT organization text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@.news_byline(text) IS
+    'Parse a byline into one row per person: name, role (记者, 通讯员, 摄 ...) and organization where printed';
