@@ -17,7 +17,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=${NA_SHARED:-$ROOT/../shared}
 DB=na_recall
-NQ=${NA_RECALL_QUERIES:-3000}
+NQ=${NA_RECALL_QUERIES:-2000}
 export PGDATABASE=postgres
 psql -Xq -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
 export PGDATABASE=$DB
@@ -82,16 +82,16 @@ UPDATE q SET truth = format('strpos(d.norm, news_archive.zh_normalize(%L)) > 0',
 -- combinations: AND, OR, exclusion, quoted phrase
 INSERT INTO q (kind, q, truth)
 SELECT 'and', a.q || ' ' || b.q, format('strpos(d.norm, news_archive.zh_normalize(%L)) > 0 AND strpos(d.norm, news_archive.zh_normalize(%L)) > 0', a.q, b.q)
-FROM (SELECT q, row_number() OVER () r FROM q WHERE kind LIKE 'substring-%' LIMIT 200) a
-JOIN (SELECT q, row_number() OVER () r FROM q WHERE kind IN ('substring-1','substring-2','substring-3') OFFSET 200 LIMIT 200) b USING (r);
+FROM (SELECT q, row_number() OVER () r FROM (SELECT q FROM q WHERE kind LIKE 'substring-%' ORDER BY id LIMIT 200) x) a
+JOIN (SELECT q, row_number() OVER () r FROM (SELECT q FROM q WHERE kind IN ('substring-1','substring-2','substring-3') ORDER BY id OFFSET 200 LIMIT 200) x) b USING (r);
 INSERT INTO q (kind, q, truth)
 SELECT 'or', a.q || ' OR ' || b.q, format('strpos(d.norm, news_archive.zh_normalize(%L)) > 0 OR strpos(d.norm, news_archive.zh_normalize(%L)) > 0', a.q, b.q)
-FROM (SELECT q, row_number() OVER () r FROM q WHERE kind LIKE 'substring-%' OFFSET 400 LIMIT 200) a
-JOIN (SELECT q, row_number() OVER () r FROM q WHERE kind LIKE 'substring-%' OFFSET 600 LIMIT 200) b USING (r);
+FROM (SELECT q, row_number() OVER () r FROM (SELECT q FROM q WHERE kind LIKE 'substring-%' ORDER BY id OFFSET 400 LIMIT 200) x) a
+JOIN (SELECT q, row_number() OVER () r FROM (SELECT q FROM q WHERE kind LIKE 'substring-%' ORDER BY id OFFSET 600 LIMIT 200) x) b USING (r);
 INSERT INTO q (kind, q, truth)
 SELECT 'exclude', a.q || ' -' || b.q, format('strpos(d.norm, news_archive.zh_normalize(%L)) > 0 AND strpos(d.norm, news_archive.zh_normalize(%L)) = 0', a.q, b.q)
-FROM (SELECT q, row_number() OVER () r FROM q WHERE kind IN ('substring-1','substring-2') OFFSET 800 LIMIT 100) a
-JOIN (SELECT q, row_number() OVER () r FROM q WHERE kind IN ('substring-1','substring-2') OFFSET 900 LIMIT 100) b USING (r);
+FROM (SELECT q, row_number() OVER () r FROM (SELECT q FROM q WHERE kind IN ('substring-2','substring-3') ORDER BY id OFFSET 0 LIMIT 100) x) a
+JOIN (SELECT q, row_number() OVER () r FROM (SELECT q FROM q WHERE kind IN ('substring-1','substring-2') ORDER BY id OFFSET 100 LIMIT 100) x) b USING (r);
 INSERT INTO q (kind, q, truth)
 SELECT 'phrase', '"' || q || '"', truth FROM q WHERE kind LIKE 'substring-%' AND length(q) >= 4 LIMIT 200;
 SQL
