@@ -1,5 +1,7 @@
 -- Chinese full-text search (issue 4)
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
 SET search_path = public;   -- the configuration works without news_archive on the path
 
 -- token types: one token per character, typed by the segmenter
