@@ -3,7 +3,7 @@
  *	  Compile jieba's word list (lines "word freq [tag]") into the binary
  *	  dictionary that zh_dict_open() maps (layout in include/zh_dict.h).
  *
- *	  usage: zh_dict_build DICT.TXT OUT.DICT
+ *	  usage: zh_dict_build [-c PENALTY] DICT.TXT OUT.DICT
  *
  * Only words made entirely of Han characters of the Basic Multilingual Plane
  * are kept: the tokenizer cuts Latin letters, digits and symbols by rules
@@ -39,6 +39,9 @@ static ZhDictSlot *slots;
 static size_t slots_cap;
 static size_t slots_used;		/* one past the highest slot in use */
 static size_t next_check_pos;
+
+/* log-probability taken off compounds of dictionary words (option -c) */
+static double compound_penalty = 6.0;
 
 static void
 die(const char *msg, const char *arg)
@@ -194,6 +197,62 @@ insert(int32_t node, size_t lo, size_t hi, size_t depth)
 	na_free(starts);
 }
 
+/* trie slot of the word ids[0..n), or -1 */
+static int32_t
+find_node(const uint16_t *ids, size_t n)
+{
+	int32_t		state = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		size_t		t = (size_t) slots[state].base + ids[i];
+
+		if (t >= slots_used || slots[t].check != state)
+			return -1;
+		state = (int32_t) t;
+	}
+	return state;
+}
+
+/*
+ * Can the word ids[0..n) be written as two or more dictionary words of at
+ * least two characters each (国有+企业, 信息+技术)?  Returns the best
+ * log-probability of such a split, or 1 when there is none.  Both the PKU
+ * and the MSR standards cut such compounds, while jieba's list keeps many
+ * of them whole.
+ */
+static double
+compound_split(const uint16_t *ids, size_t n)
+{
+	double		best[65];
+	size_t		i,
+				j;
+
+	for (i = 0; i <= n; i++)
+		best[i] = 1;
+	best[0] = 0;
+	for (i = 0; i < n; i++)
+	{
+		int32_t		state = 0;
+
+		if (best[i] > 0)
+			continue;
+		for (j = i; j < n; j++)
+		{
+			size_t		t = (size_t) slots[state].base + ids[j];
+
+			if (t >= slots_used || slots[t].check != state)
+				break;
+			state = (int32_t) t;
+			if (j > i && !(i == 0 && j == n - 1) && slots[state].logp < 0 &&
+				(best[j + 1] > 0 || best[i] + slots[state].logp > best[j + 1]))
+				best[j + 1] = best[i] + slots[state].logp;
+		}
+	}
+	return best[n];
+}
+
 /* every code point of a UTF-8 string, for the hand-written lists */
 static size_t
 decode_all(const char *s, uint32_t *out, size_t cap)
@@ -255,9 +314,15 @@ main(int argc, char **argv)
 	size_t		w;
 	char	   *tmp_path;
 
+	if (argc == 5 && strcmp(argv[1], "-c") == 0)
+	{
+		compound_penalty = strtod(argv[2], NULL);
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc != 3)
 	{
-		fprintf(stderr, "usage: zh_dict_build DICT.TXT OUT.DICT\n");
+		fprintf(stderr, "usage: zh_dict_build [-c PENALTY] DICT.TXT OUT.DICT\n");
 		return 2;
 	}
 	in = fopen(argv[1], "r");
@@ -407,6 +472,35 @@ main(int argc, char **argv)
 	slots_used = 1;
 	next_check_pos = 1;
 	insert(0, 0, n_words, 0);
+	/*
+	 * Push decomposable compounds below their parts.  Decide all of them
+	 * first, then change the trie, so the order of words does not matter.
+	 */
+	{
+		double	   *penalty = array_resize(NULL, n_words, sizeof(double));
+		size_t		n_compound = 0;
+
+		for (w = 0; w < n_words; w++)
+		{
+			penalty[w] = 0;
+			if (words[w].len >= 3 && compound_split(pool + words[w].off, words[w].len) <= 0)
+				penalty[w] = compound_penalty;
+		}
+		for (w = 0; w < n_words; w++)
+		{
+			if (penalty[w] > 0)
+			{
+				int32_t		node = find_node(pool + words[w].off, words[w].len);
+
+				slots[node].logp -= (float) penalty[w];
+				n_compound++;
+			}
+		}
+		fprintf(stderr, "zh_dict_build: %zu compounds penalised by %.1f\n",
+				n_compound, compound_penalty);
+		na_free(penalty);
+	}
+
 	/* one-character words also go into the char info for quick access */
 	for (w = 0; w < n_words; w++)
 		if (words[w].len == 1)
