@@ -52,8 +52,13 @@ zh_segment_dict(void)
 		char	   *path = get_tsearch_config_filename("news_archive_zh", "dict");
 		const char *err = NULL;
 
+		MemoryContext old;
+
 		segment_dict_tried = true;
+		/* the dictionary lives as long as the backend */
+		old = MemoryContextSwitchTo(TopMemoryContext);
 		segment_dict = zh_dict_open(path, &err);
+		MemoryContextSwitchTo(old);
 		if (segment_dict == NULL)
 			elog(DEBUG1, "news_archive: no segmenter dictionary at \"%s\": %s",
 				 path, err ? err : "unknown error");
