@@ -151,9 +151,43 @@ find_base(const uint32_t *codes, size_t n)
 	}
 }
 
-/* place the children of trie node `node` for words[lo, hi) at depth */
+/* a trie node whose children are still to be placed */
+typedef struct Pending
+{
+	int32_t		node;
+	uint32_t	depth;
+	size_t		lo;				/* its words: words[lo, hi) */
+	size_t		hi;
+} Pending;
+
+static Pending *queue;
+static size_t queue_len,
+			queue_cap;
+
 static void
-insert(int32_t node, size_t lo, size_t hi, size_t depth)
+enqueue(int32_t node, size_t lo, size_t hi, size_t depth)
+{
+	if (queue_len == queue_cap)
+	{
+		queue_cap = queue_cap ? queue_cap * 2 : 1 << 16;
+		queue = array_resize(queue, queue_cap, sizeof(Pending));
+	}
+	queue[queue_len].node = node;
+	queue[queue_len].lo = lo;
+	queue[queue_len].hi = hi;
+	queue[queue_len].depth = (uint32_t) depth;
+	queue_len++;
+}
+
+/*
+ * Place the children of one trie node, for its words words[lo, hi), and
+ * queue them.  Nodes are placed breadth first, so the first two levels of
+ * the trie, which every lookup touches, lie packed together at the start of
+ * the file instead of being spread between the deep subtrees; with the
+ * frequent characters' ids small they are mostly in cache.
+ */
+static void
+place_children(int32_t node, size_t lo, size_t hi, size_t depth)
 {
 	uint32_t   *codes;
 	size_t	   *starts;
@@ -192,9 +226,24 @@ insert(int32_t node, size_t lo, size_t hi, size_t depth)
 			slots_used = (size_t) b + codes[i] + 1;
 	}
 	for (i = 0; i < n; i++)
-		insert(b + (int32_t) codes[i], starts[i], starts[i + 1], depth + 1);
+		enqueue(b + (int32_t) codes[i], starts[i], starts[i + 1], depth + 1);
 	na_free(codes);
 	na_free(starts);
+}
+
+static void
+build_trie(void)
+{
+	size_t		head = 0;
+
+	enqueue(0, 0, n_words, 0);
+	while (head < queue_len)
+	{
+		Pending		p = queue[head++];
+
+		place_children(p.node, p.lo, p.hi, p.depth);
+	}
+	na_free(queue);
 }
 
 /* trie slot of the word ids[0..n), or -1 */
@@ -471,7 +520,7 @@ main(int argc, char **argv)
 	slots[0].check = -2;		/* the root is nobody's child */
 	slots_used = 1;
 	next_check_pos = 1;
-	insert(0, 0, n_words, 0);
+	build_trie();
 	/*
 	 * Push decomposable compounds below their parts.  Decide all of them
 	 * first, then change the trie, so the order of words does not matter.

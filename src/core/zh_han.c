@@ -58,7 +58,10 @@ zh_is_numeral_char(uint32_t cp)
 {
 	size_t		i;
 
-	if (cp < 0x25CB)
+	/* every numeral but ○ and 〇 lies in the CJK unified block */
+	if (cp < 0x4E00 && cp != 0x25CB && cp != 0x3007)
+		return false;
+	if (cp > 0x9646)
 		return false;
 	for (i = 0; i < sizeof(numeral_cps) / sizeof(numeral_cps[0]); i++)
 		if (numeral_cps[i] == cp)
@@ -197,16 +200,43 @@ add_place_candidates(const ZhDict *dict, Cell *cells, const uint32_t *cps,
 	}
 }
 
+void
+zh_han_scratch_init(ZhHanScratch *scratch)
+{
+	/* byte sizes of the window arrays, computed once */
+	const size_t u32_bytes = sizeof(uint32_t) * ZH_HAN_WINDOW;
+	const size_t u32_plus1_bytes = sizeof(uint32_t) * (ZH_HAN_WINDOW + 1);
+	const size_t cell_bytes = sizeof(Cell) * (ZH_HAN_WINDOW + 1);
+
+	scratch->cps = na_alloc(u32_bytes);
+	scratch->offs = na_alloc(u32_plus1_bytes);
+	scratch->ends = na_alloc(u32_bytes);
+	scratch->types = na_alloc(ZH_HAN_WINDOW);
+	scratch->ids = na_alloc(u32_bytes);
+	scratch->cells = na_alloc(cell_bytes);
+}
+
+void
+zh_han_scratch_free(ZhHanScratch *scratch)
+{
+	na_free(scratch->cps);
+	na_free(scratch->offs);
+	na_free(scratch->ends);
+	na_free(scratch->types);
+	na_free(scratch->ids);
+	na_free(scratch->cells);
+}
+
 size_t
-zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
+zh_han_segment(const ZhDict *dict, ZhHanScratch *scratch,
+			   const uint32_t *cps, size_t n,
 			   uint32_t *ends, uint8_t *types)
 {
 	Cell	   *cells;
 	uint32_t   *ids;
 	size_t		i,
 				nw,
-				k,
-				bytes;
+				k;
 
 	if (n == 0)
 		return 0;
@@ -220,10 +250,8 @@ zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
 		return n;
 	}
 
-	bytes = sizeof(Cell) * (n + 1);
-	cells = na_alloc(bytes);
-	bytes = sizeof(uint32_t) * n;
-	ids = na_alloc(bytes);
+	cells = scratch->cells;
+	ids = scratch->ids;
 	for (i = 0; i < n; i++)
 		ids[i] = zh_dict_char_id(dict, cps[i]);
 	for (i = 0; i <= n; i++)
@@ -286,7 +314,5 @@ zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
 		ends[nw - 1 - k] = e;
 		types[nw - 1 - k] = t;
 	}
-	na_free(cells);
-	na_free(ids);
 	return nw;
 }
