@@ -3,7 +3,7 @@
  *	  Compile jieba's word list (lines "word freq [tag]") into the binary
  *	  dictionary that zh_dict_open() maps (layout in include/zh_dict.h).
  *
- *	  usage: zh_dict_build [-c PENALTY] DICT.TXT OUT.DICT
+ *	  usage: zh_dict_build [-c PENALTY] [-a PENALTY] DICT.TXT OUT.DICT
  *
  * Only words made entirely of Han characters of the Basic Multilingual Plane
  * are kept: the tokenizer cuts Latin letters, digits and symbols by rules
@@ -42,6 +42,9 @@ static size_t next_check_pos;
 
 /* log-probability taken off compounds of dictionary words (option -c) */
 static double compound_penalty = 6.0;
+
+/* and off adverb + verb pairs (option -a) */
+static double adverb_penalty = 2.0;
 
 static void
 die(const char *msg, const char *arg)
@@ -363,15 +366,20 @@ main(int argc, char **argv)
 	size_t		w;
 	char	   *tmp_path;
 
-	if (argc == 5 && strcmp(argv[1], "-c") == 0)
+	while (argc >= 5 && argv[1][0] == '-')
 	{
-		compound_penalty = strtod(argv[2], NULL);
+		if (strcmp(argv[1], "-c") == 0)
+			compound_penalty = strtod(argv[2], NULL);
+		else if (strcmp(argv[1], "-a") == 0)
+			adverb_penalty = strtod(argv[2], NULL);
+		else
+			break;
 		argv += 2;
 		argc -= 2;
 	}
 	if (argc != 3)
 	{
-		fprintf(stderr, "usage: zh_dict_build [-c PENALTY] DICT.TXT OUT.DICT\n");
+		fprintf(stderr, "usage: zh_dict_build [-c PENALTY] [-a PENALTY] DICT.TXT OUT.DICT\n");
 		return 2;
 	}
 	in = fopen(argv[1], "r");
@@ -474,6 +482,9 @@ main(int argc, char **argv)
 		n = decode_all(zh_numeral_chars, buf, 1024);
 		for (k = 0; k < n; k++)
 			flags[buf[k]] |= ZH_CHAR_NUMERAL;
+		n = decode_all(zh_adverb_chars, buf, 1024);
+		for (k = 0; k < n; k++)
+			flags[buf[k]] |= ZH_CHAR_ADVERB;
 		n = decode_all(zh_function_chars, buf, 1024);
 		for (k = 0; k < n; k++)
 			flags[buf[k]] |= ZH_CHAR_FUNCTION;
@@ -532,8 +543,16 @@ main(int argc, char **argv)
 		for (w = 0; w < n_words; w++)
 		{
 			penalty[w] = 0;
-			if (words[w].len >= 3 && compound_split(pool + words[w].off, words[w].len) <= 0)
+			const uint16_t *ids = pool + words[w].off;
+
+			if (words[w].len >= 3 && compound_split(ids, words[w].len) <= 0)
 				penalty[w] = compound_penalty;
+			/* adverb + one-character verb or adjective: 就是 不能 最大 */
+			else if (words[w].len == 2 &&
+					 (flags[order[ids[0] - 1]] & ZH_CHAR_ADVERB) &&
+					 find_node(ids + 1, 1) >= 0 &&
+					 slots[find_node(ids + 1, 1)].logp < 0)
+				penalty[w] = adverb_penalty;
 		}
 		for (w = 0; w < n_words; w++)
 		{

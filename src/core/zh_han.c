@@ -31,11 +31,11 @@
 #define ZH_COST_NUMBER			(-9.0f)		/* a Chinese number, with its unit */
 #endif
 #ifndef ZH_COST_NAME
-#define ZH_COST_NAME			(-3.0f)		/* prior of a name, added to the
+#define ZH_COST_NAME			(-6.0f)		/* prior of a name, added to the
 											 * surname and given-name terms */
 #endif
 #ifndef ZH_COST_PLACE
-#define ZH_COST_PLACE			(-15.0f)
+#define ZH_COST_PLACE			(-21.0f)
 #endif
 
 typedef struct Cell
@@ -94,7 +94,7 @@ place_suffix_len(const uint32_t *cps, size_t i, size_t n)
 	};
 	static const uint32_t one[] = {
 		0x6751, 0x53BF, 0x5E02, 0x7701, 0x9547, 0x4E61, 0x533A, 0x8857,	/* 村县市省镇乡区街 */
-		0x8DEF, 0x6E7E, 0x5C9B, 0x6C5F, 0x6CB3, 0x5C71, 0x6E56, 0x5DDE	/* 路湾岛江河山湖州 */
+		0x8DEF					/* 路 */
 	};
 	size_t		k;
 
