@@ -38,6 +38,11 @@
 #define ZH_COST_PLACE			(-21.0f)
 #endif
 
+/* how many characters ahead the trie is prefetched */
+#ifndef ZH_PREFETCH_AHEAD
+#define ZH_PREFETCH_AHEAD		4
+#endif
+
 typedef struct Cell
 {
 	float		score;			/* best log-probability of text[0..i) */
@@ -267,6 +272,24 @@ zh_han_segment(const ZhDict *dict, ZhHanScratch *scratch,
 		int32_t		state = 0;
 		size_t		j;
 		float		single;
+
+		/*
+		 * The second trie step of each position is a cache miss in the
+		 * mapped trie; start loading the one a few positions ahead so the
+		 * misses overlap instead of queueing.
+		 */
+		if (i + ZH_PREFETCH_AHEAD + 1 < n && ids[i + ZH_PREFETCH_AHEAD])
+		{
+			int32_t		s1 = zh_dict_next(dict, 0, ids[i + ZH_PREFETCH_AHEAD]);
+
+			if (s1 >= 0)
+			{
+				uint32_t	t = (uint32_t) dict->slots[s1].base + ids[i + ZH_PREFETCH_AHEAD + 1];
+
+				if (t < dict->n_slots)
+					__builtin_prefetch(&dict->slots[t]);
+			}
+		}
 
 		/* the character alone */
 		single = ids[i] ? dict->charinfo[ids[i]].word_logp : ZH_NOT_WORD;
