@@ -40,6 +40,7 @@
 #define ZH_CHAR_SURNAME2	0x02	/* first character of a two-character surname */
 #define ZH_CHAR_NUMERAL		0x04	/* Chinese numeral: 一 二 ... 百 千 万 亿 零 */
 #define ZH_CHAR_FUNCTION	0x08	/* particle, preposition, pronoun... rarely inside names */
+#define ZH_CHAR_ADVERB		0x10	/* adverb written apart: 就 不 最 很 */
 
 typedef struct ZhDictHeader
 {

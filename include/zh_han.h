@@ -11,12 +11,30 @@
 #define ZH_HAN_WINDOW 2048
 
 /*
+ * Working memory of the segmenter, allocated once per zh_tokenize() call
+ * and reused for every run, all arrays sized for one window.
+ */
+typedef struct ZhHanScratch
+{
+	uint32_t   *cps;			/* code points of the window */
+	uint32_t   *offs;			/* their byte offsets, plus the end */
+	uint32_t   *ends;			/* segmenter output: word ends */
+	uint8_t    *types;			/* and word types */
+	uint32_t   *ids;			/* dictionary char ids */
+	void	   *cells;			/* the lattice (zh_han.c) */
+} ZhHanScratch;
+
+extern void zh_han_scratch_init(ZhHanScratch *scratch);
+extern void zh_han_scratch_free(ZhHanScratch *scratch);
+
+/*
  * Cut cps[0..n) (n <= ZH_HAN_WINDOW, all Han or Chinese numeral characters)
  * into words.  Writes the end (exclusive, in characters) of each word to
  * ends[] and its ZhTokenType to types[]; both must hold n entries.  Returns
  * the number of words.  dict may be NULL: every character is then a word.
  */
-extern size_t zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
+extern size_t zh_han_segment(const ZhDict *dict, ZhHanScratch *scratch,
+							 const uint32_t *cps, size_t n,
 							 uint32_t *ends, uint8_t *types);
 
 /* is cp written inside Chinese numbers (一 十 百 万 零 〇 ○ ...)? */

@@ -14,5 +14,6 @@ extern const char *const zh_single_surnames;
 extern const char *const zh_compound_surnames[];	/* NULL-terminated */
 extern const char *const zh_numeral_chars;
 extern const char *const zh_function_chars;
+extern const char *const zh_adverb_chars;
 
 #endif							/* ZH_NAMES_H */

@@ -3,7 +3,7 @@
  *	  Compile jieba's word list (lines "word freq [tag]") into the binary
  *	  dictionary that zh_dict_open() maps (layout in include/zh_dict.h).
  *
- *	  usage: zh_dict_build [-c PENALTY] DICT.TXT OUT.DICT
+ *	  usage: zh_dict_build [-c PENALTY] [-a PENALTY] DICT.TXT OUT.DICT
  *
  * Only words made entirely of Han characters of the Basic Multilingual Plane
  * are kept: the tokenizer cuts Latin letters, digits and symbols by rules
@@ -42,6 +42,9 @@ static size_t next_check_pos;
 
 /* log-probability taken off compounds of dictionary words (option -c) */
 static double compound_penalty = 6.0;
+
+/* and off adverb + verb pairs (option -a) */
+static double adverb_penalty = 2.0;
 
 static void
 die(const char *msg, const char *arg)
@@ -151,9 +154,43 @@ find_base(const uint32_t *codes, size_t n)
 	}
 }
 
-/* place the children of trie node `node` for words[lo, hi) at depth */
+/* a trie node whose children are still to be placed */
+typedef struct Pending
+{
+	int32_t		node;
+	uint32_t	depth;
+	size_t		lo;				/* its words: words[lo, hi) */
+	size_t		hi;
+} Pending;
+
+static Pending *queue;
+static size_t queue_len,
+			queue_cap;
+
 static void
-insert(int32_t node, size_t lo, size_t hi, size_t depth)
+enqueue(int32_t node, size_t lo, size_t hi, size_t depth)
+{
+	if (queue_len == queue_cap)
+	{
+		queue_cap = queue_cap ? queue_cap * 2 : 1 << 16;
+		queue = array_resize(queue, queue_cap, sizeof(Pending));
+	}
+	queue[queue_len].node = node;
+	queue[queue_len].lo = lo;
+	queue[queue_len].hi = hi;
+	queue[queue_len].depth = (uint32_t) depth;
+	queue_len++;
+}
+
+/*
+ * Place the children of one trie node, for its words words[lo, hi), and
+ * queue them.  Nodes are placed breadth first, so the first two levels of
+ * the trie, which every lookup touches, lie packed together at the start of
+ * the file instead of being spread between the deep subtrees; with the
+ * frequent characters' ids small they are mostly in cache.
+ */
+static void
+place_children(int32_t node, size_t lo, size_t hi, size_t depth)
 {
 	uint32_t   *codes;
 	size_t	   *starts;
@@ -192,9 +229,24 @@ insert(int32_t node, size_t lo, size_t hi, size_t depth)
 			slots_used = (size_t) b + codes[i] + 1;
 	}
 	for (i = 0; i < n; i++)
-		insert(b + (int32_t) codes[i], starts[i], starts[i + 1], depth + 1);
+		enqueue(b + (int32_t) codes[i], starts[i], starts[i + 1], depth + 1);
 	na_free(codes);
 	na_free(starts);
+}
+
+static void
+build_trie(void)
+{
+	size_t		head = 0;
+
+	enqueue(0, 0, n_words, 0);
+	while (head < queue_len)
+	{
+		Pending		p = queue[head++];
+
+		place_children(p.node, p.lo, p.hi, p.depth);
+	}
+	na_free(queue);
 }
 
 /* trie slot of the word ids[0..n), or -1 */
@@ -314,15 +366,20 @@ main(int argc, char **argv)
 	size_t		w;
 	char	   *tmp_path;
 
-	if (argc == 5 && strcmp(argv[1], "-c") == 0)
+	while (argc >= 5 && argv[1][0] == '-')
 	{
-		compound_penalty = strtod(argv[2], NULL);
+		if (strcmp(argv[1], "-c") == 0)
+			compound_penalty = strtod(argv[2], NULL);
+		else if (strcmp(argv[1], "-a") == 0)
+			adverb_penalty = strtod(argv[2], NULL);
+		else
+			break;
 		argv += 2;
 		argc -= 2;
 	}
 	if (argc != 3)
 	{
-		fprintf(stderr, "usage: zh_dict_build [-c PENALTY] DICT.TXT OUT.DICT\n");
+		fprintf(stderr, "usage: zh_dict_build [-c PENALTY] [-a PENALTY] DICT.TXT OUT.DICT\n");
 		return 2;
 	}
 	in = fopen(argv[1], "r");
@@ -425,6 +482,9 @@ main(int argc, char **argv)
 		n = decode_all(zh_numeral_chars, buf, 1024);
 		for (k = 0; k < n; k++)
 			flags[buf[k]] |= ZH_CHAR_NUMERAL;
+		n = decode_all(zh_adverb_chars, buf, 1024);
+		for (k = 0; k < n; k++)
+			flags[buf[k]] |= ZH_CHAR_ADVERB;
 		n = decode_all(zh_function_chars, buf, 1024);
 		for (k = 0; k < n; k++)
 			flags[buf[k]] |= ZH_CHAR_FUNCTION;
@@ -471,7 +531,7 @@ main(int argc, char **argv)
 	slots[0].check = -2;		/* the root is nobody's child */
 	slots_used = 1;
 	next_check_pos = 1;
-	insert(0, 0, n_words, 0);
+	build_trie();
 	/*
 	 * Push decomposable compounds below their parts.  Decide all of them
 	 * first, then change the trie, so the order of words does not matter.
@@ -483,8 +543,16 @@ main(int argc, char **argv)
 		for (w = 0; w < n_words; w++)
 		{
 			penalty[w] = 0;
-			if (words[w].len >= 3 && compound_split(pool + words[w].off, words[w].len) <= 0)
+			const uint16_t *ids = pool + words[w].off;
+
+			if (words[w].len >= 3 && compound_split(ids, words[w].len) <= 0)
 				penalty[w] = compound_penalty;
+			/* adverb + one-character verb or adjective: 就是 不能 最大 */
+			else if (words[w].len == 2 &&
+					 (flags[order[ids[0] - 1]] & ZH_CHAR_ADVERB) &&
+					 find_node(ids + 1, 1) >= 0 &&
+					 slots[find_node(ids + 1, 1)].logp < 0)
+				penalty[w] = adverb_penalty;
 		}
 		for (w = 0; w < n_words; w++)
 		{

@@ -31,11 +31,16 @@
 #define ZH_COST_NUMBER			(-9.0f)		/* a Chinese number, with its unit */
 #endif
 #ifndef ZH_COST_NAME
-#define ZH_COST_NAME			(-3.0f)		/* prior of a name, added to the
+#define ZH_COST_NAME			(-6.0f)		/* prior of a name, added to the
 											 * surname and given-name terms */
 #endif
 #ifndef ZH_COST_PLACE
-#define ZH_COST_PLACE			(-15.0f)
+#define ZH_COST_PLACE			(-21.0f)
+#endif
+
+/* how many characters ahead the trie is prefetched */
+#ifndef ZH_PREFETCH_AHEAD
+#define ZH_PREFETCH_AHEAD		4
 #endif
 
 typedef struct Cell
@@ -58,7 +63,10 @@ zh_is_numeral_char(uint32_t cp)
 {
 	size_t		i;
 
-	if (cp < 0x25CB)
+	/* every numeral but ○ and 〇 lies in the CJK unified block */
+	if (cp < 0x4E00 && cp != 0x25CB && cp != 0x3007)
+		return false;
+	if (cp > 0x9646)
 		return false;
 	for (i = 0; i < sizeof(numeral_cps) / sizeof(numeral_cps[0]); i++)
 		if (numeral_cps[i] == cp)
@@ -91,7 +99,7 @@ place_suffix_len(const uint32_t *cps, size_t i, size_t n)
 	};
 	static const uint32_t one[] = {
 		0x6751, 0x53BF, 0x5E02, 0x7701, 0x9547, 0x4E61, 0x533A, 0x8857,	/* 村县市省镇乡区街 */
-		0x8DEF, 0x6E7E, 0x5C9B, 0x6C5F, 0x6CB3, 0x5C71, 0x6E56, 0x5DDE	/* 路湾岛江河山湖州 */
+		0x8DEF					/* 路 */
 	};
 	size_t		k;
 
@@ -197,16 +205,43 @@ add_place_candidates(const ZhDict *dict, Cell *cells, const uint32_t *cps,
 	}
 }
 
+void
+zh_han_scratch_init(ZhHanScratch *scratch)
+{
+	/* byte sizes of the window arrays, computed once */
+	const size_t u32_bytes = sizeof(uint32_t) * ZH_HAN_WINDOW;
+	const size_t u32_plus1_bytes = sizeof(uint32_t) * (ZH_HAN_WINDOW + 1);
+	const size_t cell_bytes = sizeof(Cell) * (ZH_HAN_WINDOW + 1);
+
+	scratch->cps = na_alloc(u32_bytes);
+	scratch->offs = na_alloc(u32_plus1_bytes);
+	scratch->ends = na_alloc(u32_bytes);
+	scratch->types = na_alloc(ZH_HAN_WINDOW);
+	scratch->ids = na_alloc(u32_bytes);
+	scratch->cells = na_alloc(cell_bytes);
+}
+
+void
+zh_han_scratch_free(ZhHanScratch *scratch)
+{
+	na_free(scratch->cps);
+	na_free(scratch->offs);
+	na_free(scratch->ends);
+	na_free(scratch->types);
+	na_free(scratch->ids);
+	na_free(scratch->cells);
+}
+
 size_t
-zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
+zh_han_segment(const ZhDict *dict, ZhHanScratch *scratch,
+			   const uint32_t *cps, size_t n,
 			   uint32_t *ends, uint8_t *types)
 {
 	Cell	   *cells;
 	uint32_t   *ids;
 	size_t		i,
 				nw,
-				k,
-				bytes;
+				k;
 
 	if (n == 0)
 		return 0;
@@ -220,10 +255,8 @@ zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
 		return n;
 	}
 
-	bytes = sizeof(Cell) * (n + 1);
-	cells = na_alloc(bytes);
-	bytes = sizeof(uint32_t) * n;
-	ids = na_alloc(bytes);
+	cells = scratch->cells;
+	ids = scratch->ids;
 	for (i = 0; i < n; i++)
 		ids[i] = zh_dict_char_id(dict, cps[i]);
 	for (i = 0; i <= n; i++)
@@ -239,6 +272,24 @@ zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
 		int32_t		state = 0;
 		size_t		j;
 		float		single;
+
+		/*
+		 * The second trie step of each position is a cache miss in the
+		 * mapped trie; start loading the one a few positions ahead so the
+		 * misses overlap instead of queueing.
+		 */
+		if (i + ZH_PREFETCH_AHEAD + 1 < n && ids[i + ZH_PREFETCH_AHEAD])
+		{
+			int32_t		s1 = zh_dict_next(dict, 0, ids[i + ZH_PREFETCH_AHEAD]);
+
+			if (s1 >= 0)
+			{
+				uint32_t	t = (uint32_t) dict->slots[s1].base + ids[i + ZH_PREFETCH_AHEAD + 1];
+
+				if (t < dict->n_slots)
+					__builtin_prefetch(&dict->slots[t]);
+			}
+		}
 
 		/* the character alone */
 		single = ids[i] ? dict->charinfo[ids[i]].word_logp : ZH_NOT_WORD;
@@ -286,7 +337,5 @@ zh_han_segment(const ZhDict *dict, const uint32_t *cps, size_t n,
 		ends[nw - 1 - k] = e;
 		types[nw - 1 - k] = t;
 	}
-	na_free(cells);
-	na_free(ids);
 	return nw;
 }

@@ -39,3 +39,9 @@ const char *const zh_function_chars =
 	"的了着过是在和与及或也都就而被把对从向于为以之其这那哪我你他她它们"
 	"吗呢吧啊呀嘛么所将已又再还很更最却并但若如则因此该些每各某个即乃且"
 	"不没无非未别让给跟同比由自到往至当等";
+
+/*
+ * adverbs that the segmentation standards write as words of their own in
+ * front of a verb or adjective (就 是, 不 能, 最 大, 很 大)
+ */
+const char *const zh_adverb_chars = "就不最才很更已只";

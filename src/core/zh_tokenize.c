@@ -44,10 +44,25 @@ push(TokVec *v, size_t start, size_t len, int type)
 static inline uint32_t
 cp_at(const char *s, size_t len, size_t i, size_t *adv)
 {
-	if ((unsigned char) s[i] < 0x80)
+	const unsigned char *p = (const unsigned char *) s + i;
+
+	if (p[0] < 0x80)
 	{
 		*adv = 1;
-		return (unsigned char) s[i];
+		return p[0];
+	}
+	/* fast path for the three-byte sequences Chinese text is made of */
+	if ((p[0] & 0xF0) == 0xE0 && len - i >= 3 &&
+		(p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+	{
+		uint32_t	cp = ((uint32_t) (p[0] & 0x0F) << 12) |
+			((uint32_t) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
+		{
+			*adv = 3;
+			return cp;
+		}
 	}
 	return na_utf8_decode(s + i, len - i, adv);
 }
@@ -251,6 +266,8 @@ scan_alnum(const char *s, size_t len, size_t i)
 static inline bool
 is_han_run_cp(uint32_t cp, uint32_t prev)
 {
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return true;			/* the common case, without a call */
 	return na_is_han(cp) || (cp == 0x25CB && zh_is_numeral_char(prev));
 }
 
@@ -261,16 +278,23 @@ is_han_run_cp(uint32_t cp, uint32_t prev)
  * left for the next window.
  */
 static size_t
-do_han_run(const ZhDict *dict, const char *s, size_t len, size_t i, TokVec *v)
+do_han_run(const ZhDict *dict, const char *s, size_t len, size_t i, TokVec *v,
+		   ZhHanScratch *scratch)
 {
-	uint32_t   *cps = na_alloc(sizeof(uint32_t) * ZH_HAN_WINDOW);
-	uint32_t   *offs = na_alloc(sizeof(uint32_t) * (ZH_HAN_WINDOW + 1));
-	uint32_t   *ends = na_alloc(sizeof(uint32_t) * ZH_HAN_WINDOW);
-	uint8_t    *types = na_alloc(ZH_HAN_WINDOW);
+	uint32_t   *cps,
+			   *offs,
+			   *ends;
+	uint8_t    *types;
 	size_t		pos = i;
 	bool		more = true;
 	uint32_t	prev = 0;
 
+	if (scratch->cps == NULL)
+		zh_han_scratch_init(scratch);
+	cps = scratch->cps;
+	offs = scratch->offs;
+	ends = scratch->ends;
+	types = scratch->types;
 	while (more)
 	{
 		size_t		n = 0,
@@ -297,7 +321,7 @@ do_han_run(const ZhDict *dict, const char *s, size_t len, size_t i, TokVec *v)
 		more = (n == ZH_HAN_WINDOW && p < len);
 		if (n == 0)
 			break;
-		nw = zh_han_segment(dict, cps, n, ends, types);
+		nw = zh_han_segment(dict, scratch, cps, n, ends, types);
 		keep = nw;
 		if (more)
 		{
@@ -320,10 +344,6 @@ do_han_run(const ZhDict *dict, const char *s, size_t len, size_t i, TokVec *v)
 		else
 			pos = p;
 	}
-	na_free(cps);
-	na_free(offs);
-	na_free(ends);
-	na_free(types);
 	return pos;
 }
 
@@ -331,6 +351,7 @@ size_t
 zh_tokenize(const ZhDict *dict, const char *text, size_t len, ZhToken **tokens)
 {
 	TokVec		v = {NULL, 0, 0};
+	ZhHanScratch scratch = {NULL, NULL, NULL, NULL, NULL, NULL};
 	size_t		i = 0;
 
 	while (i < len)
@@ -401,9 +422,9 @@ zh_tokenize(const ZhDict *dict, const char *text, size_t len, ZhToken **tokens)
 			i = e;
 			continue;
 		}
-		if (na_is_han(cp))
+		if ((cp >= 0x4E00 && cp <= 0x9FFF) || na_is_han(cp))
 		{
-			i = do_han_run(dict, text, len, i, &v);
+			i = do_han_run(dict, text, len, i, &v, &scratch);
 			continue;
 		}
 		if (na_is_punct(cp))
@@ -421,6 +442,8 @@ zh_tokenize(const ZhDict *dict, const char *text, size_t len, ZhToken **tokens)
 		push(&v, i, adv, ZH_TOK_OTHER);
 		i += adv;
 	}
+	if (scratch.cps)
+		zh_han_scratch_free(&scratch);
 	*tokens = v.toks ? v.toks : na_alloc(sizeof(ZhToken));
 	return v.n;
 }

@@ -16,7 +16,7 @@ CLI=$NA_ROOT/build/zh_segment_cli
 DICT=$NA_ROOT/build/news_archive_zh.dict
 
 # F1 reached when the guard was last raised
-declare -A REACHED=([pku]=0.8725 [msr]=0.8639)
+declare -A REACHED=([pku]=0.8816 [msr]=0.8702)
 BAR=0.85
 
 if [ ! -d "$SHARED/seg" ] || [ ! -f "$SHARED/eval/seg_score.py" ]; then
