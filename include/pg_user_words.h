@@ -16,6 +16,12 @@
 extern const ZhUserDict *news_archive_user_words(void);
 extern const ZhUserDict *news_archive_stop_words(void);
 
+/*
+ * The user words for the segmenter, normalised like the text it reads
+ * (installs the normaliser hook on first use).
+ */
+extern const ZhUserDict *zh_segment_user_words(void);
+
 /* how many times this backend has loaded the tables (for tests) */
 extern int	news_archive_user_words_loads(void);
 

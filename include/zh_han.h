@@ -6,6 +6,7 @@
 #define ZH_HAN_H
 
 #include "zh_dict.h"
+#include "zh_userdict.h"
 
 /* longest run the segmenter takes at once; the tokenizer windows longer ones */
 #define ZH_HAN_WINDOW 2048
@@ -22,6 +23,8 @@ typedef struct ZhHanScratch
 	uint8_t    *types;			/* and word types */
 	uint32_t   *ids;			/* dictionary char ids */
 	void	   *cells;			/* the lattice (zh_han.c) */
+	const ZhUserDict *user;		/* user words, or NULL */
+	const char *text;			/* bytes of the window: offs[] index them */
 } ZhHanScratch;
 
 extern void zh_han_scratch_init(ZhHanScratch *scratch);

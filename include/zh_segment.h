@@ -54,6 +54,15 @@ extern void zh_dict_close(ZhDict *dict);
 extern size_t zh_tokenize(const ZhDict *dict, const char *text, size_t len,
 						  ZhToken **tokens);
 
+/*
+ * The same, with user words: Han words of a ZhUserDict (zh_userdict.h) are
+ * candidates next to the dictionary's, priced by their weight.  user may be
+ * NULL.  The words must be normalised like the text.
+ */
+struct ZhUserDict;
+extern size_t zh_tokenize_ex(const ZhDict *dict, const struct ZhUserDict *user,
+							 const char *text, size_t len, ZhToken **tokens);
+
 extern const char *zh_token_type_name(int type);	/* "word", "latin", ... */
 
 #endif							/* ZH_SEGMENT_H */

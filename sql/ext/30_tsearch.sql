@@ -63,10 +63,10 @@ COMMENT ON TEXT SEARCH DICTIONARY @extschema@.zh_chars IS
 
 CREATE TEXT SEARCH DICTIONARY @extschema@.zh_chars_stop (
     TEMPLATE = @extschema@.zh_chars,
-    StopWords = news_archive_zh
+    StopTable = true
 );
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.zh_chars_stop IS
-    'Chinese unigrams, bigrams and words; unigrams and words in tsearch_data/news_archive_zh.stop dropped';
+    'Chinese unigrams, bigrams and words; unigrams and words listed in news_archive.stop_word dropped';
 
 -- The configurations live in pg_catalog so that to_tsvector('chinese', ...)
 -- works without news_archive on the search_path.  Every token type is mapped:

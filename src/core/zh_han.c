@@ -34,6 +34,14 @@
 #define ZH_COST_NAME			(-6.0f)		/* prior of a name, added to the
 											 * surname and given-name terms */
 #endif
+/*
+ * A user word of weight 1 is priced like a fairly common dictionary word, so
+ * that it beats the pieces the dictionary would cut it into; a larger weight
+ * makes it win over more of the dictionary's competing words.
+ */
+#ifndef ZH_COST_USER_WORD
+#define ZH_COST_USER_WORD		(-10.0f)
+#endif
 #ifndef ZH_COST_PLACE
 #define ZH_COST_PLACE			(-21.0f)
 #endif
@@ -205,6 +213,28 @@ add_place_candidates(const ZhDict *dict, Cell *cells, const uint32_t *cps,
 	}
 }
 
+/* user words starting at character i (byte offsets of the window in offs) */
+static void
+add_user_candidates(const ZhHanScratch *scratch, Cell *cells, size_t i, size_t n)
+{
+	size_t		lens[8];
+	double		weights[8];
+	int			k,
+				found;
+	size_t		j;
+
+	found = zh_userdict_prefixes(scratch->user, scratch->text + scratch->offs[i],
+								 scratch->offs[n] - scratch->offs[i], lens, weights, 8);
+	for (k = 0; k < found; k++)
+	{
+		/* find the character where the word ends; skip it if it does not fit */
+		for (j = i + 1; j <= n && scratch->offs[j] - scratch->offs[i] < lens[k]; j++)
+			;
+		if (j <= n && scratch->offs[j] - scratch->offs[i] == lens[k])
+			relax(cells, i, j, ZH_COST_USER_WORD + (float) log(weights[k]), ZH_TOK_WORD);
+	}
+}
+
 void
 zh_han_scratch_init(ZhHanScratch *scratch)
 {
@@ -310,6 +340,8 @@ zh_han_segment(const ZhDict *dict, ZhHanScratch *scratch,
 			}
 		}
 
+		if (scratch->user)
+			add_user_candidates(scratch, cells, i, n);
 		if (zh_is_numeral_char(cps[i]) || cps[i] == 0x7B2C)
 			add_number_candidates(cells, cps, i, n);
 		if (ids[i])

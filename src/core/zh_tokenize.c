@@ -321,6 +321,7 @@ do_han_run(const ZhDict *dict, const char *s, size_t len, size_t i, TokVec *v,
 		more = (n == ZH_HAN_WINDOW && p < len);
 		if (n == 0)
 			break;
+		scratch->text = s + pos;
 		nw = zh_han_segment(dict, scratch, cps, n, ends, types);
 		keep = nw;
 		if (more)
@@ -350,10 +351,18 @@ do_han_run(const ZhDict *dict, const char *s, size_t len, size_t i, TokVec *v,
 size_t
 zh_tokenize(const ZhDict *dict, const char *text, size_t len, ZhToken **tokens)
 {
+	return zh_tokenize_ex(dict, NULL, text, len, tokens);
+}
+
+size_t
+zh_tokenize_ex(const ZhDict *dict, const ZhUserDict *user, const char *text,
+			   size_t len, ZhToken **tokens)
+{
 	TokVec		v = {NULL, 0, 0};
-	ZhHanScratch scratch = {NULL, NULL, NULL, NULL, NULL, NULL};
+	ZhHanScratch scratch = {NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	size_t		i = 0;
 
+	scratch.user = (user && zh_userdict_count(user) > 0) ? user : NULL;
 	while (i < len)
 	{
 		size_t		adv,

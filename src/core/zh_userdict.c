@@ -94,6 +94,11 @@ zh_userdict_add(ZhUserDict *ud, const char *word, size_t len, double weight)
 
 	if (len == 0 || len > ZH_USERDICT_MAX_WORD_BYTES)
 		return;
+	/* the segmenter takes log(weight): keep it a finite positive number */
+	if (!(weight > 1e-6))
+		weight = 1e-6;
+	else if (weight > 1e6)
+		weight = 1e6;
 	if ((ud->count + 1) * 2 > ud->nslots)
 		grow(ud);
 	h = hash_bytes(word, len);

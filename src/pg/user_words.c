@@ -41,7 +41,7 @@ typedef struct WordCache
 
 static WordCache user_cache = {
 	"user_word",
-	"SELECT word, weight FROM news_archive.user_word",
+	"SELECT word, weight::float8 FROM news_archive.user_word",
 };
 static WordCache stop_cache = {
 	"stop_word",

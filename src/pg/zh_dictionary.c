@@ -19,6 +19,7 @@
 
 #include "na_utf8.h"
 #include "zh_tsearch.h"
+#include "pg_user_words.h"
 
 PG_FUNCTION_INFO_V1(zh_dict_init);
 PG_FUNCTION_INFO_V1(zh_dict_lexize);
@@ -26,6 +27,7 @@ PG_FUNCTION_INFO_V1(zh_dict_lexize);
 typedef struct ZhDictData
 {
 	StopList	stop;
+	bool		stop_table;		/* also drop words of news_archive.stop_word */
 } ZhDictData;
 
 static char *
@@ -61,6 +63,8 @@ zh_dict_init(PG_FUNCTION_ARGS)
 			readstoplist(defGetString(opt), &d->stop, normalize_word);
 			stop_loaded = true;
 		}
+		else if (strcmp(opt->defname, "stoptable") == 0)
+			d->stop_table = defGetBoolean(opt);
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -75,6 +79,8 @@ is_stop(ZhDictData *d, const char *s, int len)
 {
 	char		key[ZH_MAX_WORD_BYTES + 1];
 
+	if (d->stop_table && zh_userdict_lookup(news_archive_stop_words(), s, len, NULL))
+		return true;
 	if (d->stop.len == 0 || len > ZH_MAX_WORD_BYTES)
 		return false;
 	memcpy(key, s, len);

@@ -11,6 +11,7 @@
 #include "utils/builtins.h"
 
 #include "zh_tsearch.h"
+#include "pg_user_words.h"
 
 PG_FUNCTION_INFO_V1(zh_normalize_text);
 PG_FUNCTION_INFO_V1(zh_segment_text);
@@ -49,7 +50,7 @@ zh_segment_text(PG_FUNCTION_ARGS)
 
 	zh_check_length(len);
 	zh_normalize(src, len, true, &n);
-	nsegs = zh_tokenize(zh_segment_dict(), n.text, n.len, &segs);
+	nsegs = zh_tokenize_ex(zh_segment_dict(), zh_segment_user_words(), n.text, n.len, &segs);
 	for (i = 0; i < nsegs; i++)
 	{
 		uint32		os,

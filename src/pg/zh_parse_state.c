@@ -18,6 +18,7 @@
 
 #include "na_utf8.h"
 #include "zh_tsearch.h"
+#include "pg_user_words.h"
 
 /* documents above this size are refused (offsets and palloc limits) */
 #define ZH_MAX_DOCUMENT_BYTES	(128 * 1024 * 1024)
@@ -170,7 +171,8 @@ zh_parse_build(const char *buf, int len, bool register_it)
 	p->buf = buf;
 	p->buflen = (uint32) len;
 	zh_normalize(buf, (size_t) len, true, &p->norm);
-	nsegs = zh_tokenize(zh_segment_dict(), p->norm.text, p->norm.len, &segs);
+	nsegs = zh_tokenize_ex(zh_segment_dict(), zh_segment_user_words(),
+						   p->norm.text, p->norm.len, &segs);
 
 	cap = (uint32) Max(nsegs, 16);
 	p->toks = palloc_extended(cap * sizeof(ZhPTok), MCXT_ALLOC_HUGE);

@@ -39,13 +39,13 @@ main(void)
 	for (i = 0; i < 1000; i++)
 	{
 		snprintf(buf, sizeof(buf), "词%d", i);
-		zh_userdict_add(ud, buf, strlen(buf), i);
+		zh_userdict_add(ud, buf, strlen(buf), i + 1);
 	}
 	NA_CHECK_INT(zh_userdict_count(ud), 1002);
 	for (i = 0; i < 1000; i += 97)
 	{
 		snprintf(buf, sizeof(buf), "词%d", i);
-		NA_CHECK(zh_userdict_lookup(ud, buf, strlen(buf), &w[0]) && w[0] == i);
+		NA_CHECK(zh_userdict_lookup(ud, buf, strlen(buf), &w[0]) && w[0] == i + 1);
 	}
 	/* Latin user words: one-byte first key */
 	zh_userdict_add(ud, "x", 1, 1.0);
