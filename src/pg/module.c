@@ -6,10 +6,28 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 
 #include "news_issue.h"
+#include "zh_tsearch.h"
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/*
+ * Loaded through shared_preload_libraries, the postmaster maps the
+ * segmenter's dictionary once and every backend inherits the mapping, so a
+ * new connection pays nothing for it.  Loaded on first use, each backend
+ * maps it itself (a fraction of a millisecond: the file is used in place and
+ * its pages come from the shared page cache).
+ */
+void
+_PG_init(void)
+{
+	if (process_shared_preload_libraries_in_progress)
+		(void) zh_segment_dict();
+}
 
 /*
  * Every core reads and writes UTF-8; in any other database encoding the

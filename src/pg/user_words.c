@@ -14,7 +14,12 @@
  */
 #include "postgres.h"
 
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
@@ -24,6 +29,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "pg_user_words.h"
 
@@ -32,7 +38,6 @@ NaWordNormalizer news_archive_word_normalizer = NULL;
 typedef struct WordCache
 {
 	const char *table;			/* relation name in schema news_archive */
-	const char *query;
 	bool		valid;
 	Oid			relid;			/* InvalidOid until found */
 	MemoryContext cxt;
@@ -41,11 +46,9 @@ typedef struct WordCache
 
 static WordCache user_cache = {
 	"user_word",
-	"SELECT word, weight::float8 FROM news_archive.user_word",
 };
 static WordCache stop_cache = {
 	"stop_word",
-	"SELECT word, 1.0::float8 FROM news_archive.stop_word",
 };
 static bool callback_registered = false;
 static int	loads = 0;
@@ -60,6 +63,69 @@ invalidate_cb(Datum arg, Oid relid)
 		stop_cache.valid = false;
 }
 
+/*
+ * Read (word, weight) from the table with a plain heap scan: no parsing or
+ * planning, so the first parse of a new session stays cheap.  The weight
+ * column is optional (stop_word has none).
+ */
+static void
+read_words(WordCache *c, ZhUserDict *dict, MemoryContext cxt)
+{
+	Relation	rel = table_open(c->relid, AccessShareLock);
+	TupleDesc	td = RelationGetDescr(rel);
+	int			word_att = SPI_fnumber(td, "word");
+	int			weight_att = SPI_fnumber(td, "weight");
+	/* the statement's snapshot: also valid inside parallel workers */
+	Snapshot	snap = RegisterSnapshot(ActiveSnapshotSet() ? GetActiveSnapshot() :
+										GetTransactionSnapshot());
+	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
+	HeapTuple	tup;
+	MemoryContext old;
+
+	if (word_att <= 0 || TupleDescAttr(td, word_att - 1)->atttypid != TEXTOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("news_archive.%s must have a text column \"word\"", c->table)));
+	if (weight_att > 0 && TupleDescAttr(td, weight_att - 1)->atttypid != FLOAT4OID)
+		weight_att = 0;
+	while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+	{
+		bool		isnull;
+		Datum		w = heap_getattr(tup, word_att, td, &isnull);
+		text	   *t;
+		double		weight = 1.0;
+
+		CHECK_FOR_INTERRUPTS();
+		if (isnull)
+			continue;
+		if (weight_att > 0)
+		{
+			Datum		wt = heap_getattr(tup, weight_att, td, &isnull);
+
+			if (!isnull)
+				weight = DatumGetFloat4(wt);
+		}
+		t = DatumGetTextPP(w);
+		old = MemoryContextSwitchTo(cxt);
+		if (news_archive_word_normalizer)
+		{
+			size_t		nlen;
+			char	   *n = news_archive_word_normalizer(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &nlen);
+
+			zh_userdict_add(dict, n, nlen, weight);
+			pfree(n);
+		}
+		else
+			zh_userdict_add(dict, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), weight);
+		MemoryContextSwitchTo(old);
+		if ((Pointer) t != DatumGetPointer(w))
+			pfree(t);
+	}
+	table_endscan(scan);
+	UnregisterSnapshot(snap);
+	table_close(rel, AccessShareLock);
+}
+
 static void
 load(WordCache *c)
 {
@@ -67,7 +133,6 @@ load(WordCache *c)
 				old;
 	ZhUserDict *dict;
 	Oid			nsp = get_namespace_oid("news_archive", true);
-	uint64		i;
 
 	if (!callback_registered)
 	{
@@ -86,44 +151,7 @@ load(WordCache *c)
 	{
 		PG_TRY();
 		{
-			if (SPI_connect() != SPI_OK_CONNECT)
-				elog(ERROR, "SPI_connect failed");
-			if (SPI_execute(c->query, true, 0) != SPI_OK_SELECT)
-				elog(ERROR, "could not read news_archive.%s", c->table);
-			old = MemoryContextSwitchTo(newcxt);
-			for (i = 0; i < SPI_processed; i++)
-			{
-				HeapTuple	tup = SPI_tuptable->vals[i];
-				TupleDesc	td = SPI_tuptable->tupdesc;
-				bool		isnull;
-				Datum		w = SPI_getbinval(tup, td, 1, &isnull);
-				Datum		wt;
-				text	   *t;
-				const char *s;
-				size_t		len;
-				double		weight;
-
-				if (isnull)
-					continue;
-				t = DatumGetTextPP(w);
-				s = VARDATA_ANY(t);
-				len = VARSIZE_ANY_EXHDR(t);
-				wt = SPI_getbinval(tup, td, 2, &isnull);
-				weight = isnull ? 1.0 : DatumGetFloat8(wt);
-				if (news_archive_word_normalizer)
-				{
-					size_t		nlen;
-					char	   *n = news_archive_word_normalizer(s, len, &nlen);
-
-					zh_userdict_add(dict, n, nlen, weight);
-					pfree(n);
-				}
-				else
-					zh_userdict_add(dict, s, len, weight);
-				CHECK_FOR_INTERRUPTS();
-			}
-			MemoryContextSwitchTo(old);
-			SPI_finish();
+			read_words(c, dict, newcxt);
 		}
 		PG_CATCH();
 		{

@@ -61,8 +61,11 @@ zh_segment_dict(void)
 		segment_dict = zh_dict_open(path, &err);
 		MemoryContextSwitchTo(old);
 		if (segment_dict == NULL)
-			elog(DEBUG1, "news_archive: no segmenter dictionary at \"%s\": %s",
-				 path, err ? err : "unknown error");
+			ereport(WARNING,
+					(errmsg("news_archive: cannot use the segmenter dictionary \"%s\": %s",
+							path, err ? err : "unknown error"),
+					 errdetail("Chinese text is cut by character classes only; search recall is unaffected, word lexemes are poorer."),
+					 errhint("Reinstall the extension (make install) to restore the dictionary.")));
 		pfree(path);
 	}
 	return segment_dict;
