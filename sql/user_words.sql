@@ -42,3 +42,22 @@ DROP ROLE na_reader;
 
 TRUNCATE user_word;
 SELECT user_words FROM words_status();
+
+-- learning words from an archive: runs the segmenter could only cut into single characters
+SELECT zh_known_word('医药') AS dictionary_word, zh_known_word('星澜数港') AS unknown,
+       zh_known_word('醫藥') AS traditional_folded;
+CREATE TEMP TABLE sample_articles AS
+  SELECT a.body FROM (VALUES
+    ('星澜数港项目今天开工。星澜数港位于城东。'),
+    ('记者走访星澜数港，看到工地一片繁忙。'),
+    ('林晓峰说，星澜数港明年建成。')) v(t),
+    LATERAL (SELECT t AS body) a;
+SELECT * FROM suggest_words('sample_articles', 'body', 2, 5);
+INSERT INTO user_word (word) SELECT word FROM suggest_words('sample_articles', 'body', 3, 1);
+SELECT word FROM user_word;
+SELECT zh_segment('星澜数港项目今天开工');
+SELECT * FROM suggest_words('sample_articles', 'body', 2, 5);
+\set VERBOSITY terse
+SELECT * FROM suggest_words('sample_articles', 'no_such_column');
+\set VERBOSITY default
+TRUNCATE user_word;

@@ -38,3 +38,50 @@ CREATE FUNCTION @extschema@.words_status(OUT user_words bigint, OUT stop_words b
     AS 'MODULE_PATHNAME', 'news_archive_words_status' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION @extschema@.words_status() IS
     'The user and stop words this session currently uses, and how often it has loaded them';
+
+CREATE FUNCTION @extschema@.zh_known_word(text) RETURNS boolean
+    AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_known_word(text) IS
+    'Whether the segmenter''s dictionary or news_archive.user_word lists the word';
+
+-- Words the dictionary lacks, learnt from an archive: runs of two to four
+-- characters that the segmenter could only cut into single characters (new
+-- names of people, places, companies and projects), counted over a text
+-- column of any table, leaving out known words, user words and runs with a
+-- stop word in them.  For the owner to review and accept into user_word.
+CREATE FUNCTION @extschema@.suggest_words(tbl regclass, col name,
+        min_count int DEFAULT 3, lim int DEFAULT 50)
+    RETURNS TABLE (word text, count bigint)
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN QUERY EXECUTE format($q$
+        WITH seg AS (
+            SELECT d.id, s.w, s.i,
+                   (length(s.w) = 1 AND s.w >= '一' AND s.w <= '鿿') AS single
+              FROM (SELECT row_number() OVER () AS id, t.%1$I AS doc
+                      FROM %2$s t WHERE t.%1$I IS NOT NULL) d,
+                   unnest(@extschema@.zh_segment(d.doc)) WITH ORDINALITY AS s(w, i)
+        ), marked AS (
+            -- runs of single Han characters: a new run starts at every other token
+            SELECT id, w, i, single,
+                   sum(CASE WHEN single THEN 0 ELSE 1 END) OVER (PARTITION BY id ORDER BY i) AS grp
+              FROM seg
+        ), runs AS (
+            SELECT string_agg(w, '' ORDER BY i) AS run
+              FROM marked WHERE single
+             GROUP BY id, grp
+            HAVING count(*) BETWEEN 2 AND 4
+        )
+        SELECT run, count(*)::bigint
+          FROM runs r
+         WHERE NOT EXISTS (SELECT 1 FROM @extschema@.stop_word sw WHERE strpos(r.run, sw.word) > 0)
+         GROUP BY run
+        HAVING count(*) >= %3$s AND NOT @extschema@.zh_known_word(run)
+         ORDER BY count(*) DESC, run
+         LIMIT %4$s $q$, col, tbl, min_count, lim);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.suggest_words(regclass, name, int, int) IS
+    'Propose words the dictionary lacks from a text column: runs the segmenter could only cut into single characters, with their counts';
