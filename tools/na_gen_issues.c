@@ -210,7 +210,10 @@ print_issue(NaBuf *b, int layout, size_t target)
 		}
 		if (rnd(8) == 0)
 		{
-			b->len -= 2;
+			/* the mark follows the last paragraph on its line */
+			while (b->len > 0 && b->data[b->len - 1] == '\n')
+				b->len--;
+			b->data[b->len] = '\0';
 			snprintf(line, sizeof(line), "(下转第%u版)\n\n", 2 + rnd(6));
 			na_buf_append_str(b, line);
 		}
