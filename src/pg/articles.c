@@ -89,6 +89,7 @@ cp_offset(NaCpCursor *cur, size_t byte)
  * error instead of failing on a huge allocation.
  */
 #define NA_SPLIT_MAX_LINES	(8 * 1000 * 1000)
+#define NA_SPLIT_MAX_BYTES	(512 * 1024 * 1024)
 
 static void
 check_line_count(const char *raw, size_t len)
@@ -97,6 +98,12 @@ check_line_count(const char *raw, size_t len)
 			   *end = raw + len;
 	size_t		n = 1;
 
+	/* an article's text grows by doubling, which must stay below 1 GB */
+	if (len > NA_SPLIT_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("news_issue is too large to split into articles (%zu bytes)", len),
+				 errdetail("The limit is %d bytes.", NA_SPLIT_MAX_BYTES)));
 	while (p < end && (p = memchr(p, '\n', end - p)) != NULL)
 	{
 		if (++n > NA_SPLIT_MAX_LINES)
