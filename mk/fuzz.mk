@@ -12,3 +12,7 @@ build/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard include/*.h)
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
+
+# fuzz_tokenize maps the compiled dictionary of this tree (or $NA_ZH_DICT)
+build/fuzz_tokenize: FUZZ_CFLAGS += -DNA_FUZZ_DICT='"$(CURDIR)/build/news_archive_zh.dict"'
+fuzz: $(ZH_DICT)

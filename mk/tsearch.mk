@@ -19,4 +19,4 @@ STANDALONE_DEFS += -Ibuild
 
 # the stop-word list of the chinese_stop configuration (see its header)
 DATA_TSEARCH += data/news_archive_zh.stop
-build/fuzz_%: $(ZH_FOLD_TABLE)
+$(FUZZ_BINS): $(ZH_FOLD_TABLE)

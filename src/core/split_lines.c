@@ -32,13 +32,16 @@ sp_lines_build(const char *text, size_t len, size_t *n_lines)
 
 	while ((p = memchr(p, '\n', len - (p - text))) != NULL)
 	{
+		if ((n & 0xFFFF) == 0)
+			na_check_interrupts();
 		n++;
 		p++;
 	}
 	{
 		size_t		sz = sizeof(SpLine) * n;
 
-		lines = (SpLine *) na_alloc0(sz);
+		/* not zeroed here: each line is as it is filled (interruptibly) */
+		lines = (SpLine *) na_alloc(sz);
 	}
 	while (pos < len)
 	{
@@ -49,6 +52,10 @@ sp_lines_build(const char *text, size_t len, size_t *n_lines)
 		size_t		cs = pos,
 					adv;
 		int			fw = 0;
+
+		if ((i & 0x3FFF) == 0)
+			na_check_interrupts();
+		memset(l, 0, sizeof(*l));
 
 		l->start = pos;
 		l->end = end;
@@ -83,6 +90,9 @@ sp_lines_build(const char *text, size_t len, size_t *n_lines)
 		l->art = -1;
 		pos = end;
 	}
+	/* the spare entry (text ending in a newline) stays zeroed as before */
+	if (i < n)
+		memset(&lines[i], 0, (n - i) * sizeof(SpLine));
 	*n_lines = i;
 	return lines;
 }

@@ -82,16 +82,53 @@ cp_offset(NaCpCursor *cur, size_t byte)
 	return (int32) na_cp_offset(cur, byte);
 }
 
+/*
+ * The splitter keeps about a hundred bytes per line (its line table must
+ * stay below the 1 GB allocation limit); an issue with more
+ * lines than this (a real one has a few thousand) is refused with a clear
+ * error instead of failing on a huge allocation.
+ */
+#define NA_SPLIT_MAX_LINES	(8 * 1000 * 1000)
+#define NA_SPLIT_MAX_BYTES	(512 * 1024 * 1024)
+
+static void
+check_line_count(const char *raw, size_t len)
+{
+	const char *p = raw,
+			   *end = raw + len;
+	size_t		n = 1;
+
+	/* an article's text grows by doubling, which must stay below 1 GB */
+	if (len > NA_SPLIT_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("news_issue is too large to split into articles (%zu bytes)", len),
+				 errdetail("The limit is %d bytes.", NA_SPLIT_MAX_BYTES)));
+	while (p < end && (p = memchr(p, '\n', end - p)) != NULL)
+	{
+		if (++n > NA_SPLIT_MAX_LINES)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("news_issue has too many lines to split into articles"),
+					 errdetail("The limit is %d lines.", NA_SPLIT_MAX_LINES)));
+		if ((n & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		p++;
+	}
+}
+
 /* run the splitter on an issue in a private memory context */
 static MemoryContext
 split_issue(NewsIssue *ni, NaSplit *sp, const char **raw, size_t *len)
 {
-	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext,
-											  "news_archive split",
-											  ALLOCSET_DEFAULT_SIZES);
-	MemoryContext old = MemoryContextSwitchTo(cxt);
+	MemoryContext cxt;
+	MemoryContext old;
 
 	*raw = news_issue_raw(ni, len);
+	check_line_count(*raw, *len);
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "news_archive split",
+								ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
 	na_split_issue(*raw, *len, sp);
 	MemoryContextSwitchTo(old);
 	return cxt;

@@ -82,7 +82,9 @@ news_issue_from_text(const char *raw, size_t len)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("news_issue value is too large: %zu bytes", len)));
 
-	ni = (NewsIssue *) palloc0(total);
+	/* zero the header and metadata only: the raw text is copied over at once */
+	ni = (NewsIssue *) palloc(total);
+	memset(ni, 0, total - len);
 	SET_VARSIZE(ni, total);
 	ni->hdr.version = NEWS_ISSUE_VERSION;
 	ni->hdr.n_section = info.n_section;
@@ -99,7 +101,19 @@ news_issue_from_text(const char *raw, size_t len)
 	memcpy(ni->hdr.str_off, strs, sizeof(strs));
 	memcpy(ni->hdr.list_off, lists, sizeof(uint32) * nlist);
 	memcpy(NEWS_ISSUE_META_START(ni), meta.data, meta.len);
-	memcpy(NEWS_ISSUE_RAW(ni), raw, len);
+	/* in pieces, so that a cancel need not wait for hundreds of megabytes */
+	{
+		size_t		done = 0;
+
+		while (done < len)
+		{
+			size_t		n = Min(len - done, (size_t) 8 * 1024 * 1024);
+
+			memcpy(NEWS_ISSUE_RAW(ni) + done, raw + done, n);
+			done += n;
+			CHECK_FOR_INTERRUPTS();
+		}
+	}
 
 	na_frontmatter_free(&info);
 	pfree(meta.data);

@@ -25,11 +25,10 @@
 #include "utils/builtins.h"
 
 #include "na_utf8.h"
+#include "zh_query_syntax.h"
 #include "zh_tsearch.h"
 
 PG_FUNCTION_INFO_V1(zh_query);
-
-#define ZH_QUERY_MAX_BYTES	16384
 
 /* how many positions a lexeme covers: one per character */
 int
@@ -126,12 +125,6 @@ append_term(StringInfo out, const char *term, int len, bool negated)
 	return any;
 }
 
-static bool
-is_quote(uint32 cp)
-{
-	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xFF02;
-}
-
 /* append an OR group to the AND list */
 static void
 flush_group(StringInfo out, StringInfo group, int ngroup, bool not_first)
@@ -155,9 +148,10 @@ zh_query(PG_FUNCTION_ARGS)
 	StringInfoData out,
 				group;
 	int			ngroup = 0;
-	int			i = 0;
 	int			nterms = 0;
-	bool		pending_or = false;
+	ZhQTerm    *terms;
+	size_t		nraw,
+				t;
 
 	if (len > ZH_QUERY_MAX_BYTES)
 		ereport(ERROR,
@@ -167,66 +161,18 @@ zh_query(PG_FUNCTION_ARGS)
 	initStringInfo(&out);
 	initStringInfo(&group);
 
-	while (i < len)
+	/* the syntax lives in the core (src/core/zh_query_syntax.c) */
+	nraw = zh_query_split(s, len, &terms);
+	for (t = 0; t < nraw; t++)
 	{
-		size_t		adv;
-		uint32		cp = na_utf8_decode(s + i, len - i, &adv);
-		bool		negated = false;
-		int			start,
-					end;
+		/* an OR counts only after a term that gave lexemes */
+		bool		pending_or = terms[t].or_prev && nterms > 0;
 		StringInfoData term;
 
-		if (na_is_space(cp))
-		{
-			i += (int) adv;
-			continue;
-		}
-		/* OR / | between terms */
-		if ((cp == 'O' && i + 2 <= len && s[i + 1] == 'R' &&
-			 (i + 2 == len || na_is_space((unsigned char) s[i + 2]))) || cp == '|')
-		{
-			pending_or = nterms > 0;
-			i += (cp == '|') ? 1 : 2;
-			continue;
-		}
-		if (cp == '-' || cp == 0xFF0D)
-		{
-			negated = true;
-			i += (int) adv;
-			if (i >= len)
-				break;
-			cp = na_utf8_decode(s + i, len - i, &adv);
-		}
-		if (is_quote(cp))
-		{
-			i += (int) adv;
-			start = i;
-			while (i < len)
-			{
-				cp = na_utf8_decode(s + i, len - i, &adv);
-				if (is_quote(cp))
-					break;
-				i += (int) adv;
-			}
-			end = i;
-			if (i < len)
-				i += (int) adv;
-		}
-		else
-		{
-			start = i;
-			while (i < len)
-			{
-				cp = na_utf8_decode(s + i, len - i, &adv);
-				if (na_is_space(cp) || is_quote(cp))
-					break;
-				i += (int) adv;
-			}
-			end = i;
-		}
 		CHECK_FOR_INTERRUPTS();
 		initStringInfo(&term);
-		if (append_term(&term, s + start, end - start, negated))
+		if (append_term(&term, s + terms[t].start,
+						(int) (terms[t].end - terms[t].start), terms[t].negated))
 		{
 			/* OR binds tighter than AND: collect OR groups, AND them */
 			if (!pending_or && ngroup > 0)
@@ -240,9 +186,10 @@ zh_query(PG_FUNCTION_ARGS)
 			ngroup++;
 			nterms++;
 		}
-		pending_or = false;
 		pfree(term.data);
 	}
+	if (terms)
+		pfree(terms);
 
 	if (ngroup > 0)
 		flush_group(&out, &group, ngroup, nterms > ngroup);
