@@ -6,8 +6,9 @@
  * of white space is one "character"), so a position step is always one
  * step along the text.  Character i gets ONE lexeme: the bigram c(i)c(i+1)
  * when the next character is adjacent and neither is punctuation or space,
- * else the unigram c(i); plus the segmenter's word (Han word, Latin word,
- * number, ...) starting at i when it is longer than two characters.
+ * else the unigram c(i); plus the segmenter's word (Latin word, number, ...;
+ * Han words only with ZH_INDEX_HAN_WORDS) starting at i when it is longer
+ * than two characters.
  * Punctuation and space get no lexemes but keep their position.  Every
  * lexeme at position i starts with c(i), so a one-character query is the
  * prefix query c:* and a longer one a phrase of bigrams (zh_query.c).
@@ -37,6 +38,14 @@
 
 /* longest space token; longer runs are cut (PostgreSQL skips >= 2047) */
 #define ZH_MAX_TOKEN_BYTES	1000
+/*
+ * Give the segmenter's Han words (>= 3 characters) their own lexemes?  Off:
+ * running the dictionary segmenter costs about a fifth of to_tsvector's
+ * time, and the words serve only ranking and ts_stat, never recall.  Latin
+ * words, numbers, e-mail addresses and URLs of >= 3 characters keep theirs.
+ */
+#define ZH_INDEX_HAN_WORDS	0
+
 /* longest segmenter word given as its own lexeme */
 #define ZH_MAX_WORD_BYTES	96
 
