@@ -2,16 +2,24 @@
  * zh_tsearch.h
  *	  The PostgreSQL text-search layer for Chinese (src/pg/zh_*.c).
  *
- * Positions are character based: the parser emits one token per
- * character (its text points into the ORIGINAL document; a run of white
- * space is one token), typed by the segmenter token it belongs to (Han
- * character, Latin word, number, e-mail, URL, punctuation, ...), so a
- * position step is always one step along the text.  The dictionary gives
- * the token at position i the unigram c(i), the bigram c(i)c(i+1) when the
- * next character is adjacent and neither is punctuation or space, and the
- * segmenter's word (Han word, Latin word, number, ...) starting at i when it
- * is longer than two characters.  Punctuation and space get no lexemes but
- * keep their position.
+ * Positions are character based: every character takes one position (a run
+ * of white space is one "character"), so a position step is always one
+ * step along the text.  Character i gets ONE lexeme: the bigram c(i)c(i+1)
+ * when the next character is adjacent and neither is punctuation or space,
+ * else the unigram c(i); plus the segmenter's word (Latin word, number, ...;
+ * Han words only with ZH_INDEX_HAN_WORDS, on by default) starting at i when it is longer
+ * than two characters.
+ * Punctuation and space get no lexemes but keep their position.  Every
+ * lexeme at position i starts with c(i), so a one-character query is the
+ * prefix query c:* and a longer one a phrase of bigrams (zh_query.c).
+ *
+ * Tokens: to keep PostgreSQL's per-token work small the parser emits a run
+ * of characters that all have a bigram (same character type) as ONE token;
+ * the dictionary returns one lexeme per character with TSL_ADDPOS, so
+ * positions stay per character.  A character without a bigram (the last
+ * of a run, punctuation, space) is a token of its own: it may get no
+ * lexeme at all (punctuation, a stop word) and still takes its position.
+ * The headline function splits run tokens back into characters.
  *
  * The dictionary only sees the token's text, so the parser keeps its
  * per-document state in a backend-local registry; the dictionary finds it
@@ -30,6 +38,14 @@
 
 /* longest space token; longer runs are cut (PostgreSQL skips >= 2047) */
 #define ZH_MAX_TOKEN_BYTES	1000
+/*
+ * Give the segmenter's Han words (>= 3 characters) their own lexemes?  Off:
+ * running the dictionary segmenter costs about a fifth of to_tsvector's
+ * time, and the words serve only ranking and ts_stat, never recall.  Latin
+ * words, numbers, e-mail addresses and URLs of >= 3 characters keep theirs.
+ */
+#define ZH_INDEX_HAN_WORDS	1
+
 /* longest segmenter word given as its own lexeme */
 #define ZH_MAX_WORD_BYTES	96
 
@@ -47,6 +63,19 @@ typedef struct ZhPTok
 								 * punctuation, not space) */
 } ZhPTok;
 
+/* a token of the parser: characters first .. first + nchars - 1 */
+typedef struct ZhPRun
+{
+	uint32		orig_off;		/* bytes in the original document */
+	uint32		orig_len;
+	uint32		first;			/* index in toks */
+	uint16		nchars;
+	uint8		type;
+} ZhPRun;
+
+/* longest run token, in characters */
+#define ZH_MAX_RUN_CHARS	200
+
 typedef struct ZhParse
 {
 	const char *buf;			/* the original document (not owned) */
@@ -54,8 +83,10 @@ typedef struct ZhParse
 	ZhNorm		norm;
 	ZhPTok	   *toks;
 	uint32		ntoks;
-	uint32		next;			/* next token for gettoken */
-	uint32		hint;			/* last token the dictionary looked up */
+	ZhPRun	   *runs;			/* the parser's tokens */
+	uint32		nruns;
+	uint32		next;			/* next run for gettoken */
+	uint32		hint;			/* last run the dictionary looked up */
 	bool		registered;
 	MemoryContextCallback cb;
 } ZhParse;

@@ -4,7 +4,10 @@ CREATE EXTENSION IF NOT EXISTS news_archive;
 RESET client_min_messages;
 SET search_path = public;   -- the configuration works without news_archive on the path
 
--- token types: one token per character, typed by the segmenter
+-- tokens: a run of characters with bigrams is one token (its characters keep
+-- one position each), the last character of a run, punctuation and space are
+-- tokens of their own; ts_lexize (no document) gives a token's lexemes as a
+-- document of its own
 SELECT alias, token, lexemes FROM ts_debug('chinese', '醫藥港５Ｇ，2021年 ab@x.cn');
 SELECT * FROM ts_token_type('news_archive.zh_parser');
 
@@ -52,14 +55,21 @@ SELECT ts_headline('chinese', repeat('无关的内容在这里。', 10) || '杭�
                    news_archive.zh_query('医药港'), 'MaxFragments=2, MaxWords=20, MinWords=5');
 SELECT ts_headline('chinese', '一二三四五六七八九十。医药在这里，港在那里。', news_archive.zh_query('医药港'));
 SELECT ts_headline('chinese', '短文医药港', news_archive.zh_query('医药港'), 'HighlightAll=true');
+-- one character (a prefix query) and a phrase inside one run token
+SELECT ts_headline('chinese', '香港医药港口，港', news_archive.zh_query('港'), 'HighlightAll=true'),
+       ts_headline('chinese', '香港医药港口，港', news_archive.zh_query('药港'), 'HighlightAll=true'),
+       ts_headline('chinese', '香港医药港口，港', news_archive.zh_query('港医药港口'), 'HighlightAll=true');
 
 -- rank
 SELECT id, ts_rank(to_tsvector('chinese', body), news_archive.zh_query('医药')) > 0 AS ranked
 FROM zh_docs ORDER BY id;
 
--- stop words: chinese keeps everything, chinese_stop drops function words
-SELECT to_tsvector('chinese', '我们的项目') AS keep_all, to_tsvector('chinese_stop', '我们的项目') AS stopped;
-SELECT to_tsvector('chinese_stop', '我们的项目') @@ news_archive.zh_query('们的项') AS phrase_still_exact;
+-- stop words: chinese keeps everything, chinese_stop drops the unigrams of
+-- function words (a character's unigram is its lexeme where no character
+-- follows it); bigrams stay, so phrases stay exact
+SELECT to_tsvector('chinese', '我们的项目是我们的') AS keep_all, to_tsvector('chinese_stop', '我们的项目是我们的') AS stopped;
+SELECT to_tsvector('chinese_stop', '我们的项目') @@ news_archive.zh_query('们的项') AS phrase_still_exact,
+       to_tsvector('chinese_stop', '我们的，项目') @@ news_archive.zh_query('们的，项目') AS positions_kept;
 
 -- segmentation and lexize without context
 SELECT news_archive.zh_segment('杭州醫藥港，2021年');

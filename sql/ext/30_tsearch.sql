@@ -40,7 +40,7 @@ CREATE TEXT SEARCH PARSER @extschema@.zh_parser (
     HEADLINE = @extschema@.zh_prs_headline
 );
 COMMENT ON TEXT SEARCH PARSER @extschema@.zh_parser IS
-    'Chinese: one token per Han character (positions are characters), Latin words, numbers, e-mail, URL, punctuation, space';
+    'Chinese: runs of characters with bigrams, single characters, punctuation, space (positions are characters)';
 
 -- the dictionary template and its two dictionaries
 CREATE FUNCTION @extschema@.zh_dict_init(internal) RETURNS internal
@@ -53,7 +53,7 @@ CREATE TEXT SEARCH TEMPLATE @extschema@.zh_chars (
     LEXIZE  = @extschema@.zh_dict_lexize
 );
 COMMENT ON TEXT SEARCH TEMPLATE @extschema@.zh_chars IS
-    'Chinese: unigram, bigram and dictionary word of each Han character; option StopWords';
+    'Chinese: one lexeme per character (bigram with the next, else unigram) and dictionary words; option StopWords';
 
 CREATE TEXT SEARCH DICTIONARY @extschema@.zh_chars (
     TEMPLATE = @extschema@.zh_chars
@@ -66,7 +66,7 @@ CREATE TEXT SEARCH DICTIONARY @extschema@.zh_chars_stop (
     StopTable = true
 );
 COMMENT ON TEXT SEARCH DICTIONARY @extschema@.zh_chars_stop IS
-    'Chinese unigrams, bigrams and words; unigrams and words listed in news_archive.stop_word dropped';
+    'Chinese bigrams, unigrams and words; unigrams and words listed in news_archive.stop_word dropped';
 
 -- The configurations live in pg_catalog so that to_tsvector('chinese', ...)
 -- works without news_archive on the search_path.  Every token type is mapped:

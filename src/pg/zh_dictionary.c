@@ -88,31 +88,56 @@ is_stop(ZhDictData *d, const char *s, int len)
 	return searchstoplist(&d->stop, key);
 }
 
-static void
-add_lexeme(TSLexeme *res, int *n, const char *s, int len)
+static inline void
+add_lexeme(TSLexeme *res, int *n, const char *s, int len, uint16 nvariant,
+		   uint16 flags)
 {
-	res[*n].lexeme = pnstrdup(s, len);
-	res[*n].nvariant = (uint16) (*n + 1);	/* alternatives, not a sequence */
-	res[*n].flags = 0;
+	char	   *l = palloc(len + 1);
+
+	memcpy(l, s, len);
+	l[len] = '\0';
+	res[*n].lexeme = l;
+	res[*n].nvariant = nvariant;	/* alternatives at one position */
+	res[*n].flags = flags;
 	(*n)++;
 }
 
-/* true if the text has nothing but punctuation and space */
-static bool
-only_punct_space(const char *s, int len)
+/*
+ * The lexemes of characters first .. first + nchars - 1 of a parse, one
+ * position each: the first lexeme of every character after the first
+ * carries TSL_ADDPOS.  Only the first character may have no lexeme at all
+ * (punctuation, space, a stop word): run tokens consist of characters with
+ * a bigram, which is never dropped.
+ */
+static TSLexeme *
+chars_lexemes(ZhDictData *d, ZhParse *p, uint32 first, uint32 nchars)
 {
-	int			i = 0;
+	TSLexeme   *res = palloc(sizeof(TSLexeme) * (2 * nchars + 1));
+	int			n = 0;
+	uint32		k;
 
-	while (i < len)
+	for (k = 0; k < nchars; k++)
 	{
-		size_t		adv;
-		uint32		cp = na_utf8_decode(s + i, len - i, &adv);
+		ZhPTok	   *t = &p->toks[first + k];
+		const char *s = p->norm.text + t->norm_off;
+		uint16		step = k > 0 ? TSL_ADDPOS : 0;
+		int			before = n;
 
-		if (!na_is_punct(cp) && !na_is_space(cp))
-			return false;
-		i += (int) adv;
+		/* punctuation and space: the empty set, a stop word */
+		if (!t->unit)
+			continue;
+		if (t->bigram_len)
+			add_lexeme(res, &n, s, t->bigram_len, 1, step);
+		else if (!is_stop(d, s, t->norm_len))
+			add_lexeme(res, &n, s, t->norm_len, 1, step);
+		if (t->word_len && !is_stop(d, s, t->word_len))
+			add_lexeme(res, &n, s, t->word_len, 2, n > before ? 0 : step);
+		if (k > 0 && n == before)
+			elog(ERROR, "news_archive: character without a lexeme inside a token");
 	}
-	return true;
+	/* the terminator: LexizeExec reads its flags (TSL_FILTER) too */
+	memset(&res[n], 0, sizeof(TSLexeme));
+	return res;
 }
 
 Datum
@@ -121,37 +146,34 @@ zh_dict_lexize(PG_FUNCTION_ARGS)
 	ZhDictData *d = (ZhDictData *) PG_GETARG_POINTER(0);
 	char	   *in = (char *) PG_GETARG_POINTER(1);
 	int			len = PG_GETARG_INT32(2);
-	TSLexeme   *res = palloc0(sizeof(TSLexeme) * 4);
-	int			n = 0;
 	uint32		idx;
 	ZhParse    *p = zh_parse_find(in, len, &idx);
+	TSLexeme   *res;
 
 	if (p != NULL)
-	{
-		ZhPTok	   *t = &p->toks[idx];
-		const char *s = p->norm.text + t->norm_off;
-
-		/* punctuation and space: the empty set, a stop word */
-		if (t->unit)
-		{
-			if (!is_stop(d, s, t->norm_len))
-				add_lexeme(res, &n, s, t->norm_len);
-			if (t->bigram_len)
-				add_lexeme(res, &n, s, t->bigram_len);
-			if (t->word_len && !is_stop(d, s, t->word_len))
-				add_lexeme(res, &n, s, t->word_len);
-		}
-	}
+		res = chars_lexemes(d, p, p->runs[idx].first, p->runs[idx].nchars);
 	else
 	{
-		/* no context (ts_lexize, ts_debug): the normalised token itself */
-		ZhNorm		norm;
+		/*
+		 * No context (ts_lexize, ts_debug): the lexemes the token's text
+		 * gets as a document of its own.
+		 */
+		uint32		k,
+					n = 0;
 
-		zh_normalize(in, (size_t) len, false, &norm);
-		if (norm.len > 0 && !only_punct_space(norm.text, norm.len) &&
-			!is_stop(d, norm.text, norm.len))
-			add_lexeme(res, &n, norm.text, norm.len);
-		zh_norm_free(&norm);
+		p = zh_parse_build(in, len, false);
+		res = palloc0(sizeof(TSLexeme) * (2 * p->ntoks + 1));
+		for (k = 0; k < p->ntoks; k++)
+		{
+			TSLexeme   *one = chars_lexemes(d, p, k, 1);
+			TSLexeme   *l;
+
+			for (l = one; l->lexeme; l++)
+				res[n++] = *l;
+			pfree(one);
+		}
+		res[n].lexeme = NULL;
+		zh_parse_release(p);
 	}
 	PG_RETURN_POINTER(res);
 }

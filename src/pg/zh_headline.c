@@ -22,6 +22,8 @@
 #include "fmgr.h"
 #include "tsearch/ts_public.h"
 #include "tsearch/ts_type.h"
+#include "tsearch/ts_utils.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
 #include "na_utf8.h"
@@ -375,6 +377,144 @@ merge_selected_runs(HeadlineParsedText *prs)
 	}
 }
 
+/* does query operand op match the lexeme [s, s + len)? */
+static bool
+operand_matches(TSQuery query, QueryOperand *op, const char *s, int len)
+{
+	return tsCompareString(GETOPERAND(query) + op->distance, op->length,
+						   (char *) s, len, op->prefix) == 0;
+}
+
+/*
+ * The parser gives a run of characters as one token (zh_tsearch.h); make
+ * every character an entry of its own again, so that positions and
+ * highlighting are per character.  hlparsetext tells which query operands
+ * matched some lexeme of a token (the token's entry and the "repeated"
+ * entries after it), not at which character: parse the document again
+ * (the concatenated tokens are exactly the document) and give each operand
+ * to the characters of the token whose lexemes it matches.  Inside a run
+ * token every character has its bigram (never a stop word), so what
+ * matches here is what the dictionary gave; tokens of one character are
+ * kept as they are.
+ */
+static void
+split_run_tokens(HeadlineParsedText *prs, TSQuery query)
+{
+	HeadlineWordEntry *old = prs->words,
+			   *nw;
+	int			nold = prs->curwords,
+				cap,
+				n = 0,
+				i;
+	StringInfoData doc;
+	ZhParse    *p;
+	uint32		ci = 0;
+	uint32		off = 0;
+	bool		any_run = false;
+
+	initStringInfo(&doc);
+	for (i = 0; i < nold; i++)
+	{
+		if (old[i].repeated)
+			continue;
+		appendBinaryStringInfo(&doc, old[i].word, old[i].len);
+	}
+	if (doc.len == 0)
+		return;
+	p = zh_parse_build(doc.data, doc.len, false);
+	for (i = 0; i < (int) p->nruns && !any_run; i++)
+		any_run = p->runs[i].nchars > 1;
+	if (!any_run)
+	{
+		zh_parse_release(p);
+		return;
+	}
+
+	cap = nold + (int) p->ntoks + 16;
+	nw = palloc0(sizeof(HeadlineWordEntry) * cap);
+	for (i = 0; i < nold;)
+	{
+		HeadlineWordEntry *w = &old[i];
+		int			nrep = 0,
+					j;
+		uint32		end = off + w->len,
+					first = ci,
+					k;
+
+		/* the repeated entries that follow w carry its further operands */
+		while (i + 1 + nrep < nold && old[i + 1 + nrep].repeated)
+			nrep++;
+		/* the characters of w */
+		while (ci < p->ntoks && p->toks[ci].orig_off < end)
+			ci++;
+
+		if (ci - first <= 1 || w->repeated)
+		{
+			/* a token of one character (or nothing): as it is */
+			for (j = 0; j <= nrep; j++)
+			{
+				if (n + 1 >= cap)
+				{
+					cap *= 2;
+					nw = repalloc(nw, sizeof(HeadlineWordEntry) * cap);
+				}
+				nw[n++] = old[i + j];
+			}
+		}
+		else
+		{
+			for (k = first; k < ci; k++)
+			{
+				ZhPTok	   *t = &p->toks[k];
+				uint32		a = (k == first) ? off : t->orig_off,
+							b = (k + 1 < ci) ? p->toks[k + 1].orig_off : end;
+				const char *s = p->norm.text + t->norm_off;
+				int			head = n;
+
+				if (n + nrep + 2 >= cap)
+				{
+					cap = cap * 2 + nrep;
+					nw = repalloc(nw, sizeof(HeadlineWordEntry) * cap);
+				}
+				memset(&nw[n], 0, sizeof(HeadlineWordEntry));
+				nw[n].type = w->type;
+				nw[n].len = (uint16) (b - a);
+				nw[n].word = palloc(b - a);
+				memcpy(nw[n].word, doc.data + a, b - a);
+				n++;
+				for (j = 0; j <= nrep; j++)
+				{
+					QueryOperand *op = old[i + j].item;
+
+					if (op == NULL)
+						continue;
+					if (!((t->bigram_len && operand_matches(query, op, s, t->bigram_len)) ||
+						  (!t->bigram_len && t->unit && operand_matches(query, op, s, t->norm_len)) ||
+						  (t->word_len && operand_matches(query, op, s, t->word_len))))
+						continue;
+					if (nw[head].item == NULL)
+						nw[head].item = op;
+					else
+					{
+						nw[n] = nw[head];
+						nw[n].item = op;
+						nw[n].repeated = 1;
+						n++;
+					}
+				}
+			}
+			pfree(w->word);
+		}
+		off = end;
+		i += 1 + nrep;
+	}
+	zh_parse_release(p);
+	pfree(doc.data);
+	prs->words = nw;
+	prs->curwords = n;
+	prs->lenwords = cap;
+}
+
 Datum
 zh_prs_headline(PG_FUNCTION_ARGS)
 {
@@ -392,6 +532,7 @@ zh_prs_headline(PG_FUNCTION_ARGS)
 	HlList		matches = {NULL, 0, false};
 
 	parse_options(opts, prs, &max_words, &min_words, &max_frags, &all);
+	split_run_tokens(prs, query);
 
 	memset(&c, 0, sizeof(c));
 	c.prs = prs;

@@ -174,7 +174,15 @@ zh_parse_build(const char *buf, int len, bool register_it)
 	p->buf = buf;
 	p->buflen = (uint32) len;
 	zh_normalize(buf, (size_t) len, true, &p->norm);
-	nsegs = zh_tokenize_ex(zh_segment_dict(), zh_segment_user_words(),
+	/*
+	 * With ZH_INDEX_HAN_WORDS 0 the segmenter runs without its dictionary and
+	 * cuts Han text into single characters (Latin words, numbers, e-mail, URL
+	 * are found all the same): the dictionary's words cost about a fifth of
+	 * to_tsvector's time and serve ranking, ts_stat and user words, never
+	 * recall.
+	 */
+	nsegs = zh_tokenize_ex(ZH_INDEX_HAN_WORDS ? zh_segment_dict() : NULL,
+						   ZH_INDEX_HAN_WORDS ? zh_segment_user_words() : NULL,
 						   p->norm.text, p->norm.len, &segs);
 
 	cap = (uint32) Max(nsegs, 16);
@@ -229,6 +237,33 @@ zh_parse_build(const char *buf, int len, bool register_it)
 			t->bigram_len = t->norm_len + t[1].norm_len;
 	}
 
+	/*
+	 * The parser's tokens: a run of characters that all have a bigram and
+	 * the same type is one token; any other character is a token of its own.
+	 */
+	p->runs = palloc_extended(Max(p->ntoks, 1) * sizeof(ZhPRun), MCXT_ALLOC_HUGE);
+	p->nruns = 0;
+	for (i = 0; i < p->ntoks;)
+	{
+		ZhPTok	   *t = &p->toks[i];
+		ZhPRun	   *r = &p->runs[p->nruns++];
+		uint32		j = i + 1;
+
+		if (t->bigram_len)
+		{
+			while (j < p->ntoks && p->toks[j].bigram_len &&
+				   p->toks[j].type == t->type && j - i < ZH_MAX_RUN_CHARS &&
+				   p->toks[j].orig_off + p->toks[j].orig_len - t->orig_off <= ZH_MAX_TOKEN_BYTES)
+				j++;
+		}
+		r->first = i;
+		r->nchars = (uint16) (j - i);
+		r->type = t->type;
+		r->orig_off = t->orig_off;
+		r->orig_len = p->toks[j - 1].orig_off + p->toks[j - 1].orig_len - t->orig_off;
+		i = j;
+	}
+
 	if (register_it)
 		registry_add(p);
 	return p;
@@ -241,15 +276,19 @@ zh_parse_release(ZhParse *p)
 	/* the small struct stays until its context goes: the callback uses it */
 	if (p->toks)
 		pfree(p->toks);
+	if (p->runs)
+		pfree(p->runs);
 	zh_norm_free(&p->norm);
 	p->toks = NULL;
 	p->ntoks = 0;
+	p->runs = NULL;
+	p->nruns = 0;
 }
 
 /*
- * The registered document and token index whose token text is exactly
- * [ptr, ptr + len), or NULL.  Tokens are looked up in order, so try the
- * one after the last hit before searching.
+ * The registered document and run (parser token) index whose token text is
+ * exactly [ptr, ptr + len), or NULL.  Tokens are looked up in order, so try
+ * the one after the last hit before searching.
  */
 ZhParse *
 zh_parse_find(const char *ptr, int len, uint32 *idx)
@@ -263,31 +302,31 @@ zh_parse_find(const char *ptr, int len, uint32 *idx)
 					lo,
 					hi;
 
-		if (ptr < p->buf || ptr + len > p->buf + p->buflen || p->ntoks == 0)
+		if (ptr < p->buf || ptr + len > p->buf + p->buflen || p->nruns == 0)
 			continue;
 		off = (uint32) (ptr - p->buf);
-		if (p->hint < p->ntoks && p->toks[p->hint].orig_off == off)
+		if (p->hint < p->nruns && p->runs[p->hint].orig_off == off)
 			lo = p->hint;
-		else if (p->hint + 1 < p->ntoks && p->toks[p->hint + 1].orig_off == off)
+		else if (p->hint + 1 < p->nruns && p->runs[p->hint + 1].orig_off == off)
 			lo = p->hint + 1;
 		else
 		{
-			/* first token with orig_off >= off */
+			/* first run with orig_off >= off */
 			lo = 0;
-			hi = p->ntoks;
+			hi = p->nruns;
 			while (lo < hi)
 			{
 				uint32		mid = lo + (hi - lo) / 2;
 
-				if (p->toks[mid].orig_off < off)
+				if (p->runs[mid].orig_off < off)
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			if (lo >= p->ntoks || p->toks[lo].orig_off != off)
+			if (lo >= p->nruns || p->runs[lo].orig_off != off)
 				continue;
 		}
-		if (p->toks[lo].orig_len != (uint32) len)
+		if (p->runs[lo].orig_len != (uint32) len)
 			continue;
 		p->hint = lo;
 		*idx = lo;

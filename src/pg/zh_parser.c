@@ -30,11 +30,11 @@ zh_prs_gettoken(PG_FUNCTION_ARGS)
 	ZhParse    *p = (ZhParse *) PG_GETARG_POINTER(0);
 	char	  **t = (char **) PG_GETARG_POINTER(1);
 	int		   *tlen = (int *) PG_GETARG_POINTER(2);
-	ZhPTok	   *tok;
+	ZhPRun	   *tok;
 
-	if (p->next >= p->ntoks)
+	if (p->next >= p->nruns)
 		PG_RETURN_INT32(0);
-	tok = &p->toks[p->next++];
+	tok = &p->runs[p->next++];
 	/* the original text: headlines show what the document says */
 	*t = (char *) p->buf + tok->orig_off;
 	*tlen = (int) tok->orig_len;

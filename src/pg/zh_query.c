@@ -9,7 +9,9 @@
  *	  normalised and cut into characters exactly as a document is; each run
  *	  of adjacent characters (Han, Latin, digits: anything but punctuation
  *	  and space) becomes
- *	    - one character: its unigram;
+ *	    - one character: the prefix query c:* (a document has one lexeme per
+ *	      character, the bigram c(i)c(i+1) or the unigram c(i), and maybe a
+ *	      word starting at c(i): all start with c(i));
  *	    - n >= 2 characters: bigrams at every other position
  *	      (c1c2 <2> c3c4 ...), the last bigram overlapping when n is odd;
  *	  all in one phrase whose distances are the distances in the term,
@@ -40,7 +42,7 @@ zh_lexeme_width(const char *lexeme, int len)
 }
 
 static void
-append_lexeme(StringInfo out, const char *s, int len)
+append_lexeme(StringInfo out, const char *s, int len, bool prefix)
 {
 	int			i;
 
@@ -52,6 +54,8 @@ append_lexeme(StringInfo out, const char *s, int len)
 		appendStringInfoChar(out, s[i]);
 	}
 	appendStringInfoChar(out, '\'');
+	if (prefix)
+		appendStringInfoString(out, ":*");
 }
 
 /*
@@ -113,7 +117,8 @@ append_term(StringInfo out, const char *term, int len, bool negated)
 			}
 			if (any)
 				appendStringInfo(out, " <%d> ", (int) pos - last_pos);
-			append_lexeme(out, ls, ll);
+			/* one character: every lexeme at its position starts with it */
+			append_lexeme(out, ls, ll, run < 2);
 			last_pos = (int) pos;
 			any = true;
 		}
