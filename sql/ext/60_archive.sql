@@ -70,7 +70,7 @@ BEGIN
             RETURN found[1];
         ELSIF pg_catalog.cardinality(found) = 0 THEN
             RAISE EXCEPTION 'there is no news archive in this database'
-                USING ERRCODE = 'undefined_schema',
+                USING ERRCODE = 'invalid_schema_name',
                       HINT = 'Create one with SELECT news_archive.create_archive(''archive'').';
         ELSE
             RAISE EXCEPTION 'there are % news archives (%); say which one', pg_catalog.cardinality(found),
@@ -81,7 +81,7 @@ BEGIN
     END IF;
     IF NOT @extschema@.is_archive(chosen) THEN
         RAISE EXCEPTION 'schema "%" is not a news archive', chosen
-            USING ERRCODE = 'undefined_schema',
+            USING ERRCODE = 'invalid_schema_name',
                   HINT = 'Create it with SELECT news_archive.create_archive(...), or check news_archive.archive.';
     END IF;
     RETURN chosen;
