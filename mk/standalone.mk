@@ -6,7 +6,7 @@ STANDALONE_CC     ?= $(or $(CC),cc)
 STANDALONE_CFLAGS ?= -O2 -g -Wall -Wextra -Wno-unused-parameter
 STANDALONE_DEFS    = -DNA_STANDALONE -Iinclude $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 STANDALONE_LIBS    = $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null) -lm
-CORE_C             = $(sort $(wildcard src/core/*.c))
+CORE_C             = $(CORE_SRCS)
 TOOL_BINS          = $(patsubst tools/%.c,build/%,$(wildcard tools/*.c))
 UNIT_BINS          = $(patsubst test/unit/%.c,build/%,$(wildcard test/unit/test_*.c))
 

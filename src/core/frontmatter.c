@@ -470,7 +470,7 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 		if (na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
 			break;
 
-		if (i < 3 && parse_breadcrumb(l, info))
+		if (i < 3 && info->site == NULL && parse_breadcrumb(l, info))
 		{
 			is_web = true;
 			field = true;

@@ -1,0 +1,177 @@
+/*
+ * zh_normalize.c
+ *	  Normalisation of Chinese text for search: see zh_normalize.h.
+ */
+#include "zh_normalize.h"
+#include "na_utf8.h"
+#include "zh_fold_table.h"		/* generated at build time into build/ */
+
+uint32_t
+zh_fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+	{
+		if (cp >= 'A' && cp <= 'Z')
+			return cp + ('a' - 'A');
+		if (cp == '\t' || cp == '\v' || cp == '\f')
+			return ' ';
+		return cp;
+	}
+	if (cp < 0x10000)
+	{
+		uint8_t		page = zh_fold_page_index[cp >> 8];
+		uint16_t	to;
+
+		if (page == 0)
+			return cp;
+		to = zh_fold_pages[page][cp & 0xFF];
+		return to ? to : cp;
+	}
+	else
+	{
+		int			lo = 0,
+					hi = ZH_FOLD_NSUPP - 1;
+
+		while (lo <= hi)
+		{
+			int			mid = (lo + hi) / 2;
+
+			if (zh_fold_supp[mid][0] == cp)
+				return zh_fold_supp[mid][1];
+			if (zh_fold_supp[mid][0] < cp)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+		return cp;
+	}
+}
+
+/* append one code point, recording its original offset for every byte */
+static inline void
+emit_cp(ZhNorm *out, size_t *cap, uint32_t cp, uint32_t orig_off)
+{
+	char		tmp[4];
+	size_t		n = na_utf8_encode(cp, tmp),
+				k;
+
+	/* folding can lengthen a code point (2 to 3 bytes, or U+FFFD) */
+	if (out->len + n + 1 > *cap)
+	{
+		size_t		map_bytes;
+
+		*cap = *cap * 2 + 8;
+		map_bytes = *cap * sizeof(uint32_t);
+		out->text = (char *) na_realloc(out->text, *cap);
+		if (out->orig)
+			out->orig = (uint32_t *) na_realloc(out->orig, map_bytes);
+	}
+	for (k = 0; k < n; k++)
+	{
+		if (out->orig)
+			out->orig[out->len] = orig_off;
+		out->text[out->len++] = tmp[k];
+	}
+}
+
+void
+zh_normalize(const char *src, size_t len, bool with_map, ZhNorm *out)
+{
+	size_t		i = 0;
+	/* pending horizontal space run: original offsets of its code points */
+	size_t		space_start = 0;
+	uint32_t	nspace = 0;
+	bool		prev_han = false;
+
+	size_t		cap = len + len / 16 + 8;
+	size_t		map_bytes = cap * sizeof(uint32_t);
+
+	out->text = (char *) na_alloc(cap);
+	out->orig = with_map ? (uint32_t *) na_alloc(map_bytes) : NULL;
+	out->len = 0;
+	out->src = src;
+	out->src_len = (uint32_t) len;
+
+	while (i < len)
+	{
+		size_t		adv;
+		uint32_t	cp;
+
+		if ((i & 0xFFFF) == 0)
+			na_check_interrupts();
+		cp = zh_fold_cp(na_utf8_decode(src + i, len - i, &adv));
+
+		if (cp == ' ')
+		{
+			/* defer: dropped if it sits between two Han characters */
+			if (nspace == 0)
+				space_start = i;
+			nspace++;
+			i += adv;
+			continue;
+		}
+		if (nspace > 0)
+		{
+			if (!(prev_han && na_is_han(cp)))
+			{
+				/* keep the run, one ' ' per original space code point */
+				size_t		j = space_start;
+
+				while (j < i)
+				{
+					size_t		a2;
+
+					(void) na_utf8_decode(src + j, i - j, &a2);
+					emit_cp(out, &cap, ' ', (uint32_t) j);
+					j += a2;
+				}
+			}
+			nspace = 0;
+		}
+		emit_cp(out, &cap, cp, (uint32_t) i);
+		prev_han = na_is_han(cp);
+		i += adv;
+	}
+	if (nspace > 0)
+	{
+		size_t		j = space_start;
+
+		while (j < len)
+		{
+			size_t		a2;
+
+			(void) na_utf8_decode(src + j, len - j, &a2);
+			emit_cp(out, &cap, ' ', (uint32_t) j);
+			j += a2;
+		}
+	}
+	out->text[out->len] = '\0';
+	if (out->orig)
+		out->orig[out->len] = (uint32_t) len;
+}
+
+void
+zh_norm_free(ZhNorm *n)
+{
+	if (n->text)
+		na_free(n->text);
+	if (n->orig)
+		na_free(n->orig);
+	n->text = NULL;
+	n->orig = NULL;
+}
+
+void
+zh_norm_orig_span(const ZhNorm *n, uint32_t a, uint32_t b,
+				  uint32_t *ostart, uint32_t *oend)
+{
+	uint32_t	last = b - 1;
+	size_t		adv;
+
+	/* back up to the first byte of the last code point */
+	while (last > a && (((unsigned char) n->text[last]) & 0xC0) == 0x80)
+		last--;
+	*ostart = n->orig[a];
+	(void) na_utf8_decode(n->src + n->orig[last], n->src_len - n->orig[last], &adv);
+	*oend = n->orig[last] + (uint32_t) adv;
+}

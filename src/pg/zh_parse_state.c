@@ -1,0 +1,287 @@
+/*
+ * zh_parse_state.c
+ *	  Per-document state of the Chinese parser, and the backend-local
+ *	  registry through which the dictionary finds it (see zh_tsearch.h).
+ *
+ * A state is registered while its document is being parsed.  It leaves the
+ * registry when the parser's end function runs, and also, through a
+ * MemoryContextCallback, when the memory context it lives in is reset or
+ * deleted (an error in the middle of a parse), so the registry never holds
+ * a dangling pointer.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "tsearch/ts_locale.h"
+#include "tsearch/ts_utils.h"
+#include "utils/memutils.h"
+
+#include "na_utf8.h"
+#include "zh_tsearch.h"
+
+/* documents above this size are refused (offsets and palloc limits) */
+#define ZH_MAX_DOCUMENT_BYTES	(128 * 1024 * 1024)
+
+static ZhParse **registry = NULL;
+static int	registry_len = 0;
+static int	registry_cap = 0;
+
+static ZhDict *segment_dict = NULL;
+static bool segment_dict_tried = false;
+
+void
+zh_check_length(size_t len)
+{
+	if (len > ZH_MAX_DOCUMENT_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for Chinese text search (%zu bytes, limit %d)",
+						len, ZH_MAX_DOCUMENT_BYTES)));
+}
+
+/*
+ * The segmenter's dictionary, mapped once per backend.  Without it the
+ * segmenter cuts by character classes; positions and recall do not depend
+ * on it (only the extra word lexemes do).
+ */
+const ZhDict *
+zh_segment_dict(void)
+{
+	if (!segment_dict_tried)
+	{
+		char	   *path = get_tsearch_config_filename("news_archive_zh", "dict");
+		const char *err = NULL;
+
+		segment_dict_tried = true;
+		segment_dict = zh_dict_open(path, &err);
+		if (segment_dict == NULL)
+			elog(DEBUG1, "news_archive: no segmenter dictionary at \"%s\": %s",
+				 path, err ? err : "unknown error");
+		pfree(path);
+	}
+	return segment_dict;
+}
+
+static void
+registry_remove(ZhParse *p)
+{
+	int			i;
+
+	if (!p->registered)
+		return;
+	for (i = registry_len - 1; i >= 0; i--)
+	{
+		if (registry[i] == p)
+		{
+			memmove(&registry[i], &registry[i + 1],
+					(registry_len - i - 1) * sizeof(ZhParse *));
+			registry_len--;
+			break;
+		}
+	}
+	p->registered = false;
+}
+
+static void
+registry_callback(void *arg)
+{
+	registry_remove((ZhParse *) arg);
+}
+
+static void
+registry_add(ZhParse *p)
+{
+	if (registry_len == registry_cap)
+	{
+		int			newcap = registry_cap ? registry_cap * 2 : 8;
+
+		if (registry == NULL)
+			registry = MemoryContextAlloc(TopMemoryContext, newcap * sizeof(ZhParse *));
+		else
+			registry = repalloc(registry, newcap * sizeof(ZhParse *));
+		registry_cap = newcap;
+	}
+	registry[registry_len++] = p;
+	p->registered = true;
+	p->cb.func = registry_callback;
+	p->cb.arg = p;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, &p->cb);
+}
+
+static void
+add_token(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int type)
+{
+	ZhPTok	   *t;
+	uint32		os,
+				oe;
+
+	if (p->ntoks == *cap)
+	{
+		*cap *= 2;
+		p->toks = repalloc_huge(p->toks, *cap * sizeof(ZhPTok));
+	}
+	zh_norm_orig_span(norm, a, b, &os, &oe);
+	t = &p->toks[p->ntoks++];
+	t->orig_off = os;
+	t->orig_len = oe - os;
+	t->norm_off = a;
+	t->norm_len = (uint16) (b - a);
+	t->bigram_len = 0;
+	t->word_len = 0;
+	t->type = (uint8) type;
+}
+
+/* a non-Han run [a, b) of one segmenter token, cut into bounded pieces */
+static void
+add_run(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int type)
+{
+	while (a < b)
+	{
+		uint32		e = b;
+
+		if (e - a > ZH_MAX_TOKEN_BYTES)
+		{
+			e = a + ZH_MAX_TOKEN_BYTES;
+			while (e > a && (((unsigned char) norm->text[e]) & 0xC0) == 0x80)
+				e--;
+		}
+		add_token(p, cap, norm, a, e, type);
+		a = e;
+	}
+}
+
+ZhParse *
+zh_parse_build(const char *buf, int len, bool register_it)
+{
+	ZhParse    *p = palloc0(sizeof(ZhParse));
+	ZhToken    *segs;
+	size_t		nsegs,
+				s;
+	uint32		cap,
+				i;
+
+	zh_check_length((size_t) len);
+	p->buf = buf;
+	p->buflen = (uint32) len;
+	zh_normalize(buf, (size_t) len, true, &p->norm);
+	nsegs = zh_tokenize(zh_segment_dict(), p->norm.text, p->norm.len, &segs);
+
+	cap = (uint32) Max(nsegs, 16);
+	p->toks = palloc_extended(cap * sizeof(ZhPTok), MCXT_ALLOC_HUGE);
+
+	for (s = 0; s < nsegs; s++)
+	{
+		uint32		a = segs[s].start,
+					end = segs[s].start + segs[s].len,
+					run = a,
+					first = p->ntoks,
+					nhan = 0;
+		bool		all_han = true;
+
+		if ((s & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		/* Han characters become one token each; other runs keep the type */
+		while (a < end)
+		{
+			size_t		adv;
+			uint32		cp = na_utf8_decode(p->norm.text + a, end - a, &adv);
+
+			if (na_is_han(cp))
+			{
+				if (run < a)
+					add_run(p, &cap, &p->norm, run, a,
+							segs[s].type == ZH_TOK_WORD ? ZH_TOK_OTHER : segs[s].type);
+				add_token(p, &cap, &p->norm, a, a + (uint32) adv, ZH_PTOK_HAN);
+				nhan++;
+				run = a + (uint32) adv;
+			}
+			else
+				all_han = false;
+			a += (uint32) adv;
+		}
+		if (run < end)
+			add_run(p, &cap, &p->norm, run, end,
+					segs[s].type == ZH_TOK_WORD ? ZH_TOK_OTHER : segs[s].type);
+		/* a dictionary word of three or more characters: its own lexeme */
+		if (segs[s].type == ZH_TOK_WORD && all_han && nhan >= 3 &&
+			segs[s].len <= ZH_MAX_WORD_BYTES)
+			p->toks[first].word_len = (uint16) segs[s].len;
+	}
+	na_free(segs);
+
+	/* bigrams: a Han character directly followed by another */
+	for (i = 0; i + 1 < p->ntoks; i++)
+	{
+		ZhPTok	   *t = &p->toks[i];
+
+		if (t->type == ZH_PTOK_HAN && t[1].type == ZH_PTOK_HAN &&
+			t[1].norm_off == t->norm_off + t->norm_len)
+			t->bigram_len = t->norm_len + t[1].norm_len;
+	}
+
+	if (register_it)
+		registry_add(p);
+	return p;
+}
+
+void
+zh_parse_release(ZhParse *p)
+{
+	registry_remove(p);
+	/* the small struct stays until its context goes: the callback uses it */
+	if (p->toks)
+		pfree(p->toks);
+	zh_norm_free(&p->norm);
+	p->toks = NULL;
+	p->ntoks = 0;
+}
+
+/*
+ * The registered document and token index whose token text is exactly
+ * [ptr, ptr + len), or NULL.  Tokens are looked up in order, so try the
+ * one after the last hit before searching.
+ */
+ZhParse *
+zh_parse_find(const char *ptr, int len, uint32 *idx)
+{
+	int			r;
+
+	for (r = registry_len - 1; r >= 0; r--)
+	{
+		ZhParse    *p = registry[r];
+		uint32		off,
+					lo,
+					hi;
+
+		if (ptr < p->buf || ptr + len > p->buf + p->buflen || p->ntoks == 0)
+			continue;
+		off = (uint32) (ptr - p->buf);
+		if (p->hint < p->ntoks && p->toks[p->hint].orig_off == off)
+			lo = p->hint;
+		else if (p->hint + 1 < p->ntoks && p->toks[p->hint + 1].orig_off == off)
+			lo = p->hint + 1;
+		else
+		{
+			/* first token with orig_off >= off */
+			lo = 0;
+			hi = p->ntoks;
+			while (lo < hi)
+			{
+				uint32		mid = lo + (hi - lo) / 2;
+
+				if (p->toks[mid].orig_off < off)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo >= p->ntoks || p->toks[lo].orig_off != off)
+				continue;
+		}
+		if (p->toks[lo].orig_len != (uint32) len)
+			continue;
+		p->hint = lo;
+		*idx = lo;
+		return p;
+	}
+	return NULL;
+}

@@ -1,0 +1,271 @@
+/*
+ * zh_query.c
+ *	  news_archive.zh_query(text) RETURNS tsquery: web-search syntax for
+ *	  Chinese.
+ *
+ *	  Terms are separated by white space and all must match; "quoted text"
+ *	  is one term even with spaces inside; OR (or |) between two terms
+ *	  accepts either; -term excludes.  Chinese needs no spaces: each term is
+ *	  normalised and cut exactly as a document is, and becomes
+ *	    - a Han run of one character: its unigram;
+ *	    - a Han run of n >= 2 characters: bigrams at every other position
+ *	      (c1c2 <2> c3c4 ...), the last bigram overlapping when n is odd;
+ *	    - other tokens (Latin words, numbers, ...): their lexeme;
+ *	  all in one phrase whose distances are the token distances in the term,
+ *	  punctuation and space counting one position as in documents.  Since
+ *	  every token of a document takes exactly one position, a phrase of
+ *	  bigrams matches exactly where the term's text occurs.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "tsearch/ts_type.h"
+#include "utils/builtins.h"
+
+#include "na_utf8.h"
+#include "zh_tsearch.h"
+
+PG_FUNCTION_INFO_V1(zh_query);
+
+#define ZH_QUERY_MAX_BYTES	16384
+
+/* characters of an all-Han lexeme, else 1: how many positions it covers */
+int
+zh_lexeme_width(const char *lexeme, int len)
+{
+	int			i = 0,
+				n = 0;
+
+	while (i < len)
+	{
+		size_t		adv;
+		uint32		cp = na_utf8_decode(lexeme + i, len - i, &adv);
+
+		if (!na_is_han(cp))
+			return 1;
+		n++;
+		i += (int) adv;
+	}
+	return n > 0 ? n : 1;
+}
+
+static void
+append_lexeme(StringInfo out, const char *s, int len)
+{
+	int			i;
+
+	appendStringInfoChar(out, '\'');
+	for (i = 0; i < len; i++)
+	{
+		if (s[i] == '\'' || s[i] == '\\')
+			appendStringInfoChar(out, s[i]);
+		appendStringInfoChar(out, s[i]);
+	}
+	appendStringInfoChar(out, '\'');
+}
+
+/*
+ * Append the phrase of one term to out; false (nothing appended) if the
+ * term has no lexemes.
+ */
+static bool
+append_term(StringInfo out, const char *term, int len, bool negated)
+{
+	ZhParse    *p = zh_parse_build(term, len, false);
+	uint32		i = 0;
+	int			last_pos = -1;
+	bool		any = false;
+
+	while (i < p->ntoks)
+	{
+		ZhPTok	   *t = &p->toks[i];
+		const char *s = p->norm.text + t->norm_off;
+		uint32		run = 0,
+					k;
+
+		if (t->type == ZH_TOK_PUNCT || t->type == ZH_TOK_SPACE)
+		{
+			i++;
+			continue;
+		}
+		/* items: (position, start token, length in tokens) */
+		if (t->type == ZH_PTOK_HAN)
+		{
+			while (i + run < p->ntoks && p->toks[i + run].type == ZH_PTOK_HAN &&
+				   (run == 0 || p->toks[i + run - 1].bigram_len))
+				run++;
+		}
+		if (!any)
+		{
+			if (negated)
+				appendStringInfoString(out, "!");
+			appendStringInfoString(out, "( ");
+		}
+
+		/* emit the items of this token or Han run */
+		for (k = 0; k < Max(run, 1);)
+		{
+			uint32		pos = i + k;
+			const char *ls;
+			int			ll;
+
+			if (run >= 2)
+			{
+				/* bigram at pos; the last one overlaps for odd runs */
+				if (k + 2 > run)
+					pos = i + run - 2;
+				ls = p->norm.text + p->toks[pos].norm_off;
+				ll = p->toks[pos].bigram_len;
+				k += 2;
+			}
+			else
+			{
+				ls = s;
+				ll = t->norm_len;
+				k++;
+			}
+			if (any)
+				appendStringInfo(out, " <%d> ", (int) pos - last_pos);
+			append_lexeme(out, ls, ll);
+			last_pos = (int) pos;
+			any = true;
+		}
+		i += Max(run, 1);
+	}
+	if (any)
+		appendStringInfoString(out, " )");
+	zh_parse_release(p);
+	return any;
+}
+
+static bool
+is_quote(uint32 cp)
+{
+	return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xFF02;
+}
+
+/* append an OR group to the AND list */
+static void
+flush_group(StringInfo out, StringInfo group, int ngroup, bool not_first)
+{
+	if (not_first)
+		appendStringInfoString(out, " & ");
+	if (ngroup > 1)
+		appendStringInfoString(out, "( ");
+	appendBinaryStringInfo(out, group->data, group->len);
+	if (ngroup > 1)
+		appendStringInfoString(out, " )");
+	resetStringInfo(group);
+}
+
+Datum
+zh_query(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(in);
+	int			len = VARSIZE_ANY_EXHDR(in);
+	StringInfoData out,
+				group;
+	int			ngroup = 0;
+	int			i = 0;
+	int			nterms = 0;
+	bool		pending_or = false;
+
+	if (len > ZH_QUERY_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("search text is too long (%d bytes, limit %d)",
+						len, ZH_QUERY_MAX_BYTES)));
+	initStringInfo(&out);
+	initStringInfo(&group);
+
+	while (i < len)
+	{
+		size_t		adv;
+		uint32		cp = na_utf8_decode(s + i, len - i, &adv);
+		bool		negated = false;
+		int			start,
+					end;
+		StringInfoData term;
+
+		if (na_is_space(cp))
+		{
+			i += (int) adv;
+			continue;
+		}
+		/* OR / | between terms */
+		if ((cp == 'O' && i + 2 <= len && s[i + 1] == 'R' &&
+			 (i + 2 == len || na_is_space((unsigned char) s[i + 2]))) || cp == '|')
+		{
+			pending_or = nterms > 0;
+			i += (cp == '|') ? 1 : 2;
+			continue;
+		}
+		if (cp == '-' || cp == 0xFF0D)
+		{
+			negated = true;
+			i += (int) adv;
+			if (i >= len)
+				break;
+			cp = na_utf8_decode(s + i, len - i, &adv);
+		}
+		if (is_quote(cp))
+		{
+			i += (int) adv;
+			start = i;
+			while (i < len)
+			{
+				cp = na_utf8_decode(s + i, len - i, &adv);
+				if (is_quote(cp))
+					break;
+				i += (int) adv;
+			}
+			end = i;
+			if (i < len)
+				i += (int) adv;
+		}
+		else
+		{
+			start = i;
+			while (i < len)
+			{
+				cp = na_utf8_decode(s + i, len - i, &adv);
+				if (na_is_space(cp) || is_quote(cp))
+					break;
+				i += (int) adv;
+			}
+			end = i;
+		}
+		CHECK_FOR_INTERRUPTS();
+		initStringInfo(&term);
+		if (append_term(&term, s + start, end - start, negated))
+		{
+			/* OR binds tighter than AND: collect OR groups, AND them */
+			if (!pending_or && ngroup > 0)
+			{
+				flush_group(&out, &group, ngroup, nterms > ngroup);
+				ngroup = 0;
+			}
+			if (ngroup > 0)
+				appendStringInfoString(&group, " | ");
+			appendBinaryStringInfo(&group, term.data, term.len);
+			ngroup++;
+			nterms++;
+		}
+		pending_or = false;
+		pfree(term.data);
+	}
+
+	if (ngroup > 0)
+		flush_group(&out, &group, ngroup, nterms > ngroup);
+	if (nterms == 0)
+	{
+		TSQuery		empty = (TSQuery) palloc0(HDRSIZETQ);
+
+		SET_VARSIZE(empty, HDRSIZETQ);
+		empty->size = 0;
+		PG_RETURN_TSQUERY(empty);
+	}
+	PG_RETURN_DATUM(DirectFunctionCall1(tsqueryin, CStringGetDatum(out.data)));
+}
