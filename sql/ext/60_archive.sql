@@ -492,6 +492,12 @@ DECLARE
     r record;
     res record;
 BEGIN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_attribute
+         WHERE attrelid = staging AND attname IN ('source', 'raw') AND attnum > 0 AND NOT attisdropped) <> 2 THEN
+        RAISE EXCEPTION 'table % has no columns "source" and "raw"', staging
+            USING ERRCODE = 'undefined_column',
+                  HINT = 'Stage issues in a table (source text, raw text), one row per issue.';
+    END IF;
     FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw FROM %s', staging) LOOP
         source := r.source;
         BEGIN
@@ -563,9 +569,10 @@ BEGIN
     tq := @extschema@._check_query(q);
     RETURN QUERY EXECUTE pg_catalog.format($q$
         SELECT h.rank,
-               pg_catalog.ts_headline('chinese'::regconfig,
+               pg_catalog.regexp_replace(pg_catalog.ts_headline('chinese'::regconfig,
                    CASE WHEN COALESCE(h.body, '') = '' THEN COALESCE(h.title, '') ELSE h.body END, $1,
                    'StartSel=<b>, StopSel=</b>, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "'),
+                   '\s*\n\s*', ' ', 'g'),
                h.title, h.issue_date, h.paper, h.issue_id, h.ordinal
           FROM (SELECT pg_catalog.ts_rank_cd(a.tsv, $1)::real AS rank, a.body, a.title, i.issue_date,
                        COALESCE(i.masthead, i.site, i.news_source)::text AS paper, a.issue_id, a.ordinal

@@ -1,19 +1,9 @@
 -- DEVELOPMENT ONLY, not part of the extension: crude stand-ins for the
--- functions the split and tsearch branches provide, with their signatures,
+-- functions the split branch provides (news_articles, news_byline), with
+-- their signatures,
 -- so the archive code can be exercised before those branches are merged.
 -- Load into a database after CREATE EXTENSION (as superuser).  Delete once
 -- split and tsearch are merged.
-DO $$ BEGIN
-IF NOT EXISTS (SELECT FROM pg_ts_config WHERE cfgname = 'chinese') THEN
-    CREATE TEXT SEARCH CONFIGURATION pg_catalog.chinese (COPY = pg_catalog.simple);
-END IF;
-END $$;
-
-CREATE OR REPLACE FUNCTION news_archive.zh_query(text) RETURNS tsquery
-    LANGUAGE sql STABLE AS $$ SELECT websearch_to_tsquery('chinese', $1) $$;
-CREATE OR REPLACE FUNCTION news_archive.zh_segment(text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE AS $$ SELECT array_remove(regexp_split_to_array($1, '[^[:alnum:]一-鿿]+'), '') $$;
-
 DO $$ BEGIN
 IF to_regtype('news_archive.news_article') IS NULL THEN
     CREATE TYPE news_archive.news_article AS (
@@ -23,16 +13,25 @@ IF to_regtype('news_archive.news_article') IS NULL THEN
 END IF;
 END $$;
 
-CREATE OR REPLACE FUNCTION news_archive.news_byline(text)
+DO $do$ BEGIN
+IF to_regprocedure('news_archive.news_byline(text)') IS NULL THEN
+EXECUTE $x$
+CREATE FUNCTION news_archive.news_byline(text)
     RETURNS TABLE (name text, role text, organization text)
-    LANGUAGE sql IMMUTABLE AS $$
+    LANGUAGE sql IMMUTABLE AS $f$
     SELECT m[2], m[1], NULL::text
       FROM regexp_matches($1, '(记者|通讯员|见习记者)\s*([一-鿿]{2,3})', 'g') AS m
-$$;
+$f$
+$x$;
+END IF;
+END $do$;
 
-CREATE OR REPLACE FUNCTION news_archive.news_articles(news_archive.news_issue)
+DO $do$ BEGIN
+IF to_regprocedure('news_archive.news_articles(news_archive.news_issue)') IS NULL THEN
+EXECUTE $x$
+CREATE FUNCTION news_archive.news_articles(news_archive.news_issue)
     RETURNS SETOF news_archive.news_article
-    LANGUAGE sql IMMUTABLE AS $$
+    LANGUAGE sql IMMUTABLE AS $f$
     WITH parts AS (
         SELECT p, o FROM unnest(regexp_split_to_array($1::text, '\n##+ ')) WITH ORDINALITY AS u(p, o)
     ), arts AS (
@@ -48,4 +47,8 @@ CREATE OR REPLACE FUNCTION news_archive.news_articles(news_archive.news_issue)
            NULL, NULL::int, NULL::int, NULL::int, NULL::int
       FROM arts a
       LEFT JOIN LATERAL (SELECT substring(a.rest FROM '■[^\n]*(\n[^\n]*通讯员[^\n]*)?') AS byline) b ON true
-$$;
+$f$
+$x$;
+END IF;
+END $do$;
+
