@@ -13,6 +13,13 @@
 #include <stdint.h>
 #include <string.h>
 
+/* allocation sizes of zero become one byte, as malloc(0) may return NULL */
+static inline size_t
+na_nonzero(size_t sz)
+{
+	return sz ? sz : 1;
+}
+
 #ifdef NA_STANDALONE
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,17 +34,17 @@ na_alloc_checked(void *p)
 	}
 	return p;
 }
-#define na_alloc(sz)		na_alloc_checked(malloc((sz) ? (sz) : 1))
-#define na_alloc0(sz)		na_alloc_checked(calloc(1, (sz) ? (sz) : 1))
-#define na_realloc(p, sz)	na_alloc_checked(realloc((p), (sz) ? (sz) : 1))
+#define na_alloc(sz)		na_alloc_checked(malloc(na_nonzero(sz)))
+#define na_alloc0(sz)		na_alloc_checked(calloc(1, na_nonzero(sz)))
+#define na_realloc(p, sz)	na_alloc_checked(realloc((p), na_nonzero(sz)))
 #define na_free(p)			free(p)
 #define na_check_interrupts()	((void) 0)
 #else
 #include "postgres.h"
 #include "miscadmin.h"
-#define na_alloc(sz)		palloc((sz) ? (sz) : 1)
-#define na_alloc0(sz)		palloc0((sz) ? (sz) : 1)
-#define na_realloc(p, sz)	((p) ? repalloc((p), (sz) ? (sz) : 1) : palloc((sz) ? (sz) : 1))
+#define na_alloc(sz)		palloc(na_nonzero(sz))
+#define na_alloc0(sz)		palloc0(na_nonzero(sz))
+#define na_realloc(p, sz)	((p) ? repalloc((p), na_nonzero(sz)) : palloc(na_nonzero(sz)))
 #define na_free(p)			pfree(p)
 #define na_check_interrupts()	CHECK_FOR_INTERRUPTS()
 #endif

@@ -1,5 +1,7 @@
 -- news_issue: the raw-issue type
-CREATE EXTENSION news_archive;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
 SET search_path = news_archive, public;
 SET DateStyle = ISO;
 \set daily `cat test/fixtures/issues/demo_daily.txt`
@@ -59,6 +61,26 @@ SELECT count(*) AS copied, bool_and(a.raw = b.raw AND a.raw::text = b.raw::text)
        bool_and(news_issue_info(a.raw) IS NOT DISTINCT FROM news_issue_info(b.raw)) AS same_info
   FROM issues a JOIN issues2 b USING (id);
 
+-- tampered binary values: a bytea column copied out in binary format gives
+-- arbitrary field bytes, which news_issue_recv must validate
+CREATE TABLE forged (b bytea);
+INSERT INTO forged VALUES ('\x02e4b8ad'::bytea);          -- unknown format version
+\copy forged TO 'results/forged1.bin' WITH (FORMAT binary)
+\copy issues2 (raw) FROM 'results/forged1.bin' WITH (FORMAT binary)
+TRUNCATE forged;
+INSERT INTO forged VALUES ('\x01e4b8ffad'::bytea);        -- invalid UTF-8
+\copy forged TO 'results/forged2.bin' WITH (FORMAT binary)
+\copy issues2 (raw) FROM 'results/forged2.bin' WITH (FORMAT binary)
+TRUNCATE forged;
+INSERT INTO forged VALUES ('\x0161006200'::bytea);        -- NUL bytes
+\copy forged TO 'results/forged3.bin' WITH (FORMAT binary)
+\copy issues2 (raw) FROM 'results/forged3.bin' WITH (FORMAT binary)
+TRUNCATE forged;
+INSERT INTO forged VALUES ('\x01'::bytea), ('\x'::bytea); -- empty text, nothing at all
+\copy forged TO 'results/forged4.bin' WITH (FORMAT binary)
+\copy issues2 (raw) FROM 'results/forged4.bin' WITH (FORMAT binary)
+SELECT count(*) AS rows_after_forgeries FROM issues2;
+
 -- metadata of a TOASTed (out-of-line) value is read from a slice
 CREATE TABLE big (raw news_issue);
 ALTER TABLE big ALTER raw SET STORAGE external;
@@ -69,6 +91,8 @@ SELECT (news_issue_info(raw)).masthead, (news_issue_info(raw)).issue_no FROM big
 \set regdb :DBNAME
 CREATE DATABASE na_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c na_latin1
-CREATE EXTENSION news_archive;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
 \c :regdb
 DROP DATABASE na_latin1;

@@ -15,6 +15,9 @@ BEGIN
 END
 $$;
 
+-- everyone may use the extension's types and functions; tables carry their own grants
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 -- The news_issue type: one raw issue, kept byte for byte, with its front
 -- matter parsed once on input.
 CREATE TYPE @extschema@.news_issue;

@@ -529,7 +529,10 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 		{
 			p = skip_sep(p + strlen("来源"), end);
 			set_once(&info->source, take_word(p, end, NULL));
-			field = true;
+			any_field = true;
+			last_field = i;
+			/* the date-and-source line closes a web page's header */
+			break;
 		}
 		if (!field && is_masthead_service_line(l))
 			field = true;

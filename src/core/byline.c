@@ -1,0 +1,409 @@
+/*
+ * byline.c
+ *	  Parse a printed byline into persons (name, role, organization).
+ *
+ * A byline is a run of tokens separated by spaces, slashes, colons, commas
+ * or brackets.  A role word (记者, 通讯员, ...) sets the role of the names
+ * that follow it; an organization may be glued in front of the role
+ * (杭州日报首席记者, 本报记者); a role may be glued in front of a name
+ * (记者杜海涛).  Credit words printed after names (摄, 供图, 报道) apply
+ * backwards to the names still without a role.
+ */
+#include "na_byline.h"
+#include "na_utf8.h"
+
+/*
+ * Role words that may carry an organization glued in front.  Longest match
+ * wins, so 首席记者 is tried before 记者.
+ */
+static const char *const role_words[] = {
+	"全媒体记者", "融媒体记者", "首席记者", "见习记者", "特约记者", "实习记者",
+	"摄影记者", "驻站记者", "特派记者", "记者", "特约通讯员", "通讯员", "实习生",
+	"特约评论员", "评论员", "摄影", "撰稿人", "撰稿", "责任编辑", "编辑",
+	"主持人", "制图", "绘图", "漫画", "执笔", "供图", "作者",
+	NULL
+};
+
+/* one-character roles, recognised only as whole tokens (文/X 图/Y) */
+static const char *const short_roles[] = {"文", "图", "摄", "本报", NULL};
+
+/* credit words printed after the names they apply to */
+static const char *const postfix_words[] = {"摄", "供图", "报道", "整理", "摄影", NULL};
+
+static bool
+is_sep(uint32_t cp)
+{
+	return na_is_space(cp) || cp == '/' || cp == 0xFF0F || cp == ':' ||
+		cp == 0xFF1A || cp == ',' || cp == 0xFF0C || cp == 0x3001 ||
+		cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09 ||
+		cp == '[' || cp == ']' || cp == 0x3010 || cp == 0x3011 ||
+		cp == 0x25A0 || cp == 0x25A1 || cp == 0x25CF || cp == 0x25B2 ||
+		cp == 0x25C6 || cp == 0x2605 || cp == 0x25C7 || cp == 0x25CB ||
+		cp == ';' || cp == 0xFF1B || cp == '#' || cp == '*';
+}
+
+static bool
+str_eq(const char *s, size_t len, const char *lit)
+{
+	return strlen(lit) == len && memcmp(s, lit, len) == 0;
+}
+
+static bool
+in_list(const char *s, size_t len, const char *const *list)
+{
+	int			i;
+
+	for (i = 0; list[i]; i++)
+		if (str_eq(s, len, list[i]))
+			return true;
+	return false;
+}
+
+/* longest role word that ends the token; returns its byte length or 0 */
+static size_t
+role_suffix(const char *s, size_t len, const char **role)
+{
+	size_t		best = 0;
+	int			i;
+
+	for (i = 0; role_words[i]; i++)
+	{
+		size_t		rl = strlen(role_words[i]);
+
+		if (rl <= len && rl > best && memcmp(s + len - rl, role_words[i], rl) == 0)
+		{
+			best = rl;
+			*role = role_words[i];
+		}
+	}
+	return best;
+}
+
+/* longest role word that starts the token; returns its byte length or 0 */
+static size_t
+role_prefix(const char *s, size_t len, const char **role)
+{
+	size_t		best = 0;
+	int			i;
+
+	for (i = 0; role_words[i]; i++)
+	{
+		size_t		rl = strlen(role_words[i]);
+
+		if (rl < len && rl > best && memcmp(s, role_words[i], rl) == 0)
+		{
+			best = rl;
+			*role = role_words[i];
+		}
+	}
+	return best;
+}
+
+/* a person's name: 2 to 5 Han characters (a middle dot allowed) or Latin */
+static bool
+looks_like_name(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv,
+				han = 0,
+				latin = 0,
+				other = 0;
+
+	while (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (na_is_han(cp))
+			han++;
+		else if (na_is_latin(cp) || cp == '.' || cp == '-')
+			latin++;
+		else if (cp != 0x00B7 && cp != 0x30FB && cp != 0xFF0E)
+			other++;
+		i += adv;
+	}
+	if (other)
+		return false;
+	if (han && latin)
+		return false;
+	if (han)
+		return han >= 2 && han <= 6;
+	return latin >= 2 && latin <= 30;
+}
+
+/* a news organization's name: 新华社, 浙江日报, 某某网 */
+static bool
+looks_like_org(const char *s, size_t len)
+{
+	static const char *const kinds[] = {"社", "报", "网", "台", "刊", "中心", NULL};
+	int			i;
+
+	for (i = 0; kinds[i]; i++)
+	{
+		size_t		kl = strlen(kinds[i]);
+
+		if (len > kl && memcmp(s + len - kl, kinds[i], kl) == 0)
+			return true;
+	}
+	return false;
+}
+
+typedef struct Token
+{
+	const char *s;
+	size_t		len;
+} Token;
+
+static int
+tokenize(const char *s, size_t len, Token *toks, int max)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+
+	while (i < len && n < max)
+	{
+		size_t		st;
+
+		while (i < len && is_sep(na_utf8_decode(s + i, len - i, &adv)))
+			i += adv;
+		st = i;
+		while (i < len && !is_sep(na_utf8_decode(s + i, len - i, &adv)))
+			i += adv;
+		if (i > st)
+		{
+			toks[n].s = s + st;
+			toks[n].len = i - st;
+			n++;
+		}
+	}
+	return n;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? na_strndup(s, strlen(s)) : NULL;
+}
+
+static void
+add_person(NaByline *out, const char *name, size_t nlen,
+		   const char *role, const char *org, size_t olen)
+{
+	NaPerson   *p;
+
+	if (out->n >= NA_BYLINE_MAX || nlen == 0)
+		return;
+	p = &out->persons[out->n++];
+	p->name = na_strndup(name, nlen);
+	p->role = dup_or_null(role);
+	p->organization = org ? na_strndup(org, olen) : NULL;
+}
+
+/* the credit word glued to the end of a token (方波摄): its length or 0 */
+static size_t
+glued_postfix(const char *s, size_t len, const char **word)
+{
+	static const char *const glued[] = {"供图", "摄", NULL};
+	int			i;
+
+	for (i = 0; glued[i]; i++)
+	{
+		size_t		wl = strlen(glued[i]);
+
+		if (len > wl && memcmp(s + len - wl, glued[i], wl) == 0 &&
+			looks_like_name(s, len - wl))
+		{
+			*word = glued[i];
+			return wl;
+		}
+	}
+	return 0;
+}
+
+int
+na_byline_parse(const char *s, size_t len, NaByline *out)
+{
+	Token		toks[64];
+	int			n = tokenize(s, len, toks, 64);
+	int			before = out->n;
+	int			pending = out->n;	/* first person still without a role */
+	const char *role = NULL;
+	const char *org = NULL;
+	size_t		olen = 0;
+	int			org_tok = -2;	/* token that set org on its own */
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		const char *t = toks[i].s;
+		size_t		tl = toks[i].len;
+		const char *r = NULL;
+		const char *post = NULL;
+		size_t		k;
+
+		na_check_interrupts();
+		if (in_list(t, tl, postfix_words) && out->n > pending)
+		{
+			/* X 摄: the credit goes back to the names without a role */
+			int			j;
+			const char *w = NULL;
+
+			for (j = 0; postfix_words[j]; j++)
+				if (str_eq(t, tl, postfix_words[j]))
+					w = postfix_words[j];
+			for (j = pending; j < out->n; j++)
+				if (out->persons[j].role == NULL)
+					out->persons[j].role = dup_or_null(w);
+			pending = out->n;
+			role = NULL;
+			org = NULL;
+			continue;
+		}
+		if (in_list(t, tl, short_roles))
+		{
+			if (str_eq(t, tl, "本报"))
+			{
+				org = t;
+				olen = tl;
+				org_tok = i;
+				continue;
+			}
+			role = (str_eq(t, tl, "文") ? "文" : str_eq(t, tl, "图") ? "图" : "摄");
+			pending = out->n;
+			continue;
+		}
+		if ((k = role_suffix(t, tl, &r)) > 0)
+		{
+			role = r;
+			if (k < tl)
+			{
+				org = t;
+				olen = tl - k;
+			}
+			else if (org_tok != i - 1)
+				org = NULL;
+			pending = out->n;
+			continue;
+		}
+		if ((k = role_prefix(t, tl, &r)) > 0)
+		{
+			/* 记者杜海涛, 记者方波摄 */
+			size_t		pl = glued_postfix(t + k, tl - k, &post);
+
+			role = r;
+			pending = out->n;
+			add_person(out, t + k, tl - k - pl, role, org, olen);
+			continue;
+		}
+		if ((k = glued_postfix(t, tl, &post)) > 0)
+		{
+			add_person(out, t, tl - k, role ? role : post, org, olen);
+			continue;
+		}
+		/* an organization printed as its own token before a role: 新华社 记者 X */
+		if (i + 1 < n && role_suffix(toks[i + 1].s, toks[i + 1].len, &r) == toks[i + 1].len &&
+			(!looks_like_name(t, tl) || looks_like_org(t, tl)))
+		{
+			org = t;
+			olen = tl;
+			org_tok = i;
+			continue;
+		}
+		if (role == NULL)
+		{
+			/* names before any role keep no role until a credit word */
+			add_person(out, t, tl, NULL, org, olen);
+			continue;
+		}
+		add_person(out, t, tl, role, org, olen);
+	}
+	return out->n - before;
+}
+
+bool
+na_byline_looks_like(const char *s, size_t len)
+{
+	Token		toks[64];
+	int			n = tokenize(s, len, toks, 64);
+	int			roles = 0,
+				names = 0,
+				i;
+
+	if (n == 0 || n > 16)
+		return false;
+	for (i = 0; i < n; i++)
+	{
+		const char *t = toks[i].s;
+		size_t		tl = toks[i].len;
+		const char *r = NULL;
+		const char *post = NULL;
+		size_t		k;
+
+		if (in_list(t, tl, postfix_words) || in_list(t, tl, short_roles))
+		{
+			roles++;
+			continue;
+		}
+		if ((k = role_suffix(t, tl, &r)) > 0)
+		{
+			/* the organization in front stays short: 杭州日报, 新华社 */
+			if (na_utf8_count(t, tl - k) > 8)
+				return false;
+			roles++;
+			continue;
+		}
+		if ((k = role_prefix(t, tl, &r)) > 0)
+		{
+			size_t		pl = glued_postfix(t + k, tl - k, &post);
+
+			if (!looks_like_name(t + k, tl - k - pl))
+				return false;
+			roles++;
+			names++;
+			continue;
+		}
+		if (glued_postfix(t, tl, &post) > 0)
+		{
+			roles++;
+			names++;
+			continue;
+		}
+		if (!looks_like_name(t, tl) || na_utf8_count(t, tl) > 4)
+		{
+			/* 新华社 before 记者 */
+			if (i + 1 < n && role_suffix(toks[i + 1].s, toks[i + 1].len, &r) == toks[i + 1].len &&
+				na_utf8_count(t, tl) <= 8)
+				continue;
+			return false;
+		}
+		names++;
+	}
+	return roles > 0 && names > 0;
+}
+
+bool
+na_byline_is_photo_role(const char *role)
+{
+	if (role == NULL)
+		return false;
+	return strcmp(role, "摄") == 0 || strcmp(role, "摄影") == 0 ||
+		strcmp(role, "供图") == 0 || strcmp(role, "图") == 0 ||
+		strcmp(role, "摄影记者") == 0;
+}
+
+void
+na_byline_free(NaByline *b)
+{
+	int			i;
+
+	for (i = 0; i < b->n; i++)
+	{
+		if (b->persons[i].name)
+			na_free(b->persons[i].name);
+		if (b->persons[i].role)
+			na_free(b->persons[i].role);
+		if (b->persons[i].organization)
+			na_free(b->persons[i].organization);
+	}
+	b->n = 0;
+}

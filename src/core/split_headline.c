@@ -1,0 +1,124 @@
+/*
+ * split_headline.c
+ *	  Tell the lines of one headline block apart: kicker (引题), title,
+ *	  subtitle (副题) and column label.
+ *
+ * Papers print the kicker above the title (某某在……时强调), sometimes on the
+ * title's own line; OCR may put it after the title.  A subtitle starts with
+ * —— or stands under a title that already carried its kicker.  OCR heading
+ * marks help: the title is the most prominent line (fewest #).
+ */
+#include "split_internal.h"
+
+static bool
+is_subtitle_line(const char *text, const SpLine *l)
+{
+	const char *s = text + l->cs;
+	size_t		len = l->ce - l->cs;
+
+	return sp_starts(s, len, "——") || sp_starts(s, len, "—") ||
+		sp_starts(s, len, "--") || sp_starts(s, len, "－－");
+}
+
+static bool
+line_kicker_like(const char *text, const SpLine *l)
+{
+	return sp_kicker_like(text + l->cs, l->ce - l->cs);
+}
+
+/* title with a kicker on the same line: mark the kicker as the line's lead */
+static bool
+try_inline_kicker(const char *text, SpLine *l)
+{
+	size_t		k = sp_kicker_split(text + l->cs, l->ce - l->cs);
+
+	if (k == 0)
+		return false;
+	l->lead_len = k;
+	l->lead_role = NA_SEG_KICKER;
+	return true;
+}
+
+void
+sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n)
+{
+	int			rest[64];
+	int			nr = 0,
+				i;
+
+	for (i = 0; i < n; i++)
+	{
+		SpLine	   *l = &lines[idx[i]];
+
+		l->lead_len = 0;
+		if (l->cls == SPC_GARBAGE)
+			l->role = NA_SEG_GARBAGE;
+		else if (is_subtitle_line(text, l) && (nr > 0 || i > 0))
+			l->role = NA_SEG_SUBTITLE;
+		else if (nr < 64)
+			rest[nr++] = idx[i];
+		else
+			l->role = NA_SEG_SUBTITLE;
+	}
+
+	/* a column label: a short plain line at either end of the block */
+	if (nr >= 2)
+	{
+		int			maxcp = 0;
+
+		for (i = 0; i < nr; i++)
+			if (lines[rest[i]].ncp > maxcp)
+				maxcp = lines[rest[i]].ncp;
+		for (i = 0; i < nr; i += (nr - 1 > 0 ? nr - 1 : 1))
+		{
+			SpLine	   *l = &lines[rest[i]];
+
+			if (sp_is_column_label(text + l->cs, l->ce - l->cs) &&
+				l->ncp * 2 <= maxcp && l->level == 0)
+			{
+				l->role = NA_SEG_SECTION;
+				memmove(&rest[i], &rest[i + 1], sizeof(int) * (nr - i - 1));
+				nr--;
+				break;
+			}
+		}
+	}
+
+	if (nr == 0)
+		return;
+	if (nr == 1)
+	{
+		lines[rest[0]].role = NA_SEG_TITLE;
+		try_inline_kicker(text, &lines[rest[0]]);
+		return;
+	}
+	{
+		SpLine	   *a = &lines[rest[0]];
+		SpLine	   *b = &lines[rest[1]];
+
+		if (try_inline_kicker(text, a))
+		{
+			a->role = NA_SEG_TITLE;
+			b->role = NA_SEG_SUBTITLE;
+		}
+		else if (line_kicker_like(text, b) && !line_kicker_like(text, a) && nr == 2)
+		{
+			/* printed after its title by the OCR reading order */
+			a->role = NA_SEG_TITLE;
+			b->role = NA_SEG_KICKER;
+		}
+		else if (!line_kicker_like(text, a) && nr == 2 &&
+				 a->level > 0 && b->level > a->level)
+		{
+			a->role = NA_SEG_TITLE;
+			b->role = NA_SEG_SUBTITLE;
+		}
+		else
+		{
+			a->role = NA_SEG_KICKER;
+			b->role = NA_SEG_TITLE;
+		}
+		for (i = 2; i < nr; i++)
+			lines[rest[i]].role = NA_SEG_SUBTITLE;
+	}
+}

@@ -1,0 +1,707 @@
+/*
+ * split_marks.c
+ *	  Recognise the small printed marks the splitter keys on: datelines
+ *	  (本报讯, 浙江日报讯, 新华社北京5月14日电), continuation marks (下转第N版,
+ *	  上接第N版), photo credits (记者 X 摄, X 供图), page headers (第01版：要闻),
+ *	  kickers sharing a line with their title, column labels, OCR garbage
+ *	  prefixes, and the day a lead refers to.
+ */
+#include "split_internal.h"
+
+#define CP_OPEN_PAREN	0xFF08
+#define CP_CLOSE_PAREN	0xFF09
+
+static bool
+is_open_bracket(uint32_t cp)
+{
+	return cp == '(' || cp == CP_OPEN_PAREN || cp == 0x3010 || cp == '[';
+}
+
+static bool
+is_close_bracket(uint32_t cp)
+{
+	return cp == ')' || cp == CP_CLOSE_PAREN || cp == 0x3011 || cp == ']';
+}
+
+static int
+digit_value(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return cp - '0';
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return cp - 0xFF10;
+	return -1;
+}
+
+static int
+han_numeral(uint32_t cp)
+{
+	static const uint32_t nums[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+	0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};	/* 零一二三四五六七八九 */
+	int			i;
+
+	for (i = 0; i < 10; i++)
+		if (nums[i] == cp)
+			return i;
+	if (cp == 0x5341)			/* 十 */
+		return 10;
+	return -1;
+}
+
+/* parse a number (digits or simple Han numerals) at s; bytes used or 0 */
+static size_t
+take_num(const char *s, size_t len, int *val)
+{
+	size_t		i = 0,
+				adv;
+	int			v = 0,
+				nd = 0;
+	bool		han = false;
+
+	while (i < len && nd < 6)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+		int			d = digit_value(cp);
+
+		if (d < 0 && (nd == 0 || han))
+		{
+			int			h = han_numeral(cp);
+
+			if (h >= 0)
+			{
+				han = true;
+				/* 十 alone is ten, 十二 is twelve, 二十 is twenty */
+				if (h == 10)
+					v = (v == 0 ? 1 : v) * 10;
+				else if (v >= 10 && v % 10 == 0)
+					v += h;
+				else
+					v = v * 10 + h;
+				nd++;
+				i += adv;
+				continue;
+			}
+		}
+		if (d < 0 || han)
+			break;
+		v = v * 10 + d;
+		nd++;
+		i += adv;
+	}
+	*val = v;
+	return nd ? i : 0;
+}
+
+static size_t
+skip_spaces(const char *s, size_t len, size_t i)
+{
+	size_t		adv;
+
+	while (i < len && na_is_space(na_utf8_decode(s + i, len - i, &adv)))
+		i += adv;
+	return i;
+}
+
+/* does the prefix before 讯/电 name a news organization? */
+static bool
+dateline_org(const char *s, size_t len)
+{
+	static const char *const heads[] = {"本报", "本刊", "新华社", "中新社", "中新网",
+	"人民网", "新华网", "央视", NULL};
+	static const char *const kinds[] = {"报", "社", "网", "台", "刊", "客户端", NULL};
+	int			i;
+	size_t		lim;
+
+	for (i = 0; heads[i]; i++)
+		if (sp_starts(s, len, heads[i]))
+			return true;
+	/* 浙江日报, 杭州电视台: the kind word within the first dozen characters */
+	lim = len < 12 * 3 ? len : 12 * 3;
+	for (i = 0; kinds[i]; i++)
+	{
+		const char *p = sp_find(s, lim, kinds[i]);
+
+		if (p && p > s)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A dateline at the start of a paragraph: returns the bytes of the lead
+ * (dateline, an optional reporter bracket, spaces) or 0; *dl_len gets the
+ * dateline token's length.
+ */
+size_t
+sp_match_dateline(const char *s, size_t len, size_t *dl_len)
+{
+	size_t		i = 0,
+				adv,
+				tok_end = 0;
+	int			n = 0;
+
+	while (i < len && n < 24)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (!na_is_han(cp) && digit_value(cp) < 0)
+			break;
+		if ((cp == 0x8BAF || cp == 0x7535) && i > 0)	/* 讯, 电 */
+		{
+			bool		ok = dateline_org(s, i);
+
+			if (ok && cp == 0x7535)
+				ok = sp_ends(s, i, "日") || sp_ends(s, i, "社") || sp_ends(s, i, "网");
+			if (ok)
+			{
+				tok_end = i + adv;
+				break;
+			}
+		}
+		i += adv;
+		n++;
+	}
+	if (tok_end == 0)
+		return 0;
+	*dl_len = tok_end;
+	i = skip_spaces(s, len, tok_end);
+	/* （记者 杜海涛） right after the dateline */
+	if (i < len && is_open_bracket(na_utf8_decode(s + i, len - i, &adv)))
+	{
+		size_t		j = i + adv;
+		int			k = 0;
+
+		while (j < len && k < 40)
+		{
+			uint32_t	cp = na_utf8_decode(s + j, len - j, &adv);
+
+			if (is_close_bracket(cp))
+			{
+				if (sp_find(s + i, j - i, "记者") || sp_find(s + i, j - i, "通讯员") ||
+					sp_find(s + i, j - i, "实习生"))
+					i = skip_spaces(s, len, j + adv);
+				break;
+			}
+			j += adv;
+			k++;
+		}
+	}
+	else if (i == tok_end)
+		return tok_end;
+	return i;
+}
+
+/* 转/接 [第] N 版, parsed forward from s; bytes used or 0 */
+static size_t
+cont_core(const char *s, size_t len, int *page, bool *forward)
+{
+	size_t		i = 0;
+
+	if (sp_starts(s, len, "下转") || sp_starts(s, len, "续转"))
+	{
+		*forward = true;
+		i = 6;
+	}
+	else if (sp_starts(s, len, "上接") || sp_starts(s, len, "紧接") || sp_starts(s, len, "续接"))
+	{
+		*forward = false;
+		i = 6;
+	}
+	else if (sp_starts(s, len, "转"))
+	{
+		*forward = true;
+		i = 3;
+	}
+	else if (sp_starts(s, len, "接"))
+	{
+		*forward = false;
+		i = 3;
+	}
+	else
+		return 0;
+	i = skip_spaces(s, len, i);
+	if (sp_starts(s + i, len - i, "第"))
+		i += 3;
+	i = skip_spaces(s, len, i);
+	{
+		size_t		k = take_num(s + i, len - i, page);
+
+		if (k == 0 || *page <= 0 || *page > 999)
+			return 0;
+		i += k;
+	}
+	i = skip_spaces(s, len, i);
+	if (!sp_starts(s + i, len - i, "版"))
+		return 0;
+	return i + 3;
+}
+
+/*
+ * A continuation mark at the end or the start of s, optionally bracketed.
+ * Sets [*mstart, *mend) to its byte span.
+ */
+bool
+sp_match_continuation(const char *s, size_t len, size_t *mstart, size_t *mend,
+					  int *page, bool *forward)
+{
+	size_t		i,
+				adv,
+				k;
+	int			tries;
+
+	/* at the start: (上接第1版) 正文…… */
+	i = 0;
+	if (len > 0 && is_open_bracket(na_utf8_decode(s, len, &adv)))
+		i = adv;
+	if ((k = cont_core(s + i, len - i, page, forward)) > 0)
+	{
+		size_t		e = i + k;
+
+		if (e < len && is_close_bracket(na_utf8_decode(s + e, len - e, &adv)))
+			e += adv;
+		else if (i > 0)
+			goto tail;
+		*mstart = 0;
+		*mend = skip_spaces(s, len, e);
+		return true;
+	}
+tail:
+	/* at the end: 正文。(下转第5版) -- look back at most a few characters */
+	for (tries = 0, i = len; i > 0 && tries < 16; tries++)
+	{
+		size_t		st;
+		uint32_t	cp = sp_last_cp(s, i, &st);
+
+		(void) cp;
+		i = st;
+		if (sp_starts(s + i, len - i, "下转") || sp_starts(s + i, len - i, "转") ||
+			sp_starts(s + i, len - i, "续转"))
+		{
+			size_t		b = i;
+			size_t		e;
+			uint32_t	prev;
+
+			k = cont_core(s + i, len - i, page, forward);
+			if (k == 0)
+				continue;
+			e = i + k;
+			if (e < len && is_close_bracket(na_utf8_decode(s + e, len - e, &adv)))
+				e += adv;
+			if (skip_spaces(s, len, e) != len)
+				continue;
+			if (b > 0)
+			{
+				/* 下转, 续转: the word before 转 belongs to the mark */
+				prev = sp_last_cp(s, b, &st);
+				if (prev == 0x4E0B || prev == 0x7EED)
+				{
+					b = st;
+					*forward = true;
+				}
+			}
+			if (b > 0)
+			{
+				prev = sp_last_cp(s, b, &st);
+				if (is_open_bracket(prev))
+					b = st;
+			}
+			*mstart = b;
+			*mend = len;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A photo credit ending s (记者 方波 摄, 童志忠 摄, （新华社记者 X 摄）):
+ * returns the byte offset where it starts, or len when there is none.
+ */
+size_t
+sp_match_credit_tail(const char *s, size_t len)
+{
+	size_t		e = len,
+				st,
+				from,
+				i,
+				adv;
+	uint32_t	cp;
+	int			n = 0;
+
+	/* drop trailing spaces and a closing bracket */
+	while (e > 0)
+	{
+		cp = sp_last_cp(s, e, &st);
+		if (!na_is_space(cp) && !is_close_bracket(cp))
+			break;
+		e = st;
+	}
+	if (!(sp_ends(s, e, "摄") || sp_ends(s, e, "供图") || sp_ends(s, e, "摄影")))
+		return len;
+	/* back to the last sentence mark or bracket, at most 30 characters */
+	from = e;
+	while (from > 0 && n < 30)
+	{
+		cp = sp_last_cp(s, from, &st);
+		if (sp_is_sentence_end(cp) || is_open_bracket(cp) || cp == 0xFF1B || cp == ';')
+			break;
+		from = st;
+		n++;
+	}
+	if (n >= 30 && from > 0)
+		return len;
+	/* try token starts from the left until the rest reads as a credit */
+	i = from;
+	while (i < e)
+	{
+		size_t		j = skip_spaces(s, e, i);
+		const char *t = s + j;
+		size_t		tl = e - j;
+
+		if (tl > 0 && (sp_find(t, tl, " ") || sp_find(t, tl, "　") ||
+					   sp_find(t, tl, "/") || sp_find(t, tl, "记者") ||
+					   sp_find(t, tl, "摄影")) &&
+			na_byline_looks_like(t, tl))
+		{
+			/* include an opening bracket right before */
+			if (j > 0)
+			{
+				cp = sp_last_cp(s, j, &st);
+				if (is_open_bracket(cp))
+					j = st;
+			}
+			return j;
+		}
+		/* next token */
+		while (i < e && !na_is_space(na_utf8_decode(s + i, e - i, &adv)))
+			i += adv;
+		i = skip_spaces(s, e, i);
+	}
+	return len;
+}
+
+/* 第01版：要闻, 第 5 版 国内, A01版：要闻 */
+bool
+sp_match_page_header(const char *s, size_t len, size_t *sec_off, size_t *sec_len)
+{
+	size_t		i = 0,
+				adv,
+				k;
+	int			page,
+				n;
+	bool		di = false;
+
+	if (na_utf8_count(s, len) > 40)
+		return false;
+	if (sp_starts(s, len, "第"))
+	{
+		i = 3;
+		di = true;
+	}
+	else if (len > 0 && ((s[0] >= 'A' && s[0] <= 'Z')))
+		i = 1;
+	i = skip_spaces(s, len, i);
+	k = take_num(s + i, len - i, &page);
+	if (k == 0 || page <= 0 || page > 999)
+		return false;
+	i = skip_spaces(s, len, i + k);
+	if (!sp_starts(s + i, len - i, "版"))
+		return false;
+	i += 3;
+	if (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (cp == 0xFF1A || cp == ':')
+			i += adv;
+		else if (!na_is_space(cp))
+			return false;
+		else if (!di)
+			return false;
+	}
+	else if (!di)
+		return false;
+	i = skip_spaces(s, len, i);
+	/* the section name: up to the next space */
+	k = i;
+	n = 0;
+	while (k < len && !na_is_space(na_utf8_decode(s + k, len - k, &adv)) && n < 12)
+	{
+		k += adv;
+		n++;
+	}
+	*sec_off = i;
+	*sec_len = k - i;
+	return true;
+}
+
+/* a kicker line: 某某在……时强调, ……会议上指出 */
+bool
+sp_kicker_like(const char *s, size_t len)
+{
+	static const char *const ends[] = {"强调", "指出", "要求", "表示", "提出", "寄语",
+	"时说", "上说", "希望", "倡议", "坦言", NULL};
+	int			i;
+
+	if (na_utf8_count(s, len) < 6)
+		return false;
+	for (i = 0; ends[i]; i++)
+		if (sp_ends(s, len, ends[i]))
+			return true;
+	return false;
+}
+
+/* a figure-led kicker token: 1-4月规上工业总产值增长37.8% */
+static bool
+figure_led(const char *s, size_t len)
+{
+	size_t		adv,
+				st;
+	uint32_t	last;
+
+	if (len == 0 || digit_value(na_utf8_decode(s, len, &adv)) < 0)
+		return false;
+	if (na_utf8_count(s, len) < 4)
+		return false;
+	last = sp_last_cp(s, len, &st);
+	return sp_find(s, len, "%") || sp_find(s, len, "％") || sp_find(s, len, "亿") ||
+		sp_find(s, len, "万") || sp_find(s, len, "倍") || digit_value(last) >= 0;
+}
+
+/*
+ * Where a kicker printed on its title's line ends: the byte offset of the
+ * space after it, or 0 when the line holds no kicker.
+ */
+size_t
+sp_kicker_split(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	bool		first = true;
+
+	while (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (na_is_space(cp))
+		{
+			size_t		rest = skip_spaces(s, len, i);
+			size_t		rcp = na_utf8_count(s + rest, len - rest);
+
+			if (i > 0 && rcp >= 4 &&
+				(sp_kicker_like(s, i) || (first && figure_led(s, i) && rcp >= 6)))
+				return i;
+			first = false;
+			i = rest;
+			continue;
+		}
+		i += adv;
+	}
+	return 0;
+}
+
+/* a column label: a short all-Han line such as 钱塘视点 */
+bool
+sp_is_column_label(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+
+	while (i < len)
+	{
+		if (!na_is_han(na_utf8_decode(s + i, len - i, &adv)))
+			return false;
+		i += adv;
+		n++;
+	}
+	return n >= 2 && n <= 6 && !sp_kicker_like(s, len);
+}
+
+/* OCR debris before the first word of a line: "+占。 会议强调" */
+size_t
+sp_garbage_prefix(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+	bool		symbol = false;
+
+	while (i < len && n <= 4)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (na_is_space(cp))
+			break;
+		if (cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+						   (cp >= 'a' && cp <= 'z') || cp == '"' || cp == '(' ||
+						   cp == '\''))
+			symbol = true;
+		if (cp == NA_REPLACEMENT_CP)
+			symbol = true;
+		i += adv;
+		n++;
+	}
+	if (!symbol || n > 3 || i >= len)
+		return 0;
+	i = skip_spaces(s, len, i);
+	return i < len ? i : 0;
+}
+
+/* days since 1970-01-01 of a civil date, and back */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long		era;
+	unsigned	yoe,
+				doy,
+				doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned) (y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long) doe - 719468;
+}
+
+static void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long		era;
+	unsigned	doe,
+				yoe,
+				doy,
+				mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned) (z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
+	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
+	*y = (int) ((long) yoe + era * 400 + (*m <= 2));
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[(m - 1) % 12];
+}
+
+/*
+ * The day a lead or a dateline refers to: 2021年10月15日, 10月15日, 15日,
+ * 昨天, 今日 near the start of s, resolved against the issue date (a day
+ * later than the issue falls in the month or year before).
+ */
+bool
+sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
+					   int *y, int *m, int *d)
+{
+	size_t		i = 0,
+				adv,
+				k;
+	int			n = 0;
+	bool		have_issue = info->year > 0;
+
+	while (i < len && n < 24)
+	{
+		int			v1,
+					v2,
+					v3;
+		static const struct
+		{
+			const char *word;
+			int			delta;
+		}			rel[] = {{"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"今天", 0}, {"今日", 0}};
+		int			r;
+
+		for (r = 0; r < 5 && have_issue && n < 8; r++)
+			if (sp_starts(s + i, len - i, rel[r].word))
+			{
+				civil_from_days(days_from_civil(info->year, info->month, info->day) + rel[r].delta,
+								y, m, d);
+				return true;
+			}
+		if ((k = take_num(s + i, len - i, &v1)) > 0 && digit_value(na_utf8_decode(s + i, len - i, &adv)) >= 0)
+		{
+			size_t		j = i + k;
+
+			if (sp_starts(s + j, len - j, "年") && v1 >= 1900 && v1 <= 2200)
+			{
+				size_t		k2 = take_num(s + j + 3, len - j - 3, &v2);
+				size_t		j2 = j + 3 + k2;
+				size_t		k3;
+
+				if (k2 && sp_starts(s + j2, len - j2, "月") && v2 >= 1 && v2 <= 12 &&
+					(k3 = take_num(s + j2 + 3, len - j2 - 3, &v3)) > 0 &&
+					sp_starts(s + j2 + 3 + k3, len - j2 - 3 - k3, "日") &&
+					v3 >= 1 && v3 <= days_in_month(v1, v2))
+				{
+					*y = v1;
+					*m = v2;
+					*d = v3;
+					return true;
+				}
+				return false;
+			}
+			if (sp_starts(s + j, len - j, "月") && v1 >= 1 && v1 <= 12 && have_issue)
+			{
+				size_t		k2 = take_num(s + j + 3, len - j - 3, &v2);
+
+				if (k2 && sp_starts(s + j + 3 + k2, len - j - 3 - k2, "日") &&
+					v2 >= 1 && v2 <= 31)
+				{
+					int			yy = info->year;
+					long		ahead = days_from_civil(yy, v1, v2 > 28 ? 28 : v2) -
+						days_from_civil(info->year, info->month, info->day);
+
+					/* announcements run a few weeks ahead; later is last year */
+					if (ahead > 60)
+						yy--;
+					if (v2 > days_in_month(yy, v1))
+						return false;
+					*y = yy;
+					*m = v1;
+					*d = v2;
+					return true;
+				}
+				return false;
+			}
+			if (sp_starts(s + j, len - j, "日") && v1 >= 1 && v1 <= 31 && have_issue)
+			{
+				int			yy = info->year,
+							mm = info->month;
+
+				if (v1 > info->day)
+				{
+					if (--mm == 0)
+					{
+						mm = 12;
+						yy--;
+					}
+				}
+				if (v1 > days_in_month(yy, mm))
+					return false;
+				*y = yy;
+				*m = mm;
+				*d = v1;
+				return true;
+			}
+			return false;
+		}
+		na_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		n++;
+		/* only the first few characters of a lead name its day */
+		if (n > 8)
+			break;
+	}
+	return false;
+}

@@ -1,0 +1,146 @@
+/*
+ * test_byline: byline shapes parsed into persons.
+ */
+#include "na_byline.h"
+#include "na_test.h"
+
+typedef struct Want
+{
+	const char *name;
+	const char *role;
+	const char *org;
+} Want;
+
+static void
+check(const char *line, const Want *want, int n)
+{
+	NaByline	b;
+	int			i;
+
+	memset(&b, 0, sizeof(b));
+	na_byline_parse(line, strlen(line), &b);
+	NA_CHECK_INT(b.n, n);
+	for (i = 0; i < n && i < b.n; i++)
+	{
+		NA_CHECK_STR(b.persons[i].name, want[i].name);
+		NA_CHECK_STR(b.persons[i].role, want[i].role);
+		NA_CHECK_STR(b.persons[i].organization, want[i].org);
+	}
+	na_byline_free(&b);
+}
+
+int
+main(void)
+{
+	{
+		Want		w[] = {{"齐航", "首席记者", "杭州日报"}, {"郁佳炜", "记者", "本报"}};
+
+		check("杭州日报首席记者 齐航 本报记者 郁佳炜", w, 2);
+	}
+	{
+		Want		w[] = {{"王妍", "记者", NULL}, {"张华颖", "实习生", NULL}, {"叶佳锋", "通讯员", NULL}};
+
+		check("记者 王妍 实习生 张华颖 通讯员 叶佳锋", w, 3);
+	}
+	{
+		Want		w[] = {{"竹滢艳", "见习记者", NULL}};
+
+		check("■见习记者 竹滢艳", w, 1);
+	}
+	{
+		Want		w[] = {{"吴宇翔", "首席记者", NULL}, {"俞佳君", "通讯员", NULL}};
+
+		check("首席记者 吴宇翔 通讯员 俞佳君", w, 2);
+	}
+	{
+		Want		w[] = {{"甲乙", "记者", "本报"}, {"丙丁", "通讯员", NULL}, {"戊己", "通讯员", NULL}};
+
+		check("本报记者 甲乙 通讯员 丙丁 戊己", w, 3);
+	}
+	{
+		Want		w[] = {{"杜海涛", "记者", NULL}};
+
+		check("（记者杜海涛）", w, 1);
+	}
+	{
+		Want		w[] = {{"林一", "文", NULL}, {"周二", "图", NULL}};
+
+		check("文/林一 图/周二", w, 2);
+	}
+	{
+		Want		w[] = {{"方波", "记者", NULL}};
+
+		check("记者 方波 摄", w, 1);
+	}
+	{
+		Want		w[] = {{"童志忠", "摄", NULL}};
+
+		check("童志忠 摄", w, 1);
+	}
+	{
+		Want		w[] = {{"陈某", "供图", NULL}};
+
+		check("陈某 供图", w, 1);
+	}
+	{
+		Want		w[] = {{"刘乐平", "记者", "浙江日报"}};
+
+		check("■浙江日报记者 刘乐平", w, 1);
+	}
+	{
+		Want		w[] = {{"李明", "记者", "新华社"}};
+
+		check("新华社 记者 李明", w, 1);
+	}
+	{
+		Want		w[] = {{"钱塘唐平", NULL, NULL}};
+
+		check("□钱塘唐平", w, 1);
+	}
+	{
+		Want		w[] = {{"张三", "特约评论员", NULL}};
+
+		check("特约评论员 张三", w, 1);
+	}
+	{
+		Want		w[] = {{"方波", "记者", NULL}};
+
+		check("记者方波摄", w, 1);
+	}
+	{
+		Want		w[] = {{"王芳", "记者", "本报"}, {"李雷", "通讯员", NULL}};
+
+		check("本报记者：王芳 通讯员：李雷", w, 2);
+	}
+	{
+		Want		w[] = {{"赵静", "通讯员", NULL}, {"沈丽晨", "通讯员", NULL}};
+
+		check("通讯员 赵静 沈丽晨", w, 2);
+	}
+	/* nothing to find, odd input */
+	check("", NULL, 0);
+	check("■", NULL, 0);
+	check("记者", NULL, 0);
+	{
+		NaByline	b;
+		char		bad[] = "\xff\xfe 记者 \xe4\xb8";
+
+		memset(&b, 0, sizeof(b));
+		na_byline_parse(bad, sizeof(bad) - 1, &b);
+		NA_CHECK(b.n <= NA_BYLINE_MAX);
+		na_byline_free(&b);
+	}
+
+	/* what reads as a byline line and what does not */
+	NA_CHECK(na_byline_looks_like("首席记者 吴宇翔 通讯员 俞佳君", strlen("首席记者 吴宇翔 通讯员 俞佳君")));
+	NA_CHECK(na_byline_looks_like("本报记者 郁佳炜", strlen("本报记者 郁佳炜")));
+	NA_CHECK(na_byline_looks_like("通讯员 赵静 沈丽晨", strlen("通讯员 赵静 沈丽晨")));
+	NA_CHECK(na_byline_looks_like("记者 陈浩杰 摄", strlen("记者 陈浩杰 摄")));
+	NA_CHECK(!na_byline_looks_like("全力以赴抓好项目推进工作 确保项目早建成早见效",
+								   strlen("全力以赴抓好项目推进工作 确保项目早建成早见效")));
+	NA_CHECK(!na_byline_looks_like("记者从有关部门获悉", strlen("记者从有关部门获悉")));
+	NA_CHECK(!na_byline_looks_like("", 0));
+	NA_CHECK(na_byline_is_photo_role("摄"));
+	NA_CHECK(!na_byline_is_photo_role("记者"));
+	NA_TEST_DONE();
+}

@@ -1,0 +1,177 @@
+/*
+ * test_split: the splitter's segments cover the raw text completely, in
+ * order, without overlap, on the fixtures and on odd input (empty, one
+ * line, 1 MB of one paragraph, punctuation only, malformed UTF-8, random
+ * bytes); and a few fields of a small invented issue.
+ */
+#include "na_split.h"
+#include "na_buf.h"
+#include "na_test.h"
+
+#include <dirent.h>
+
+static void
+check_cover(const char *what, const char *text, size_t len)
+{
+	NaSplit		sp;
+	NaBuf		js;
+	size_t		i,
+				pos = 0;
+	bool		ok = true;
+	int			a;
+
+	na_split_issue(text, len, &sp);
+	for (i = 0; i < sp.n_segments; i++)
+	{
+		const NaSegment *sg = &sp.segments[i];
+
+		if (sg->start != pos || sg->end <= sg->start || sg->end > len ||
+			sg->ordinal < 0 || sg->ordinal > sp.n_articles ||
+			sg->role < 0 || sg->role >= NA_SEG_N_ROLES)
+			ok = false;
+		pos = sg->end;
+	}
+	if (pos != len)
+		ok = false;
+	for (a = 0; a < sp.n_articles; a++)
+		if (sp.articles[a].ordinal != a + 1 || sp.articles[a].raw_end > len ||
+			sp.articles[a].raw_start > sp.articles[a].raw_end)
+			ok = false;
+	if (!ok)
+		fprintf(stderr, "coverage broken on %s\n", what);
+	NA_CHECK(ok);
+	na_buf_init(&js, 1024);
+	na_split_to_json(&sp, text, len, &js, true);
+	NA_CHECK(js.len > 0 && js.data[0] == '{');
+	na_buf_free(&js);
+	na_split_free(&sp);
+}
+
+static void
+check_fixtures(void)
+{
+	const char *dir = "test/fixtures/issues";
+	DIR		   *d = opendir(dir);
+	struct dirent *e;
+	int			n = 0;
+
+	NA_CHECK(d != NULL);
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL)
+	{
+		char		path[1024];
+		FILE	   *f;
+		NaBuf		b;
+		char		chunk[8192];
+		size_t		k;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		f = fopen(path, "rb");
+		if (!f)
+			continue;
+		na_buf_init(&b, 8192);
+		while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			na_buf_append(&b, chunk, k);
+		fclose(f);
+		check_cover(path, b.data, b.len);
+		/* every prefix cut mid-line or mid-character still covers */
+		for (k = 0; k < b.len; k += 97)
+			check_cover(path, b.data, k);
+		na_buf_free(&b);
+		n++;
+	}
+	closedir(d);
+	NA_CHECK(n >= 4);
+}
+
+static void
+check_odd(void)
+{
+	NaBuf		b;
+	size_t		i;
+	unsigned	seed = 12345;
+	static const char *const words[] = {"发展", "。", "，", " ", "\n", "## ", "■记者 ", "摄",
+	"本报讯 ", "(下转第", "版)", "abc ", "12", "\xe4", "\xff", "　　", "——", "强调 ", "\n\n"};
+
+	check_cover("empty", "", 0);
+	check_cover("one line", "只有一行字", strlen("只有一行字"));
+	check_cover("newlines", "\n\n\n", 3);
+	check_cover("punctuation", "。。。，，，！！！\n……——\n!!!???\n", strlen("。。。，，，！！！\n……——\n!!!???\n"));
+	check_cover("malformed", "\xff\xfe\xe4\xb8\n\xe4\xb8\xad\x80\x80\n\xf0\x9f", 14);
+	check_cover("mixed scripts", "Hello 世界 123 Привет\n■记者 Smith 摄\n", strlen("Hello 世界 123 Привет\n■记者 Smith 摄\n"));
+	check_cover("nul bytes", "ab\0cd\n\0\n", 8);
+
+	/* 1 MB of one paragraph, no newline */
+	na_buf_init(&b, 1 << 20);
+	while (b.len < (1 << 20))
+		na_buf_append_str(&b, "钱塘江畔的新城正在加快建设，各项工作稳步推进");
+	check_cover("1 MB paragraph", b.data, b.len);
+	na_buf_reset(&b);
+
+	/* random bytes and random pieces of issue-like text */
+	for (i = 0; i < 200000; i++)
+	{
+		seed = seed * 1103515245u + 12345u;
+		na_buf_append_char(&b, (char) (seed >> 16));
+	}
+	check_cover("random bytes", b.data, b.len);
+	for (i = 0; i < 50; i++)
+	{
+		int			k;
+
+		na_buf_reset(&b);
+		for (k = 0; k < 400; k++)
+		{
+			seed = seed * 1103515245u + 12345u;
+			na_buf_append_str(&b, words[(seed >> 16) % (sizeof(words) / sizeof(words[0]))]);
+		}
+		check_cover("random pieces", b.data, b.len);
+	}
+	na_buf_free(&b);
+}
+
+static void
+check_fields(void)
+{
+	const char *issue =
+	"示范日报\n2022年3月9日 星期三\n今日4版 总第88期\n\n"
+	"## 某某在全区工作会议上强调 扎实推进各项重点工作\n\n"
+	"■记者 甲乙丙 通讯员 丁戊\n\n"
+	"本报讯 7日下午,全区工作会议召开。会议部署了今年的重点\n\n任务。\n\n"
+	"会议要求,要抓好落实。(下转第2版)\n\n"
+	"## 春到湖畔\n\n3月8日,市民在湖畔赏花。\n\n记者 己庚 摄\n";
+	NaSplit		sp;
+
+	na_split_issue(issue, strlen(issue), &sp);
+	NA_CHECK_INT(sp.n_articles, 2);
+	if (sp.n_articles == 2)
+	{
+		NaArticle  *a = &sp.articles[0];
+		NaArticle  *p = &sp.articles[1];
+
+		NA_CHECK_STR(a->kicker, "某某在全区工作会议上强调");
+		NA_CHECK_STR(a->title, "扎实推进各项重点工作");
+		NA_CHECK_STR(a->dateline, "本报讯");
+		NA_CHECK_INT(a->continued_to, 2);
+		NA_CHECK_INT(a->reported_y * 10000 + a->reported_m * 100 + a->reported_d, 20220307);
+		NA_CHECK_STR(a->body, "7日下午,全区工作会议召开。会议部署了今年的重点任务。\n会议要求,要抓好落实。");
+		NA_CHECK_INT(a->authors.n, 2);
+		NA_CHECK_INT(p->kind, NA_KIND_PHOTO);
+		NA_CHECK_STR(p->title, "春到湖畔");
+		NA_CHECK_STR(p->caption, "3月8日,市民在湖畔赏花。");
+		NA_CHECK_INT(p->authors.n, 1);
+	}
+	na_split_free(&sp);
+}
+
+int
+main(void)
+{
+	check_fields();
+	check_fixtures();
+	check_odd();
+	NA_TEST_DONE();
+}
