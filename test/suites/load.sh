@@ -39,7 +39,8 @@ printf '临江日报 无权读取\n' >"$dir/unreadable.txt"
 chmod 000 "$dir/unreadable.txt"
 ln -s "$work/nowhere.txt" "$dir/dangling.txt"
 printf 'not an issue file\n' >"$dir/notes.md"
-good=3
+good=$(($(ls "$root"/test/fixtures/issues/*.txt | wc -l) + 1))
+nfiles=$((good + 7))
 
 # root reads any file: run the loader as the cluster's owner so chmod counts
 as_user=()
@@ -60,15 +61,15 @@ cat "$work/err1"
 check "first load exits 3 (some files skipped)" [ "$rc" -eq 3 ]
 check "good files stored" [ "$(sql 'SELECT count(*) FROM arc.issues')" -eq $good ]
 check "sources are relative paths" \
-	[ "$(sql "SELECT string_agg(source, ',' ORDER BY source) FROM arc.issues")" = "2022/03/evening.txt,demo_daily.txt,demo_web.txt" ]
+	[ "$(sql "SELECT count(*) FROM arc.issues WHERE source IN ('2022/03/evening.txt', 'demo_daily.txt', 'demo_web.txt')")" -eq 3 ]
 for f in bad_utf8 truncated_utf8 empty blank nul unreadable dangling; do
 	check "$f named" grep -q "skipped $dir/$f.txt: " "$work/err1"
 done
 check "invalid UTF-8 says so" grep -q "bad_utf8.txt: not valid UTF-8 (byte 0xFF at offset 0)" "$work/err1"
 check "unreadable says so" grep -q "unreadable.txt: unreadable: Permission denied" "$work/err1"
 check "other patterns left alone" bash -c "! grep -q notes.md '$work/err1'"
-check "summary line" grep -Eq "^news-archive-load: 10 files .* 3 new, 0 new versions, 0 already there, 7 skipped$" "$work/err1"
-check "progress line" grep -Eq "^10/10 files .* issues/s" "$work/err1"
+check "summary line" grep -Eq "^news-archive-load: $nfiles files .* $good new, 0 new versions, 0 already there, 7 skipped$" "$work/err1"
+check "progress line" grep -Eq "^$nfiles/$nfiles files .* issues/s" "$work/err1"
 # byte for byte, CR/LF, tab and backslash included
 check "raw text byte for byte" [ "$(sql "SELECT md5(raw::text) FROM arc.issues WHERE source = '2022/03/evening.txt'")" = \
 	"$(md5sum <"$dir/2022/03/evening.txt" | cut -d' ' -f1)" ]
@@ -84,7 +85,7 @@ rc=0
 cat "$work/err2"
 check "second load adds no issue" [ "$(sql "SELECT count(*), max(id) FROM arc.issues")" = "$before" ]
 check "second load adds no article" [ "$(sql "SELECT count(*) FROM arc.articles")" = "$arts" ]
-check "second load reports duplicates" grep -q " 0 new, 0 new versions, 3 already there, 7 skipped" "$work/err2"
+check "second load reports duplicates" grep -q " 0 new, 0 new versions, $good already there, 7 skipped" "$work/err2"
 check "quiet load prints no progress" bash -c "! grep -Eq '^[0-9]+/[0-9]+ files' '$work/err2'"
 
 # a corrected file: a new version, the old one kept
