@@ -7,7 +7,8 @@
 #
 #   bash bench/load.sh [N]          (default 10000; results: bench/load.md)
 #
-# Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; BATCH_MB (loader -b).
+# Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; BATCH_MB (loader -b,
+# default 16), JOBS (loader -j, default the number of cores).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/common.sh"
 cd "$NA_ROOT"
@@ -35,7 +36,7 @@ before=$(psql -qXAt -d $db -c "SELECT pg_database_size(current_database())")
 load() {
 	local t0 t1
 	t0=$(date +%s.%N)
-	scripts/news-archive-load -d $db -b "${BATCH_MB:-16}" "$gen" 2>&1 | tail -n 3 >&2 || true
+	scripts/news-archive-load -d $db -b "${BATCH_MB:-16}" -j "${JOBS:-$(nproc)}" "$gen" 2>&1 | tail -n 3 >&2 || true
 	t1=$(date +%s.%N)
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }'
 }

@@ -500,16 +500,27 @@ BEGIN
     END IF;
     FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw FROM %s', staging) LOOP
         source := r.source;
-        BEGIN
-            res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch);
-            issue_id := res.issue_id;
-            status := res.status;
-            message := NULL;
-        EXCEPTION WHEN OTHERS THEN
-            issue_id := NULL;
-            status := 'failed';
-            message := SQLERRM;
-        END;
+        -- loaders running side by side can deadlock on the same content in
+        -- two files; the loser's row is rolled back and tried again
+        FOR attempt IN 1 .. 3 LOOP
+            BEGIN
+                res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch);
+                issue_id := res.issue_id;
+                status := res.status;
+                message := NULL;
+                EXIT;
+            EXCEPTION
+                WHEN deadlock_detected THEN
+                    issue_id := NULL;
+                    status := 'failed';
+                    message := SQLERRM;
+                WHEN OTHERS THEN
+                    issue_id := NULL;
+                    status := 'failed';
+                    message := SQLERRM;
+                    EXIT;
+            END;
+        END LOOP;
         RETURN NEXT;
     END LOOP;
 END
