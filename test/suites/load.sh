@@ -97,6 +97,27 @@ check "corrected file: exit 0" [ "$rc" -eq 0 ]
 check "corrected file becomes version 2" \
 	[ "$(sql "SELECT string_agg(version || ':' || is_current, ',' ORDER BY version) FROM arc.issues WHERE source = 'demo_web.txt'")" = "1:false,2:true" ]
 
+# concurrent loads of the same files into a fresh archive: each content once
+sql "SELECT news_archive.create_archive('arc_conc')" >/dev/null
+mkdir -p "$work/conc"
+cp "$root"/test/fixtures/issues/*.txt "$work/conc/"
+for i in 1 2 3 4 5 6; do cp "$root/test/fixtures/issues/demo_daily.txt" "$work/conc/copy$i.txt"; done
+[ "$(id -u)" -eq 0 ] && chown -R postgres: "$work/conc"
+pids=()
+for i in 1 2 3; do
+	"${as_user[@]}" "$load" -q -b 1 -j 2 -d $db -a arc_conc "$work/conc" >/dev/null 2>"$work/conc.$i" &
+	pids+=($!)
+done
+crc=0
+for p in "${pids[@]}"; do wait "$p" || crc=$?; done
+cat "$work"/conc.*
+check "three loaders at once: all succeed" [ "$crc" -eq 0 ]
+check "three loaders at once: each content stored once" \
+	[ "$(sql "SELECT count(*) FROM arc_conc.issues")" -eq "$(($(ls "$root"/test/fixtures/issues/*.txt | wc -l)))" ]
+check "three loaders at once: articles not doubled" \
+	[ "$(sql "SELECT count(*) FROM arc_conc.articles a JOIN arc_conc.issues i ON i.id = a.issue_id WHERE i.source LIKE 'demo_daily.txt' OR i.source LIKE 'copy%'")" -eq \
+	  "$(sql "SELECT count(*) FROM arc.articles a JOIN arc.issues i ON i.id = a.issue_id WHERE i.source = 'demo_daily.txt' AND i.version = 1")" ]
+
 # errors that stop the load before it starts
 rc=0
 "$load" -d $db -a nosuch "$dir" >/dev/null 2>"$work/err4" || rc=$?
@@ -110,7 +131,7 @@ sql "CREATE TABLE staging (source text, raw text)"
 "${as_user[@]}" "$load" --copy-stream "$dir" 2>/dev/null | psql -qX -d $db -c '\copy staging FROM STDIN' || true
 check "copy stream: good files only" [ "$(sql 'SELECT count(*) FROM staging')" -eq $good ]
 check "copy stream: ingest_table finds them all stored" \
-	[ "$(sql "SELECT string_agg(DISTINCT status, ',') FROM news_archive.ingest_table('staging')")" = "duplicate" ]
+	[ "$(sql "SELECT string_agg(DISTINCT status, ',') FROM news_archive.ingest_table('staging', 'arc')")" = "duplicate" ]
 
 psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null
 echo "load: $passed passed, $failed failed"
