@@ -2,13 +2,16 @@
  * zh_tsearch.h
  *	  The PostgreSQL text-search layer for Chinese (src/pg/zh_*.c).
  *
- * Positions are character based: the parser emits one token per Han
- * character (its text points into the ORIGINAL document) and one token for
- * every other piece (Latin word, number, e-mail, URL, punctuation, space),
- * so a position step is always one step along the text.  The dictionary
- * gives the token at position i the unigram c(i), the bigram c(i)c(i+1)
- * when the next character is an adjacent Han character, and the
- * segmenter's word starting at i when it is longer than two characters.
+ * Positions are character based: the parser emits one token per
+ * character (its text points into the ORIGINAL document; a run of white
+ * space is one token), typed by the segmenter token it belongs to (Han
+ * character, Latin word, number, e-mail, URL, punctuation, ...), so a
+ * position step is always one step along the text.  The dictionary gives
+ * the token at position i the unigram c(i), the bigram c(i)c(i+1) when the
+ * next character is adjacent and neither is punctuation or space, and the
+ * segmenter's word (Han word, Latin word, number, ...) starting at i when it
+ * is longer than two characters.  Punctuation and space get no lexemes but
+ * keep their position.
  *
  * The dictionary only sees the token's text, so the parser keeps its
  * per-document state in a backend-local registry; the dictionary finds it
@@ -25,7 +28,7 @@
 /* token types of the parser: the segmenter's, same numbers */
 #define ZH_PTOK_HAN			ZH_TOK_WORD	/* one Han character */
 
-/* longest non-Han token; longer runs are cut (PostgreSQL skips >= 2047) */
+/* longest space token; longer runs are cut (PostgreSQL skips >= 2047) */
 #define ZH_MAX_TOKEN_BYTES	1000
 /* longest segmenter word given as its own lexeme */
 #define ZH_MAX_WORD_BYTES	96
@@ -40,6 +43,8 @@ typedef struct ZhPTok
 	uint16		word_len;		/* normalised bytes of a word of >= 3 Han
 								 * characters starting here, or 0 */
 	uint8		type;			/* ZhTokenType */
+	bool		unit;			/* a character that gets lexemes (not
+								 * punctuation, not space) */
 } ZhPTok;
 
 typedef struct ZhParse

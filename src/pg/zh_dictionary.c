@@ -125,23 +125,15 @@ zh_dict_lexize(PG_FUNCTION_ARGS)
 		ZhPTok	   *t = &p->toks[idx];
 		const char *s = p->norm.text + t->norm_off;
 
-		switch (t->type)
+		/* punctuation and space: the empty set, a stop word */
+		if (t->unit)
 		{
-			case ZH_TOK_PUNCT:
-			case ZH_TOK_SPACE:
-				break;			/* empty set: a stop word */
-			case ZH_PTOK_HAN:
-				if (!is_stop(d, s, t->norm_len))
-					add_lexeme(res, &n, s, t->norm_len);
-				if (t->bigram_len)
-					add_lexeme(res, &n, s, t->bigram_len);
-				if (t->word_len && !is_stop(d, s, t->word_len))
-					add_lexeme(res, &n, s, t->word_len);
-				break;
-			default:
-				if (!is_stop(d, s, t->norm_len))
-					add_lexeme(res, &n, s, t->norm_len);
-				break;
+			if (!is_stop(d, s, t->norm_len))
+				add_lexeme(res, &n, s, t->norm_len);
+			if (t->bigram_len)
+				add_lexeme(res, &n, s, t->bigram_len);
+			if (t->word_len && !is_stop(d, s, t->word_len))
+				add_lexeme(res, &n, s, t->word_len);
 		}
 	}
 	else

@@ -13,7 +13,7 @@
  *
  *	  Options (as for the default parser): StartSel, StopSel,
  *	  FragmentDelimiter, MaxWords and MinWords (counted in tokens: a Han
- *	  character is a token; defaults 60 and 20), MaxFragments (default 0:
+ *	  character is a token; defaults 60 and 10), MaxFragments (default 0:
  *	  one fragment), HighlightAll.  ShortWord is accepted and ignored.
  */
 #include "postgres.h"
@@ -201,7 +201,7 @@ parse_options(List *opts, HeadlineParsedText *prs, int *max_words,
 			   *fragdelim = NULL;
 
 	*max_words = 60;
-	*min_words = 20;
+	*min_words = 10;
 	*max_frags = 0;
 	*all = false;
 	foreach(l, opts)

@@ -52,8 +52,13 @@ zh_segment_dict(void)
 		char	   *path = get_tsearch_config_filename("news_archive_zh", "dict");
 		const char *err = NULL;
 
+		MemoryContext old;
+
 		segment_dict_tried = true;
+		/* the dictionary lives as long as the backend */
+		old = MemoryContextSwitchTo(TopMemoryContext);
 		segment_dict = zh_dict_open(path, &err);
+		MemoryContextSwitchTo(old);
 		if (segment_dict == NULL)
 			elog(DEBUG1, "news_archive: no segmenter dictionary at \"%s\": %s",
 				 path, err ? err : "unknown error");
@@ -129,9 +134,10 @@ add_token(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int t
 	t->bigram_len = 0;
 	t->word_len = 0;
 	t->type = (uint8) type;
+	t->unit = false;
 }
 
-/* a non-Han run [a, b) of one segmenter token, cut into bounded pieces */
+/* a run of space [a, b), cut into bounded pieces */
 static void
 add_run(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int type)
 {
@@ -173,49 +179,48 @@ zh_parse_build(const char *buf, int len, bool register_it)
 	{
 		uint32		a = segs[s].start,
 					end = segs[s].start + segs[s].len,
-					run = a,
 					first = p->ntoks,
-					nhan = 0;
-		bool		all_han = true;
+					nchars = 0;
+		int			type = segs[s].type;
 
 		if ((s & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
-		/* Han characters become one token each; other runs keep the type */
+		if (type == ZH_TOK_SPACE)
+		{
+			add_run(p, &cap, &p->norm, a, end, type);
+			continue;
+		}
+		/* every other code point is a token of its own */
 		while (a < end)
 		{
 			size_t		adv;
 			uint32		cp = na_utf8_decode(p->norm.text + a, end - a, &adv);
+			int			t = type;
 
 			if (na_is_han(cp))
-			{
-				if (run < a)
-					add_run(p, &cap, &p->norm, run, a,
-							segs[s].type == ZH_TOK_WORD ? ZH_TOK_OTHER : segs[s].type);
-				add_token(p, &cap, &p->norm, a, a + (uint32) adv, ZH_PTOK_HAN);
-				nhan++;
-				run = a + (uint32) adv;
-			}
-			else
-				all_han = false;
+				t = ZH_PTOK_HAN;
+			else if (na_is_space(cp))
+				t = ZH_TOK_SPACE;
+			else if (type == ZH_TOK_WORD)
+				t = na_is_punct(cp) ? ZH_TOK_PUNCT : ZH_TOK_OTHER;
+			add_token(p, &cap, &p->norm, a, a + (uint32) adv, t);
+			p->toks[p->ntoks - 1].unit = !na_is_punct(cp) && !na_is_space(cp);
+			nchars++;
 			a += (uint32) adv;
 		}
-		if (run < end)
-			add_run(p, &cap, &p->norm, run, end,
-					segs[s].type == ZH_TOK_WORD ? ZH_TOK_OTHER : segs[s].type);
-		/* a dictionary word of three or more characters: its own lexeme */
-		if (segs[s].type == ZH_TOK_WORD && all_han && nhan >= 3 &&
-			segs[s].len <= ZH_MAX_WORD_BYTES)
+		/* the segmenter's word (or Latin word, number, ...): its own lexeme */
+		if (nchars >= 3 && type != ZH_TOK_PUNCT && type != ZH_TOK_OTHER &&
+			segs[s].len <= ZH_MAX_WORD_BYTES && p->toks[first].unit)
 			p->toks[first].word_len = (uint16) segs[s].len;
 	}
 	na_free(segs);
 
-	/* bigrams: a Han character directly followed by another */
+	/* bigrams: a character directly followed by another (not punctuation) */
 	for (i = 0; i + 1 < p->ntoks; i++)
 	{
 		ZhPTok	   *t = &p->toks[i];
 
-		if (t->type == ZH_PTOK_HAN && t[1].type == ZH_PTOK_HAN &&
-			t[1].norm_off == t->norm_off + t->norm_len)
+		if (t->unit && t[1].unit && t[1].norm_off == t->norm_off + t->norm_len)
 			t->bigram_len = t->norm_len + t[1].norm_len;
 	}
 

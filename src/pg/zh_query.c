@@ -6,14 +6,15 @@
  *	  Terms are separated by white space and all must match; "quoted text"
  *	  is one term even with spaces inside; OR (or |) between two terms
  *	  accepts either; -term excludes.  Chinese needs no spaces: each term is
- *	  normalised and cut exactly as a document is, and becomes
- *	    - a Han run of one character: its unigram;
- *	    - a Han run of n >= 2 characters: bigrams at every other position
+ *	  normalised and cut into characters exactly as a document is; each run
+ *	  of adjacent characters (Han, Latin, digits: anything but punctuation
+ *	  and space) becomes
+ *	    - one character: its unigram;
+ *	    - n >= 2 characters: bigrams at every other position
  *	      (c1c2 <2> c3c4 ...), the last bigram overlapping when n is odd;
- *	    - other tokens (Latin words, numbers, ...): their lexeme;
- *	  all in one phrase whose distances are the token distances in the term,
+ *	  all in one phrase whose distances are the distances in the term,
  *	  punctuation and space counting one position as in documents.  Since
- *	  every token of a document takes exactly one position, a phrase of
+ *	  every character of a document takes exactly one position, a phrase of
  *	  bigrams matches exactly where the term's text occurs.
  */
 #include "postgres.h"
@@ -30,23 +31,12 @@ PG_FUNCTION_INFO_V1(zh_query);
 
 #define ZH_QUERY_MAX_BYTES	16384
 
-/* characters of an all-Han lexeme, else 1: how many positions it covers */
+/* how many positions a lexeme covers: one per character */
 int
 zh_lexeme_width(const char *lexeme, int len)
 {
-	int			i = 0,
-				n = 0;
+	int			n = (int) na_utf8_count(lexeme, len);
 
-	while (i < len)
-	{
-		size_t		adv;
-		uint32		cp = na_utf8_decode(lexeme + i, len - i, &adv);
-
-		if (!na_is_han(cp))
-			return 1;
-		n++;
-		i += (int) adv;
-	}
 	return n > 0 ? n : 1;
 }
 
@@ -84,18 +74,15 @@ append_term(StringInfo out, const char *term, int len, bool negated)
 		uint32		run = 0,
 					k;
 
-		if (t->type == ZH_TOK_PUNCT || t->type == ZH_TOK_SPACE)
+		if (!t->unit)
 		{
-			i++;
+			i++;				/* punctuation, space: a position, no item */
 			continue;
 		}
-		/* items: (position, start token, length in tokens) */
-		if (t->type == ZH_PTOK_HAN)
-		{
-			while (i + run < p->ntoks && p->toks[i + run].type == ZH_PTOK_HAN &&
-				   (run == 0 || p->toks[i + run - 1].bigram_len))
-				run++;
-		}
+		/* a run of adjacent characters */
+		while (i + run < p->ntoks && p->toks[i + run].unit &&
+			   (run == 0 || p->toks[i + run - 1].bigram_len))
+			run++;
 		if (!any)
 		{
 			if (negated)
