@@ -84,6 +84,12 @@ SELECT sum(articles) = (SELECT count(*) FROM news_archive.search('产业园', li
 SELECT count(*) >= 0 AS ok FROM news_archive.top_authors();
 SELECT count(*) > 0 AS ok FROM news_archive.top_words(min_chars => 1);
 
+-- resplit: articles and authors made again from the stored raw issues
+SELECT count(*) AS articles_before FROM arc.articles \gset
+SELECT news_archive.resplit() = (SELECT count(*) FROM arc.issues) AS all_resplit;
+SELECT count(*) = :articles_before AS same_articles FROM arc.articles;
+SELECT news_archive.resplit(ARRAY[:first_id]::bigint[]) AS one_resplit;
+
 -- which archive: argument, setting, or the only one
 SELECT news_archive.create_archive('arc2');
 SELECT count(*) FROM news_archive.search('产业园');

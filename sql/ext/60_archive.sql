@@ -384,6 +384,37 @@ COMMENT ON FUNCTION @extschema@.create_archive(name) IS
 -- ---------------------------------------------------------------------------
 -- Ingest
 
+-- Splits an issue and stores its articles and authors (the issue row exists).
+CREATE FUNCTION @extschema@._store_articles(arch name, issue_id bigint, raw @extschema@.news_issue) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(arch);
+BEGIN
+    EXECUTE pg_catalog.format($q$
+        INSERT INTO %s.articles (issue_id, ordinal, kind, section, page, kicker, title, subtitle, byline, authors,
+                                 dateline, reported_on, body, caption, continued_to, continued_from,
+                                 raw_start, raw_end)
+        SELECT $1, a.ordinal, a.kind, a.section, (pg_catalog.to_jsonb(a) ->> 'page')::int, a.kicker, a.title,
+               a.subtitle, a.byline, a.authors, a.dateline, a.reported_on, a.body, a.caption,
+               a.continued_to::text, a.continued_from::text, a.raw_start, a.raw_end
+          FROM @extschema@.news_articles($2) a$q$, s)
+        USING issue_id, raw;
+
+    EXECUTE pg_catalog.format($q$
+        INSERT INTO %1$s.authors (issue_id, article_ordinal, position, name, role, organization)
+        SELECT a.issue_id, a.ordinal, u.pos, u.name, b.role, b.organization
+          FROM %1$s.articles a
+         CROSS JOIN LATERAL pg_catalog.unnest(a.authors) WITH ORDINALITY AS u(name, pos)
+          LEFT JOIN LATERAL (SELECT b.role, b.organization
+                               FROM @extschema@.news_byline(a.byline) b
+                              WHERE b.name = u.name LIMIT 1) b ON true
+         WHERE a.issue_id = $1 AND u.name IS NOT NULL AND u.name <> ''$q$, s)
+        USING issue_id;
+END
+$fn$;
+
 -- Stores one issue: returns its id and what happened ('new', 'version' for a
 -- corrected version of a known source, 'duplicate' for content stored before).
 CREATE FUNCTION @extschema@.ingest_status(source text, raw @extschema@.news_issue, archive name DEFAULT NULL,
@@ -443,26 +474,7 @@ BEGIN
     EXECUTE pg_catalog.format('UPDATE %s.issues SET is_current = true WHERE id = $1', s) USING issue_id;
     status := CASE WHEN prev_id IS NULL THEN 'new' ELSE 'version' END;
 
-    EXECUTE pg_catalog.format($q$
-        INSERT INTO %s.articles (issue_id, ordinal, kind, section, page, kicker, title, subtitle, byline, authors,
-                                 dateline, reported_on, body, caption, continued_to, continued_from,
-                                 raw_start, raw_end)
-        SELECT $1, a.ordinal, a.kind, a.section, (pg_catalog.to_jsonb(a) ->> 'page')::int, a.kicker, a.title,
-               a.subtitle, a.byline, a.authors, a.dateline, a.reported_on, a.body, a.caption,
-               a.continued_to::text, a.continued_from::text, a.raw_start, a.raw_end
-          FROM @extschema@.news_articles($2) a$q$, s)
-        USING issue_id, raw;
-
-    EXECUTE pg_catalog.format($q$
-        INSERT INTO %1$s.authors (issue_id, article_ordinal, position, name, role, organization)
-        SELECT a.issue_id, a.ordinal, u.pos, u.name, b.role, b.organization
-          FROM %1$s.articles a
-         CROSS JOIN LATERAL pg_catalog.unnest(a.authors) WITH ORDINALITY AS u(name, pos)
-          LEFT JOIN LATERAL (SELECT b.role, b.organization
-                               FROM @extschema@.news_byline(a.byline) b
-                              WHERE b.name = u.name LIMIT 1) b ON true
-         WHERE a.issue_id = $1 AND u.name IS NOT NULL AND u.name <> ''$q$, s)
-        USING issue_id;
+    PERFORM @extschema@._store_articles(arch, issue_id, raw);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ingest_status(text, @extschema@.news_issue, name) IS
@@ -477,6 +489,32 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.ingest(text, @extschema@.news_issue, name) IS
     'Stores one issue with its articles and authors in an archive and returns its id; the same content twice is stored once, a changed content of the same source becomes a new version';
+
+-- Splits stored issues again (after an upgrade of the splitter): their
+-- articles and authors are replaced, the raw issues are not touched.
+CREATE FUNCTION @extschema@.resplit(issue_ids bigint[] DEFAULT NULL, archive name DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    arch name := @extschema@.archive_schema(archive);
+    s text := pg_catalog.quote_ident(arch);
+    r record;
+    n bigint := 0;
+BEGIN
+    FOR r IN EXECUTE pg_catalog.format(
+            'SELECT id, raw FROM %s.issues WHERE $1 IS NULL OR id = ANY ($1) ORDER BY id FOR UPDATE', s)
+            USING issue_ids LOOP
+        EXECUTE pg_catalog.format('DELETE FROM %s.articles WHERE issue_id = $1', s) USING r.id;
+        PERFORM @extschema@._store_articles(arch, r.id, r.raw);
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.resplit(bigint[], name) IS
+    'Splits stored issues again (all, or the ids given), replacing their articles and authors; returns how many issues';
 
 -- Ingests every row (source, raw) of a table, one subtransaction per row so
 -- that a bad row is reported and the rest still goes in.  raw may be text,
