@@ -173,6 +173,7 @@ BEGIN
         )$q$, s);
     EXECUTE pg_catalog.format('CREATE INDEX issues_issue_date_idx ON %s.issues (issue_date)', s);
     EXECUTE pg_catalog.format('CREATE UNIQUE INDEX issues_current_source_idx ON %s.issues (source) WHERE is_current', s);
+    EXECUTE pg_catalog.format('CREATE INDEX issues_supersedes_idx ON %s.issues (supersedes) WHERE supersedes IS NOT NULL', s);
     EXECUTE pg_catalog.format('COMMENT ON TABLE %s.issues IS %L', s,
         'Raw issues as loaded (news_archive.ingest); every version of a corrected issue is kept');
     PERFORM @extschema@._comment_columns(s || '.issues', ARRAY[
