@@ -1,17 +1,37 @@
--- What scripts/demo.sh shows: run against a fresh database.
+-- What scripts/demo.sh shows, after it has created the archive "archive" and
+-- loaded the sample issues with scripts/news-archive-load.
 \pset footer off
-CREATE EXTENSION news_archive;
-SET search_path = public, news_archive;
-
--- load the sample issues, each file one news_issue value
-CREATE TABLE issue (id serial PRIMARY KEY, file text, raw news_issue);
-SELECT format('INSERT INTO issue (file, raw) VALUES (%L, pg_read_file(%L)::news_issue)',
-              f, :'fixtures' || '/' || f)
-  FROM pg_ls_dir(:'fixtures') AS f WHERE f LIKE '%.txt' ORDER BY f \gexec
-\echo loaded :ROW_COUNT sample issues
+SET search_path = archive, news_archive, public;
 
 \echo
-\echo '== Issues and their front matter'
-SELECT i.id, i.file, m.masthead, m.issue_date, m.weekday, m.lunar_date, m.issue_no, m.pages,
-       m.sponsor, m.publisher, m.site, m.source, m.editor, length(raw::text) AS chars
-  FROM issue i, news_issue_info(i.raw) m ORDER BY i.id;
+\echo '== Issues and their front matter (view issues_v)'
+SELECT issue_id, source, version, paper, issue_date, weekday, lunar_date, issue_no, pages, sponsor,
+       publisher, news_source, editor, articles, chars
+  FROM issues_v ORDER BY issue_id;
+
+\echo
+\echo '== Articles (view articles_v)'
+SELECT issue_id, ordinal, paper, issue_date, kind, kicker, title, subtitle, authors, dateline, char_count,
+       left(regexp_replace(body, '\s+', ' ', 'g'), 40) AS body_start
+  FROM articles_v ORDER BY issue_id, ordinal;
+
+\echo
+\echo '== Authors (view authors_v)'
+SELECT name, role, organization, paper, issue_date, title FROM authors_v ORDER BY issue_date, issue_id, ordinal, position;
+
+\echo
+\echo '== Search: news_archive.search(''产业园'') with highlighted snippets'
+SELECT round(rank::numeric, 3) AS rank, issue_date, paper, title, snippet FROM search('产业园');
+
+\echo
+\echo '== Search: news_archive.search(''数字经济 OR 社区食堂'')'
+SELECT round(rank::numeric, 3) AS rank, issue_date, paper, title, snippet FROM search('数字经济 OR 社区食堂');
+
+\echo
+\echo '== Articles per month: news_archive.trend(''临江'')'
+SELECT to_char(month, 'YYYY-MM') AS month, articles FROM trend('临江');
+
+\echo
+\echo '== Top authors and words'
+SELECT * FROM top_authors(lim => 5);
+SELECT * FROM top_words(lim => 10);

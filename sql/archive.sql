@@ -1,0 +1,107 @@
+-- archives: create_archive, ingest (idempotent, versions), views, search, trend
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
+SET DateStyle = ISO;
+\set daily `cat test/fixtures/issues/demo_daily.txt`
+\set web `cat test/fixtures/issues/demo_web.txt`
+
+-- no archive yet: a clear error
+SELECT news_archive.ingest('x', :'daily'::news_archive.news_issue);
+
+SELECT news_archive.create_archive('arc');
+SELECT news_archive.create_archive('arc');          -- again: nothing to do
+SELECT * FROM news_archive.archives();
+-- bad names
+SELECT news_archive.create_archive('');
+CREATE SCHEMA notarc;
+CREATE TABLE notarc.issues (id int);
+SELECT news_archive.create_archive('notarc');
+
+-- the same content twice: stored once, same id
+SELECT news_archive.ingest('daily.txt', :'daily'::news_archive.news_issue) AS first_id \gset
+SELECT news_archive.ingest('daily.txt', :'daily'::news_archive.news_issue) = :first_id AS same_id;
+SELECT news_archive.ingest('copy-of-daily.txt', :'daily'::news_archive.news_issue) = :first_id AS same_id_other_source;
+SELECT * FROM news_archive.ingest_status('web.html', :'web'::news_archive.news_issue);
+SELECT count(*) AS issues FROM arc.issues;
+
+-- a corrected version of the same source: new version, the old one kept
+SELECT status FROM news_archive.ingest_status('web.html', (:'web' || E'\n（更正）')::news_archive.news_issue);
+SELECT source, version, supersedes IS NOT NULL AS has_prev, superseded_by IS NOT NULL AS replaced, paper, issue_date
+  FROM arc.issues_v ORDER BY issue_id;
+SELECT count(*) AS current_web_issues FROM arc.issues WHERE source = 'web.html' AND is_current;
+SELECT raw::text = :'web' AS old_version_intact FROM arc.issues WHERE source = 'web.html' AND version = 1;
+
+-- articles and authors went in with the issue
+SELECT count(*) > 0 AS has_articles FROM arc.articles_v WHERE issue_id = :first_id;
+SELECT bool_and(paper = '临江日报' AND issue_date = '2022-03-08') AS front_matter_copied
+  FROM arc.articles_v WHERE issue_id = :first_id;
+SELECT count(*) = (SELECT count(*) FROM arc.articles WHERE issue_id IN (SELECT id FROM arc.issues WHERE is_current))
+       AS articles_v_current_only FROM arc.articles_v;
+
+-- bad input
+SELECT news_archive.ingest('', :'daily'::news_archive.news_issue);
+SELECT news_archive.ingest('x', NULL);
+SELECT news_archive.ingest('x', :'daily'::news_archive.news_issue, 'nosuch');
+SELECT * FROM news_archive.ingest_table('pg_class');
+
+-- a staging table: a bad row is reported, the others go in
+CREATE TEMP TABLE staging (source text, raw text);
+INSERT INTO staging VALUES ('a.txt', :'daily'), ('b.txt', '   '), ('c.txt', '某某报' || E'\n## 标题\n正文');
+SELECT source, status, message FROM news_archive.ingest_table('staging') ORDER BY source;
+
+-- the views have plain types only, and comments everywhere
+SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
+       col_description(c.oid, a.attnum) IS NOT NULL AS commented
+  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+ WHERE c.relnamespace = 'arc'::regnamespace AND c.relkind = 'v'
+ ORDER BY c.relname, a.attnum;
+SELECT relname, obj_description(oid, 'pg_class') IS NOT NULL AS commented
+  FROM pg_class WHERE relnamespace = 'arc'::regnamespace AND relkind IN ('r', 'v') ORDER BY 1;
+
+-- search: highlighted snippets, ranked, date range
+SELECT count(*) >= 1 AS found, bool_and(snippet LIKE '%<b>产业园</b>%') AS highlighted,
+       string_agg(DISTINCT paper, ',' ORDER BY paper) AS papers
+  FROM news_archive.search('产业园');
+SELECT count(*) AS none_before FROM news_archive.search('产业园', to_date => '2021-12-31');
+SELECT count(*) >= 1 AS found_in_range FROM news_archive.search('产业园', '2022-03-01', '2022-03-31');
+SELECT count(*) <= 1 AS limited FROM news_archive.search('临江', lim => 1);
+SELECT * FROM news_archive.search('');
+SELECT * FROM news_archive.search('临江', '2022-04-01', '2022-03-01');
+SELECT * FROM news_archive.search('临江', lim => 0);
+
+-- trend: one row per month of the span
+SELECT month, articles > 0 AS found FROM news_archive.trend('产业园');
+SELECT month, articles > 0 AS found FROM news_archive.trend('产业园', '2022-01-01', '2022-04-30');
+SELECT sum(articles) = (SELECT count(*) FROM news_archive.search('产业园', lim => 1000)) AS trend_adds_up
+  FROM news_archive.trend('产业园');
+
+-- top authors and words run
+SELECT count(*) >= 0 AS ok FROM news_archive.top_authors();
+SELECT count(*) > 0 AS ok FROM news_archive.top_words(min_chars => 1);
+
+-- resplit: articles and authors made again from the stored raw issues
+SELECT count(*) AS articles_before FROM arc.articles \gset
+SELECT news_archive.resplit() = (SELECT count(*) FROM arc.issues) AS all_resplit;
+SELECT count(*) = :articles_before AS same_articles FROM arc.articles;
+SELECT news_archive.resplit(ARRAY[:first_id]::bigint[]) AS one_resplit;
+
+-- which archive: argument, setting, or the only one
+SELECT news_archive.create_archive('arc2');
+SELECT count(*) FROM news_archive.search('产业园');
+SET news_archive.archive = 'arc2';
+SELECT count(*) FROM news_archive.search('产业园');
+SELECT count(*) > 0 AS found FROM news_archive.search('产业园', archive => 'arc');
+RESET news_archive.archive;
+
+-- archived data is not the extension's: DROP EXTENSION refuses
+\set VERBOSITY terse
+DROP EXTENSION news_archive;
+\set VERBOSITY default
+SELECT count(*) AS issues_still_there FROM arc.issues;
+
+-- clean up for the tests that follow (CASCADE: the stand-ins, if any)
+SET client_min_messages = warning;
+DROP SCHEMA arc, arc2, notarc CASCADE;
+DROP EXTENSION news_archive CASCADE;
+RESET client_min_messages;

@@ -1,0 +1,739 @@
+-- news_archive extension script: archives in everyday use.
+--
+-- An archive is a set of plain tables (issues, articles, authors) and views
+-- (issues_v, articles_v, authors_v) that create_archive() puts into a schema
+-- the caller owns.  They are NOT members of the extension, so DROP EXTENSION
+-- refuses while an archive exists (its raw column has type news_issue) and
+-- never silently drops archived data; pg_dump dumps them like any user table.
+--
+-- Functions that work on an archive take an optional last argument "archive"
+-- (a schema name).  When it is NULL the setting news_archive.archive is used
+-- (SET news_archive.archive = 'myarchive', or ALTER DATABASE/ROLE ... SET),
+-- and when that is empty too, the only archive in the database.
+--
+-- Needs from the splitter: news_articles(news_issue) RETURNS SETOF
+-- news_article and news_byline(text); from the text search: the text-search
+-- configuration "chinese", zh_query(text) and zh_segment(text).  plpgsql
+-- resolves them when called, so this piece loads before or after those.
+
+-- ---------------------------------------------------------------------------
+-- Finding archives
+
+-- Is this schema an archive?  (an "issues" table whose "raw" is a news_issue
+-- and an "articles" table next to it)
+CREATE FUNCTION @extschema@.is_archive(archive name) RETURNS boolean
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT EXISTS (
+        SELECT 1
+          FROM pg_catalog.pg_namespace n
+          JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = 'issues' AND c.relkind IN ('r', 'p')
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = 'raw' AND NOT a.attisdropped
+         WHERE n.nspname = archive
+           AND a.atttypid = '@extschema@.news_issue'::pg_catalog.regtype
+           AND pg_catalog.to_regclass(pg_catalog.quote_ident(archive) || '.articles') IS NOT NULL)
+$$;
+COMMENT ON FUNCTION @extschema@.is_archive(name) IS
+    'True when the schema holds a news_archive archive (made by create_archive)';
+
+-- Every archive in the database the current user can use.
+CREATE FUNCTION @extschema@.archives() RETURNS SETOF name
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT n.nspname
+      FROM pg_catalog.pg_namespace n
+     WHERE @extschema@.is_archive(n.nspname)
+       AND pg_catalog.has_schema_privilege(n.oid, 'USAGE')
+     ORDER BY 1
+$$;
+COMMENT ON FUNCTION @extschema@.archives() IS
+    'The archives (schemas made by create_archive) the current user can use';
+
+-- Which archive a function works on: the argument, else the setting
+-- news_archive.archive, else the only archive there is.
+CREATE FUNCTION @extschema@.archive_schema(archive name DEFAULT NULL) RETURNS name
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    chosen name := archive;
+    found name[];
+BEGIN
+    IF chosen IS NULL OR chosen = '' THEN
+        chosen := NULLIF(pg_catalog.current_setting('news_archive.archive', true), '');
+    END IF;
+    IF chosen IS NULL THEN
+        found := ARRAY(SELECT @extschema@.archives());
+        IF pg_catalog.cardinality(found) = 1 THEN
+            RETURN found[1];
+        ELSIF pg_catalog.cardinality(found) = 0 THEN
+            RAISE EXCEPTION 'there is no news archive in this database'
+                USING ERRCODE = 'invalid_schema_name',
+                      HINT = 'Create one with SELECT news_archive.create_archive(''archive'').';
+        ELSE
+            RAISE EXCEPTION 'there are % news archives (%); say which one', pg_catalog.cardinality(found),
+                    pg_catalog.array_to_string(found, ', ')
+                USING ERRCODE = 'ambiguous_parameter',
+                      HINT = 'Pass the archive argument or SET news_archive.archive = ''name''.';
+        END IF;
+    END IF;
+    IF NOT @extschema@.is_archive(chosen) THEN
+        RAISE EXCEPTION 'schema "%" is not a news archive', chosen
+            USING ERRCODE = 'invalid_schema_name',
+                  HINT = 'Create it with SELECT news_archive.create_archive(...), or check news_archive.archive.';
+    END IF;
+    RETURN chosen;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.archive_schema(name) IS
+    'The archive a call works on: the argument, else the setting news_archive.archive, else the only archive';
+
+-- ---------------------------------------------------------------------------
+-- Creating an archive
+
+-- COMMENT ON COLUMN for a list of (column, comment) pairs.
+CREATE FUNCTION @extschema@._comment_columns(rel text, pairs text[]) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    FOR i IN 1 .. pg_catalog.array_length(pairs, 1) / 2 LOOP
+        EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.%I IS %L', rel, pairs[2 * i - 1], pairs[2 * i]);
+    END LOOP;
+END
+$$;
+
+CREATE FUNCTION @extschema@.create_archive(archive name) RETURNS name
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(archive);
+    ns oid;
+BEGIN
+    IF archive IS NULL OR archive = '' THEN
+        RAISE EXCEPTION 'archive schema name must not be empty' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF pg_catalog.current_setting('server_encoding') <> 'UTF8' THEN
+        RAISE EXCEPTION 'news archives need a UTF8 database' USING ERRCODE = 'feature_not_supported';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config
+                    WHERE cfgname = 'chinese' AND pg_catalog.pg_ts_config_is_visible(oid)) THEN
+        RAISE EXCEPTION 'text search configuration "chinese" is missing'
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'It comes with the news_archive extension; reinstall the extension.';
+    END IF;
+    SELECT oid INTO ns FROM pg_catalog.pg_namespace WHERE nspname = archive;
+    IF ns IS NULL THEN
+        EXECUTE pg_catalog.format('CREATE SCHEMA %s', s);
+    ELSIF @extschema@.is_archive(archive) THEN
+        RAISE NOTICE 'schema "%" already holds a news archive; nothing to do', archive;
+        RETURN archive;
+    ELSIF NOT pg_catalog.has_schema_privilege(ns, 'CREATE') THEN
+        RAISE EXCEPTION 'no permission to create tables in schema "%"', archive
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Use a schema you own, or a new schema name.';
+    ELSIF EXISTS (SELECT 1 FROM pg_catalog.pg_class
+                   WHERE relnamespace = ns
+                     AND relname IN ('issues', 'articles', 'authors', 'issues_v', 'articles_v', 'authors_v')) THEN
+        RAISE EXCEPTION 'schema "%" already has tables named like an archive''s, but is not an archive', archive
+            USING ERRCODE = 'duplicate_table';
+    END IF;
+
+    -- issues: one row per distinct raw issue; corrected versions of the same
+    -- source are new rows (version + 1, supersedes = the previous one)
+    EXECUTE pg_catalog.format($q$
+        CREATE TABLE %1$s.issues (
+            id           bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            source       text NOT NULL CHECK (source <> ''),
+            version      int NOT NULL DEFAULT 1 CHECK (version >= 1),
+            supersedes   bigint REFERENCES %1$s.issues (id),
+            is_current   boolean NOT NULL DEFAULT true,
+            raw          @extschema@.news_issue NOT NULL,
+            content_hash bytea NOT NULL GENERATED ALWAYS AS (@extschema@.news_issue_hash(raw)) STORED,
+            chars        int,
+            masthead     text,
+            issue_date   date,
+            weekday      text,
+            lunar_date   text,
+            issue_no     int,
+            pages        int,
+            sponsor      text,
+            publisher    text,
+            site         text,
+            section_path text[],
+            news_source  text,
+            tags         text[],
+            editor       text,
+            loaded_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+            CONSTRAINT issues_content_hash_key UNIQUE (content_hash),
+            CONSTRAINT issues_source_version_key UNIQUE (source, version)
+        )$q$, s);
+    EXECUTE pg_catalog.format('CREATE INDEX issues_issue_date_idx ON %s.issues (issue_date)', s);
+    EXECUTE pg_catalog.format('CREATE UNIQUE INDEX issues_current_source_idx ON %s.issues (source) WHERE is_current', s);
+    EXECUTE pg_catalog.format('CREATE INDEX issues_supersedes_idx ON %s.issues (supersedes) WHERE supersedes IS NOT NULL', s);
+    EXECUTE pg_catalog.format('COMMENT ON TABLE %s.issues IS %L', s,
+        'Raw issues as loaded (news_archive.ingest); every version of a corrected issue is kept');
+    PERFORM @extschema@._comment_columns(s || '.issues', ARRAY[
+        'id', 'Issue id (returned by news_archive.ingest)',
+        'source', 'Where the issue came from (file name, URL, ...); versions are counted per source',
+        'version', 'Version of this source: 1, then 2 for the first correction, ...',
+        'supersedes', 'The id of the version this one corrects',
+        'is_current', 'True for the newest version of its source',
+        'raw', 'The raw issue, byte for byte',
+        'content_hash', 'SHA-256 of the raw text; the same content is stored once',
+        'chars', 'Characters in the raw text',
+        'masthead', 'Masthead (name of the paper) from the front matter',
+        'issue_date', 'Issue date from the front matter',
+        'weekday', 'Weekday as printed',
+        'lunar_date', 'Lunar date as printed',
+        'issue_no', 'Running issue number (总第N期)',
+        'pages', 'Number of pages (今日N版)',
+        'sponsor', 'Sponsor (主办)',
+        'publisher', 'Publisher (出版)',
+        'site', 'Web site name (web pages)',
+        'section_path', 'Breadcrumb of a web page',
+        'news_source', 'Source line of a web page (来源)',
+        'tags', 'Tags of a web page',
+        'editor', 'Responsible editor of a web page',
+        'loaded_at', 'When this version was loaded']);
+
+    -- articles: the issue split by news_articles(); tsv is a stored generated
+    -- column (kicker, title and subtitle weighted A, body D) so a dump
+    -- restores it and searches never re-parse text
+    EXECUTE pg_catalog.format($q$
+        CREATE TABLE %1$s.articles (
+            issue_id       bigint NOT NULL REFERENCES %1$s.issues (id) ON DELETE CASCADE,
+            ordinal        int NOT NULL,
+            kind           text,
+            section        text,
+            page           int,
+            kicker         text,
+            title          text,
+            subtitle       text,
+            byline         text,
+            authors        text[],
+            dateline       text,
+            reported_on    date,
+            body           text,
+            caption        text,
+            continued_to   text,
+            continued_from text,
+            raw_start      int,
+            raw_end        int,
+            char_count     int NOT NULL GENERATED ALWAYS AS (pg_catalog.char_length(COALESCE(body, ''))) STORED,
+            tsv            tsvector NOT NULL GENERATED ALWAYS AS (
+                               pg_catalog.setweight(pg_catalog.to_tsvector('chinese'::regconfig,
+                                   COALESCE(kicker, '') || ' ' || COALESCE(title, '') || ' ' || COALESCE(subtitle, '')), 'A') OPERATOR(pg_catalog.||)
+                               pg_catalog.setweight(pg_catalog.to_tsvector('chinese'::regconfig,
+                                   COALESCE(body, '')), 'D')) STORED,
+            PRIMARY KEY (issue_id, ordinal)
+        )$q$, s);
+    EXECUTE pg_catalog.format('CREATE INDEX articles_tsv_idx ON %s.articles USING gin (tsv)', s);
+    EXECUTE pg_catalog.format('COMMENT ON TABLE %s.articles IS %L', s,
+        'Articles of each issue, as split by news_archive.news_articles()');
+    PERFORM @extschema@._comment_columns(s || '.articles', ARRAY[
+        'issue_id', 'The issue (issues.id)',
+        'ordinal', 'Position of the article in its issue, from 1',
+        'kind', 'Kind of item (article, photo, brief, ...)',
+        'section', 'Column or section label',
+        'page', 'Page (版) when known',
+        'kicker', 'Kicker (引题) printed above the title',
+        'title', 'Title',
+        'subtitle', 'Subtitle (副题)',
+        'byline', 'Byline as printed',
+        'authors', 'Names of the authors, in byline order',
+        'dateline', 'Dateline (本报讯, 新华社北京3月7日电, ...)',
+        'reported_on', 'Date given in the dateline',
+        'body', 'Clean body text',
+        'caption', 'Photo caption',
+        'continued_to', 'Where the article continues (下转第N版)',
+        'continued_from', 'Where the article is continued from (上接第N版)',
+        'raw_start', 'Start offset of the article in the raw issue',
+        'raw_end', 'End offset of the article in the raw issue',
+        'char_count', 'Characters in the body',
+        'tsv', 'Chinese full-text vector: kicker, title and subtitle (weight A) and body (weight D)']);
+
+    -- authors: one row per person and article
+    EXECUTE pg_catalog.format($q$
+        CREATE TABLE %1$s.authors (
+            issue_id        bigint NOT NULL,
+            article_ordinal int NOT NULL,
+            position        int NOT NULL,
+            name            text NOT NULL,
+            role            text,
+            organization    text,
+            PRIMARY KEY (issue_id, article_ordinal, position),
+            FOREIGN KEY (issue_id, article_ordinal) REFERENCES %1$s.articles (issue_id, ordinal) ON DELETE CASCADE
+        )$q$, s);
+    EXECUTE pg_catalog.format('CREATE INDEX authors_name_idx ON %s.authors (name)', s);
+    EXECUTE pg_catalog.format('COMMENT ON TABLE %s.authors IS %L', s,
+        'Authors of each article, one row per person and article');
+    PERFORM @extschema@._comment_columns(s || '.authors', ARRAY[
+        'issue_id', 'The issue (issues.id)',
+        'article_ordinal', 'The article (articles.ordinal)',
+        'position', 'Position of the person in the byline, from 1',
+        'name', 'Name of the person',
+        'role', 'Role (记者, 通讯员, 摄, ...)',
+        'organization', 'Organization named in the byline']);
+
+    -- views: plain types only, current versions only for articles and authors
+    EXECUTE pg_catalog.format($q$
+        CREATE VIEW %1$s.issues_v AS
+        SELECT i.id AS issue_id, i.source, i.version, i.supersedes,
+               (SELECT n.id FROM %1$s.issues n WHERE n.supersedes = i.id ORDER BY n.version LIMIT 1) AS superseded_by,
+               COALESCE(i.masthead, i.site, i.news_source)::text AS paper,
+               i.issue_date, i.weekday, i.lunar_date, i.issue_no, i.pages, i.sponsor, i.publisher,
+               i.site, i.section_path, i.news_source, i.tags, i.editor,
+               (SELECT pg_catalog.count(*)::int FROM %1$s.articles a WHERE a.issue_id = i.id) AS articles,
+               i.chars,
+               pg_catalog.encode(i.content_hash, 'hex') AS content_sha256,
+               i.loaded_at
+          FROM %1$s.issues i$q$, s);
+    EXECUTE pg_catalog.format('COMMENT ON VIEW %s.issues_v IS %L', s,
+        'Issues with their front matter, every version (superseded_by is NULL for the current one)');
+    PERFORM @extschema@._comment_columns(s || '.issues_v', ARRAY[
+        'issue_id', 'Issue id',
+        'source', 'Where the issue came from (file name, URL, ...)',
+        'version', 'Version of this source, from 1',
+        'supersedes', 'Id of the version this one corrects',
+        'superseded_by', 'Id of the version that corrects this one; NULL for the current version',
+        'paper', 'Name of the paper or site',
+        'issue_date', 'Issue date',
+        'weekday', 'Weekday as printed',
+        'lunar_date', 'Lunar date as printed',
+        'issue_no', 'Running issue number',
+        'pages', 'Number of pages',
+        'sponsor', 'Sponsor (主办)',
+        'publisher', 'Publisher (出版)',
+        'site', 'Web site name (web pages)',
+        'section_path', 'Breadcrumb of a web page',
+        'news_source', 'Source line of a web page',
+        'tags', 'Tags of a web page',
+        'editor', 'Responsible editor of a web page',
+        'articles', 'Number of articles',
+        'chars', 'Characters in the raw issue',
+        'content_sha256', 'SHA-256 of the raw issue, hex',
+        'loaded_at', 'When this version was loaded']);
+
+    EXECUTE pg_catalog.format($q$
+        CREATE VIEW %1$s.articles_v AS
+        SELECT a.issue_id, a.ordinal,
+               COALESCE(i.masthead, i.site, i.news_source)::text AS paper,
+               i.issue_date, a.page, a.kind, a.section, a.kicker, a.title, a.subtitle,
+               COALESCE(a.authors, '{}'::text[]) AS authors,
+               a.byline, a.dateline, a.reported_on, a.body, a.caption, a.char_count,
+               i.source
+          FROM %1$s.articles a
+          JOIN %1$s.issues i ON i.id = a.issue_id
+         WHERE i.is_current$q$, s);
+    EXECUTE pg_catalog.format('COMMENT ON VIEW %s.articles_v IS %L', s,
+        'Articles of the current version of every issue');
+    PERFORM @extschema@._comment_columns(s || '.articles_v', ARRAY[
+        'issue_id', 'Issue id',
+        'ordinal', 'Position of the article in its issue, from 1',
+        'paper', 'Name of the paper or site',
+        'issue_date', 'Issue date',
+        'page', 'Page when known',
+        'kind', 'Kind of item (article, photo, brief, ...)',
+        'section', 'Column or section label',
+        'kicker', 'Kicker printed above the title',
+        'title', 'Title',
+        'subtitle', 'Subtitle',
+        'authors', 'Names of the authors, in byline order',
+        'byline', 'Byline as printed',
+        'dateline', 'Dateline',
+        'reported_on', 'Date given in the dateline',
+        'body', 'Clean body text',
+        'caption', 'Photo caption',
+        'char_count', 'Characters in the body',
+        'source', 'Where the issue came from']);
+
+    EXECUTE pg_catalog.format($q$
+        CREATE VIEW %1$s.authors_v AS
+        SELECT p.name, p.role, p.organization, p.position,
+               COALESCE(i.masthead, i.site, i.news_source)::text AS paper,
+               i.issue_date, a.title, a.kind, p.issue_id, p.article_ordinal AS ordinal
+          FROM %1$s.authors p
+          JOIN %1$s.articles a ON a.issue_id = p.issue_id AND a.ordinal = p.article_ordinal
+          JOIN %1$s.issues i ON i.id = p.issue_id
+         WHERE i.is_current$q$, s);
+    EXECUTE pg_catalog.format('COMMENT ON VIEW %s.authors_v IS %L', s,
+        'One row per person and article (current versions)');
+    PERFORM @extschema@._comment_columns(s || '.authors_v', ARRAY[
+        'name', 'Name of the person',
+        'role', 'Role (记者, 通讯员, 摄, ...)',
+        'organization', 'Organization named in the byline',
+        'position', 'Position in the byline, from 1',
+        'paper', 'Name of the paper or site',
+        'issue_date', 'Issue date',
+        'title', 'Title of the article',
+        'kind', 'Kind of item',
+        'issue_id', 'Issue id',
+        'ordinal', 'Position of the article in its issue']);
+
+    EXECUTE pg_catalog.format('COMMENT ON SCHEMA %s IS %L', s,
+        'news_archive archive: tables issues, articles, authors; views issues_v, articles_v, authors_v');
+    RETURN archive;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_archive(name) IS
+    'Creates an archive (tables issues, articles, authors and views issues_v, articles_v, authors_v) in a schema the caller owns; does nothing when it exists';
+
+-- ---------------------------------------------------------------------------
+-- Ingest
+
+-- Splits an issue and stores its articles and authors (the issue row exists).
+CREATE FUNCTION @extschema@._store_articles(arch name, issue_id bigint, raw @extschema@.news_issue) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(arch);
+BEGIN
+    EXECUTE pg_catalog.format($q$
+        INSERT INTO %s.articles (issue_id, ordinal, kind, section, page, kicker, title, subtitle, byline, authors,
+                                 dateline, reported_on, body, caption, continued_to, continued_from,
+                                 raw_start, raw_end)
+        SELECT $1, a.ordinal, a.kind, a.section, (pg_catalog.to_jsonb(a) ->> 'page')::int, a.kicker, a.title,
+               a.subtitle, a.byline, a.authors, a.dateline, a.reported_on, a.body, a.caption,
+               a.continued_to::text, a.continued_from::text, a.raw_start, a.raw_end
+          FROM @extschema@.news_articles($2) a$q$, s)
+        USING issue_id, raw;
+
+    EXECUTE pg_catalog.format($q$
+        INSERT INTO %1$s.authors (issue_id, article_ordinal, position, name, role, organization)
+        SELECT a.issue_id, a.ordinal, u.pos, u.name, b.role, b.organization
+          FROM %1$s.articles a
+         CROSS JOIN LATERAL pg_catalog.unnest(a.authors) WITH ORDINALITY AS u(name, pos)
+          LEFT JOIN LATERAL (SELECT b.role, b.organization
+                               FROM @extschema@.news_byline(a.byline) b
+                              WHERE b.name = u.name LIMIT 1) b ON true
+         WHERE a.issue_id = $1 AND u.name IS NOT NULL AND u.name <> ''$q$, s)
+        USING issue_id;
+END
+$fn$;
+
+-- Stores one issue: returns its id and what happened ('new', 'version' for a
+-- corrected version of a known source, 'duplicate' for content stored before).
+CREATE FUNCTION @extschema@.ingest_status(source text, raw @extschema@.news_issue, archive name DEFAULT NULL,
+                                          OUT issue_id bigint, OUT status text)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    arch name := @extschema@.archive_schema(archive);
+    s text := pg_catalog.quote_ident(arch);
+    h bytea;
+    prev_id bigint;
+    prev_version int;
+    info @extschema@.news_issue_info;
+BEGIN
+    IF source IS NULL OR pg_catalog.btrim(source) = '' THEN
+        RAISE EXCEPTION 'source must not be empty' USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'Pass where the issue came from, e.g. its file name.';
+    END IF;
+    IF raw IS NULL THEN
+        RAISE EXCEPTION 'raw issue must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    h := @extschema@.news_issue_hash(raw);
+
+    -- one ingest per source at a time (versions are numbered per source);
+    -- the same content from two sessions meets at the unique content_hash
+    PERFORM pg_catalog.pg_advisory_xact_lock((s || '.issues')::regclass::oid::int, pg_catalog.hashtext(source));
+
+    EXECUTE pg_catalog.format('SELECT id FROM %s.issues WHERE content_hash = $1', s) INTO issue_id USING h;
+    IF issue_id IS NOT NULL THEN
+        status := 'duplicate';
+        RETURN;
+    END IF;
+
+    EXECUTE pg_catalog.format('SELECT id, version FROM %s.issues WHERE source = $1 ORDER BY version DESC LIMIT 1', s)
+        INTO prev_id, prev_version USING source;
+    info := @extschema@.news_issue_info(raw);
+    EXECUTE pg_catalog.format($q$
+        INSERT INTO %s.issues (source, version, supersedes, is_current, raw, chars, masthead, issue_date, weekday,
+                               lunar_date, issue_no, pages, sponsor, publisher, site, section_path, news_source,
+                               tags, editor)
+        VALUES ($1, $2, $3, false, $4, pg_catalog.char_length($4::text), $5.masthead, $5.issue_date, $5.weekday,
+                $5.lunar_date, $5.issue_no, $5.pages, $5.sponsor, $5.publisher, $5.site, $5.section_path,
+                $5.source, $5.tags, $5.editor)
+        ON CONFLICT (content_hash) DO NOTHING
+        RETURNING id$q$, s)
+        INTO issue_id USING source, COALESCE(prev_version + 1, 1), prev_id, raw, info;
+    IF issue_id IS NULL THEN
+        -- the same content was committed meanwhile under another source
+        EXECUTE pg_catalog.format('SELECT id FROM %s.issues WHERE content_hash = $1', s) INTO issue_id USING h;
+        status := 'duplicate';
+        RETURN;
+    END IF;
+    -- the new row becomes the current version of its source
+    EXECUTE pg_catalog.format('UPDATE %s.issues SET is_current = false WHERE source = $1 AND is_current', s)
+        USING source;
+    EXECUTE pg_catalog.format('UPDATE %s.issues SET is_current = true WHERE id = $1', s) USING issue_id;
+    status := CASE WHEN prev_id IS NULL THEN 'new' ELSE 'version' END;
+
+    PERFORM @extschema@._store_articles(arch, issue_id, raw);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ingest_status(text, @extschema@.news_issue, name) IS
+    'Stores one issue with its articles and authors; returns the issue id and new, version or duplicate';
+
+CREATE FUNCTION @extschema@.ingest(source text, raw @extschema@.news_issue, archive name DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE sql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT (@extschema@.ingest_status(source, raw, archive)).issue_id
+$$;
+COMMENT ON FUNCTION @extschema@.ingest(text, @extschema@.news_issue, name) IS
+    'Stores one issue with its articles and authors in an archive and returns its id; the same content twice is stored once, a changed content of the same source becomes a new version';
+
+-- Splits stored issues again (after an upgrade of the splitter): their
+-- articles and authors are replaced, the raw issues are not touched.
+CREATE FUNCTION @extschema@.resplit(issue_ids bigint[] DEFAULT NULL, archive name DEFAULT NULL)
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    arch name := @extschema@.archive_schema(archive);
+    s text := pg_catalog.quote_ident(arch);
+    r record;
+    n bigint := 0;
+BEGIN
+    FOR r IN EXECUTE pg_catalog.format(
+            'SELECT id, raw FROM %s.issues WHERE $1 IS NULL OR id = ANY ($1) ORDER BY id FOR UPDATE', s)
+            USING issue_ids LOOP
+        EXECUTE pg_catalog.format('DELETE FROM %s.articles WHERE issue_id = $1', s) USING r.id;
+        PERFORM @extschema@._store_articles(arch, r.id, r.raw);
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.resplit(bigint[], name) IS
+    'Splits stored issues again (all, or the ids given), replacing their articles and authors; returns how many issues';
+
+-- Ingests every row (source, raw) of a table, one subtransaction per row so
+-- that a bad row is reported and the rest still goes in.  raw may be text,
+-- bytea is not accepted: convert with convert_from(raw, 'UTF8').
+CREATE FUNCTION @extschema@.ingest_table(staging regclass, archive name DEFAULT NULL)
+    RETURNS TABLE (source text, issue_id bigint, status text, message text)
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+#variable_conflict use_variable
+DECLARE
+    arch name := @extschema@.archive_schema(archive);
+    r record;
+    res record;
+BEGIN
+    IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_attribute
+         WHERE attrelid = staging AND attname IN ('source', 'raw') AND attnum > 0 AND NOT attisdropped) <> 2 THEN
+        RAISE EXCEPTION 'table % has no columns "source" and "raw"', staging
+            USING ERRCODE = 'undefined_column',
+                  HINT = 'Stage issues in a table (source text, raw text), one row per issue.';
+    END IF;
+    FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw FROM %s', staging) LOOP
+        source := r.source;
+        -- loaders running side by side can deadlock on the same content in
+        -- two files; the loser's row is rolled back and tried again
+        FOR attempt IN 1 .. 3 LOOP
+            BEGIN
+                res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch);
+                issue_id := res.issue_id;
+                status := res.status;
+                message := NULL;
+                EXIT;
+            EXCEPTION
+                WHEN deadlock_detected THEN
+                    issue_id := NULL;
+                    status := 'failed';
+                    message := SQLERRM;
+                WHEN OTHERS THEN
+                    issue_id := NULL;
+                    status := 'failed';
+                    message := SQLERRM;
+                    EXIT;
+            END;
+        END LOOP;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.ingest_table(regclass, name) IS
+    'Ingests every row (source text, raw text) of a staging table; a failing row is reported (status failed, message) and skipped';
+
+-- ---------------------------------------------------------------------------
+-- Reading: search, trend, top authors, top words.  They read the archive's
+-- tables through dynamic SQL and call the text-search functions, so they are
+-- STABLE and kept out of parallel workers (PARALLEL RESTRICTED).
+
+CREATE FUNCTION @extschema@._check_range(from_date date, to_date date, lim int) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $$
+BEGIN
+    IF from_date IS NOT NULL AND to_date IS NOT NULL AND from_date > to_date THEN
+        RAISE EXCEPTION 'from_date % is after to_date %', from_date, to_date
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF lim IS NOT NULL AND lim < 1 THEN
+        RAISE EXCEPTION 'limit must be at least 1 (got %)', lim USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END
+$$;
+
+CREATE FUNCTION @extschema@._check_query(q text) RETURNS tsquery
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    tq tsquery;
+BEGIN
+    IF q IS NULL OR pg_catalog.btrim(q) = '' THEN
+        RAISE EXCEPTION 'search query must not be empty' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    tq := @extschema@.zh_query(q);
+    IF tq IS NULL OR pg_catalog.numnode(tq) = 0 THEN
+        RAISE EXCEPTION 'search query "%" has no words to search for', q
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN tq;
+END
+$$;
+
+CREATE FUNCTION @extschema@.search(q text, from_date date DEFAULT NULL, to_date date DEFAULT NULL,
+                                   lim int DEFAULT 20, archive name DEFAULT NULL)
+    RETURNS TABLE (rank real, snippet text, title text, issue_date date, paper text, issue_id bigint, ordinal int)
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
+    tq tsquery;
+BEGIN
+    PERFORM @extschema@._check_range(from_date, to_date, COALESCE(lim, 20));
+    tq := @extschema@._check_query(q);
+    RETURN QUERY EXECUTE pg_catalog.format($q$
+        SELECT h.rank,
+               pg_catalog.regexp_replace(pg_catalog.ts_headline('chinese'::regconfig,
+                   CASE WHEN COALESCE(h.body, '') = '' THEN COALESCE(h.title, '') ELSE h.body END, $1,
+                   'StartSel=<b>, StopSel=</b>, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "'),
+                   '\s*\n\s*', ' ', 'g'),
+               h.title, h.issue_date, h.paper, h.issue_id, h.ordinal
+          FROM (SELECT pg_catalog.ts_rank_cd(a.tsv, $1)::real AS rank, a.body, a.title, i.issue_date,
+                       COALESCE(i.masthead, i.site, i.news_source)::text AS paper, a.issue_id, a.ordinal
+                  FROM %1$s.articles a
+                  JOIN %1$s.issues i ON i.id = a.issue_id
+                 WHERE a.tsv @@ $1 AND i.is_current
+                   AND ($2 IS NULL OR i.issue_date >= $2)
+                   AND ($3 IS NULL OR i.issue_date <= $3)
+                 ORDER BY 1 DESC, i.issue_date DESC NULLS LAST, a.issue_id, a.ordinal
+                 LIMIT $4) h
+         ORDER BY h.rank DESC, h.issue_date DESC NULLS LAST, h.issue_id, h.ordinal$q$, s)
+        USING tq, from_date, to_date, COALESCE(lim, 20);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.search(text, date, date, int, name) IS
+    'Full-text search of the current articles (web-search syntax, see zh_query): rank, highlighted snippet (<b>...</b>), title, date, paper, ids; best first';
+
+CREATE FUNCTION @extschema@.trend(q text, from_date date DEFAULT NULL, to_date date DEFAULT NULL,
+                                  archive name DEFAULT NULL)
+    RETURNS TABLE (month date, articles bigint)
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
+    tq tsquery;
+BEGIN
+    PERFORM @extschema@._check_range(from_date, to_date, NULL);
+    tq := @extschema@._check_query(q);
+    -- every month from the first to the last (or the range asked for), zeros included
+    RETURN QUERY EXECUTE pg_catalog.format($q$
+        WITH hits AS (
+            SELECT pg_catalog.date_trunc('month', i.issue_date)::date AS month, pg_catalog.count(*) AS n
+              FROM %1$s.articles a
+              JOIN %1$s.issues i ON i.id = a.issue_id
+             WHERE a.tsv @@ $1 AND i.is_current AND i.issue_date IS NOT NULL
+               AND ($2 IS NULL OR i.issue_date >= $2)
+               AND ($3 IS NULL OR i.issue_date <= $3)
+             GROUP BY 1),
+        span AS (
+            SELECT COALESCE(pg_catalog.date_trunc('month', $2)::date, min(month)) AS first,
+                   COALESCE(pg_catalog.date_trunc('month', $3)::date, max(month)) AS last
+              FROM hits)
+        SELECT m::date, COALESCE(h.n, 0)
+          FROM span, pg_catalog.generate_series(span.first, span.last, interval '1 month') AS m
+          LEFT JOIN hits h ON h.month = m::date
+         ORDER BY 1$q$, s)
+        USING tq, from_date, to_date;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.trend(text, date, date, name) IS
+    'Number of current articles matching a query per month (every month of the span, zeros included)';
+
+CREATE FUNCTION @extschema@.top_authors(from_date date DEFAULT NULL, to_date date DEFAULT NULL,
+                                        lim int DEFAULT 20, archive name DEFAULT NULL)
+    RETURNS TABLE (name text, articles bigint, issues bigint, first_date date, last_date date)
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
+BEGIN
+    PERFORM @extschema@._check_range(from_date, to_date, COALESCE(lim, 20));
+    RETURN QUERY EXECUTE pg_catalog.format($q$
+        SELECT p.name, pg_catalog.count(DISTINCT (p.issue_id, p.article_ordinal)), pg_catalog.count(DISTINCT p.issue_id),
+               min(i.issue_date), max(i.issue_date)
+          FROM %1$s.authors p
+          JOIN %1$s.issues i ON i.id = p.issue_id
+         WHERE i.is_current
+           AND ($1 IS NULL OR i.issue_date >= $1)
+           AND ($2 IS NULL OR i.issue_date <= $2)
+         GROUP BY p.name
+         ORDER BY 2 DESC, 1
+         LIMIT $3$q$, s)
+        USING from_date, to_date, COALESCE(lim, 20);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.top_authors(date, date, int, name) IS
+    'The people with the most articles in a date range (current versions)';
+
+CREATE FUNCTION @extschema@.top_words(from_date date DEFAULT NULL, to_date date DEFAULT NULL,
+                                      lim int DEFAULT 50, min_chars int DEFAULT 2, archive name DEFAULT NULL)
+    RETURNS TABLE (word text, occurrences bigint, articles bigint)
+    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
+BEGIN
+    PERFORM @extschema@._check_range(from_date, to_date, COALESCE(lim, 50));
+    IF min_chars IS NOT NULL AND min_chars < 1 THEN
+        RAISE EXCEPTION 'min_chars must be at least 1 (got %)', min_chars USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- words as the segmenter cuts them (not stemmed lexemes); a word counts
+    -- when it has at least one Han character or Latin letter
+    RETURN QUERY EXECUTE pg_catalog.format($q$
+        SELECT w.word, pg_catalog.count(*), pg_catalog.count(DISTINCT (a.issue_id, a.ordinal))
+          FROM %1$s.articles a
+          JOIN %1$s.issues i ON i.id = a.issue_id
+         CROSS JOIN LATERAL pg_catalog.unnest(@extschema@.zh_segment(
+                   pg_catalog.concat_ws(E'\n', a.kicker, a.title, a.subtitle, a.body))) AS w(word)
+         WHERE i.is_current
+           AND ($1 IS NULL OR i.issue_date >= $1)
+           AND ($2 IS NULL OR i.issue_date <= $2)
+           AND pg_catalog.char_length(w.word) >= $4
+           AND w.word ~ '[A-Za-z\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]'
+         GROUP BY w.word
+         ORDER BY 2 DESC, 1
+         LIMIT $3$q$, s)
+        USING from_date, to_date, COALESCE(lim, 50), COALESCE(min_chars, 2);
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.top_words(date, date, int, int, name) IS
+    'The most frequent words (as zh_segment cuts them) of the current articles in a date range';

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The loader (scripts/news-archive-load) on a directory of the project's
+# fixtures plus bad files (invalid UTF-8, empty, white space only, a NUL byte,
+# unreadable, a dangling link): the good ones load, the bad ones are named on
+# stderr and skipped, the exit status says so, and a second identical load
+# adds nothing.  Runs inside the private cluster of scripts/test.sh.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+load=$root/scripts/news-archive-load
+db=na_load
+passed=0
+failed=0
+check() {	# check NAME COMMAND...: one pass or fail line per check
+	local name=$1
+	shift
+	if "$@"; then
+		passed=$((passed + 1))
+		echo "ok   $name"
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name"
+	fi
+}
+sql() { psql -qXAt -d $db -v ON_ERROR_STOP=1 -c "$1"; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dir=$work/issues
+mkdir -p "$dir/2022/03"
+cp "$root"/test/fixtures/issues/*.txt "$dir/"
+# a third good issue, in a subdirectory, with a tab and CR/LF line ends
+printf '某某晚报\r\n2022年3月10日 星期四\r\n\r\n## 试验标题\r\n正文\t第一段。\\n 不是换行\r\n' >"$dir/2022/03/evening.txt"
+printf '\xff\xfe\x00bad' >"$dir/bad_utf8.txt"
+printf '临江\xe4\xb8' >"$dir/truncated_utf8.txt"
+: >"$dir/empty.txt"
+printf ' \n\t\n' >"$dir/blank.txt"
+printf '临江日报\x00' >"$dir/nul.txt"
+printf '临江日报 无权读取\n' >"$dir/unreadable.txt"
+chmod 000 "$dir/unreadable.txt"
+ln -s "$work/nowhere.txt" "$dir/dangling.txt"
+printf 'not an issue file\n' >"$dir/notes.md"
+good=$(($(ls "$root"/test/fixtures/issues/*.txt | wc -l) + 1))
+nfiles=$((good + 7))
+
+# root reads any file: run the loader as the cluster's owner so chmod counts
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+	chown -R postgres: "$work"
+	chown -h postgres: "$dir/dangling.txt"
+	as_user=(runuser -u postgres -- env PGHOST="$PGHOST" PGPORT="$PGPORT" PGUSER="$PGUSER" PATH="$PATH")
+fi
+
+psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+sql "CREATE EXTENSION news_archive" >/dev/null
+sql "SELECT news_archive.create_archive('arc')" >/dev/null
+
+rc=0
+"${as_user[@]}" "$load" -d $db "$dir" >"$work/out1" 2>"$work/err1" || rc=$?
+cat "$work/err1"
+check "first load exits 3 (some files skipped)" [ "$rc" -eq 3 ]
+check "good files stored" [ "$(sql 'SELECT count(*) FROM arc.issues')" -eq $good ]
+check "sources are relative paths" \
+	[ "$(sql "SELECT count(*) FROM arc.issues WHERE source IN ('2022/03/evening.txt', 'demo_daily.txt', 'demo_web.txt')")" -eq 3 ]
+for f in bad_utf8 truncated_utf8 empty blank nul unreadable dangling; do
+	check "$f named" grep -q "skipped $dir/$f.txt: " "$work/err1"
+done
+check "invalid UTF-8 says so" grep -q "bad_utf8.txt: not valid UTF-8 (byte 0xFF at offset 0)" "$work/err1"
+check "unreadable says so" grep -q "unreadable.txt: unreadable: Permission denied" "$work/err1"
+check "other patterns left alone" bash -c "! grep -q notes.md '$work/err1'"
+check "summary line" grep -Eq "^news-archive-load: $nfiles files .* $good new, 0 new versions, 0 already there, 7 skipped$" "$work/err1"
+check "progress line" grep -Eq "^$nfiles/$nfiles files .* issues/s" "$work/err1"
+# byte for byte, CR/LF, tab and backslash included
+check "raw text byte for byte" [ "$(sql "SELECT md5(raw::text) FROM arc.issues WHERE source = '2022/03/evening.txt'")" = \
+	"$(md5sum <"$dir/2022/03/evening.txt" | cut -d' ' -f1)" ]
+check "same SHA-256 as the file" [ "$(sql "SELECT encode(content_hash, 'hex') FROM arc.issues WHERE source = 'demo_daily.txt'")" = \
+	"$(sha256sum <"$dir/demo_daily.txt" | cut -d' ' -f1)" ]
+check "articles stored" [ "$(sql 'SELECT count(*) FROM arc.articles')" -gt 0 ]
+
+# second identical load: nothing new
+before=$(sql "SELECT count(*), max(id) FROM arc.issues")
+arts=$(sql "SELECT count(*) FROM arc.articles")
+rc=0
+"${as_user[@]}" "$load" -q -d $db -a arc "$dir" >/dev/null 2>"$work/err2" || rc=$?
+cat "$work/err2"
+check "second load adds no issue" [ "$(sql "SELECT count(*), max(id) FROM arc.issues")" = "$before" ]
+check "second load adds no article" [ "$(sql "SELECT count(*) FROM arc.articles")" = "$arts" ]
+check "second load reports duplicates" grep -q " 0 new, 0 new versions, $good already there, 7 skipped" "$work/err2"
+check "quiet load prints no progress" bash -c "! grep -Eq '^[0-9]+/[0-9]+ files' '$work/err2'"
+
+# a corrected file: a new version, the old one kept
+printf '\n（更正）\n' >>"$dir/demo_web.txt"
+rc=0
+"${as_user[@]}" "$load" -q -d $db -p 'demo_*.txt' "$dir" >/dev/null 2>"$work/err3" || rc=$?
+cat "$work/err3"
+check "corrected file: exit 0" [ "$rc" -eq 0 ]
+check "corrected file becomes version 2" \
+	[ "$(sql "SELECT string_agg(version || ':' || is_current, ',' ORDER BY version) FROM arc.issues WHERE source = 'demo_web.txt'")" = "1:false,2:true" ]
+
+# concurrent loads of the same files into a fresh archive: each content once
+sql "SELECT news_archive.create_archive('arc_conc')" >/dev/null
+mkdir -p "$work/conc"
+cp "$root"/test/fixtures/issues/*.txt "$work/conc/"
+for i in 1 2 3 4 5 6; do cp "$root/test/fixtures/issues/demo_daily.txt" "$work/conc/copy$i.txt"; done
+[ "$(id -u)" -eq 0 ] && chown -R postgres: "$work/conc"
+pids=()
+for i in 1 2 3; do
+	"${as_user[@]}" "$load" -q -b 1 -j 2 -d $db -a arc_conc "$work/conc" >/dev/null 2>"$work/conc.$i" &
+	pids+=($!)
+done
+crc=0
+for p in "${pids[@]}"; do wait "$p" || crc=$?; done
+cat "$work"/conc.*
+check "three loaders at once: all succeed" [ "$crc" -eq 0 ]
+check "three loaders at once: each content stored once" \
+	[ "$(sql "SELECT count(*) FROM arc_conc.issues")" -eq "$(($(ls "$root"/test/fixtures/issues/*.txt | wc -l)))" ]
+check "three loaders at once: articles not doubled" \
+	[ "$(sql "SELECT count(*) FROM arc_conc.articles a JOIN arc_conc.issues i ON i.id = a.issue_id WHERE i.source LIKE 'demo_daily.txt' OR i.source LIKE 'copy%'")" -eq \
+	  "$(sql "SELECT count(*) FROM arc.articles a JOIN arc.issues i ON i.id = a.issue_id WHERE i.source = 'demo_daily.txt' AND i.version = 1")" ]
+
+# errors that stop the load before it starts
+rc=0
+"$load" -d $db -a nosuch "$dir" >/dev/null 2>"$work/err4" || rc=$?
+check "unknown archive: exit 1 with the reason" bash -c "[ $rc -eq 1 ] && grep -q 'is not a news archive' '$work/err4'"
+rc=0
+"$load" -d $db "$work/nosuchdir" >/dev/null 2>"$work/err5" || rc=$?
+check "missing directory: exit 1" bash -c "[ $rc -eq 1 ] && grep -q 'not a directory' '$work/err5'"
+
+# the COPY stream for users who roll their own
+sql "CREATE TABLE staging (source text, raw text)"
+"${as_user[@]}" "$load" --copy-stream "$dir" 2>/dev/null | psql -qX -d $db -c '\copy staging FROM STDIN' || true
+check "copy stream: good files only" [ "$(sql 'SELECT count(*) FROM staging')" -eq $good ]
+check "copy stream: ingest_table finds them all stored" \
+	[ "$(sql "SELECT string_agg(DISTINCT status, ',') FROM news_archive.ingest_table('staging', 'arc')")" = "duplicate" ]
+
+psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null
+echo "load: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
