@@ -48,6 +48,20 @@ if [ "$rows" = "$committed" ] && [ "$bad" = 0 ]; then
 else
 	failed=$((failed + 1)); echo "FAIL content: $rows rows, $committed committed ingests, $bad hash mismatches"
 fi
+# the archive holds exactly what its ingest clients committed, byte for byte
+if [ "$archive" != 0 ]; then
+	acommitted=$(awk '/SQL script 3:/ {f=1} f && /- [0-9]+ transactions/ {print $2; exit}' "$tmp/out")
+	read -r arows abad aarts <<<"$(psql -X -qAt -F' ' -c "SELECT count(*),
+	        count(*) FILTER (WHERE i.content_hash <> sha256(convert_to(f.d || E'\n第' || substr(i.source, 9) || '号', 'UTF8'))
+	                            OR i.raw::text <> f.d || E'\n第' || substr(i.source, 9) || '号'),
+	        (SELECT count(DISTINCT issue_id) FROM pgbench.articles)
+	   FROM pgbench.issues i, rel_fixture f")"
+	if [ "$arows" = "$acommitted" ] && [ "$abad" = 0 ] && [ "$aarts" = "$arows" ]; then
+		passed=$((passed + 1)); echo "ok   archive: $arows issues = $acommitted committed ingest() calls, all hashes and texts equal, every issue has its articles"
+	else
+		failed=$((failed + 1)); echo "FAIL archive: $arows issues, $acommitted committed ingest() calls, $abad mismatches, $aarts with articles"
+	fi
+fi
 # searches agree with the index-free answer after the run
 read -r a b <<<"$(psql -X -qAt -F' ' -c "SET enable_seqscan = off" -c "SELECT (SELECT count(*) FROM rel_issue WHERE to_tsvector('chinese', raw::text) @@ news_archive.zh_query('临江 发布')), (SELECT count(*) FROM rel_issue WHERE strpos(news_archive.zh_normalize(raw::text), '临江') > 0 AND strpos(news_archive.zh_normalize(raw::text), '发布') > 0)")"
 if [ "$a" = "$b" ] && [ "$a" = "$rows" ]; then
