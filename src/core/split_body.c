@@ -37,6 +37,7 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 	bool		pending_space = false;
 	bool		first = true;
 	uint32_t	prev = 0;
+	uint32_t	steps = 0;
 
 	/* skip leading spaces and marks */
 	while (i < len)
@@ -54,6 +55,9 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
+		/* a paragraph can be the whole (huge) issue: stay cancellable */
+		if ((++steps & 0xFFFF) == 0)
+			na_check_interrupts();
 		if (na_is_space(cp))
 		{
 			pending_space = true;

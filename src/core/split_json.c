@@ -28,6 +28,7 @@ json_string(NaBuf *out, const char *s)
 	size_t		len,
 				i = 0,
 				adv;
+	uint32_t	steps = 0;
 
 	if (s == NULL)
 	{
@@ -40,6 +41,8 @@ json_string(NaBuf *out, const char *s)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
+		if ((++steps & 0xFFFF) == 0)
+			na_check_interrupts();
 		if (cp == '"' || cp == '\\')
 		{
 			na_buf_append_char(out, '\\');

@@ -108,11 +108,14 @@ is_garbage(const char *s, size_t len, int ncp)
 				tokens = 0,
 				singles = 0,
 				tok_cp = 0;
+	uint32_t	steps = 0;
 
 	while (i < len)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
+		if ((++steps & 0xFFFF) == 0)
+			na_check_interrupts();
 		if (na_is_han(cp) || na_is_latin(cp) || na_is_digit(cp))
 			words++;
 		if (cp == NA_REPLACEMENT_CP || (cp < 0x20 && cp != '\t'))

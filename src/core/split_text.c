@@ -153,12 +153,15 @@ sp_count_cp(const char *s, size_t len, uint32_t want)
 	size_t		i = 0,
 				adv,
 				n = 0;
+	uint32_t	steps = 0;
 
 	while (i < len)
 	{
 		if (na_utf8_decode(s + i, len - i, &adv) == want)
 			n++;
 		i += adv;
+		if ((++steps & 0xFFFF) == 0)
+			na_check_interrupts();
 	}
 	return n;
 }
