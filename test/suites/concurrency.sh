@@ -43,8 +43,11 @@ else
 fi
 committed=$(awk '/SQL script 1:/ {f=1} f && /- [0-9]+ transactions/ {print $2; exit}' "$tmp/out")
 read -r rows bad <<<"$(psql -X -qAt -F' ' -c "SELECT count(*), count(*) FILTER (WHERE md5(raw::text) <> md5(f.d || E'\n第' || k || '号')) FROM rel_issue, rel_fixture f")"
-if [ "$rows" = "$committed" ] && [ "$bad" = 0 ]; then
-	passed=$((passed + 1)); echo "ok   content: $rows issues = $committed committed ingests, all hashes equal"
+# pgbench does not count a transaction still running when -T expires, but it
+# commits: allow at most one such per client; every row's text is checked
+inflight_ok() { [ -n "$2" ] && [ "$1" -ge "$2" ] && [ "$1" -le $(($2 + CLIENTS)) ]; }
+if inflight_ok "$rows" "$committed" && [ "$bad" = 0 ]; then
+	passed=$((passed + 1)); echo "ok   content: $rows issues for $committed counted ingests (+$((rows - committed)) in flight at the deadline), all hashes equal"
 else
 	failed=$((failed + 1)); echo "FAIL content: $rows rows, $committed committed ingests, $bad hash mismatches"
 fi
@@ -56,8 +59,8 @@ if [ "$archive" != 0 ]; then
 	                            OR i.raw::text <> f.d || E'\n第' || substr(i.source, 9) || '号'),
 	        (SELECT count(DISTINCT issue_id) FROM pgbench.articles)
 	   FROM pgbench.issues i, rel_fixture f")"
-	if [ "$arows" = "$acommitted" ] && [ "$abad" = 0 ] && [ "$aarts" = "$arows" ]; then
-		passed=$((passed + 1)); echo "ok   archive: $arows issues = $acommitted committed ingest() calls, all hashes and texts equal, every issue has its articles"
+	if inflight_ok "$arows" "$acommitted" && [ "$abad" = 0 ] && [ "$aarts" = "$arows" ]; then
+		passed=$((passed + 1)); echo "ok   archive: $arows issues for $acommitted counted ingest() calls (+$((arows - acommitted)) in flight at the deadline), all hashes and texts equal, every issue has its articles"
 	else
 		failed=$((failed + 1)); echo "FAIL archive: $arows issues, $acommitted committed ingest() calls, $abad mismatches, $aarts with articles"
 	fi
