@@ -90,6 +90,9 @@ extern const char *news_issue_str(const NewsIssue *ni, NewsIssueStr f);
 /* rebuild the parsed front matter (strings point into ni; do not free) */
 extern void news_issue_frontmatter(const NewsIssue *ni, NaIssueInfo *info);
 
+/* a calendar date as a date Datum; *isnull for absent (y <= 0) or impossible dates */
+extern Datum news_archive_date_or_null(int y, int m, int d, bool *isnull);
+
 /* error out unless the database encoding is UTF8 */
 extern void news_archive_check_encoding(void);
 

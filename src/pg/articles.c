@@ -66,16 +66,6 @@ int_or_null(int v, bool *isnull)
 	return Int32GetDatum(v);
 }
 
-static Datum
-date_or_null(int y, int m, int d, bool *isnull)
-{
-	*isnull = true;
-	if (y <= 0 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
-		return (Datum) 0;
-	*isnull = false;
-	return DateADTGetDatum(date2j(y, m, d) - POSTGRES_EPOCH_JDATE);
-}
-
 static int32
 cp_offset(NaCpCursor *cur, size_t byte)
 {
@@ -196,7 +186,7 @@ news_articles(PG_FUNCTION_ARGS)
 		values[A_AUTHORS] = PointerGetDatum(construct_array(names, a->authors.n, TEXTOID, -1, false, TYPALIGN_INT));
 		values[A_ROLES] = PointerGetDatum(construct_md_array(roles, role_nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
 		values[A_DATELINE] = text_or_null(a->dateline, &nulls[A_DATELINE]);
-		values[A_REPORTED_ON] = date_or_null(a->reported_y, a->reported_m, a->reported_d,
+		values[A_REPORTED_ON] = news_archive_date_or_null(a->reported_y, a->reported_m, a->reported_d,
 											 &nulls[A_REPORTED_ON]);
 		values[A_BODY] = text_or_null(a->body, &nulls[A_BODY]);
 		values[A_CAPTION] = text_or_null(a->caption, &nulls[A_CAPTION]);

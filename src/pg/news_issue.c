@@ -424,8 +424,8 @@ text_array(char **items, int n)
 }
 
 /* a calendar date, or NULL for absent or impossible ones */
-static Datum
-date_or_null(int y, int m, int d, bool *isnull)
+Datum
+news_archive_date_or_null(int y, int m, int d, bool *isnull)
 {
 	*isnull = true;
 	if (y <= 0 || m < 1 || m > 12 || d < 1 || d > day_tab[isleap(y)][m - 1])
@@ -461,7 +461,7 @@ news_issue_info(PG_FUNCTION_ARGS)
 	news_issue_frontmatter(ni, &info);
 	memset(nulls, 0, sizeof(nulls));
 	values[INFO_MASTHEAD] = text_or_null(info.masthead, &nulls[INFO_MASTHEAD]);
-	values[INFO_DATE] = date_or_null(info.year, info.month, info.day, &nulls[INFO_DATE]);
+	values[INFO_DATE] = news_archive_date_or_null(info.year, info.month, info.day, &nulls[INFO_DATE]);
 	values[INFO_WEEKDAY] = text_or_null(info.weekday, &nulls[INFO_WEEKDAY]);
 	values[INFO_LUNAR] = text_or_null(info.lunar_date, &nulls[INFO_LUNAR]);
 	values[INFO_ISSUE_NO] = Int32GetDatum(info.issue_no);

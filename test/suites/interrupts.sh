@@ -14,12 +14,10 @@
 #   pg_cancel_backend: another session waits for 'na_ready', lets the parse
 #     run NA_CANCEL_AFTER_MS (500), cancels, and measures until the statement
 #     ends;
-#   statement_timeout: the value is built and stored first in the same session;
-#     the timed statement reads it back and runs the function, with
-#     statement_timeout = NA_CANCEL_AFTER_MS (older note, kept for context:
-#     building the value is PostgreSQL's own copying, which a loaded machine
-#     can slow down, and a timeout firing inside it would time PostgreSQL,
-#     not us) + NA_CANCEL_AFTER_MS; measured from the timeout to the end.
+#   statement_timeout: the value is built and stored (uncompressed) first in
+#     the same session; the timed statement only reads it back and runs the
+#     function with statement_timeout = NA_CANCEL_AFTER_MS, so the timeout
+#     fires inside our code; measured from the timeout to the end.
 # A check passes when the statement ends with the cancel/timeout error within
 # NA_CANCEL_LIMIT_MS (1000) ms; a statement that finished before the timeout
 # also passes (noted).  Prints "N passed, N failed".
