@@ -30,6 +30,8 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
+
 #include "zh_normalize.h"
 #include "zh_segment.h"
 
@@ -95,10 +97,17 @@ typedef struct ZhParse
 
 /* zh_parse_state.c */
 extern const ZhDict *zh_segment_dict(void);
-extern ZhParse *zh_parse_build(const char *buf, int len, bool register_it);
+#define ZH_PARSE_REGISTER		0x01
+#define ZH_PARSE_LEXEMES_ONLY	0x02
+extern ZhParse *zh_parse_build(const char *buf, int len, int flags);
 extern void zh_parse_release(ZhParse *p);
 extern ZhParse *zh_parse_find(const char *ptr, int len, uint32 *idx);
 extern void zh_check_length(size_t len);
+
+/* the parser's and the dictionary's C functions (zh_tsvector.c checks them) */
+extern Datum zh_prs_start(PG_FUNCTION_ARGS);
+extern Datum zh_dict_lexize(PG_FUNCTION_ARGS);
+extern bool zh_dict_keeps_all(const void *dict_data);
 
 /* zh_query.c helpers shared with the headline */
 extern int	zh_lexeme_width(const char *lexeme, int len);

@@ -85,3 +85,9 @@ ALTER TEXT SEARCH CONFIGURATION pg_catalog.chinese_stop
     WITH @extschema@.zh_chars_stop;
 COMMENT ON TEXT SEARCH CONFIGURATION pg_catalog.chinese_stop IS
     'Chinese (news_archive) without common function words';
+
+CREATE FUNCTION @extschema@.zh_tsvector(text) RETURNS tsvector
+    AS 'MODULE_PATHNAME', 'zh_tsvector'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_tsvector(text) IS
+    'The same tsvector as to_tsvector(''chinese'', text), built several times faster (for indexes and stored columns)';

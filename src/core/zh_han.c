@@ -58,28 +58,28 @@ typedef struct Cell
 	uint8_t		type;
 } Cell;
 
-static const uint32_t numeral_cps[] = {
-	0x96F6, 0x3007, 0x25CB, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-	0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24,
-	0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396,
-	0x62FE, 0x4F70, 0x4EDF, 0x5EFF, 0x5345
-};								/* 零〇○一二三四五六七八九十百千万亿两 and
-								 * the financial forms, 廿 卅 */
+/*
+ * Chinese numerals: 零〇○一二三四五六七八九十百千万亿两, the financial
+ * forms 壹贰叁肆伍陆柒捌玖拾佰仟, and 廿 卅.
+ */
 
 bool
 zh_is_numeral_char(uint32_t cp)
 {
-	size_t		i;
-
-	/* every numeral but ○ and 〇 lies in the CJK unified block */
-	if (cp < 0x4E00 && cp != 0x25CB && cp != 0x3007)
-		return false;
-	if (cp > 0x9646)
-		return false;
-	for (i = 0; i < sizeof(numeral_cps) / sizeof(numeral_cps[0]); i++)
-		if (numeral_cps[i] == cp)
+	/* called for every character: a switch, not a scan of the table */
+	switch (cp)
+	{
+		case 0x96F6: case 0x3007: case 0x25CB: case 0x4E00: case 0x4E8C:
+		case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D: case 0x4E03:
+		case 0x516B: case 0x4E5D: case 0x5341: case 0x767E: case 0x5343:
+		case 0x4E07: case 0x4EBF: case 0x4E24: case 0x58F9: case 0x8D30:
+		case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646: case 0x67D2:
+		case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
+		case 0x5EFF: case 0x5345:
 			return true;
-	return false;
+		default:
+			return false;
+	}
 }
 
 /*

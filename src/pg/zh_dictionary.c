@@ -74,6 +74,15 @@ zh_dict_init(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(d);
 }
 
+/* a dictionary without stop words: every character keeps its lexemes */
+bool
+zh_dict_keeps_all(const void *dict_data)
+{
+	const ZhDictData *d = (const ZhDictData *) dict_data;
+
+	return d != NULL && d->stop.len == 0 && !d->stop_table;
+}
+
 static bool
 is_stop(ZhDictData *d, const char *s, int len)
 {
@@ -161,7 +170,7 @@ zh_dict_lexize(PG_FUNCTION_ARGS)
 		uint32		k,
 					n = 0;
 
-		p = zh_parse_build(in, len, false);
+		p = zh_parse_build(in, len, 0);
 		res = palloc0(sizeof(TSLexeme) * (2 * p->ntoks + 1));
 		for (k = 0; k < p->ntoks; k++)
 		{

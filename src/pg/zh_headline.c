@@ -421,7 +421,7 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 	}
 	if (doc.len == 0)
 		return;
-	p = zh_parse_build(doc.data, doc.len, false);
+	p = zh_parse_build(doc.data, doc.len, 0);
 	for (i = 0; i < (int) p->nruns && !any_run; i++)
 		any_run = p->runs[i].nchars > 1;
 	if (!any_run)

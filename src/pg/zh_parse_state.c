@@ -121,15 +121,16 @@ static void
 add_token(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int type)
 {
 	ZhPTok	   *t;
-	uint32		os,
-				oe;
+	uint32		os = 0,
+				oe = 0;
 
 	if (p->ntoks == *cap)
 	{
 		*cap *= 2;
 		p->toks = repalloc_huge(p->toks, *cap * sizeof(ZhPTok));
 	}
-	zh_norm_orig_span(norm, a, b, &os, &oe);
+	if (norm->orig)
+		zh_norm_orig_span(norm, a, b, &os, &oe);
 	t = &p->toks[p->ntoks++];
 	t->orig_off = os;
 	t->orig_len = oe - os;
@@ -160,8 +161,14 @@ add_run(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int typ
 	}
 }
 
+/*
+ * Parse a document.  ZH_PARSE_REGISTER: register it for the dictionary (a
+ * to_tsvector parse).  ZH_PARSE_LEXEMES_ONLY: only the characters and their
+ * lexemes are wanted (zh_tsvector): no offsets into the original text, no
+ * parser tokens.
+ */
 ZhParse *
-zh_parse_build(const char *buf, int len, bool register_it)
+zh_parse_build(const char *buf, int len, int flags)
 {
 	ZhParse    *p = palloc0(sizeof(ZhParse));
 	ZhToken    *segs;
@@ -173,7 +180,7 @@ zh_parse_build(const char *buf, int len, bool register_it)
 	zh_check_length((size_t) len);
 	p->buf = buf;
 	p->buflen = (uint32) len;
-	zh_normalize(buf, (size_t) len, true, &p->norm);
+	zh_normalize(buf, (size_t) len, (flags & ZH_PARSE_LEXEMES_ONLY) == 0, &p->norm);
 	/*
 	 * With ZH_INDEX_HAN_WORDS 0 the segmenter runs without its dictionary and
 	 * cuts Han text into single characters (Latin words, numbers, e-mail, URL
@@ -237,6 +244,9 @@ zh_parse_build(const char *buf, int len, bool register_it)
 			t->bigram_len = t->norm_len + t[1].norm_len;
 	}
 
+	if (flags & ZH_PARSE_LEXEMES_ONLY)
+		return p;
+
 	/*
 	 * The parser's tokens: a run of characters that all have a bigram and
 	 * the same type is one token; any other character is a token of its own.
@@ -264,7 +274,7 @@ zh_parse_build(const char *buf, int len, bool register_it)
 		i = j;
 	}
 
-	if (register_it)
+	if (flags & ZH_PARSE_REGISTER)
 		registry_add(p);
 	return p;
 }

@@ -21,7 +21,7 @@ zh_prs_start(PG_FUNCTION_ARGS)
 	char	   *buf = (char *) PG_GETARG_POINTER(0);
 	int			len = PG_GETARG_INT32(1);
 
-	PG_RETURN_POINTER(zh_parse_build(buf, len, true));
+	PG_RETURN_POINTER(zh_parse_build(buf, len, ZH_PARSE_REGISTER));
 }
 
 Datum

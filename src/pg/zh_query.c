@@ -65,7 +65,7 @@ append_lexeme(StringInfo out, const char *s, int len, bool prefix)
 static bool
 append_term(StringInfo out, const char *term, int len, bool negated)
 {
-	ZhParse    *p = zh_parse_build(term, len, false);
+	ZhParse    *p = zh_parse_build(term, len, 0);
 	uint32		i = 0;
 	int			last_pos = -1;
 	bool		any = false;

@@ -1,0 +1,244 @@
+/*
+ * zh_tsvector.c
+ *	  news_archive.zh_tsvector(text): the tsvector to_tsvector('chinese', ...)
+ *	  makes, built directly.
+ *
+ * to_tsvector hands every (lexeme, position) pair to PostgreSQL's generic
+ * sort.  The Chinese configuration has a pair per character (see
+ * zh_tsearch.h), and that sort alone costs more than all of
+ * to_tsvector('simple').  Here the parse is the same (zh_parse_build), the
+ * lexemes are the ones the zh_chars dictionary gives without stop words,
+ * and the pairs are ordered by a radix sort (zh_lexsort.c), so the result is
+ * the same value, byte for byte, at a fraction of the cost.
+ *
+ * Positions follow from the parser's tokens: parsetext() moves one position
+ * per token and one per further character of a run token (TSL_ADDPOS), and
+ * every character is in exactly one token, so character i of the parse is
+ * at position i + 1.
+ *
+ * The shortcut is only taken while pg_catalog.chinese is the configuration
+ * the extension made (its parser, and the stop-word-free zh_chars dictionary
+ * for every token type); if someone has altered it, the function calls
+ * to_tsvector('chinese', ...) instead, so the two never disagree.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "tsearch/ts_cache.h"
+#include "tsearch/ts_type.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "pg_user_words.h"
+#include "zh_lexsort.h"
+#include "zh_tsearch.h"
+
+PG_FUNCTION_INFO_V1(zh_tsvector);
+
+/*
+ * Scratch memory for one call, kept by the backend between calls.  A
+ * document's working arrays (normalised text, characters, pairs) are tens
+ * to hundreds of kilobytes: allocated and freed on every row they go
+ * straight to malloc and back, and the heap's growing and trimming (page
+ * faults) cost more than the parse.  A generation context whose first block
+ * outlives resets serves them from the same memory every row; a document
+ * too large for that block gets further blocks, freed at the next reset.
+ */
+#define ZH_SCRATCH_KEEP		(2 * 1024 * 1024)
+
+static MemoryContext scratch = NULL;
+
+static MemoryContext
+zh_scratch(void)
+{
+	if (scratch == NULL)
+		scratch = GenerationContextCreate(TopMemoryContext,
+										  "news_archive zh_tsvector scratch",
+										  ZH_SCRATCH_KEEP, ZH_SCRATCH_KEEP,
+										  16 * ZH_SCRATCH_KEEP);
+	else
+		MemoryContextReset(scratch);	/* an earlier call may have failed */
+	return scratch;
+}
+
+/* is cfg the configuration the extension made, with every type mapped? */
+static bool
+config_is_stock(Oid cfgId)
+{
+	TSConfigCacheEntry *cfg = lookup_ts_config_cache(cfgId);
+	TSParserCacheEntry *prs = lookup_ts_parser_cache(cfg->prsId);
+	int			type;
+
+	if (prs->prsstart.fn_addr != zh_prs_start)
+		return false;
+	for (type = 1; type < ZH_TOK__COUNT; type++)
+	{
+		TSDictionaryCacheEntry *dict;
+
+		if (type >= cfg->lenmap || cfg->map[type].len != 1)
+			return false;
+		dict = lookup_ts_dictionary_cache(cfg->map[type].dictIds[0]);
+		if (dict->lexize.fn_addr != zh_dict_lexize ||
+			!zh_dict_keeps_all(dict->dictData))
+			return false;
+	}
+	return true;
+}
+
+/* the tsvector of sorted pairs: equal lexemes merged, as make_tsvector does */
+static TSVector
+build_tsvector(const ZhLexPair *pairs, size_t n, const char *text)
+{
+	size_t		i,
+				nlex = 0,
+				lenstr = 0,
+				totallen;
+	TSVector	out;
+	WordEntry  *we;
+	char	   *str;
+	uint32		stroff = 0;
+
+	/* sizes first: lexemes, and positions kept per lexeme */
+	for (i = 0; i < n;)
+	{
+		size_t		j = i + 1;
+		int			npos = 1;
+		uint16		last = pairs[i].pos;
+
+		while (j < n && pairs[j].len == pairs[i].len &&
+			   (pairs[j].key == pairs[i].key &&
+				(pairs[i].len <= 8 ||
+				 memcmp(text + pairs[j].off, text + pairs[i].off, pairs[i].len) == 0)))
+		{
+			/* make_tsvector's limits: 255 positions, none past the last */
+			if (npos < MAXNUMPOS - 1 && last != MAXENTRYPOS - 1 &&
+				pairs[j].pos != last)
+			{
+				npos++;
+				last = pairs[j].pos;
+			}
+			j++;
+		}
+		nlex++;
+		lenstr += pairs[i].len;
+		lenstr = SHORTALIGN(lenstr);
+		lenstr += sizeof(uint16) + npos * sizeof(WordEntryPos);
+		i = j;
+	}
+	if (lenstr > MAXSTRPOS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("string is too long for tsvector (%zu bytes, max %d bytes)",
+						lenstr, MAXSTRPOS)));
+
+	totallen = CALCDATASIZE(nlex, lenstr);
+	out = (TSVector) palloc0(totallen);
+	SET_VARSIZE(out, totallen);
+	out->size = (int32) nlex;
+	we = ARRPTR(out);
+	str = STRPTR(out);
+
+	for (i = 0; i < n;)
+	{
+		size_t		j = i + 1;
+		uint16		npos = 1;
+		WordEntryPos *wp;
+
+		we->haspos = 1;
+		we->len = pairs[i].len;
+		we->pos = stroff;
+		memcpy(str + stroff, text + pairs[i].off, pairs[i].len);
+		stroff = SHORTALIGN(stroff + pairs[i].len);
+		wp = (WordEntryPos *) (str + stroff + sizeof(uint16));
+		WEP_SETWEIGHT(wp[0], 0);
+		WEP_SETPOS(wp[0], pairs[i].pos);
+		while (j < n && pairs[j].len == pairs[i].len &&
+			   (pairs[j].key == pairs[i].key &&
+				(pairs[i].len <= 8 ||
+				 memcmp(text + pairs[j].off, text + pairs[i].off, pairs[i].len) == 0)))
+		{
+			uint16		last = WEP_GETPOS(wp[npos - 1]);
+
+			if (npos < MAXNUMPOS - 1 && last != MAXENTRYPOS - 1 &&
+				pairs[j].pos != last)
+			{
+				WEP_SETWEIGHT(wp[npos], 0);
+				WEP_SETPOS(wp[npos], pairs[j].pos);
+				npos++;
+			}
+			j++;
+		}
+		*(uint16 *) (str + stroff) = npos;
+		stroff += sizeof(uint16) + npos * sizeof(WordEntryPos);
+		we++;
+		i = j;
+	}
+	return out;
+}
+
+static inline void
+add_pair(ZhLexPair *pairs, size_t *n, const char *text, uint32 off,
+		 uint16 len, uint32 pos)
+{
+	ZhLexPair  *p = &pairs[(*n)++];
+
+	p->key = zh_lex_key(text + off, len);
+	p->off = off;
+	p->len = len;
+	p->pos = (uint16) LIMITPOS(pos);
+}
+
+Datum
+zh_tsvector(PG_FUNCTION_ARGS)
+{
+	text	   *in = PG_GETARG_TEXT_PP(0);
+	Oid			cfgId;
+	ZhParse    *p;
+	ZhLexPair  *pairs,
+			   *tmp;
+	size_t		n = 0;
+	uint32		i;
+	TSVector	out;
+	MemoryContext old;
+
+	cfgId = get_ts_config_oid(list_make2(makeString("pg_catalog"),
+										 makeString("chinese")), false);
+	if (!config_is_stock(cfgId))
+		PG_RETURN_DATUM(DirectFunctionCall2(to_tsvector_byid,
+											ObjectIdGetDatum(cfgId),
+											PointerGetDatum(in)));
+
+	/* what outlives the call is loaded outside the scratch memory */
+	(void) zh_segment_dict();
+	(void) zh_segment_user_words();
+	old = MemoryContextSwitchTo(zh_scratch());
+	p = zh_parse_build(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
+					   ZH_PARSE_LEXEMES_ONLY);
+
+	/* at most two lexemes per character: bigram or unigram, and a word */
+	pairs = palloc_extended(Max(2 * (size_t) p->ntoks, 1) * sizeof(ZhLexPair),
+							MCXT_ALLOC_HUGE);
+	for (i = 0; i < p->ntoks; i++)
+	{
+		const ZhPTok *t = &p->toks[i];
+
+		if (!t->unit)
+			continue;			/* punctuation, space: a position only */
+		add_pair(pairs, &n, p->norm.text, t->norm_off,
+				 t->bigram_len ? t->bigram_len : t->norm_len, i + 1);
+		if (t->word_len)
+			add_pair(pairs, &n, p->norm.text, t->norm_off, t->word_len, i + 1);
+	}
+
+	tmp = palloc_extended(Max(n, 1) * sizeof(ZhLexPair), MCXT_ALLOC_HUGE);
+	zh_lexsort(pairs, n, p->norm.text, tmp);
+	MemoryContextSwitchTo(old);
+	out = build_tsvector(pairs, n, p->norm.text);
+	MemoryContextReset(scratch);
+	PG_FREE_IF_COPY(in, 0);
+	PG_RETURN_POINTER(out);
+}
