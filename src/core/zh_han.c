@@ -94,31 +94,33 @@ is_time_unit(uint32_t cp)
 		cp == 0x5206 || cp == 0x79D2 || cp == 0x5C81;	/* 分 秒 岁 */
 }
 
-/* suffixes that end place and organisation names */
+/*
+ * Suffixes that end place and organisation names: 街道 公司 大学 学院 集团,
+ * and 村 县 市 省 镇 乡 区 街 路.  Tried at every character, hence a switch.
+ */
 static int
 place_suffix_len(const uint32_t *cps, size_t i, size_t n)
 {
-	static const uint32_t two[][2] = {
-		{0x8857, 0x9053},		/* 街道 */
-		{0x516C, 0x53F8},		/* 公司 */
-		{0x5927, 0x5B66},		/* 大学 */
-		{0x5B66, 0x9662},		/* 学院 */
-		{0x96C6, 0x56E2},		/* 集团 */
-	};
-	static const uint32_t one[] = {
-		0x6751, 0x53BF, 0x5E02, 0x7701, 0x9547, 0x4E61, 0x533A, 0x8857,	/* 村县市省镇乡区街 */
-		0x8DEF					/* 路 */
-	};
-	size_t		k;
+	uint32_t	next = i + 1 < n ? cps[i + 1] : 0;
 
-	if (i + 1 < n)
-		for (k = 0; k < sizeof(two) / sizeof(two[0]); k++)
-			if (cps[i] == two[k][0] && cps[i + 1] == two[k][1])
-				return 2;
-	for (k = 0; k < sizeof(one) / sizeof(one[0]); k++)
-		if (cps[i] == one[k])
+	switch (cps[i])
+	{
+		case 0x8857:			/* 街, 街道 */
+			return next == 0x9053 ? 2 : 1;
+		case 0x516C:			/* 公司 */
+			return next == 0x53F8 ? 2 : 0;
+		case 0x5927:			/* 大学 */
+			return next == 0x5B66 ? 2 : 0;
+		case 0x5B66:			/* 学院 */
+			return next == 0x9662 ? 2 : 0;
+		case 0x96C6:			/* 集团 */
+			return next == 0x56E2 ? 2 : 0;
+		case 0x6751: case 0x53BF: case 0x5E02: case 0x7701:
+		case 0x9547: case 0x4E61: case 0x533A: case 0x8DEF:
 			return 1;
-	return 0;
+		default:
+			return 0;
+	}
 }
 
 static inline void

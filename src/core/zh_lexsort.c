@@ -11,7 +11,7 @@ zh_lexpair_cmp(const ZhLexPair *a, const ZhLexPair *b, const char *text)
 
 	if (a->key != b->key)
 		return a->key < b->key ? -1 : 1;
-	if (a->len > 8 || b->len > 8)
+	if (a->len > ZH_LEX_KEY_BYTES || b->len > ZH_LEX_KEY_BYTES)
 	{
 		c = memcmp(text + a->off, text + b->off, a->len < b->len ? a->len : b->len);
 		if (c != 0)
@@ -79,38 +79,37 @@ merge_sort(ZhLexPair *p, size_t n, const char *text, ZhLexPair *tmp)
 		p[k++] = tmp[i++];
 }
 
-void
+ZhLexPair *
 zh_lexsort(ZhLexPair *pairs, size_t n, const char *text, ZhLexPair *tmp)
 {
 	ZhLexPair  *src = pairs,
 			   *dst = tmp;
-	size_t		count[8][256];
+	size_t		count[ZH_LEX_KEY_BYTES][256];
 	size_t		i,
 				start;
 	int			d;
 
 	if (n < 2)
-		return;
+		return pairs;
 	if (n <= 16)
 	{
 		insertion_sort(pairs, n, text);
-		return;
+		return pairs;
 	}
 
 	/*
-	 * One pass counts all eight digits; then one scatter pass per digit,
-	 * least significant first, skipping digits all keys share (the low
-	 * bytes of two-character lexemes, the lead byte of CJK text).
+	 * One pass counts all the key's digits; then one scatter pass per digit,
+	 * least significant first, skipping digits all keys share.
 	 */
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++)
 	{
 		uint64_t	k = src[i].key;
 
-		for (d = 0; d < 8; d++)
+		for (d = 0; d < ZH_LEX_KEY_BYTES; d++)
 			count[d][(k >> (8 * d)) & 0xFF]++;
 	}
-	for (d = 0; d < 8; d++)
+	for (d = 0; d < ZH_LEX_KEY_BYTES; d++)
 	{
 		size_t	   *c = count[d];
 		size_t		sum = 0;
@@ -135,8 +134,7 @@ zh_lexsort(ZhLexPair *pairs, size_t n, const char *text, ZhLexPair *tmp)
 		}
 		na_check_interrupts();
 	}
-	if (src != pairs)
-		memcpy(pairs, src, n * sizeof(ZhLexPair));
+	/* src holds the sorted pairs now, dst is free for the merges */
 
 	/*
 	 * Equal keys: the radix passes kept them in position order, which is
@@ -145,15 +143,16 @@ zh_lexsort(ZhLexPair *pairs, size_t n, const char *text, ZhLexPair *tmp)
 	for (start = 0; start < n;)
 	{
 		size_t		end = start + 1;
-		bool		is_long = pairs[start].len > 8;
+		bool		is_long = src[start].len > ZH_LEX_KEY_BYTES;
 
-		while (end < n && pairs[end].key == pairs[start].key)
+		while (end < n && src[end].key == src[start].key)
 		{
-			is_long |= pairs[end].len > 8;
+			is_long |= src[end].len > ZH_LEX_KEY_BYTES;
 			end++;
 		}
 		if (is_long && end - start > 1)
-			merge_sort(pairs + start, end - start, text, tmp);
+			merge_sort(src + start, end - start, text, dst);
 		start = end;
 	}
+	return src;
 }

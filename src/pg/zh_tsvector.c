@@ -89,11 +89,27 @@ config_is_stock(Oid cfgId)
 	return true;
 }
 
-/* the tsvector of sorted pairs: equal lexemes merged, as make_tsvector does */
+/* do sorted pairs a and b (a before b) hold the same lexeme? */
+static inline bool
+same_lexeme(const ZhLexPair *a, const ZhLexPair *b, const char *text)
+{
+	return a->key == b->key && a->len == b->len &&
+		(a->len <= ZH_LEX_KEY_BYTES || memcmp(text + a->off, text + b->off, a->len) == 0);
+}
+
+/*
+ * The tsvector of sorted pairs, equal lexemes merged as make_tsvector()
+ * merges them: positions ascending, a repeated position once, at most
+ * MAXNUMPOS - 1 of them, none after the highest position.  One pass groups
+ * the pairs and keeps their positions (in place: a group's first pair takes
+ * the count, the kept positions follow in the pos fields), the second
+ * writes the value, allocated in outcxt.
+ */
 static TSVector
-build_tsvector(const ZhLexPair *pairs, size_t n, const char *text)
+build_tsvector(ZhLexPair *pairs, size_t n, const char *text, MemoryContext outcxt)
 {
 	size_t		i,
+				g,
 				nlex = 0,
 				lenstr = 0,
 				totallen;
@@ -101,32 +117,31 @@ build_tsvector(const ZhLexPair *pairs, size_t n, const char *text)
 	WordEntry  *we;
 	char	   *str;
 	uint32		stroff = 0;
+	uint32	   *heads = palloc_extended(Max(n, 1) * sizeof(uint32), MCXT_ALLOC_HUGE);
+	uint16	   *npos = palloc_extended(Max(n, 1) * sizeof(uint16), MCXT_ALLOC_HUGE);
 
-	/* sizes first: lexemes, and positions kept per lexeme */
 	for (i = 0; i < n;)
 	{
 		size_t		j = i + 1;
-		int			npos = 1;
+		uint16		kept = 1;
 		uint16		last = pairs[i].pos;
 
-		while (j < n && pairs[j].len == pairs[i].len &&
-			   (pairs[j].key == pairs[i].key &&
-				(pairs[i].len <= 8 ||
-				 memcmp(text + pairs[j].off, text + pairs[i].off, pairs[i].len) == 0)))
+		while (j < n && same_lexeme(&pairs[i], &pairs[j], text))
 		{
-			/* make_tsvector's limits: 255 positions, none past the last */
-			if (npos < MAXNUMPOS - 1 && last != MAXENTRYPOS - 1 &&
+			if (kept < MAXNUMPOS - 1 && last != MAXENTRYPOS - 1 &&
 				pairs[j].pos != last)
 			{
-				npos++;
 				last = pairs[j].pos;
+				pairs[i + kept].pos = last;
+				kept++;
 			}
 			j++;
 		}
+		heads[nlex] = (uint32) i;
+		npos[nlex] = kept;
 		nlex++;
-		lenstr += pairs[i].len;
-		lenstr = SHORTALIGN(lenstr);
-		lenstr += sizeof(uint16) + npos * sizeof(WordEntryPos);
+		lenstr = SHORTALIGN(lenstr + pairs[i].len);
+		lenstr += sizeof(uint16) + kept * sizeof(WordEntryPos);
 		i = j;
 	}
 	if (lenstr > MAXSTRPOS)
@@ -136,57 +151,44 @@ build_tsvector(const ZhLexPair *pairs, size_t n, const char *text)
 						lenstr, MAXSTRPOS)));
 
 	totallen = CALCDATASIZE(nlex, lenstr);
-	out = (TSVector) palloc0(totallen);
+	out = (TSVector) MemoryContextAllocZero(outcxt, totallen);
 	SET_VARSIZE(out, totallen);
 	out->size = (int32) nlex;
 	we = ARRPTR(out);
 	str = STRPTR(out);
 
-	for (i = 0; i < n;)
+	for (g = 0; g < nlex; g++)
 	{
-		size_t		j = i + 1;
-		uint16		npos = 1;
+		const ZhLexPair *h = &pairs[heads[g]];
+		uint16		k = npos[g],
+					m;
 		WordEntryPos *wp;
 
 		we->haspos = 1;
-		we->len = pairs[i].len;
+		we->len = h->len;
 		we->pos = stroff;
-		memcpy(str + stroff, text + pairs[i].off, pairs[i].len);
-		stroff = SHORTALIGN(stroff + pairs[i].len);
+		memcpy(str + stroff, text + h->off, h->len);
+		stroff = SHORTALIGN(stroff + h->len);
+		*(uint16 *) (str + stroff) = k;
 		wp = (WordEntryPos *) (str + stroff + sizeof(uint16));
-		WEP_SETWEIGHT(wp[0], 0);
-		WEP_SETPOS(wp[0], pairs[i].pos);
-		while (j < n && pairs[j].len == pairs[i].len &&
-			   (pairs[j].key == pairs[i].key &&
-				(pairs[i].len <= 8 ||
-				 memcmp(text + pairs[j].off, text + pairs[i].off, pairs[i].len) == 0)))
-		{
-			uint16		last = WEP_GETPOS(wp[npos - 1]);
-
-			if (npos < MAXNUMPOS - 1 && last != MAXENTRYPOS - 1 &&
-				pairs[j].pos != last)
-			{
-				WEP_SETWEIGHT(wp[npos], 0);
-				WEP_SETPOS(wp[npos], pairs[j].pos);
-				npos++;
-			}
-			j++;
-		}
-		*(uint16 *) (str + stroff) = npos;
-		stroff += sizeof(uint16) + npos * sizeof(WordEntryPos);
+		/* weight 0 (D): the position is the whole value */
+		for (m = 0; m < k; m++)
+			wp[m] = h[m].pos;
+		stroff += sizeof(uint16) + k * sizeof(WordEntryPos);
 		we++;
-		i = j;
 	}
+	pfree(heads);
+	pfree(npos);
 	return out;
 }
 
 static inline void
-add_pair(ZhLexPair *pairs, size_t *n, const char *text, uint32 off,
+add_pair(ZhLexPair *pairs, size_t *n, const ZhNorm *norm, uint32 off,
 		 uint16 len, uint32 pos)
 {
 	ZhLexPair  *p = &pairs[(*n)++];
 
-	p->key = zh_lex_key(text + off, len);
+	p->key = zh_lex_key(norm->text + off, len, norm->len - off);
 	p->off = off;
 	p->len = len;
 	p->pos = (uint16) LIMITPOS(pos);
@@ -228,16 +230,16 @@ zh_tsvector(PG_FUNCTION_ARGS)
 
 		if (!t->unit)
 			continue;			/* punctuation, space: a position only */
-		add_pair(pairs, &n, p->norm.text, t->norm_off,
+		add_pair(pairs, &n, &p->norm, t->norm_off,
 				 t->bigram_len ? t->bigram_len : t->norm_len, i + 1);
 		if (t->word_len)
-			add_pair(pairs, &n, p->norm.text, t->norm_off, t->word_len, i + 1);
+			add_pair(pairs, &n, &p->norm, t->norm_off, t->word_len, i + 1);
 	}
 
 	tmp = palloc_extended(Max(n, 1) * sizeof(ZhLexPair), MCXT_ALLOC_HUGE);
-	zh_lexsort(pairs, n, p->norm.text, tmp);
+	pairs = zh_lexsort(pairs, n, p->norm.text, tmp);
+	out = build_tsvector(pairs, n, p->norm.text, old);
 	MemoryContextSwitchTo(old);
-	out = build_tsvector(pairs, n, p->norm.text);
 	MemoryContextReset(scratch);
 	PG_FREE_IF_COPY(in, 0);
 	PG_RETURN_POINTER(out);
