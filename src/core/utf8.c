@@ -4,8 +4,9 @@
  */
 #include "na_utf8.h"
 
+/* the general case of na_utf8_decode (na_utf8.h) */
 uint32_t
-na_utf8_decode(const char *s, size_t len, size_t *adv)
+na_utf8_decode_any(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *p = (const unsigned char *) s;
 	uint32_t	cp;
@@ -121,25 +122,6 @@ na_utf8_valid(const char *s, size_t len)
 		i += adv;
 	}
 	return true;
-}
-
-bool
-na_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||	/* CJK unified */
-		(cp >= 0x3400 && cp <= 0x4DBF) ||	/* extension A */
-		(cp >= 0x20000 && cp <= 0x323AF) || /* extensions B-H */
-		(cp >= 0xF900 && cp <= 0xFAFF) ||	/* compatibility */
-		cp == 0x3007;			/* 〇 */
-}
-
-bool
-na_is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-		cp == '\f' || cp == '\v' || cp == 0x3000 || cp == 0x00A0 ||
-		(cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-		cp == 0xFEFF;
 }
 
 bool

@@ -224,7 +224,8 @@ zh_parse_build(const char *buf, int len, int flags)
 			else if (type == ZH_TOK_WORD)
 				t = na_is_punct(cp) ? ZH_TOK_PUNCT : ZH_TOK_OTHER;
 			add_token(p, &cap, &p->norm, a, a + (uint32) adv, t);
-			p->toks[p->ntoks - 1].unit = !na_is_punct(cp) && !na_is_space(cp);
+			p->toks[p->ntoks - 1].unit = t == ZH_PTOK_HAN ||
+				(!na_is_punct(cp) && !na_is_space(cp));
 			nchars++;
 			a += (uint32) adv;
 		}
