@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BYTES=${BENCH_BYTES:-100000000}
 REPS=${BENCH_REPS:-3}
-NQ=${BENCH_QUERIES:-15}
+NQ=${BENCH_QUERIES:-25}
 DB=na_bench
 psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 export PGDATABASE=$DB
@@ -25,56 +25,76 @@ P -At -c "SELECT format('corpus: %s docs, %s MB of text, table %s', count(*), ro
 t() { local s e; s=$(date +%s.%N); P -c "$1" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
 med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 P -c "SELECT count(*) FROM docs" >/dev/null
-ts=() tc=()
+ts=() tc=() tz=()
 for r in $(seq "$REPS"); do
-  # alternate, so both see the same share of the machine
+  # alternate, so all three see the same share of the machine
   ts+=("$(t "SET max_parallel_workers_per_gather = 0; SELECT sum(length(to_tsvector('simple', body))) FROM docs")")
   tc+=("$(t "SET max_parallel_workers_per_gather = 0; SELECT sum(length(to_tsvector('chinese', body))) FROM docs")")
+  tz+=("$(t "SET max_parallel_workers_per_gather = 0; SELECT sum(length(news_archive.zh_tsvector(body))) FROM docs")")
 done
-ms=$(med "${ts[@]}") mc=$(med "${tc[@]}")
+ms=$(med "${ts[@]}") mc=$(med "${tc[@]}") mz=$(med "${tz[@]}")
 echo "to_tsvector simple:  runs ${ts[*]} s, median ${ms}s = $(echo "scale=1; $MB / $ms" | bc) MB/s"
 echo "to_tsvector chinese: runs ${tc[*]} s, median ${mc}s = $(echo "scale=1; $MB / $mc" | bc) MB/s"
-echo "chinese/simple throughput ratio: $(echo "scale=3; $ms / $mc" | bc)"
-tg=$(t "SET max_parallel_workers_per_gather = 0; ALTER TABLE docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('chinese', body)) STORED")
-gb=$(t "SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 0; CREATE INDEX docs_zh ON docs USING gin (tsv)")
-tb=$(t "SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 0; CREATE INDEX docs_trgm ON docs USING gin (body gin_trgm_ops)")
+echo "zh_tsvector:         runs ${tz[*]} s, median ${mz}s = $(echo "scale=1; $MB / $mz" | bc) MB/s"
+echo "throughput ratio to simple: to_tsvector('chinese') $(echo "scale=3; $ms / $mc" | bc), zh_tsvector $(echo "scale=3; $ms / $mz" | bc)"
+P -At -c "SELECT format('identical to to_tsvector(''chinese''): %s of %s documents', count(*) FILTER (WHERE news_archive.zh_tsvector(body) = to_tsvector('chinese', body)), count(*)) FROM docs"
+tg=$(t "SET max_parallel_workers_per_gather = 0; ALTER TABLE docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (news_archive.zh_tsvector(body)) STORED")
+gb=$(t "SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 0; CREATE INDEX docs_zh ON docs USING gin (tsv)")
+tb=$(t "SET maintenance_work_mem = '1GB'; SET max_parallel_maintenance_workers = 0; CREATE INDEX docs_trgm ON docs USING gin (body gin_trgm_ops)")
 P -c "VACUUM ANALYZE docs"
-P -At -c "SELECT format('stored tsvector column: %ss to fill; GIN chinese: build %ss, size %s; pg_trgm GIN: build %ss, size %s; table with the tsvector column %s (tsvector alone %s)',
+P -At -c "SELECT format('stored tsvector column (zh_tsvector): %ss to fill; GIN chinese: build %ss, size %s; pg_trgm GIN: build %ss, size %s; table with the tsvector column %s (tsvector alone %s)',
   '$tg', '$gb', pg_size_pretty(pg_relation_size('docs_zh')), '$tb', pg_size_pretty(pg_relation_size('docs_trgm')),
   pg_size_pretty(pg_table_size('docs')), pg_size_pretty(sum(pg_column_size(tsv)))) FROM docs"
-# queries: Han substrings of 1-4 characters and 6-character phrases, sampled
-# from random documents (TABLESAMPLE on a table of TOASTed rows finds nothing)
-ms_of() { python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'; }
+# Queries: Han substrings of 1-4 characters and 6-character phrases, sampled
+# from random positions of random documents (so frequent terms are sampled
+# often, as in the text).  Each method runs its queries in one session after
+# a warm-up query, as an application's pooled connection would; a query's
+# latency is planning + execution time from EXPLAIN ANALYZE, in ms.
+lat() {  # lat <setup SQL> <query template with %s> <terms file>  -> one ms per line
+  python3 - "$@" <<'PY' | P -At -v ON_ERROR_STOP=1 | python3 -c '
+import json, re, sys
+text, dec = sys.stdin.read(), json.JSONDecoder()
+for m in re.finditer(r"^\[", text, re.M):
+    j = dec.raw_decode(text[m.start():])[0][0]
+    print("%.3f" % (j["Planning Time"] + j["Execution Time"]))'
+import sys
+setup, tmpl, terms = sys.argv[1], sys.argv[2], open(sys.argv[3]).read().split()
+print(setup)
+print("SET client_min_messages = warning;")
+print((tmpl % terms[-1]) + ";")  # warm-up
+for q in terms:
+    print("EXPLAIN (ANALYZE, FORMAT JSON) " + (tmpl % q) + ";")
+PY
+}
+echo "| term | n | docs (median) | GIN med / p99 ms | LIKE seq scan med / p99 ms | pg_trgm GIN med / p99 ms | LIKE / GIN med / p99 | lowest LIKE / GIN of one query |"
+echo "|---|---|---|---|---|---|---|---|"
 for kind in 1 2 3 4 phrase; do
   len=$kind; [ "$kind" = phrase ] && len=6
-  qs=$(P -At -c "SELECT setseed(0.$len)" -c "SELECT s FROM (SELECT substr(body, 1 + (random() * greatest(length(body) - $len, 1))::int, $len) s
+  terms=$(mktemp)
+  P -At -c "SELECT setseed(0.$len)" -c "SELECT s FROM (SELECT substr(body, 1 + (random() * greatest(length(body) - $len, 1))::int, $len) s
         FROM docs WHERE id IN (SELECT 1 + (random() * (SELECT max(id) - 1 FROM docs))::int FROM generate_series(1, 40 * $NQ))) x
-        WHERE s ~ '^[一-鿿]+\$' LIMIT $NQ" | tail -n +2)
-  gin=() like=() trg=() hits=() i=0
-  while read -r q; do
-    [ -n "$q" ] || continue
-    i=$((i + 1))
-    gin+=("$(P -At -c "SET enable_seqscan = off" -c "SET enable_indexscan = off" -c "EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM docs WHERE tsv @@ news_archive.zh_query('$q')" | ms_of)")
-    like+=("$(P -At -c "SET max_parallel_workers_per_gather = 0" -c "SET enable_bitmapscan = off" -c "SET enable_indexscan = off" -c "EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM docs WHERE body LIKE '%$q%'" | ms_of)")
-    # pg_trgm cannot use trigrams for 1-2 characters (it reads the whole
-    # index and rechecks every row): 3 samples are enough there
-    if [ "$len" -ge 3 ] || [ "$i" -le 3 ]; then
-      trg+=("$(P -At -c "SET enable_seqscan = off" -c "SET max_parallel_workers_per_gather = 0" -c "EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM docs WHERE body LIKE '%$q%'" | ms_of)")
-    else
-      trg+=("${trg[$(( (i - 1) % 3 ))]}")
-    fi
-    hits+=("$(P -At -c "SELECT count(*) FROM docs WHERE tsv @@ news_archive.zh_query('$q')")")
-  done <<<"$qs"
-  if [ ${#gin[@]} -eq 0 ]; then echo "$kind-char: no queries sampled"; continue; fi
-  python3 - "$kind" "${#gin[@]}" "${gin[@]}" "${like[@]}" "${trg[@]}" "${hits[@]}" <<'PY'
+        WHERE s ~ '^[一-鿿]+\$' LIMIT $NQ" | tail -n +2 >"$terms"
+  if [ ! -s "$terms" ]; then echo "$kind-char: no queries sampled"; rm -f "$terms"; continue; fi
+  nq=$(wc -l <"$terms")
+  gin=$(lat "SET enable_seqscan = off; SET enable_indexscan = off;" "SELECT count(*) FROM docs WHERE tsv @@ news_archive.zh_query('%s')" "$terms")
+  like=$(lat "SET max_parallel_workers_per_gather = 0; SET enable_bitmapscan = off; SET enable_indexscan = off;" "SELECT count(*) FROM docs WHERE body LIKE '%%%s%%'" "$terms")
+  # pg_trgm cannot use trigrams for 1-2 characters (it reads the whole
+  # index and rechecks every row): 3 samples are enough there
+  trgterms=$terms
+  if [ "$len" -lt 3 ]; then trgterms=$(mktemp); head -3 "$terms" >"$trgterms"; fi
+  trg=$(lat "SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0;" "SELECT count(*) FROM docs WHERE body LIKE '%%%s%%'" "$trgterms")
+  hits=$(while read -r q; do P -At -c "SELECT count(*) FROM docs WHERE tsv @@ news_archive.zh_query('$q')"; done <"$terms")
+  python3 - "$kind" "$gin" "$like" "$trg" "$hits" <<'PY'
 import sys, statistics
-kind, n = sys.argv[1], int(sys.argv[2]); v = list(map(float, sys.argv[3:]))
-g, l, t, h = v[:n], v[n:2*n], v[2*n:3*n], v[3*n:]
+kind = sys.argv[1]
+g, l, t, h = ([float(x) for x in a.split()] for a in sys.argv[2:6])
 def p99(x): x = sorted(x); return x[min(len(x) - 1, int(round(0.99 * (len(x) - 1))))]
+ratios = sorted(a / b for a, b in zip(l, g))
 label = "phrase(6)" if kind == "phrase" else kind + "-char"
-print(f"| {label} | {n} | {statistics.median(h):.0f} | {statistics.median(g):.2f} / {p99(g):.2f} | "
+print(f"| {label} | {len(g)} | {statistics.median(h):.0f} | {statistics.median(g):.2f} / {p99(g):.2f} | "
       f"{statistics.median(l):.0f} / {p99(l):.0f} | {statistics.median(t):.1f} / {p99(t):.1f} | "
-      f"{statistics.median(l)/statistics.median(g):.0f}x / {p99(l)/p99(g):.0f}x |")
+      f"{statistics.median(l)/statistics.median(g):.0f}x / {p99(l)/p99(g):.0f}x | {ratios[0]:.0f}x |")
 PY
+  rm -f "$terms"; [ "$trgterms" != "$terms" ] && rm -f "$trgterms"
 done
 psql -Xq -d postgres -c "DROP DATABASE $DB"
