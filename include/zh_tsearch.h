@@ -8,10 +8,14 @@
  * when the next character is adjacent and neither is punctuation or space,
  * else the unigram c(i); plus the segmenter's word (Latin word, number, ...;
  * Han words only with ZH_INDEX_HAN_WORDS, on by default) starting at i when it is longer
- * than two characters.
+ * than two characters; plus, at the first occurrence of each Han character
+ * in the document, its unigram, so that the lexeme c exists exactly when the
+ * document contains c (a one-character query then reads one posting list
+ * instead of every bigram that starts with c).
  * Punctuation and space get no lexemes but keep their position.  Every
  * lexeme at position i starts with c(i), so a one-character query is the
- * prefix query c:* and a longer one a phrase of bigrams (zh_query.c).
+ * unigram c (or, inside a phrase, the prefix c:*) and a longer one a
+ * phrase of bigrams (zh_query.c).
  *
  * Tokens: to keep PostgreSQL's per-token work small the parser emits a run
  * of characters that all have a bigram (same character type) as ONE token;
@@ -65,6 +69,8 @@ typedef struct ZhPTok
 	uint8		type;			/* ZhTokenType */
 	bool		unit;			/* a character that gets lexemes (not
 								 * punctuation, not space) */
+	bool		first_han;		/* first occurrence of this Han character
+								 * in the document */
 } ZhPTok;
 
 /* a token of the parser: characters first .. first + nchars - 1 */

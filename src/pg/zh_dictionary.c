@@ -5,7 +5,8 @@
  *
  *	  Option StopWords = name: a stop list (tsearch_data/name.stop).  Stop
  *	  words lose their unigram and word lexemes but keep their position and
- *	  their bigrams, so phrase queries stay exact.
+ *	  their bigrams, so phrase queries stay exact (a stop word alone finds
+ *	  nothing, as stop words do).
  *
  *	  Punctuation and space give an empty lexeme set: they are stop words,
  *	  so they take up a position and no phrase matches across them.
@@ -121,7 +122,7 @@ add_lexeme(TSLexeme *res, int *n, const char *s, int len, uint16 nvariant,
 static TSLexeme *
 chars_lexemes(ZhDictData *d, ZhParse *p, uint32 first, uint32 nchars)
 {
-	TSLexeme   *res = palloc(sizeof(TSLexeme) * (2 * nchars + 1));
+	TSLexeme   *res = palloc(sizeof(TSLexeme) * (3 * nchars + 1));
 	int			n = 0;
 	uint32		k;
 
@@ -136,7 +137,12 @@ chars_lexemes(ZhDictData *d, ZhParse *p, uint32 first, uint32 nchars)
 		if (!t->unit)
 			continue;
 		if (t->bigram_len)
+		{
 			add_lexeme(res, &n, s, t->bigram_len, 1, step);
+			/* the character's first occurrence: its unigram too */
+			if (t->first_han && !is_stop(d, s, t->norm_len))
+				add_lexeme(res, &n, s, t->norm_len, 1, 0);
+		}
 		else if (!is_stop(d, s, t->norm_len))
 			add_lexeme(res, &n, s, t->norm_len, 1, step);
 		if (t->word_len && !is_stop(d, s, t->word_len))
@@ -171,7 +177,7 @@ zh_dict_lexize(PG_FUNCTION_ARGS)
 					n = 0;
 
 		p = zh_parse_build(in, len, 0);
-		res = palloc0(sizeof(TSLexeme) * (2 * p->ntoks + 1));
+		res = palloc0(sizeof(TSLexeme) * (3 * p->ntoks + 1));
 		for (k = 0; k < p->ntoks; k++)
 		{
 			TSLexeme   *one = chars_lexemes(d, p, k, 1);

@@ -377,12 +377,77 @@ merge_selected_runs(HeadlineParsedText *prs)
 	}
 }
 
-/* does query operand op match the lexeme [s, s + len)? */
+/*
+ * Does query operand op match the lexeme [s, s + len)?  An operand of one
+ * Han character matches every lexeme that starts with it: documents carry
+ * the unigram only at the character's first occurrence, but every
+ * occurrence is a match to show.
+ */
 static bool
 operand_matches(TSQuery query, QueryOperand *op, const char *s, int len)
 {
-	return tsCompareString(GETOPERAND(query) + op->distance, op->length,
-						   (char *) s, len, op->prefix) == 0;
+	const char *o = GETOPERAND(query) + op->distance;
+	bool		prefix = op->prefix;
+
+	if (!prefix && op->length <= 4)
+	{
+		size_t		adv;
+		uint32		cp = na_utf8_decode(o, op->length, &adv);
+
+		prefix = adv == op->length && na_is_han(cp);
+	}
+	return tsCompareString((char *) o, op->length, (char *) s, len, prefix) == 0;
+}
+
+/* is op one Han character, without prefix (zh_query's single-character term)? */
+static bool
+is_char_operand(TSQuery query, QueryOperand *op)
+{
+	size_t		adv;
+	uint32		cp;
+
+	if (op->prefix || op->length > 4 || op->length == 0)
+		return false;
+	cp = na_utf8_decode(GETOPERAND(query) + op->distance, op->length, &adv);
+	return adv == op->length && na_is_han(cp);
+}
+
+/* does op match a lexeme of character t (s: its normalised text)? */
+static bool
+char_matches(TSQuery query, QueryOperand *op, const ZhPTok *t, const char *s)
+{
+	return (t->bigram_len && operand_matches(query, op, s, t->bigram_len)) ||
+		(!t->bigram_len && t->unit && operand_matches(query, op, s, t->norm_len)) ||
+		(t->word_len && operand_matches(query, op, s, t->word_len));
+}
+
+/*
+ * Give operand op to the character whose entries are nw[head .. *n - 1]
+ * (the first one, then repeated copies), unless it has it already.
+ */
+static void
+attach_operand(HeadlineWordEntry **nw, int *n, int *cap, int head,
+			   QueryOperand *op)
+{
+	int			j;
+
+	if ((*nw)[head].item == NULL)
+	{
+		(*nw)[head].item = op;
+		return;
+	}
+	for (j = head; j < *n; j++)
+		if ((*nw)[j].item == op)
+			return;
+	if (*n + 1 >= *cap)
+	{
+		*cap *= 2;
+		*nw = repalloc(*nw, sizeof(HeadlineWordEntry) * *cap);
+	}
+	(*nw)[*n] = (*nw)[head];
+	(*nw)[*n].item = op;
+	(*nw)[*n].repeated = 1;
+	(*n)++;
 }
 
 /*
@@ -395,7 +460,9 @@ operand_matches(TSQuery query, QueryOperand *op, const char *s, int len)
  * to the characters of the token whose lexemes it matches.  Inside a run
  * token every character has its bigram (never a stop word), so what
  * matches here is what the dictionary gave; tokens of one character are
- * kept as they are.
+ * kept as they are.  A one-Han-character operand (zh_query's single
+ * character) matched only the character's first occurrence, where its
+ * unigram is: it goes to every occurrence.
  */
 static void
 split_run_tokens(HeadlineParsedText *prs, TSQuery query)
@@ -412,6 +479,17 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 	uint32		off = 0;
 	bool		any_run = false;
 
+	QueryOperand **char_ops = palloc(sizeof(QueryOperand *) * Max(query->size, 1));
+	int			nchar_ops = 0;
+
+	for (i = 0; i < query->size; i++)
+	{
+		QueryItem  *it = &GETQUERY(query)[i];
+
+		if (it->type == QI_VAL && is_char_operand(query, &it->qoperand))
+			char_ops[nchar_ops++] = &it->qoperand;
+	}
+
 	initStringInfo(&doc);
 	for (i = 0; i < nold; i++)
 	{
@@ -424,7 +502,7 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 	p = zh_parse_build(doc.data, doc.len, 0);
 	for (i = 0; i < (int) p->nruns && !any_run; i++)
 		any_run = p->runs[i].nchars > 1;
-	if (!any_run)
+	if (!any_run && nchar_ops == 0)
 	{
 		zh_parse_release(p);
 		return;
@@ -451,6 +529,8 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 		if (ci - first <= 1 || w->repeated)
 		{
 			/* a token of one character (or nothing): as it is */
+			int			head = n;
+
 			for (j = 0; j <= nrep; j++)
 			{
 				if (n + 1 >= cap)
@@ -459,6 +539,14 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 					nw = repalloc(nw, sizeof(HeadlineWordEntry) * cap);
 				}
 				nw[n++] = old[i + j];
+			}
+			if (ci - first == 1 && !w->repeated)
+			{
+				ZhPTok	   *t = &p->toks[first];
+
+				for (j = 0; j < nchar_ops; j++)
+					if (char_matches(query, char_ops[j], t, p->norm.text + t->norm_off))
+						attach_operand(&nw, &n, &cap, head, char_ops[j]);
 			}
 		}
 		else
@@ -486,22 +574,12 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 				{
 					QueryOperand *op = old[i + j].item;
 
-					if (op == NULL)
-						continue;
-					if (!((t->bigram_len && operand_matches(query, op, s, t->bigram_len)) ||
-						  (!t->bigram_len && t->unit && operand_matches(query, op, s, t->norm_len)) ||
-						  (t->word_len && operand_matches(query, op, s, t->word_len))))
-						continue;
-					if (nw[head].item == NULL)
-						nw[head].item = op;
-					else
-					{
-						nw[n] = nw[head];
-						nw[n].item = op;
-						nw[n].repeated = 1;
-						n++;
-					}
+					if (op != NULL && char_matches(query, op, t, s))
+						attach_operand(&nw, &n, &cap, head, op);
 				}
+				for (j = 0; j < nchar_ops; j++)
+					if (char_matches(query, char_ops[j], t, s))
+						attach_operand(&nw, &n, &cap, head, char_ops[j]);
 			}
 			pfree(w->word);
 		}
@@ -510,6 +588,7 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 	}
 	zh_parse_release(p);
 	pfree(doc.data);
+	pfree(char_ops);
 	prs->words = nw;
 	prs->curwords = n;
 	prs->lenwords = cap;

@@ -140,6 +140,61 @@ add_token(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int t
 	t->word_len = 0;
 	t->type = (uint8) type;
 	t->unit = false;
+	t->first_han = false;
+}
+
+/*
+ * Han characters seen so far in a document: a bitmap for the BMP, a small
+ * open-addressing set for the supplementary planes (extensions B-H).
+ */
+typedef struct HanSeen
+{
+	uint8		bmp[65536 / 8];
+	uint32	   *sup;			/* 0 = empty slot */
+	uint32		sup_cap;
+	uint32		sup_n;
+} HanSeen;
+
+/* true the first time cp is seen */
+static bool
+han_first(HanSeen *seen, uint32 cp)
+{
+	uint32		h,
+				i;
+
+	if (cp < 65536)
+	{
+		uint8		bit = (uint8) (1 << (cp & 7));
+
+		if (seen->bmp[cp >> 3] & bit)
+			return false;
+		seen->bmp[cp >> 3] |= bit;
+		return true;
+	}
+	if (seen->sup_n * 2 >= seen->sup_cap)
+	{
+		uint32	   *old = seen->sup,
+					oldcap = seen->sup_cap;
+
+		seen->sup_cap = oldcap ? oldcap * 2 : 64;
+		seen->sup = palloc0(seen->sup_cap * sizeof(uint32));
+		seen->sup_n = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i])
+				(void) han_first(seen, old[i]);
+		if (old)
+			pfree(old);
+	}
+	h = (cp * 2654435761u) & (seen->sup_cap - 1);
+	while (seen->sup[h] != 0)
+	{
+		if (seen->sup[h] == cp)
+			return false;
+		h = (h + 1) & (seen->sup_cap - 1);
+	}
+	seen->sup[h] = cp;
+	seen->sup_n++;
+	return true;
 }
 
 /* a run of space [a, b), cut into bounded pieces */
@@ -172,6 +227,7 @@ zh_parse_build(const char *buf, int len, int flags)
 {
 	ZhParse    *p = palloc0(sizeof(ZhParse));
 	ZhToken    *segs;
+	HanSeen    *seen;
 	size_t		nsegs,
 				s;
 	uint32		cap,
@@ -194,6 +250,7 @@ zh_parse_build(const char *buf, int len, int flags)
 
 	cap = (uint32) Max(nsegs, 16);
 	p->toks = palloc_extended(cap * sizeof(ZhPTok), MCXT_ALLOC_HUGE);
+	seen = palloc0(sizeof(HanSeen));
 
 	for (s = 0; s < nsegs; s++)
 	{
@@ -226,6 +283,8 @@ zh_parse_build(const char *buf, int len, int flags)
 			add_token(p, &cap, &p->norm, a, a + (uint32) adv, t);
 			p->toks[p->ntoks - 1].unit = t == ZH_PTOK_HAN ||
 				(!na_is_punct(cp) && !na_is_space(cp));
+			if (t == ZH_PTOK_HAN)
+				p->toks[p->ntoks - 1].first_han = han_first(seen, cp);
 			nchars++;
 			a += (uint32) adv;
 		}
@@ -235,6 +294,9 @@ zh_parse_build(const char *buf, int len, int flags)
 			p->toks[first].word_len = (uint16) segs[s].len;
 	}
 	na_free(segs);
+	if (seen->sup)
+		pfree(seen->sup);
+	pfree(seen);
 
 	/* bigrams: a character directly followed by another (not punctuation) */
 	for (i = 0; i + 1 < p->ntoks; i++)

@@ -11,7 +11,9 @@
  *	  and space) becomes
  *	    - one character: the prefix query c:* (a document has one lexeme per
  *	      character, the bigram c(i)c(i+1) or the unigram c(i), and maybe a
- *	      word starting at c(i): all start with c(i));
+ *	      word starting at c(i): all start with c(i)); a term that is one Han
+ *	      character alone is the unigram c, which documents carry at the
+ *	      character's first occurrence;
  *	    - n >= 2 characters: bigrams at every other position
  *	      (c1c2 <2> c3c4 ...), the last bigram overlapping when n is odd;
  *	  all in one phrase whose distances are the distances in the term,
@@ -66,9 +68,20 @@ static bool
 append_term(StringInfo out, const char *term, int len, bool negated)
 {
 	ZhParse    *p = zh_parse_build(term, len, 0);
-	uint32		i = 0;
+	uint32		i = 0,
+				units = 0;
 	int			last_pos = -1;
 	bool		any = false;
+
+	/*
+	 * A term of one Han character alone is the unigram: documents carry it
+	 * at the character's first occurrence.  Inside a phrase a character
+	 * must match at its position, where the document has a lexeme that
+	 * starts with it: the prefix c:*.
+	 */
+	for (i = 0; i < p->ntoks; i++)
+		units += p->toks[i].unit ? 1 : 0;
+	i = 0;
 
 	while (i < p->ntoks)
 	{
@@ -118,7 +131,8 @@ append_term(StringInfo out, const char *term, int len, bool negated)
 			if (any)
 				appendStringInfo(out, " <%d> ", (int) pos - last_pos);
 			/* one character: every lexeme at its position starts with it */
-			append_lexeme(out, ls, ll, run < 2);
+			append_lexeme(out, ls, ll,
+						  run < 2 && !(units == 1 && t->type == ZH_PTOK_HAN));
 			last_pos = (int) pos;
 			any = true;
 		}

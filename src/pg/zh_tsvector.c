@@ -221,8 +221,8 @@ zh_tsvector(PG_FUNCTION_ARGS)
 	p = zh_parse_build(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
 					   ZH_PARSE_LEXEMES_ONLY);
 
-	/* at most two lexemes per character: bigram or unigram, and a word */
-	pairs = palloc_extended(Max(2 * (size_t) p->ntoks, 1) * sizeof(ZhLexPair),
+	/* at most three lexemes per character: bigram, unigram, word */
+	pairs = palloc_extended(Max(3 * (size_t) p->ntoks, 1) * sizeof(ZhLexPair),
 							MCXT_ALLOC_HUGE);
 	for (i = 0; i < p->ntoks; i++)
 	{
@@ -232,6 +232,8 @@ zh_tsvector(PG_FUNCTION_ARGS)
 			continue;			/* punctuation, space: a position only */
 		add_pair(pairs, &n, &p->norm, t->norm_off,
 				 t->bigram_len ? t->bigram_len : t->norm_len, i + 1);
+		if (t->bigram_len && t->first_han)
+			add_pair(pairs, &n, &p->norm, t->norm_off, t->norm_len, i + 1);
 		if (t->word_len)
 			add_pair(pairs, &n, &p->norm, t->norm_off, t->word_len, i + 1);
 	}

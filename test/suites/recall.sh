@@ -51,6 +51,11 @@ PY
 P -c "ALTER TABLE docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('chinese', body)) STORED" \
   -c "ALTER TABLE docs ADD COLUMN norm text GENERATED ALWAYS AS (news_archive.zh_normalize(body)) STORED" \
   -c "CREATE INDEX docs_tsv ON docs USING gin (tsv)" -c "ANALYZE docs"
+# zh_tsvector() must give exactly to_tsvector('chinese') on every document
+same=$(P -At -c "SELECT count(*) FILTER (WHERE news_archive.zh_tsvector(body) = tsv) || ' ' || count(*) FROM docs")
+echo "zh_tsvector identical to to_tsvector('chinese'): ${same% *} of ${same#* } documents"
+ok_same=0
+[ "${same% *}" = "${same#* }" ] && ok_same=1
 P -At -c "SELECT 'corpus: ' || string_agg(src || ' ' || n || ' docs', ', ') FROM (SELECT src, count(*) n FROM docs GROUP BY src ORDER BY src) s"
 P -At -c "SELECT 'longest document: ' || max(length(norm)) || ' characters' FROM docs"
 
@@ -130,6 +135,7 @@ grep -v 'passed, .* failed' "$out"
 read -r p f < <(grep -Eo '^[0-9]+ passed, [0-9]+ failed' "$out" | awk '{print $1, $3}')
 rm -f "$out"
 if [ "$ok_plan" -eq 1 ]; then p=$((p + 1)); else echo "FAIL: the GIN index is not used"; f=$((f + 1)); fi
+if [ "$ok_same" -eq 1 ]; then p=$((p + 1)); else echo "FAIL: zh_tsvector differs from to_tsvector('chinese')"; f=$((f + 1)); fi
 psql -Xq -d postgres -c "DROP DATABASE $DB" >/dev/null
 echo "$p passed, $f failed"
 [ "$f" -eq 0 ]
