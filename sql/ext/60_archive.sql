@@ -225,9 +225,9 @@ BEGIN
             raw_end        int,
             char_count     int NOT NULL GENERATED ALWAYS AS (pg_catalog.char_length(COALESCE(body, ''))) STORED,
             tsv            tsvector NOT NULL GENERATED ALWAYS AS (
-                               pg_catalog.setweight(pg_catalog.to_tsvector('chinese'::regconfig,
+                               pg_catalog.setweight(@extschema@.zh_tsvector(
                                    COALESCE(kicker, '') || ' ' || COALESCE(title, '') || ' ' || COALESCE(subtitle, '')), 'A') OPERATOR(pg_catalog.||)
-                               pg_catalog.setweight(pg_catalog.to_tsvector('chinese'::regconfig,
+                               pg_catalog.setweight(@extschema@.zh_tsvector(
                                    COALESCE(body, '')), 'D')) STORED,
             PRIMARY KEY (issue_id, ordinal)
         )$q$, s);
