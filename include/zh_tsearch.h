@@ -98,6 +98,7 @@ typedef struct ZhParse
 	uint32		next;			/* next run for gettoken */
 	uint32		hint;			/* last run the dictionary looked up */
 	bool		registered;
+	bool		in_scratch;		/* arrays live in the parser's scratch memory */
 	MemoryContextCallback cb;
 } ZhParse;
 

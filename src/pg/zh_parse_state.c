@@ -91,10 +91,59 @@ registry_remove(ZhParse *p)
 	p->registered = false;
 }
 
+/*
+ * Scratch memory for the arrays of a to_tsvector parse (normalised text,
+ * characters, tokens), kept by the backend between documents: allocated
+ * and freed per row they would go to malloc and back, and the heap's
+ * growing and trimming costs more than parsing.  One parse at a time owns
+ * it; a parse that starts while another is live uses ordinary memory.
+ */
+#define ZH_PARSE_SCRATCH_KEEP	(2 * 1024 * 1024)
+
+static MemoryContext parse_scratch = NULL;
+static ZhParse *scratch_owner = NULL;
+
+static bool
+scratch_acquire(ZhParse *p)
+{
+	if (scratch_owner != NULL)
+		return false;
+	if (parse_scratch == NULL)
+		parse_scratch = GenerationContextCreate(TopMemoryContext,
+												"news_archive parser scratch",
+												ZH_PARSE_SCRATCH_KEEP,
+												ZH_PARSE_SCRATCH_KEEP,
+												16 * ZH_PARSE_SCRATCH_KEEP);
+	else
+		MemoryContextReset(parse_scratch);
+	scratch_owner = p;
+	p->in_scratch = true;
+	return true;
+}
+
+static void
+scratch_release(ZhParse *p)
+{
+	if (!p->in_scratch)
+		return;
+	p->in_scratch = false;
+	if (scratch_owner == p)
+	{
+		scratch_owner = NULL;
+		MemoryContextReset(parse_scratch);
+	}
+}
+
 static void
 registry_callback(void *arg)
 {
-	registry_remove((ZhParse *) arg);
+	ZhParse    *p = (ZhParse *) arg;
+
+	registry_remove(p);
+	/* an error ended the parse: its scratch arrays are simply forgotten */
+	if (p->in_scratch && scratch_owner == p)
+		scratch_owner = NULL;
+	p->in_scratch = false;
 }
 
 static void
@@ -232,10 +281,24 @@ zh_parse_build(const char *buf, int len, int flags)
 				s;
 	uint32		cap,
 				i;
+	MemoryContext old = CurrentMemoryContext;
 
 	zh_check_length((size_t) len);
 	p->buf = buf;
 	p->buflen = (uint32) len;
+	if (flags & ZH_PARSE_REGISTER)
+	{
+		/*
+		 * Registered first (no tokens yet, so the dictionary skips it), so
+		 * that an error while building releases the scratch memory too.
+		 * What outlives the parse is loaded before switching to scratch.
+		 */
+		registry_add(p);
+		(void) zh_segment_dict();
+		(void) zh_segment_user_words();
+		if (scratch_acquire(p))
+			MemoryContextSwitchTo(parse_scratch);
+	}
 	zh_normalize(buf, (size_t) len, (flags & ZH_PARSE_LEXEMES_ONLY) == 0, &p->norm);
 	/*
 	 * With ZH_INDEX_HAN_WORDS 0 the segmenter runs without its dictionary and
@@ -308,7 +371,10 @@ zh_parse_build(const char *buf, int len, int flags)
 	}
 
 	if (flags & ZH_PARSE_LEXEMES_ONLY)
+	{
+		MemoryContextSwitchTo(old);
 		return p;
+	}
 
 	/*
 	 * The parser's tokens: a run of characters that all have a bigram and
@@ -337,8 +403,7 @@ zh_parse_build(const char *buf, int len, int flags)
 		i = j;
 	}
 
-	if (flags & ZH_PARSE_REGISTER)
-		registry_add(p);
+	MemoryContextSwitchTo(old);
 	return p;
 }
 
@@ -346,6 +411,14 @@ void
 zh_parse_release(ZhParse *p)
 {
 	registry_remove(p);
+	if (p->in_scratch)
+	{
+		scratch_release(p);
+		p->toks = NULL;
+		p->runs = NULL;
+		p->norm.text = NULL;
+		p->norm.orig = NULL;
+	}
 	/* the small struct stays until its context goes: the callback uses it */
 	if (p->toks)
 		pfree(p->toks);
