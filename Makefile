@@ -21,11 +21,10 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 REGRESS   = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --encoding=UTF8 --no-locale
 
-ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
-ICU_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
-PG_CPPFLAGS = -Iinclude $(ICU_CFLAGS)
+# ICU runs at build time only (mk/tsearch.mk, mk/standalone.mk): the server
+# library neither includes nor links it.
+PG_CPPFLAGS = -Iinclude
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
-SHLIB_LINK  = $(ICU_LIBS)
 
 .DEFAULT_GOAL := all
 include $(sort $(wildcard mk/*.mk))

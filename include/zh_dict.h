@@ -20,6 +20,11 @@
  * Every index read from the file is bounds-checked at lookup time, and the
  * header is checked on open, so a corrupt file gives wrong words at worst,
  * never a read outside the mapping.
+ *
+ * zh_dict_open_ex(path, ZH_DICT_OPEN_COPY, ...) copies the file into
+ * read-only anonymous memory instead (on transparent huge pages where the
+ * system allows): for a process about to fork workers, whose children then
+ * read it without a page fault per page (see copy_file in zh_dict.c).
  */
 #ifndef ZH_DICT_H
 #define ZH_DICT_H
@@ -80,8 +85,9 @@ typedef struct ZhDictSlot
 
 struct ZhDict
 {
-	void	   *map;			/* the whole file, mapped read-only */
-	size_t		map_len;
+	void	   *map;			/* the whole file, mapped read-only (or a
+								 * read-only copy, see ZH_DICT_OPEN_COPY) */
+	size_t		map_len;		/* length of that mapping */
 	const ZhDictHeader *hdr;
 	const uint16_t *charmap;
 	const ZhCharInfo *charinfo;

@@ -43,6 +43,10 @@ typedef struct ZhDict ZhDict;
 
 /* Map a compiled dictionary file.  NULL and *errmsg (static text) on error. */
 extern ZhDict *zh_dict_open(const char *path, const char **errmsg);
+
+/* flags of zh_dict_open_ex: copy for forked children instead (zh_dict.h) */
+#define ZH_DICT_OPEN_COPY	0x01
+extern ZhDict *zh_dict_open_ex(const char *path, int flags, const char **errmsg);
 extern void zh_dict_close(ZhDict *dict);
 
 /*

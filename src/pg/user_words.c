@@ -8,7 +8,7 @@
  * transaction commits (never before, never if it aborts), and a backend
  * processes them at its next transaction start or lock acquisition.  Our
  * relcache callback only sets a flag; the next parse sees the flag and loads
- * the table again with SPI.  The check on the hot path is a flag test, no
+ * the table again (a plain heap scan, skipped when the table has no pages).  The check on the hot path is a flag test, no
  * shared memory is needed, and it works with or without
  * shared_preload_libraries.
  */
@@ -19,17 +19,22 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/smgr.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 #include "pg_user_words.h"
 
@@ -126,6 +131,46 @@ read_words(WordCache *c, ZhUserDict *dict, MemoryContext cxt)
 	table_close(rel, AccessShareLock);
 }
 
+/*
+ * Has the table no pages at all?  Then no snapshot can see a row in it, and
+ * the relcache entry that table_open would build (catalog reads for the
+ * table, its columns and its triggers: about half a millisecond in a new
+ * connection) is not needed.  That is the state of a table never written to
+ * or emptied by TRUNCATE; any other table is scanned.  The caller holds a
+ * lock on the table, so pg_class shows its current file.  A writer extends
+ * the file before it commits, so rows committed before our snapshot always
+ * show as pages here.
+ */
+static bool
+table_has_no_pages(Oid relid)
+{
+	HeapTuple	tup;
+	Form_pg_class cls;
+	bool		empty = false;
+
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		return false;
+	cls = (Form_pg_class) GETSTRUCT(tup);
+	if (cls->relkind == RELKIND_RELATION &&
+		cls->relpersistence == RELPERSISTENCE_PERMANENT &&
+		OidIsValid(cls->relfilenode))
+	{
+		RelFileNode rnode;
+		SMgrRelation smgr;
+
+		rnode.spcNode = OidIsValid(cls->reltablespace) ?
+			cls->reltablespace : MyDatabaseTableSpace;
+		rnode.dbNode = MyDatabaseId;
+		rnode.relNode = cls->relfilenode;
+		smgr = smgropen(rnode, InvalidBackendId);
+		empty = smgrexists(smgr, MAIN_FORKNUM) &&
+			smgrnblocks(smgr, MAIN_FORKNUM) == 0;
+	}
+	ReleaseSysCache(tup);
+	return empty;
+}
+
 static void
 load(WordCache *c)
 {
@@ -151,7 +196,10 @@ load(WordCache *c)
 	{
 		PG_TRY();
 		{
-			read_words(c, dict, newcxt);
+			LockRelationOid(c->relid, AccessShareLock);
+			if (!table_has_no_pages(c->relid))
+				read_words(c, dict, newcxt);
+			UnlockRelationOid(c->relid, AccessShareLock);
 		}
 		PG_CATCH();
 		{

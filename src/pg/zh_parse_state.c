@@ -44,6 +44,13 @@ zh_check_length(size_t len)
  * The segmenter's dictionary, mapped once per backend.  Without it the
  * segmenter cuts by character classes; positions and recall do not depend
  * on it (only the extra word lexemes do).
+ *
+ * Opened in the postmaster (the library is preloaded), it is copied into
+ * memory that every backend inherits with its page tables, so a new
+ * connection reads it without a page fault per page touched (see
+ * ZH_DICT_OPEN_COPY).  A backend that loads the library itself maps the
+ * file: its pages come from the shared page cache, and no backend holds a
+ * copy of its own.
  */
 const ZhDict *
 zh_segment_dict(void)
@@ -52,13 +59,16 @@ zh_segment_dict(void)
 	{
 		char	   *path = get_tsearch_config_filename("news_archive_zh", "dict");
 		const char *err = NULL;
+		int			flags = 0;
 
 		MemoryContext old;
 
 		segment_dict_tried = true;
+		if (process_shared_preload_libraries_in_progress && !IsUnderPostmaster)
+			flags |= ZH_DICT_OPEN_COPY;
 		/* the dictionary lives as long as the backend */
 		old = MemoryContextSwitchTo(TopMemoryContext);
-		segment_dict = zh_dict_open(path, &err);
+		segment_dict = zh_dict_open_ex(path, flags, &err);
 		MemoryContextSwitchTo(old);
 		if (segment_dict == NULL)
 			ereport(WARNING,

@@ -220,6 +220,26 @@ test_dict_errors(void)
 	NA_CHECK_STR(zh_token_type_name(99), "?");
 }
 
+/* the copy for forked children reads like the mapping */
+static void
+test_dict_copy(void)
+{
+	const char *err = NULL;
+	ZhDict	   *copy = zh_dict_open_ex("build/news_archive_zh.dict", ZH_DICT_OPEN_COPY, &err);
+	const char *text = "临江港新材料产业园举行集中开工仪式，首批12个项目正式动工，计划总投资86.4亿元。";
+	char		expect[8192];
+
+	NA_CHECK(copy != NULL);
+	if (copy == NULL)
+		return;
+	NA_CHECK(copy->map != dict->map);
+	NA_CHECK(copy->map_len >= dict->map_len);
+	NA_CHECK(memcmp(copy->map, dict->map, dict->map_len) == 0);
+	snprintf(expect, sizeof(expect), "%s", render(dict, text));
+	NA_CHECK_STR(render(copy, text), expect);
+	zh_dict_close(copy);
+}
+
 int
 main(void)
 {
@@ -237,6 +257,7 @@ main(void)
 	test_random();
 	test_long_run();
 	test_dict_errors();
+	test_dict_copy();
 	zh_dict_close(dict);
 	NA_TEST_DONE();
 }
