@@ -151,7 +151,8 @@ build_tsvector(ZhLexPair *pairs, size_t n, const char *text, MemoryContext outcx
 						lenstr, MAXSTRPOS)));
 
 	totallen = CALCDATASIZE(nlex, lenstr);
-	out = (TSVector) MemoryContextAllocZero(outcxt, totallen);
+	/* every byte is written below, alignment padding included */
+	out = (TSVector) MemoryContextAlloc(outcxt, totallen);
 	SET_VARSIZE(out, totallen);
 	out->size = (int32) nlex;
 	we = ARRPTR(out);
@@ -163,12 +164,17 @@ build_tsvector(ZhLexPair *pairs, size_t n, const char *text, MemoryContext outcx
 		uint16		k = npos[g],
 					m;
 		WordEntryPos *wp;
+		WordEntry	e;
 
-		we->haspos = 1;
-		we->len = h->len;
-		we->pos = stroff;
+		/* built in a register: a bit-field store into memory reads it first */
+		e.haspos = 1;
+		e.len = h->len;
+		e.pos = stroff;
+		*we = e;
 		memcpy(str + stroff, text + h->off, h->len);
-		stroff = SHORTALIGN(stroff + h->len);
+		stroff += h->len;
+		if (stroff & 1)
+			str[stroff++] = '\0';	/* SHORTALIGN padding */
 		*(uint16 *) (str + stroff) = k;
 		wp = (WordEntryPos *) (str + stroff + sizeof(uint16));
 		/* weight 0 (D): the position is the whole value */
