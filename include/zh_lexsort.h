@@ -15,45 +15,52 @@
 #define ZH_LEXSORT_H
 
 #include "na_port.h"
-
-/*
- * Bytes of a lexeme in its key: two CJK characters.  Longer lexemes (words,
- * Latin terms) that tie on them are compared in full afterwards.
- */
-#define ZH_LEX_KEY_BYTES	6
+#include "na_utf8.h"
 
 typedef struct ZhLexPair
 {
-	uint64_t	key;			/* first ZH_LEX_KEY_BYTES bytes, big-endian,
-								 * zero padded */
+	uint64_t	key;			/* first two code points: see zh_lex_key */
 	uint32_t	off;			/* lexeme: bytes [off, off + len) of a text */
 	uint16_t	len;
 	uint16_t	pos;			/* position (already limited) */
 } ZhLexPair;
 
 /*
- * The sort key of the lexeme at s (bytes are never NUL).  avail: bytes
- * readable from s on (at least len), so that a whole word can be loaded.
+ * The sort key of a lexeme: its first code point in bits 24-47, its second
+ * (0 if none) in bits 0-23.  UTF-8 byte order is code point order, and a
+ * lexeme that is a prefix of another sorts first, so keys order lexemes as
+ * tsvectors do, except that lexemes sharing their first two code points
+ * tie (they are ordered in full afterwards).  Each code point in a slot of
+ * its own keeps the high byte of both slots zero for the Basic Multilingual
+ * Plane: two of the six radix passes are then skipped.
  */
 static inline uint64_t
-zh_lex_key(const char *s, size_t len, size_t avail)
+zh_lex_key(const char *s, size_t len)
 {
-	uint64_t	k = 0;
-	size_t		i,
-				take = len < ZH_LEX_KEY_BYTES ? len : ZH_LEX_KEY_BYTES;
+	size_t		adv,
+				adv2;
+	uint64_t	c1,
+				c2 = 0;
 
-	if (avail >= 8)
-	{
-		memcpy(&k, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		k = __builtin_bswap64(k);
-#endif
-		return (k >> (8 * (8 - take))) << (8 * (ZH_LEX_KEY_BYTES - take));
-	}
-	for (i = 0; i < ZH_LEX_KEY_BYTES; i++)
-		k = (k << 8) | (i < len ? (unsigned char) s[i] : 0);
-	return k;
+	c1 = na_utf8_decode(s, len, &adv);
+	if (adv < len)
+		c2 = na_utf8_decode(s + adv, len - adv, &adv2);
+	return (c1 << 24) | c2;
 }
+
+/* is the lexeme longer than the two code points its key holds? */
+static inline bool
+zh_lex_key_partial(uint64_t key, size_t len)
+{
+	uint32_t	c1 = (uint32_t) (key >> 24),
+				c2 = (uint32_t) (key & 0xFFFFFF);
+	size_t		covered = (c1 < 0x80 ? 1 : c1 < 0x800 ? 2 : c1 < 0x10000 ? 3 : 4) +
+		(c2 == 0 ? 0 : c2 < 0x80 ? 1 : c2 < 0x800 ? 2 : c2 < 0x10000 ? 3 : 4);
+
+	return len > covered;
+}
+
+#define ZH_LEX_KEY_BYTES	6	/* radix digits of a key */
 
 /*
  * Sort n pairs into tsvector order: by lexeme (bytes of text),

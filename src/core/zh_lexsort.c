@@ -11,7 +11,7 @@ zh_lexpair_cmp(const ZhLexPair *a, const ZhLexPair *b, const char *text)
 
 	if (a->key != b->key)
 		return a->key < b->key ? -1 : 1;
-	if (a->len > ZH_LEX_KEY_BYTES || b->len > ZH_LEX_KEY_BYTES)
+	if (zh_lex_key_partial(a->key, a->len) || zh_lex_key_partial(b->key, b->len))
 	{
 		c = memcmp(text + a->off, text + b->off, a->len < b->len ? a->len : b->len);
 		if (c != 0)
@@ -138,16 +138,16 @@ zh_lexsort(ZhLexPair *pairs, size_t n, const char *text, ZhLexPair *tmp)
 
 	/*
 	 * Equal keys: the radix passes kept them in position order, which is
-	 * right unless some lexeme is longer than the key.
+	 * right unless some lexeme is longer than its key.
 	 */
 	for (start = 0; start < n;)
 	{
 		size_t		end = start + 1;
-		bool		is_long = src[start].len > ZH_LEX_KEY_BYTES;
+		bool		is_long = zh_lex_key_partial(src[start].key, src[start].len);
 
 		while (end < n && src[end].key == src[start].key)
 		{
-			is_long |= src[end].len > ZH_LEX_KEY_BYTES;
+			is_long |= zh_lex_key_partial(src[end].key, src[end].len);
 			end++;
 		}
 		if (is_long && end - start > 1)

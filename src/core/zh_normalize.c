@@ -6,8 +6,8 @@
 #include "na_utf8.h"
 #include "zh_fold_table.h"		/* generated at build time into build/ */
 
-uint32_t
-zh_fold_cp(uint32_t cp)
+static inline uint32_t
+fold_cp(uint32_t cp)
 {
 	if (cp < 0x80)
 	{
@@ -47,6 +47,25 @@ zh_fold_cp(uint32_t cp)
 	}
 }
 
+uint32_t
+zh_fold_cp(uint32_t cp)
+{
+	return fold_cp(cp);
+}
+
+/* make room for n more bytes (and the terminator) */
+static inline void
+reserve(ZhNorm *out, size_t *cap, size_t n)
+{
+	if (out->len + n + 1 > *cap)
+	{
+		*cap = *cap * 2 + 8;
+		out->text = (char *) na_realloc(out->text, *cap);
+		if (out->orig)
+			out->orig = (uint32_t *) na_realloc(out->orig, *cap * sizeof(uint32_t));
+	}
+}
+
 /* append one code point, recording its original offset for every byte */
 static inline void
 emit_cp(ZhNorm *out, size_t *cap, uint32_t cp, uint32_t orig_off)
@@ -56,16 +75,7 @@ emit_cp(ZhNorm *out, size_t *cap, uint32_t cp, uint32_t orig_off)
 				k;
 
 	/* folding can lengthen a code point (2 to 3 bytes, or U+FFFD) */
-	if (out->len + n + 1 > *cap)
-	{
-		size_t		map_bytes;
-
-		*cap = *cap * 2 + 8;
-		map_bytes = *cap * sizeof(uint32_t);
-		out->text = (char *) na_realloc(out->text, *cap);
-		if (out->orig)
-			out->orig = (uint32_t *) na_realloc(out->orig, map_bytes);
-	}
+	reserve(out, cap, n);
 	for (k = 0; k < n; k++)
 	{
 		if (out->orig)
@@ -95,11 +105,13 @@ zh_normalize(const char *src, size_t len, bool with_map, ZhNorm *out)
 	while (i < len)
 	{
 		size_t		adv;
-		uint32_t	cp;
+		uint32_t	raw,
+					cp;
 
 		if ((i & 0xFFFF) == 0)
 			na_check_interrupts();
-		cp = zh_fold_cp(na_utf8_decode(src + i, len - i, &adv));
+		raw = na_utf8_decode(src + i, len - i, &adv);
+		cp = fold_cp(raw);
 
 		if (cp == ' ')
 		{
@@ -128,7 +140,21 @@ zh_normalize(const char *src, size_t len, bool with_map, ZhNorm *out)
 			}
 			nspace = 0;
 		}
-		emit_cp(out, &cap, cp, (uint32_t) i);
+		if (cp == raw && raw != NA_REPLACEMENT_CP)
+		{
+			/* unchanged (most text): copy the bytes as they are */
+			size_t		k;
+
+			reserve(out, &cap, adv);
+			for (k = 0; k < adv; k++)
+			{
+				if (out->orig)
+					out->orig[out->len] = (uint32_t) i;
+				out->text[out->len++] = src[i + k];
+			}
+		}
+		else
+			emit_cp(out, &cap, cp, (uint32_t) i);
 		prev_han = na_is_han(cp);
 		i += adv;
 	}

@@ -176,7 +176,7 @@ registry_add(ZhParse *p)
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, &p->cb);
 }
 
-static void
+static inline void
 add_token(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int type)
 {
 	ZhPTok	   *t;
@@ -215,7 +215,7 @@ typedef struct HanSeen
 } HanSeen;
 
 /* true the first time cp is seen */
-static bool
+static inline bool
 han_first(HanSeen *seen, uint32 cp)
 {
 	uint32		h,

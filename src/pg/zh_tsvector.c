@@ -94,7 +94,7 @@ static inline bool
 same_lexeme(const ZhLexPair *a, const ZhLexPair *b, const char *text)
 {
 	return a->key == b->key && a->len == b->len &&
-		(a->len <= ZH_LEX_KEY_BYTES || memcmp(text + a->off, text + b->off, a->len) == 0);
+		(!zh_lex_key_partial(a->key, a->len) || memcmp(text + a->off, text + b->off, a->len) == 0);
 }
 
 /*
@@ -194,7 +194,7 @@ add_pair(ZhLexPair *pairs, size_t *n, const ZhNorm *norm, uint32 off,
 {
 	ZhLexPair  *p = &pairs[(*n)++];
 
-	p->key = zh_lex_key(norm->text + off, len, norm->len - off);
+	p->key = zh_lex_key(norm->text + off, len);
 	p->off = off;
 	p->len = len;
 	p->pos = (uint16) LIMITPOS(pos);
