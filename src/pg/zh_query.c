@@ -14,8 +14,13 @@
  *	      word starting at c(i): all start with c(i)); a term that is one Han
  *	      character alone is the unigram c, which documents carry at the
  *	      character's first occurrence;
- *	    - n >= 2 characters: bigrams at every other position
- *	      (c1c2 <2> c3c4 ...), the last bigram overlapping when n is odd;
+ *	    - n >= 2 characters: the bigram at every position
+ *	      (c1c2 <-> c2c3 <-> c3c4 ...).  Every other bigram would already
+ *	      be exact, but the GIN index can only AND a phrase's lexemes and
+ *	      leaves the positions to a recheck of each candidate's tsvector;
+ *	      the overlapping bigrams make far fewer candidates when the
+ *	      term's pieces are common (发展 and 经济 are everywhere, 展经 is
+ *	      not);
  *	  all in one phrase whose distances are the distances in the term,
  *	  punctuation and space counting one position as in documents.  Since
  *	  every character of a document takes exactly one position, a phrase of
@@ -107,7 +112,7 @@ append_term(StringInfo out, const char *term, int len, bool negated)
 		}
 
 		/* emit the items of this token or Han run */
-		for (k = 0; k < Max(run, 1);)
+		for (k = 0; k < (run >= 2 ? run - 1 : 1); k++)
 		{
 			uint32		pos = i + k;
 			const char *ls;
@@ -115,18 +120,14 @@ append_term(StringInfo out, const char *term, int len, bool negated)
 
 			if (run >= 2)
 			{
-				/* bigram at pos; the last one overlaps for odd runs */
-				if (k + 2 > run)
-					pos = i + run - 2;
+				/* the bigram at every position but the last */
 				ls = p->norm.text + p->toks[pos].norm_off;
 				ll = p->toks[pos].bigram_len;
-				k += 2;
 			}
 			else
 			{
 				ls = s;
 				ll = t->norm_len;
-				k++;
 			}
 			if (any)
 				appendStringInfo(out, " <%d> ", (int) pos - last_pos);
