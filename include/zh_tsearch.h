@@ -6,9 +6,9 @@
  * of white space is one "character"), so a position step is always one
  * step along the text.  Character i gets ONE lexeme: the bigram c(i)c(i+1)
  * when the next character is adjacent and neither is punctuation or space,
- * else the unigram c(i); plus the segmenter's word (Latin word, number, ...;
- * Han words only with ZH_INDEX_HAN_WORDS, on by default) starting at i when it is longer
- * than two characters; plus, at the first occurrence of each Han character
+ * else the unigram c(i); plus the tokenizer's word (Latin word, number,
+ * e-mail, URL; Han words only with ZH_INDEX_HAN_WORDS, off) starting at i
+ * when it is longer than two characters; plus, at the first occurrence of each Han character
  * in the document, its unigram, so that the lexeme c exists exactly when the
  * document contains c (a one-character query then reads one posting list
  * instead of every bigram that starts with c).
@@ -45,14 +45,19 @@
 /* longest space token; longer runs are cut (PostgreSQL skips >= 2047) */
 #define ZH_MAX_TOKEN_BYTES	1000
 /*
- * Give the segmenter's Han words (>= 3 characters) their own lexemes?  On:
- * they serve ranking, ts_stat and user words (never recall, which rests on
- * the per-character lexemes).  On real issues they cost no measurable time
- * (1 MB of the seeds: 212 ms with, 225 ms without, noise-level); on the
- * generated bench corpus about a fifth.  Latin words, numbers, e-mail
- * addresses and URLs of >= 3 characters always keep theirs.
+ * Give the segmenter's Han words (>= 3 characters) their own lexemes?  Off.
+ * They never serve recall (the per-character lexemes do), nor zh_query,
+ * ranking or headlines, which use bigrams; only ts_stat over tsvectors
+ * would list them.  Finding them is the dictionary segmenter's trie walk,
+ * which took 43 % of zh_tsvector's time on the bench corpus and kept
+ * indexing below half the speed of to_tsvector('simple').  Off, the index
+ * also never depends on user words, so adding a word needs no reindexing.
+ * Word statistics come from zh_segment() (top_words, suggest_words).
+ * Latin words, numbers, e-mail addresses and URLs of >= 3 characters keep
+ * their lexemes either way (the tokenizer finds them without the
+ * dictionary).
  */
-#define ZH_INDEX_HAN_WORDS	1
+#define ZH_INDEX_HAN_WORDS	0
 
 /* longest segmenter word given as its own lexeme */
 #define ZH_MAX_WORD_BYTES	96
