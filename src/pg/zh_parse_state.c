@@ -109,6 +109,8 @@ registry_remove(ZhParse *p)
  * it; a parse that starts while another is live uses ordinary memory.
  */
 #define ZH_PARSE_SCRATCH_KEEP	(2 * 1024 * 1024)
+/* smaller texts allocate as usual: a sentence never creates the scratch */
+#define ZH_PARSE_SCRATCH_MIN_DOC	2048
 
 static MemoryContext parse_scratch = NULL;
 static ZhParse *scratch_owner = NULL;
@@ -306,7 +308,7 @@ zh_parse_build(const char *buf, int len, int flags)
 		registry_add(p);
 		(void) zh_segment_dict();
 		(void) zh_segment_user_words();
-		if (scratch_acquire(p))
+		if (len >= ZH_PARSE_SCRATCH_MIN_DOC && scratch_acquire(p))
 			MemoryContextSwitchTo(parse_scratch);
 	}
 	zh_normalize(buf, (size_t) len, (flags & ZH_PARSE_LEXEMES_ONLY) == 0, &p->norm);

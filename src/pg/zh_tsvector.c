@@ -49,6 +49,8 @@ PG_FUNCTION_INFO_V1(zh_tsvector);
  * too large for that block gets further blocks, freed at the next reset.
  */
 #define ZH_SCRATCH_KEEP		(2 * 1024 * 1024)
+/* smaller texts (queries, sentences) allocate as usual: no scratch at all */
+#define ZH_SCRATCH_MIN_DOC	2048
 
 static MemoryContext scratch = NULL;
 
@@ -212,6 +214,8 @@ zh_tsvector(PG_FUNCTION_ARGS)
 	uint32		i;
 	TSVector	out;
 	MemoryContext old;
+	ZhLexPair  *unsorted;
+	bool		use_scratch = VARSIZE_ANY_EXHDR(in) >= ZH_SCRATCH_MIN_DOC;
 
 	cfgId = get_ts_config_oid(list_make2(makeString("pg_catalog"),
 										 makeString("chinese")), false);
@@ -223,7 +227,9 @@ zh_tsvector(PG_FUNCTION_ARGS)
 	/* what outlives the call is loaded outside the scratch memory */
 	(void) zh_segment_dict();
 	(void) zh_segment_user_words();
-	old = MemoryContextSwitchTo(zh_scratch());
+	old = CurrentMemoryContext;
+	if (use_scratch)
+		MemoryContextSwitchTo(zh_scratch());
 	p = zh_parse_build(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
 					   ZH_PARSE_LEXEMES_ONLY);
 
@@ -245,10 +251,18 @@ zh_tsvector(PG_FUNCTION_ARGS)
 	}
 
 	tmp = palloc_extended(Max(n, 1) * sizeof(ZhLexPair), MCXT_ALLOC_HUGE);
+	unsorted = pairs;
 	pairs = zh_lexsort(pairs, n, p->norm.text, tmp);
 	out = build_tsvector(pairs, n, p->norm.text, old);
 	MemoryContextSwitchTo(old);
-	MemoryContextReset(scratch);
+	if (use_scratch)
+		MemoryContextReset(scratch);
+	else
+	{
+		pfree(pairs == tmp ? tmp : pairs);
+		pfree(pairs == tmp ? unsorted : tmp);
+		zh_parse_release(p);
+	}
 	PG_FREE_IF_COPY(in, 0);
 	PG_RETURN_POINTER(out);
 }
