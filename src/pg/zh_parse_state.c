@@ -306,8 +306,11 @@ zh_parse_build(const char *buf, int len, int flags)
 		 * What outlives the parse is loaded before switching to scratch.
 		 */
 		registry_add(p);
-		(void) zh_segment_dict();
-		(void) zh_segment_user_words();
+		if (ZH_INDEX_HAN_WORDS)
+		{
+			(void) zh_segment_dict();
+			(void) zh_segment_user_words();
+		}
 		if (len >= ZH_PARSE_SCRATCH_MIN_DOC && scratch_acquire(p))
 			MemoryContextSwitchTo(parse_scratch);
 	}

@@ -225,8 +225,11 @@ zh_tsvector(PG_FUNCTION_ARGS)
 											PointerGetDatum(in)));
 
 	/* what outlives the call is loaded outside the scratch memory */
-	(void) zh_segment_dict();
-	(void) zh_segment_user_words();
+	if (ZH_INDEX_HAN_WORDS)
+	{
+		(void) zh_segment_dict();
+		(void) zh_segment_user_words();
+	}
 	old = CurrentMemoryContext;
 	if (use_scratch)
 		MemoryContextSwitchTo(zh_scratch());
