@@ -25,6 +25,8 @@ sentence="今年星澜数港的建设全面提速。"
 
 # session B: a psql coprocess that stays connected
 coproc B { psql -qXAt -d $db 2>&1; }
+# bash unsets B_PID as soon as the coprocess has exited: keep a copy
+b_pid=$B_PID
 ask() {	# ask SQL: send to session B, print its answer
 	printf '%s\n\\echo __done__\n' "$1" >&"${B[1]}"
 	local line out=""
@@ -50,7 +52,7 @@ psql -qX -d $db -c "DELETE FROM news_archive.user_word WHERE word = '$word'" >/d
 gone=$(ask "SELECT array_to_string(news_archive.zh_segment('$sentence'), '|');")
 check "after the delete session B is back to the old dictionary" "$([ "$gone" = "$before" ] && echo 0 || echo 1)" "$gone"
 printf '\\q\n' >&"${B[1]}"
-wait "$B_PID" 2>/dev/null
+wait "$b_pid" 2>/dev/null || true
 
 # concurrency: parsers see the old or the new segmentation, nothing else
 secs=${NA_CONCURRENCY_SECONDS:-20}
