@@ -10,13 +10,23 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 cd "$NA_ROOT"
 
+t_setup0=$SECONDS
 na_deps scripts/packages.txt scripts/packages-test.txt
 na_build
 na_cluster_start
+t_setup=$((SECONDS - t_setup0))
+echo "== set-up (packages, build, cluster): $t_setup s"
 
 passed=0
 failed=0
 mkdir -p "$NA_TMP/logs"
+timings=()
+
+# remember a suite's wall time for the table printed at the end
+timed() {
+	timings+=("$(printf '%-22s %5d s' "$1" "$2")")
+	echo "   ($1 took $2 s)"
+}
 
 # add up the "N passed, N failed" lines of a suite's log
 count() {
@@ -36,12 +46,13 @@ count() {
 run_suite() {
 	local name=$1
 	shift
-	local log="$NA_TMP/logs/$name.log" rc=0
+	local log="$NA_TMP/logs/$name.log" rc=0 t0=$SECONDS
 	echo "== $name"
 	"$@" >"$log" 2>&1 || rc=$?
 	# show the suite's own report, without the per-check noise of unit tests
 	{ grep -v '^== ' "$log" || true; } | tail -n 40
 	count "$log" "$rc"
+	timed "$name" $((SECONDS - t0))
 }
 
 
@@ -50,6 +61,7 @@ run_suite unit make -s PG_CONFIG="$PG_CONFIG" unit
 # pg_regress: count its per-test lines
 echo "== pg_regress"
 rc=0
+t0=$SECONDS
 make -s PG_CONFIG="$PG_CONFIG" installcheck >"$NA_TMP/logs/regress.log" 2>&1 || rc=$?
 grep -E '\.\.\. (ok|FAILED|failed)' "$NA_TMP/logs/regress.log" || true
 [ -f regression.diffs ] && head -n 200 regression.diffs
@@ -57,6 +69,7 @@ ok=$(grep -cE '\.\.\. ok' "$NA_TMP/logs/regress.log" || true)
 bad=$(grep -cE '\.\.\. (FAILED|failed)' "$NA_TMP/logs/regress.log" || true)
 [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && { tail -n 20 "$NA_TMP/logs/regress.log"; bad=1; }
 echo "   -> $ok passed, $bad failed"
+timed pg_regress $((SECONDS - t0))
 passed=$((passed + ok))
 failed=$((failed + bad))
 
@@ -65,6 +78,10 @@ for s in test/suites/*.sh; do
 	run_suite "$(basename "$s" .sh)" bash "$s"
 done
 
+echo
+echo "== wall time per suite"
+printf '   %s\n' "${timings[@]}"
+echo "   total, set-up included $((SECONDS - t_setup0)) s"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
