@@ -33,7 +33,8 @@ dup_str(const char *s)
 static char *
 strip_site_suffix(const char *t, char **site)
 {
-	static const char *const seps[] = {"_", " | ", "|", "｜", " - ", "--", " — ", "——", " – ", "－", NULL};
+	static const char *const seps[] = {"_", " | ", "|", "｜", " - ", "--", " — ", "——", " – ", "－",
+	" @ ", " :: ", "-", NULL};
 	size_t		cut = strlen(t);
 	int			i;
 
@@ -41,7 +42,10 @@ strip_site_suffix(const char *t, char **site)
 	{
 		const char *p = strstr(t, seps[i]);
 
-		if (p && (size_t) (p - t) < cut && na_utf8_count(t, p - t) >= 4)
+		/* a bare hyphen only before a short last part (…城！-新华网) */
+		if (p && strcmp(seps[i], "-") == 0 && (strchr(p + 1, '-') || na_utf8_count(p + 1, strlen(p + 1)) > 12))
+			continue;
+		if (p && (size_t) (p - t) < cut && na_utf8_count(t, p - t) >= 2)
 			cut = p - t;
 	}
 	while (cut > 0 && t[cut - 1] == ' ')
@@ -90,17 +94,35 @@ choose_title(const NaHtmlPage *pg, NaHtmlArticleMeta *am, char **site)
 
 	if (og == NULL)
 		og = meta_get(pg, "twitter:title");
-	/* an h1 (or h2) the page's titles confirm */
-	for (i = 0; i < pg->n_blocks; i++)
+	/* a headline the page's titles confirm: the longest that opens one */
 	{
-		const NaHtmlBlock *b = &pg->blocks[i];
+		int			best = -1;
+		int			best_rank = 0;
 
-		if ((b->tag != NA_HT_H1 && b->tag != NA_HT_HEADING) || b->chars < 4 || b->link_chars * 2 > b->chars)
-			continue;
-		if ((og && strstr(og, b->text)) || (tt && strstr(tt, b->text)))
+		for (i = 0; i < pg->n_blocks; i++)
 		{
-			am->title = dup_str(b->text);
-			am->title_block = i;
+			const NaHtmlBlock *b = &pg->blocks[i];
+			int			rank;
+
+			if ((b->tag != NA_HT_H1 && b->tag != NA_HT_HEADING) || b->chars < 2 || b->chars > 100)
+				continue;
+			if ((og && strncmp(og, b->text, b->len) == 0) || (tt && strncmp(tt, b->text, b->len) == 0))
+				rank = 2000 + b->chars;
+			else if (b->chars >= 4 && b->link_chars * 2 <= b->chars &&
+					 ((og && strstr(og, b->text)) || (tt && strstr(tt, b->text))))
+				rank = 1000 + b->chars;
+			else
+				continue;
+			if (rank > best_rank)
+			{
+				best_rank = rank;
+				best = i;
+			}
+		}
+		if (best >= 0)
+		{
+			am->title = dup_str(pg->blocks[best].text);
+			am->title_block = best;
 			if (tt)
 				na_free(strip_site_suffix(tt, site));
 			return;
