@@ -11,6 +11,7 @@
 #include <ctype.h>
 
 #define NEAR_TITLE 20			/* blocks after the headline read for bylines */
+#define NEAR_BEFORE 5			/* blocks before it read for the date */
 
 static const char *
 meta_get(const NaHtmlPage *pg, const char *key)
@@ -221,12 +222,68 @@ date_at(const char *s, int *y, int *m, int *d, int *hh, int *mi)
 	return true;
 }
 
+/* an English date at s: "Dec 28 Sat 2013 00:28", "December 28, 2013" */
+static bool
+english_date_at(const char *s, int *y, int *m, int *d, int *hh, int *mi)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char		mon[4];
+	int			i,
+				n;
+	const char *p;
+
+	for (i = 0; i < 3; i++)
+		mon[i] = (char) tolower((unsigned char) s[i]);
+	mon[3] = '\0';
+	if (!isalpha((unsigned char) s[0]) || strlen(s) < 3)
+		return false;
+	p = strstr(months, mon);
+	if (p == NULL || (p - months) % 3 != 0)
+		return false;
+	*m = (int) (p - months) / 3 + 1;
+	for (p = s + 3; isalpha((unsigned char) *p); p++)
+		;
+	while (*p == ' ' || *p == '.')
+		p++;
+	if ((n = digits(p, 2, d)) == 0 || *d < 1 || *d > 31)
+		return false;
+	p += n;
+	/* the year within a few words (a weekday may come first) */
+	for (i = 0; i < 12 && p[i]; i++)
+		if (isdigit((unsigned char) p[i]) && digits(p + i, 4, y) == 4 && *y >= 1990 && *y <= 2100)
+		{
+			int			h,
+						mm;
+
+			p += i + 4;
+			*hh = -1;
+			*mi = 0;
+			while (*p == ' ' || *p == ',')
+				p++;
+			if ((n = digits(p, 2, &h)) > 0 && h < 24 && p[n] == ':' &&
+				digits(p + n + 1, 2, &mm) == 2 && mm < 60)
+			{
+				*hh = h;
+				*mi = mm;
+			}
+			return true;
+		}
+	return false;
+}
+
 static bool
 find_date(const char *s, int *y, int *m, int *d, int *hh, int *mi)
 {
+	const char *start = s;
+
 	for (; s && *s; s++)
+	{
 		if (isdigit((unsigned char) *s) && date_at(s, y, m, d, hh, mi))
 			return true;
+		if (isalpha((unsigned char) *s) && (s == start || !isalpha((unsigned char) s[-1])) &&
+			english_date_at(s, y, m, d, hh, mi))
+			return true;
+	}
 	return false;
 }
 
@@ -245,7 +302,11 @@ choose_date(const NaHtmlPage *pg, NaHtmlArticleMeta *am)
 		"article:published_time", "og:article:published_time", "og:release_date",
 		"publishdate", "pubdate", "publish_date", "publish-date", "publishtime",
 		"datepublished", "dcterms.created", "dc.date.issued", "dc.date", "date",
-		"sailthru.date", "weibo:article:create_at", "article:modified_time", NULL
+		"sailthru.date", "weibo:article:create_at", NULL
+	};
+	static const char *const modified[] = {
+		"article:modified_time", "og:updated_time", "datemodified", "dateupdate",
+		"last-modified", "lastmod", NULL
 	};
 	int			y,
 				m,
@@ -264,7 +325,9 @@ choose_date(const NaHtmlPage *pg, NaHtmlArticleMeta *am)
 	if (!have_meta)
 		have_meta = jsonld_date(pg->jsonld, &am->y, &am->m, &am->d, &am->hh, &am->mi);
 	/* the visible date by the headline: as printed, and usually with the time */
-	from = am->title_block >= 0 ? am->title_block : 0;
+	from = am->title_block >= 0 ? am->title_block - NEAR_BEFORE : 0;
+	if (from < 0)
+		from = 0;
 	to = am->title_block >= 0 ? am->title_block + NEAR_TITLE : pg->n_blocks;
 	for (i = from; i < pg->n_blocks && i < to; i++)
 	{
@@ -280,6 +343,10 @@ choose_date(const NaHtmlPage *pg, NaHtmlArticleMeta *am)
 			break;
 		}
 	}
+	/* last: the page's modification date (encyclopedia entries, wikis) */
+	for (i = 0; modified[i] && !have_meta; i++)
+		if (find_date(meta_get(pg, modified[i]), &am->y, &am->m, &am->d, &am->hh, &am->mi))
+			have_meta = true;
 	if (!have_meta)
 		am->y = 0;
 }
@@ -362,8 +429,15 @@ choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 		if (near && info->source == NULL && strstr(t, "来源"))
 			info->source = label_value(t, "来源");
 	}
-	if (ma && strncmp(ma, "http", 4) != 0 && strlen(ma) < 60)
-		add_person(&am->authors, dup_str(ma), NULL);
+	if (ma && strncmp(ma, "http", 4) != 0 && strlen(ma) < 80)
+	{
+		/* "name (handle)": the name */
+		const char *paren = strstr(ma, " (");
+
+		if (paren == NULL)
+			paren = strstr(ma, "（");
+		add_person(&am->authors, na_strndup(ma, paren ? (size_t) (paren - ma) : strlen(ma)), NULL);
+	}
 	if (info->editor)
 		add_person(&am->authors, dup_str(info->editor), "编辑");
 }
