@@ -438,6 +438,30 @@ decode_undeclared(const char *bytes, size_t len, const Utf8Stats *st, Trial *bes
 	}
 }
 
+/* NUL is no text character (and ends C strings): U+FFFD, counted */
+static void
+replace_nul(Trial *t)
+{
+	NaBuf		b;
+	size_t		i;
+
+	if (memchr(t->buf.data, '\0', t->buf.len) == NULL)
+		return;
+	na_buf_init(&b, t->buf.len + 64);
+	for (i = 0; i < t->buf.len; i++)
+	{
+		if (t->buf.data[i] == '\0')
+		{
+			na_buf_append(&b, "\xEF\xBF\xBD", 3);
+			t->replaced++;
+		}
+		else
+			na_buf_append_char(&b, t->buf.data[i]);
+	}
+	na_buf_free(&t->buf);
+	t->buf = b;
+}
+
 bool
 na_charset_decode(const char *bytes, size_t len, NaDecoded *out,
 				  char *err, size_t errlen)
@@ -492,6 +516,7 @@ na_charset_decode(const char *bytes, size_t len, NaDecoded *out,
 		na_buf_free(&best.buf);
 		return false;
 	}
+	replace_nul(&best);
 	out->utf8 = best.buf.data;
 	out->len = best.buf.len;
 	out->n_replaced = best.replaced;

@@ -366,11 +366,66 @@ label_value(const char *s, const char *label)
 	for (e = p; *e && *e != ' ' && strncmp(e, "　", 3) != 0 && strncmp(e, "）", 3) != 0 &&
 		 *e != ')' && strncmp(e, "】", 3) != 0 && strncmp(e, "来源", 6) != 0 &&
 		 strncmp(e, "发布", 6) != 0 && strncmp(e, "时间", 6) != 0 &&
-		 strncmp(e, "，", 3) != 0 && strncmp(e, "|", 1) != 0; e++)
+		 strncmp(e, "，", 3) != 0 && *e != '|' && *e != ']' && strncmp(e, "］", 3) != 0 &&
+		 strncmp(e, "。", 3) != 0 && strncmp(e, "、", 3) != 0; e++)
 		;
 	if (e == p || e - p > 60)
 		return NULL;
 	return na_strndup(p, e - p);
+}
+
+/*
+ * Is the label at "at" a credit rather than a word of a sentence (记者通过…)?
+ * In a short line, or after a non-Han character: （记者 X）, 文/X.
+ */
+static bool
+label_starts_credit(const char *t, const char *at, int chars)
+{
+	size_t		adv;
+	uint32_t	prev;
+	const char *p = at;
+
+	if (chars <= 40 || at == t)
+		return true;
+	/* step back one code point */
+	do
+		p--;
+	while (p > t && ((unsigned char) *p & 0xC0) == 0x80);
+	prev = na_utf8_decode(p, at - p, &adv);
+	return !(prev >= 0x4E00 && prev <= 0x9FFF);
+}
+
+/* a plausible name: 2 to 12 characters, no sentence punctuation or digits only */
+static bool
+plausible_name(const char *s)
+{
+	size_t		n = na_utf8_count(s, strlen(s));
+	const char *p;
+
+	if (n < 2 || n > 12)
+		return false;
+	for (p = s; *p; p++)
+		if (strncmp(p, "，", 3) == 0 || strncmp(p, "。", 3) == 0 || *p == ',')
+			return false;
+	for (p = s; *p && isdigit((unsigned char) *p); p++)
+		;
+	if (*p == '\0')
+		return false;
+	/* Han names are short: a longer all-Han run is a phrase (通过电子邮件…) */
+	if (n > 5)
+	{
+		size_t		adv;
+
+		for (p = s; *p; p += adv)
+		{
+			uint32_t	cp = na_utf8_decode(p, strlen(p), &adv);
+
+			if (cp < 0x4E00 || cp > 0x9FFF)
+				return true;
+		}
+		return false;
+	}
+	return true;
 }
 
 static void
@@ -380,13 +435,18 @@ add_person(NaByline *b, char *name, const char *role)
 
 	if (name == NULL)
 		return;
+	if (!plausible_name(name))
+	{
+		na_free(name);
+		return;
+	}
 	for (i = 0; i < b->n; i++)
 		if (strcmp(b->persons[i].name, name) == 0)
 		{
 			na_free(name);
 			return;
 		}
-	if (b->n == NA_BYLINE_MAX || na_utf8_count(name, strlen(name)) > 12)
+	if (b->n == NA_BYLINE_MAX)
 	{
 		na_free(name);
 		return;
@@ -415,7 +475,10 @@ choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 		if (pg->blocks[i].chars > 80)
 			continue;
 		for (j = 0; near && labels[j]; j++)
-			if (strstr(t, labels[j]))
+		{
+			const char *at = strstr(t, labels[j]);
+
+			if (at && label_starts_credit(t, at, pg->blocks[i].chars))
 			{
 				char	   *v = label_value(t, labels[j]);
 
@@ -423,13 +486,24 @@ choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 					am->byline = dup_str(t);
 				add_person(&am->authors, v, j == 1 ? "记者" : "作者");
 			}
+		}
 		for (j = 0; edit_labels[j]; j++)
-			if (info->editor == NULL && strstr(t, edit_labels[j]))
+			if (info->editor == NULL && strstr(t, edit_labels[j]) &&
+				label_starts_credit(t, strstr(t, edit_labels[j]), pg->blocks[i].chars))
+			{
 				info->editor = label_value(t, edit_labels[j]);
+				if (info->editor && !plausible_name(info->editor))
+				{
+					na_free(info->editor);
+					info->editor = NULL;
+				}
+			}
 		if (near && info->source == NULL && strstr(t, "来源"))
 			info->source = label_value(t, "来源");
 	}
-	if (ma && strncmp(ma, "http", 4) != 0 && strlen(ma) < 80)
+	/* the author meta of some sites names the site itself */
+	if (ma && strncmp(ma, "http", 4) != 0 && strlen(ma) < 80 &&
+		!(info->site && strstr(info->site, ma) && strcmp(info->site, ma) != 0))
 	{
 		/* "name (handle)": the name */
 		const char *paren = strstr(ma, " (");
@@ -474,12 +548,12 @@ na_html_meta(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 	am->title_block = -1;
 	choose_title(pg, am, &title_site);
 	choose_date(pg, am);
-	choose_people(pg, info, am);
 	if (site)
 		info->site = dup_str(site);
 	else
 		info->site = title_site, title_site = NULL;
 	na_free(title_site);
+	choose_people(pg, info, am);
 	if (am->y)
 	{
 		info->year = am->y;

@@ -105,7 +105,7 @@ text_role(const char *t, size_t s, size_t e, const NaArticle *a, size_t *bpos, b
 		p++;
 	if (p == e)
 		return NA_SEG_BLANK;
-	for (q = p; q < e && q - p < 9 && t[q] != '&' && !isspace((unsigned char) t[q]); q++)
+	for (q = p; q < e && q - p < 9 && t[q] != '&' && t[q] != '\0' && !isspace((unsigned char) t[q]); q++)
 		;
 	while (q > p && ((unsigned char) t[q - 1] & 0xC0) == 0x80 && q < e && ((unsigned char) t[q] & 0xC0) == 0x80)
 		q--;
@@ -126,7 +126,7 @@ text_role(const char *t, size_t s, size_t e, const NaArticle *a, size_t *bpos, b
 	hit = strstr(a->body + *bpos, probe);
 	if (hit == NULL || (size_t) (hit - (a->body + *bpos)) > window)
 		return NA_SEG_BOILERPLATE;
-	*bpos = (hit - a->body) + (q - p);
+	*bpos = (hit - a->body) + strlen(probe);
 	return NA_SEG_BODY;
 }
 
