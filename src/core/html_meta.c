@@ -233,10 +233,12 @@ english_date_at(const char *s, int *y, int *m, int *d, int *hh, int *mi)
 	const char *p;
 
 	for (i = 0; i < 3; i++)
+	{
+		if (!isalpha((unsigned char) s[i]))
+			return false;
 		mon[i] = (char) tolower((unsigned char) s[i]);
+	}
 	mon[3] = '\0';
-	if (!isalpha((unsigned char) s[0]) || strlen(s) < 3)
-		return false;
 	p = strstr(months, mon);
 	if (p == NULL || (p - months) % 3 != 0)
 		return false;
@@ -367,7 +369,7 @@ label_value(const char *s, const char *label)
 		 *e != ')' && strncmp(e, "】", 3) != 0 && strncmp(e, "来源", 6) != 0 &&
 		 strncmp(e, "发布", 6) != 0 && strncmp(e, "时间", 6) != 0 &&
 		 strncmp(e, "，", 3) != 0 && *e != '|' && *e != ']' && strncmp(e, "］", 3) != 0 &&
-		 strncmp(e, "。", 3) != 0 && strncmp(e, "、", 3) != 0; e++)
+		 strncmp(e, "。", 3) != 0 && strncmp(e, "作者", 6) != 0; e++)
 		;
 	if (e == p || e - p > 60)
 		return NULL;
@@ -428,8 +430,24 @@ plausible_name(const char *s)
 	return true;
 }
 
+static void add_one_person(NaByline *b, char *name, const char *role);
+
+/* names joined by 、 (责编：甲、乙) are persons each */
 static void
 add_person(NaByline *b, char *name, const char *role)
+{
+	char	   *sep;
+
+	while (name && (sep = strstr(name, "、")) != NULL)
+	{
+		add_one_person(b, na_strndup(name, sep - name), role);
+		memmove(name, sep + 3, strlen(sep + 3) + 1);
+	}
+	add_one_person(b, name, role);
+}
+
+static void
+add_one_person(NaByline *b, char *name, const char *role)
 {
 	int			i;
 
@@ -492,7 +510,7 @@ choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 				label_starts_credit(t, strstr(t, edit_labels[j]), pg->blocks[i].chars))
 			{
 				info->editor = label_value(t, edit_labels[j]);
-				if (info->editor && !plausible_name(info->editor))
+				if (info->editor && !plausible_name(info->editor) && strstr(info->editor, "、") == NULL)
 				{
 					na_free(info->editor);
 					info->editor = NULL;
