@@ -368,6 +368,7 @@ label_value(const char *s, const char *label)
 	for (e = p; *e && *e != ' ' && strncmp(e, "　", 3) != 0 && strncmp(e, "）", 3) != 0 &&
 		 *e != ')' && strncmp(e, "】", 3) != 0 && strncmp(e, "来源", 6) != 0 &&
 		 strncmp(e, "发布", 6) != 0 && strncmp(e, "时间", 6) != 0 &&
+		 strncmp(e, "來源", 6) != 0 && strncmp(e, "發佈", 6) != 0 && strncmp(e, "時間", 6) != 0 &&
 		 strncmp(e, "，", 3) != 0 && *e != '|' && *e != ']' && strncmp(e, "］", 3) != 0 &&
 		 strncmp(e, "。", 3) != 0 && strncmp(e, "作者", 6) != 0; e++)
 		;
@@ -478,8 +479,9 @@ add_one_person(NaByline *b, char *name, const char *role)
 static void
 choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 {
-	static const char *const labels[] = {"作者", "记者", "文/", NULL};
-	static const char *const edit_labels[] = {"责任编辑", "责编", "编辑", NULL};
+	/* simplified, then traditional (Big5 pages) */
+	static const char *const labels[] = {"作者", "记者", "文/", "記者", NULL};
+	static const char *const edit_labels[] = {"责任编辑", "责编", "编辑", "責任編輯", "責編", "編輯", NULL};
 	const char *ma = meta_get(pg, "author");
 	int			i,
 				j,
@@ -502,7 +504,7 @@ choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 
 				if (v && am->byline == NULL)
 					am->byline = dup_str(t);
-				add_person(&am->authors, v, j == 1 ? "记者" : "作者");
+				add_person(&am->authors, v, (j == 1 || j == 3) ? "记者" : "作者");
 			}
 		}
 		for (j = 0; edit_labels[j]; j++)
@@ -518,6 +520,8 @@ choose_people(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 			}
 		if (near && info->source == NULL && strstr(t, "来源"))
 			info->source = label_value(t, "来源");
+		if (near && info->source == NULL && strstr(t, "來源"))
+			info->source = label_value(t, "來源");
 	}
 	/* the author meta of some sites names the site itself */
 	if (ma && strncmp(ma, "http", 4) != 0 && strlen(ma) < 80 &&
@@ -579,7 +583,8 @@ na_html_meta(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 		info->day = am->d;
 	}
 	for (i = 0; i < pg->n_crumbs && info->n_section < NA_MAX_LIST; i++)
-		if (strcmp(pg->crumbs[i], "首页") != 0 && strcmp(pg->crumbs[i], "正文") != 0)
+		if (strcmp(pg->crumbs[i], "首页") != 0 && strcmp(pg->crumbs[i], "首頁") != 0 &&
+			strcmp(pg->crumbs[i], "正文") != 0)
 			info->section_path[info->n_section++] = dup_str(pg->crumbs[i]);
 	for (i = 0; i < pg->n_tag_links && info->n_tags < NA_MAX_LIST; i++)
 		info->tags[info->n_tags++] = dup_str(pg->tag_links[i]);

@@ -101,8 +101,18 @@ text_role(const char *t, size_t s, size_t e, const NaArticle *a, size_t *bpos, b
 	const char *hit;
 	char		probe[16];
 
-	while (p < e && (isspace((unsigned char) t[p]) || (unsigned char) t[p] == 0xC2 || (unsigned char) t[p] == 0xA0))
-		p++;
+	/* white space, no-break and ideographic spaces: the body has none at line starts */
+	while (p < e)
+	{
+		if (isspace((unsigned char) t[p]))
+			p++;
+		else if (p + 1 < e && memcmp(t + p, "\xC2\xA0", 2) == 0)
+			p += 2;
+		else if (p + 2 < e && memcmp(t + p, "\xE3\x80\x80", 3) == 0)
+			p += 3;
+		else
+			break;
+	}
 	if (p == e)
 		return NA_SEG_BLANK;
 	for (q = p; q < e && q - p < 9 && t[q] != '&' && t[q] != '\0' && !isspace((unsigned char) t[q]); q++)

@@ -72,6 +72,16 @@ build_articles(const NaHtmlPage *pg, const bool *keep, NaHtmlArticleMeta *am,
 		na_buf_append(&body, pg->blocks[i].text, pg->blocks[i].len);
 	}
 	a->body = buf_or_null(&body);
+	/* nothing kept (a list page, an empty page): no article rather than links */
+	if (a->body == NULL)
+	{
+		na_free(a->title);
+		na_free(a->byline);
+		na_free(a->section);
+		na_byline_free(&a->authors);
+		memset(a, 0, sizeof(*a));
+		return;
+	}
 	out->n_articles = 1;
 	for (i = 0, k = 1; i < pg->n_blocks; i++)
 	{
