@@ -3,7 +3,7 @@
  * of the cores, as news_issue_from_bytes() and news_issue_json() do in the
  * server.  Writes OUTDIR/BASENAME.json per page (the shape web_score.py
  * reads); a page no charset decodes is reported and skipped.  With --bench
- * it writes nothing and prints the throughput instead.
+ * it writes nothing (the JSON is still made) and prints the throughput.
  *
  *   build/na_web FILE... -o OUTDIR [--segments]
  *   build/na_web FILE... --bench ROUNDS
@@ -122,7 +122,7 @@ main(int argc, char **argv)
 			}
 			bytes += in.len;
 			na_buf_init(&json, 4096);
-			if (read_page(argv[a], &in, rounds > 0 ? NULL : &json, segments) && outdir)
+			if (read_page(argv[a], &in, &json, segments) && outdir)
 			{
 				char	   *op = out_path(outdir, argv[a]);
 				FILE	   *f = fopen(op, "w");

@@ -22,7 +22,7 @@
 #include "utils/memutils.h"
 #endif
 
-#define MAX_DEPTH_STACK 4096
+#define PARSE_CHUNK (256 * 1024)	/* bytes fed to libxml2 between interrupt checks */
 
 typedef struct WalkFrame
 {
@@ -69,64 +69,94 @@ na_html_looks_like(const char *text, size_t len)
 	return false;
 }
 
+/*
+ * What an element is, looked up once per element by name (libxml2's HTML
+ * parser gives element names in lower case).
+ */
+#define EK_SKIP		0x01		/* contents are no page text */
+#define EK_BLOCK	0x02		/* ends and starts a block */
+
+typedef struct ElemKind
+{
+	const char *name;
+	uint8_t		flags;
+	NaHtmlTag	tag;
+} ElemKind;
+
+/* sorted by name for bsearch */
+static const ElemKind elem_kinds[] = {
+	{"address", EK_BLOCK, NA_HT_OTHER}, {"article", EK_BLOCK, NA_HT_DIV},
+	{"aside", EK_BLOCK, NA_HT_OTHER}, {"blockquote", EK_BLOCK, NA_HT_OTHER},
+	{"body", EK_BLOCK, NA_HT_OTHER}, {"br", EK_BLOCK, NA_HT_OTHER},
+	{"button", EK_SKIP, NA_HT_OTHER}, {"canvas", EK_SKIP, NA_HT_OTHER},
+	{"center", EK_BLOCK, NA_HT_OTHER}, {"dd", EK_BLOCK, NA_HT_LI},
+	{"div", EK_BLOCK, NA_HT_DIV}, {"dl", EK_BLOCK, NA_HT_OTHER},
+	{"dt", EK_BLOCK, NA_HT_LI}, {"embed", EK_SKIP, NA_HT_OTHER},
+	{"figcaption", EK_BLOCK, NA_HT_CAPTION}, {"figure", EK_BLOCK, NA_HT_OTHER},
+	{"footer", EK_BLOCK, NA_HT_OTHER}, {"form", EK_BLOCK, NA_HT_OTHER},
+	{"h1", EK_BLOCK, NA_HT_H1}, {"h2", EK_BLOCK, NA_HT_HEADING},
+	{"h3", EK_BLOCK, NA_HT_HEADING}, {"h4", EK_BLOCK, NA_HT_HEADING},
+	{"h5", EK_BLOCK, NA_HT_HEADING}, {"h6", EK_BLOCK, NA_HT_HEADING},
+	{"head", EK_SKIP, NA_HT_OTHER}, {"header", EK_BLOCK, NA_HT_OTHER},
+	{"hr", EK_BLOCK, NA_HT_OTHER}, {"html", EK_BLOCK, NA_HT_OTHER},
+	{"iframe", EK_SKIP, NA_HT_OTHER}, {"input", EK_SKIP, NA_HT_OTHER},
+	{"li", EK_BLOCK, NA_HT_LI}, {"main", EK_BLOCK, NA_HT_DIV},
+	{"nav", EK_BLOCK, NA_HT_OTHER}, {"noscript", EK_SKIP, NA_HT_OTHER},
+	{"object", EK_SKIP, NA_HT_OTHER}, {"ol", EK_BLOCK, NA_HT_OTHER},
+	{"option", EK_SKIP, NA_HT_OTHER}, {"p", EK_BLOCK, NA_HT_P},
+	{"pre", EK_BLOCK, NA_HT_PRE}, {"script", EK_SKIP, NA_HT_OTHER},
+	{"section", EK_BLOCK, NA_HT_DIV}, {"select", EK_SKIP, NA_HT_OTHER},
+	{"style", EK_SKIP, NA_HT_OTHER}, {"svg", EK_SKIP, NA_HT_OTHER},
+	{"table", EK_BLOCK, NA_HT_OTHER}, {"tbody", EK_BLOCK, NA_HT_OTHER},
+	{"td", EK_BLOCK, NA_HT_TD}, {"template", EK_SKIP, NA_HT_OTHER},
+	{"textarea", EK_SKIP, NA_HT_OTHER}, {"th", EK_BLOCK, NA_HT_TD},
+	{"thead", EK_BLOCK, NA_HT_OTHER}, {"tr", EK_BLOCK, NA_HT_OTHER},
+	{"ul", EK_BLOCK, NA_HT_OTHER},
+};
+
+static int
+cmp_kind(const void *key, const void *elem)
+{
+	return strcmp((const char *) key, ((const ElemKind *) elem)->name);
+}
+
+static const ElemKind *
+kind_of(const xmlNode *n)
+{
+	if (n->name == NULL)
+		return NULL;
+	return bsearch(n->name, elem_kinds, sizeof(elem_kinds) / sizeof(elem_kinds[0]),
+				   sizeof(ElemKind), cmp_kind);
+}
+
 static bool
 name_is(const xmlNode *n, const char *name)
 {
-	return n->name && strcasecmp((const char *) n->name, name) == 0;
+	return n->name && strcmp((const char *) n->name, name) == 0;
 }
 
 static bool
 skipped_element(const xmlNode *n)
 {
-	static const char *const skip[] = {
-		"script", "style", "noscript", "iframe", "select", "textarea", "button",
-		"svg", "template", "head", "object", "embed", "canvas", "input", "option", NULL
-	};
-	int			i;
+	const ElemKind *k = kind_of(n);
 
-	for (i = 0; skip[i]; i++)
-		if (name_is(n, skip[i]))
-			return true;
-	return false;
+	return k && (k->flags & EK_SKIP);
 }
 
 static bool
 block_element(const xmlNode *n)
 {
-	static const char *const blocks[] = {
-		"p", "div", "section", "article", "li", "ul", "ol", "td", "th", "tr", "table",
-		"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "dl",
-		"figure", "figcaption", "header", "footer", "nav", "aside", "main", "form",
-		"center", "address", "tbody", "thead", "body", "html", "hr", "br", NULL
-	};
-	int			i;
+	const ElemKind *k = kind_of(n);
 
-	for (i = 0; blocks[i]; i++)
-		if (name_is(n, blocks[i]))
-			return true;
-	return false;
+	return k && (k->flags & EK_BLOCK);
 }
 
 static NaHtmlTag
 tag_of(const xmlNode *n)
 {
-	if (name_is(n, "p"))
-		return NA_HT_P;
-	if (name_is(n, "div") || name_is(n, "section") || name_is(n, "article") || name_is(n, "main"))
-		return NA_HT_DIV;
-	if (name_is(n, "li") || name_is(n, "dd") || name_is(n, "dt"))
-		return NA_HT_LI;
-	if (name_is(n, "td") || name_is(n, "th"))
-		return NA_HT_TD;
-	if (name_is(n, "h1"))
-		return NA_HT_H1;
-	if (n->name && tolower(n->name[0]) == 'h' && n->name[1] >= '2' && n->name[1] <= '6' && !n->name[2])
-		return NA_HT_HEADING;
-	if (name_is(n, "figcaption"))
-		return NA_HT_CAPTION;
-	if (name_is(n, "pre"))
-		return NA_HT_PRE;
-	return NA_HT_OTHER;
+	const ElemKind *k = kind_of(n);
+
+	return k ? k->tag : NA_HT_OTHER;
 }
 
 /* words of class and id that mark content (+1) or page furniture (-1) */
@@ -609,6 +639,11 @@ doc_guard_fire(void *arg)
 {
 	DocGuard   *g = (DocGuard *) arg;
 
+	/* a tree still being built belongs to the context */
+	if (g->ctxt && g->ctxt->myDoc && g->ctxt->myDoc != g->doc)
+		xmlFreeDoc(g->ctxt->myDoc);
+	if (g->ctxt)
+		g->ctxt->myDoc = NULL;
 	if (g->doc)
 		xmlFreeDoc(g->doc);
 	if (g->ctxt)
@@ -640,13 +675,30 @@ na_html_page_read(const char *text, size_t len, NaHtmlPage *page)
 	if (len > NA_HTML_MAX_BYTES || len > INT32_MAX)
 		return;
 	xmlInitParser();
-	ctxt = htmlNewParserCtxt();
+	/* the push parser, fed in pieces, so that a cancel is seen between them */
+	ctxt = htmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
 	if (ctxt == NULL)
 		return;
+	htmlCtxtUseOptions(ctxt, opts);
 #ifndef NA_STANDALONE
 	guard->ctxt = ctxt;
 #endif
-	doc = htmlCtxtReadMemory(ctxt, text, (int) len, NULL, "UTF-8", opts);
+	{
+		size_t		done = 0;
+
+		do
+		{
+			size_t		n = len - done < PARSE_CHUNK ? len - done : PARSE_CHUNK;
+
+			htmlParseChunk(ctxt, text + done, (int) n, done + n == len);
+			done += n;
+			na_check_interrupts();
+		} while (done < len && !ctxt->disableSAX);
+		if (done < len)
+			htmlParseChunk(ctxt, NULL, 0, 1);
+	}
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
 #ifndef NA_STANDALONE
 	guard->doc = doc;
 #endif

@@ -49,14 +49,18 @@ starts_markup(const char *t, size_t i, size_t len)
 		(isalpha((unsigned char) t[i + 1]) || t[i + 1] == '/' || t[i + 1] == '!' || t[i + 1] == '?');
 }
 
+/* needle starts with a byte that has no case ('<' or '-') */
 static const char *
 find_ci(const char *s, const char *end, const char *needle)
 {
 	size_t		n = strlen(needle);
 
-	for (; s + n <= end; s++)
+	while (s + n <= end && (s = memchr(s, needle[0], end - s - n + 1)) != NULL)
+	{
 		if (strncasecmp(s, needle, n) == 0)
 			return s;
+		s++;
+	}
 	return NULL;
 }
 
