@@ -42,7 +42,7 @@ typedef struct NaHtmlBlock
 	NaHtmlTag	tag;
 	int			hint;			/* class/id hints of the ancestors: + content, - boilerplate */
 	bool		in_list;		/* inside ul/ol */
-	bool		boiler_elem;	/* inside nav/footer/aside/header/form */
+	bool		boiler_elem;	/* inside nav/footer/aside/header */
 	bool		after_img;		/* an <img> directly precedes it in its element */
 } NaHtmlBlock;
 

@@ -524,8 +524,9 @@ push_frame(Walk *w, xmlNode *n, const ClassId *ci)
 		f->in_a = true;
 	if (name_is(n, "ul") || name_is(n, "ol"))
 		f->in_list = true;
+	/* not <form>: old CMS and ASP.NET pages wrap the whole page in one */
 	if (name_is(n, "nav") || name_is(n, "footer") || name_is(n, "aside") ||
-		name_is(n, "header") || name_is(n, "form"))
+		name_is(n, "header"))
 		f->boiler = true;
 	if (name_is(n, "figcaption") || strstr(ci->cls, "caption") ||
 		strstr(ci->cls, "pic_text") || strstr(ci->cls, "pictext") ||
