@@ -125,6 +125,29 @@ main(void)
 		check_tiles(&sp, strlen(broken));
 		na_split_free(&sp);
 	}
+	/* an old table layout inside one <form>, paragraphs separated by <br> */
+	{
+		const char *old = "<html><head><meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">"
+			"<title>全县秋粮收购工作全面展开_县政府网</title></head><body><form id=form1>"
+			"<table><tr><td><a href=/>首页</a> | <a href=/news>新闻</a> | <a href=/gov>政务</a></td></tr>"
+			"<tr><td class=title>全县秋粮收购工作全面展开</td></tr>"
+			"<tr><td>发布时间：2020-10-12 来源：县粮食局</td></tr>"
+			"<tr><td>　　十月以来，全县各收购点陆续开秤，农民可以就近交售秋粮，收购价格每天公布。<br>"
+			"　　县粮食局要求各收购点做到不压级压价、不打白条，及时结算粮款。<br>"
+			"　　截至十月十日，全县已收购秋粮一万二千吨。</td></tr>"
+			"<tr><td>主办：县人民政府办公室 地址：人民路1号</td></tr></table></form></body></html>";
+
+		na_html_split(old, strlen(old), &sp);
+		NA_CHECK_INT(sp.n_articles, 1);
+		NA_CHECK(sp.n_articles && sp.articles[0].body &&
+				 strstr(sp.articles[0].body, "十月以来，全县各收购点") == sp.articles[0].body &&
+				 strstr(sp.articles[0].body, "。\n县粮食局要求") != NULL &&
+				 strstr(sp.articles[0].body, "主办") == NULL);
+		NA_CHECK_STR(sp.n_articles ? sp.articles[0].title : NULL, "全县秋粮收购工作全面展开");
+		NA_CHECK_INT(sp.info.day, 12);
+		NA_CHECK_STR(sp.info.source, "县粮食局");
+		na_split_free(&sp);
+	}
 	/* JSON-LD date when no meta and no visible date */
 	{
 		const char *ld = "<html><head><script type=\"application/ld+json\">"
