@@ -61,9 +61,10 @@ na_html_looks_like(const char *text, size_t len)
 	{
 		if (text[i] != '<')
 			continue;
-		if (strncasecmp(text + i, "<html", 5) == 0 || strncasecmp(text + i, "<!doctype html", 14 <= lim - i ? 14 : lim - i) == 0 ||
-			strncasecmp(text + i, "<head", 5) == 0 || strncasecmp(text + i, "<meta", 5) == 0 ||
-			strncasecmp(text + i, "<body", 5) == 0)
+		/* five bytes are there (i + 4 < lim); the doctype needs its own check */
+		if (strncasecmp(text + i, "<html", 5) == 0 || strncasecmp(text + i, "<head", 5) == 0 ||
+			strncasecmp(text + i, "<meta", 5) == 0 || strncasecmp(text + i, "<body", 5) == 0 ||
+			(i + 14 <= len && strncasecmp(text + i, "<!doctype html", 14) == 0))
 			return true;
 	}
 	return false;

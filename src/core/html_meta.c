@@ -294,7 +294,7 @@ jsonld_date(const char *js, int *y, int *m, int *d, int *hh, int *mi)
 {
 	const char *p = js ? strstr(js, "datePublished") : NULL;
 
-	return p && find_date(p, y, m, d, hh, mi) && (strchr(p, '\n') == NULL || 1);
+	return p && find_date(p, y, m, d, hh, mi);
 }
 
 static void
