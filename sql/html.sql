@@ -35,8 +35,12 @@ SELECT ordinal, kind, title, byline, authors, author_roles, reported_on, section
 FROM news_articles((SELECT issue FROM page WHERE name = 'utf8')) \gx
 
 -- every simplified-Chinese variant reads to the same articles as the UTF-8 page
-SELECT p.name, array_agg(a ORDER BY a.ordinal) = (SELECT array_agg(b ORDER BY b.ordinal)
-                                                  FROM news_articles((SELECT issue FROM page WHERE name = 'utf8')) b)
+-- (all but the raw offsets, which move with the declaration's length)
+SELECT p.name, array_agg((a.ordinal, a.kind, a.title, a.byline, a.authors, a.author_roles, a.reported_on, a.body, a.caption)
+                         ORDER BY a.ordinal)
+             = (SELECT array_agg((b.ordinal, b.kind, b.title, b.byline, b.authors, b.author_roles, b.reported_on, b.body, b.caption)
+                                 ORDER BY b.ordinal)
+                  FROM news_articles((SELECT issue FROM page WHERE name = 'utf8')) b)
        AS same_articles
 FROM page p, LATERAL news_articles(p.issue) a
 WHERE p.name IN ('bom', 'utf8 declared gb2312', 'gbk', 'gbk undeclared', 'gbk declared utf-8')
@@ -63,8 +67,11 @@ FROM (SELECT name, issue, s.*, coalesce(lag(raw_end) OVER (PARTITION BY name ORD
 GROUP BY name, issue ORDER BY name;
 SELECT string_agg(substr(issue::text, raw_start + 1, raw_end - raw_start), '' ORDER BY raw_start) = issue::text AS reassembles
 FROM page, LATERAL news_segments(issue) WHERE name = 'gbk' GROUP BY issue;
-SELECT role, substr(issue::text, raw_start + 1, least(raw_end - raw_start, 16)) AS starts
-FROM page, LATERAL news_segments(issue) WHERE name = 'utf8' AND role IN ('title', 'body') ORDER BY raw_start LIMIT 6;
+SELECT role, ordinal, substr(issue::text, raw_start + 1, least(raw_end - raw_start, 16)) AS starts
+FROM page, LATERAL news_segments(issue) WHERE name = 'utf8' AND role IN ('title', 'body', 'caption') ORDER BY raw_start;
+-- each row's span runs from its first to its last segment
+SELECT ordinal, kind, substr(issue::text, raw_start + 1, 9) AS span_starts
+FROM page, LATERAL news_articles(issue) WHERE name = 'utf8' ORDER BY ordinal;
 
 -- the page as text goes through the same HTML path
 SELECT news_issue_json(convert_from(decode(:'utf8', 'base64'), 'UTF8')::news_issue)

@@ -97,11 +97,13 @@ markup_end(const char *t, size_t i, size_t len)
 
 /* the role of a text span, advancing the body cursor when it is found */
 static NaSegRole
-text_role(const char *t, size_t s, size_t e, const NaArticle *a, size_t *bpos, bool *title_seen)
+text_role(const char *t, size_t s, size_t e, const NaSplit *sp, const NaArticle *a,
+		  size_t *bpos, bool *title_seen, int *ordinal)
 {
 	size_t		p = s,
 				q,
 				window;
+	int			k;
 	const char *hit;
 	char		probe[16];
 
@@ -134,6 +136,15 @@ text_role(const char *t, size_t s, size_t e, const NaArticle *a, size_t *bpos, b
 		*title_seen = true;
 		return NA_SEG_TITLE;
 	}
+	/* a photo's caption (its text is in the body too, as printed) */
+	for (k = 1; k < sp->n_articles; k++)
+		if (sp->articles[k].caption && strncmp(sp->articles[k].caption, probe, q - p) == 0 &&
+			strstr(a->body ? a->body + *bpos : "", probe) != NULL)
+		{
+			*ordinal = sp->articles[k].ordinal;
+			*bpos = (strstr(a->body + *bpos, probe) - a->body) + strlen(probe);
+			return NA_SEG_CAPTION;
+		}
 	if (a->body == NULL)
 		return NA_SEG_BOILERPLATE;
 	window = 3 * (e - s) + 256;
@@ -151,6 +162,7 @@ na_html_segments(const char *t, size_t len, const NaSplit *sp, NaSplit *out)
 	size_t		i = 0,
 				bpos = 0;
 	bool		title_seen = false;
+	bool		in_head = false;
 	const NaArticle *a = sp->n_articles > 0 ? &sp->articles[0] : NULL;
 	NaArticle	empty;
 	long		steps = 0;
@@ -167,16 +179,29 @@ na_html_segments(const char *t, size_t len, const NaSplit *sp, NaSplit *out)
 		if (starts_markup(t, i, len))
 		{
 			j = markup_end(t, i, len);
+			/* text in <head> (the <title> element) is no article text */
+			if (j - i >= 5 && strncasecmp(t + i, "<head", 5) == 0)
+				in_head = true;
+			else if (j - i >= 5 && (strncasecmp(t + i, "</hea", 5) == 0 || strncasecmp(t + i, "<body", 5) == 0))
+				in_head = false;
 			emit(&o, i, j, NA_SEG_MARKUP, 0);
+		}
+		else if (in_head)
+		{
+			for (j = i + 1; j < len && !starts_markup(t, j, len); j++)
+				;
+			emit(&o, i, j, NA_SEG_BOILERPLATE, 0);
 		}
 		else
 		{
 			NaSegRole	r;
+			int			ordinal = 1;
 
 			for (j = i + 1; j < len && !starts_markup(t, j, len); j++)
 				;
-			r = text_role(t, i, j, a, &bpos, &title_seen);
-			emit(&o, i, j, r, (r == NA_SEG_BODY || r == NA_SEG_TITLE) && sp->n_articles > 0 ? 1 : 0);
+			r = text_role(t, i, j, sp, a, &bpos, &title_seen, &ordinal);
+			emit(&o, i, j, r,
+				 (r == NA_SEG_BODY || r == NA_SEG_TITLE || r == NA_SEG_CAPTION) && sp->n_articles > 0 ? ordinal : 0);
 		}
 		i = j;
 	}

@@ -97,6 +97,29 @@ build_articles(const NaHtmlPage *pg, const bool *keep, NaHtmlArticleMeta *am,
 	}
 }
 
+/* each row's byte span: from its first to its last segment */
+static void
+article_spans(NaSplit *sp)
+{
+	size_t		i;
+	int			a;
+
+	for (a = 0; a < sp->n_articles; a++)
+		sp->articles[a].raw_start = sp->articles[a].raw_end = 0;
+	for (i = 0; i < sp->n_segments; i++)
+	{
+		const NaSegment *s = &sp->segments[i];
+		NaArticle  *ar;
+
+		if (s->ordinal < 1 || s->ordinal > sp->n_articles)
+			continue;
+		ar = &sp->articles[s->ordinal - 1];
+		if (ar->raw_end == 0)
+			ar->raw_start = s->start;
+		ar->raw_end = s->end;
+	}
+}
+
 void
 na_html_split(const char *text, size_t len, NaSplit *out)
 {
@@ -121,6 +144,7 @@ na_html_split(const char *text, size_t len, NaSplit *out)
 	na_html_segments(text, len, out, &tmp);
 	out->segments = tmp.segments;
 	out->n_segments = tmp.n_segments;
+	article_spans(out);
 }
 
 void
