@@ -529,8 +529,7 @@ AS $fn$
 DECLARE
     arch name := @extschema@.archive_schema(archive);
     r record;
-    res record;
-    has_bytes boolean;
+    res record; has_bytes boolean;
 BEGIN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_attribute
          WHERE attrelid = staging AND attname IN ('source', 'raw') AND attnum > 0 AND NOT attisdropped) <> 2 THEN
