@@ -21,9 +21,11 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 REGRESS   = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --encoding=UTF8 --no-locale
 
-# ICU runs at build time only (mk/tsearch.mk, mk/standalone.mk): the server
-# library neither includes nor links it.
-PG_CPPFLAGS = -Iinclude
+# ICU (charset detection and converters, src/core/charset.c) and libxml2
+# (the HTML parser, src/core/html_dom.c) are linked for saved web pages; the
+# Debian server binary links both already, so loading costs no new library.
+PG_CPPFLAGS = -Iinclude $(shell pkg-config --cflags icu-uc icu-i18n libxml-2.0)
+SHLIB_LINK += $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0)
 PG_CFLAGS   = -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 
 .DEFAULT_GOAL := all

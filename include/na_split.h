@@ -40,6 +40,7 @@ typedef enum NaSegRole
 	NA_SEG_CREDIT,				/* photo credit: 记者 X 摄 */
 	NA_SEG_CONTINUATION,
 	NA_SEG_GARBAGE,
+	NA_SEG_MARKUP,				/* HTML tags, comments, scripts (html_segments.c) */
 	NA_SEG_N_ROLES
 } NaSegRole;
 

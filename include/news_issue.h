@@ -65,8 +65,17 @@ typedef struct NewsIssue
 #define NEWS_ISSUE_HDRSZ(nlist) \
 	MAXALIGN(offsetof(NewsIssue, hdr) + offsetof(NewsIssueHeader, list_off) + \
 			 sizeof(uint32) * (nlist))
+/*
+ * A value made from bytes (news_issue_from_bytes) records the charset it was
+ * decoded from: flag DECODED, and two more list_off entries after the tags,
+ * the charset's string offset and the count of bytes replaced by U+FFFD.
+ */
+#define NEWS_ISSUE_FLAG_DECODED 0x0001
+#define NEWS_ISSUE_NLIST(ni) \
+	((ni)->hdr.n_section + (ni)->hdr.n_tags + \
+	 (((ni)->hdr.flags & NEWS_ISSUE_FLAG_DECODED) ? 2 : 0))
 #define NEWS_ISSUE_META_START(ni) \
-	((char *) (ni) + NEWS_ISSUE_HDRSZ((ni)->hdr.n_section + (ni)->hdr.n_tags))
+	((char *) (ni) + NEWS_ISSUE_HDRSZ(NEWS_ISSUE_NLIST(ni)))
 #define NEWS_ISSUE_RAW(ni) \
 	(NEWS_ISSUE_META_START(ni) + (ni)->hdr.meta_len)
 
@@ -75,6 +84,13 @@ typedef struct NewsIssue
 
 /* build a value from raw text (parses the front matter) */
 extern NewsIssue *news_issue_from_text(const char *raw, size_t len);
+
+/* the same, recording the charset the text was decoded from (may be NULL) */
+extern NewsIssue *news_issue_from_text_ex(const char *raw, size_t len,
+										  const char *charset, uint32 replaced);
+
+/* the recorded charset (NULL when the value was made from text) */
+extern const char *news_issue_charset(const NewsIssue *ni, uint32 *replaced);
 
 /* the raw text of a detoasted value */
 static inline const char *

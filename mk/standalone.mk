@@ -4,8 +4,8 @@
 #   make unit                  build and run every test/unit/test_*.c
 STANDALONE_CC     ?= $(or $(CC),cc)
 STANDALONE_CFLAGS ?= -O2 -g -Wall -Wextra -Wno-unused-parameter
-STANDALONE_DEFS    = -DNA_STANDALONE -Iinclude $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
-STANDALONE_LIBS    = $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null) -lm
+STANDALONE_DEFS    = -DNA_STANDALONE -Iinclude $(shell pkg-config --cflags icu-uc icu-i18n libxml-2.0 2>/dev/null)
+STANDALONE_LIBS    = $(shell pkg-config --libs icu-uc icu-i18n libxml-2.0 2>/dev/null) -lm
 CORE_C             = $(CORE_SRCS)
 TOOL_BINS          = $(patsubst tools/%.c,build/%,$(wildcard tools/*.c))
 UNIT_BINS          = $(patsubst test/unit/%.c,build/%,$(wildcard test/unit/test_*.c))

@@ -136,9 +136,11 @@ CREATE TYPE @extschema@.news_issue_info AS (
     section_path text[],
     source       text,
     tags         text[],
-    editor       text
+    editor       text,
+    charset      text,
+    replaced     int
 );
 CREATE FUNCTION @extschema@.news_issue_info(@extschema@.news_issue) RETURNS @extschema@.news_issue_info
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.news_issue_info(@extschema@.news_issue) IS
-    'The issue''s front matter: masthead, date, weekday, lunar date, issue number, pages, sponsor, publisher; for web pages site, section path, source, tags and editor';
+    'The issue''s front matter: masthead, date, weekday, lunar date, issue number, pages, sponsor, publisher; for web pages site, section path, source, tags and editor; for values made from bytes the charset read and the count of invalid bytes replaced by U+FFFD';

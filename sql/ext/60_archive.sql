@@ -529,7 +529,7 @@ AS $fn$
 DECLARE
     arch name := @extschema@.archive_schema(archive);
     r record;
-    res record;
+    res record; has_bytes boolean;
 BEGIN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_attribute
          WHERE attrelid = staging AND attname IN ('source', 'raw') AND attnum > 0 AND NOT attisdropped) <> 2 THEN
@@ -537,13 +537,22 @@ BEGIN
             USING ERRCODE = 'undefined_column',
                   HINT = 'Stage issues in a table (source text, raw text), one row per issue.';
     END IF;
-    FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw FROM %s', staging) LOOP
+    -- an optional column raw_bytes bytea holds pages in any charset (rows whose raw is NULL)
+    has_bytes := EXISTS (SELECT FROM pg_catalog.pg_attribute
+                          WHERE attrelid = staging AND attname = 'raw_bytes' AND attnum > 0 AND NOT attisdropped
+                            AND atttypid = 'pg_catalog.bytea'::pg_catalog.regtype);
+    FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw, %s AS raw_bytes FROM %s',
+                                       CASE WHEN has_bytes THEN 'raw_bytes' ELSE 'NULL::pg_catalog.bytea' END, staging) LOOP
         source := r.source;
         -- loaders running side by side can deadlock on the same content in
         -- two files; the loser's row is rolled back and tried again
         FOR attempt IN 1 .. 3 LOOP
             BEGIN
-                res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch);
+                IF r.raw IS NULL AND r.raw_bytes IS NOT NULL THEN
+                    res := @extschema@.ingest_status(r.source, @extschema@.news_issue_from_bytes(r.raw_bytes), arch);
+                ELSE
+                    res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch);
+                END IF;
                 issue_id := res.issue_id;
                 status := res.status;
                 message := NULL;
@@ -565,7 +574,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ingest_table(regclass, name) IS
-    'Ingests every row (source text, raw text) of a staging table; a failing row is reported (status failed, message) and skipped';
+    'Ingests every row (source text, raw text) of a staging table, or (source, raw NULL, raw_bytes bytea) for pages in any charset; a failing row is reported (status failed, message) and skipped';
 
 -- ---------------------------------------------------------------------------
 -- Reading: search, trend, top authors, top words.  They read the archive's

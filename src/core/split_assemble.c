@@ -12,6 +12,7 @@
  * a photo; a caption line becomes its own photo item.
  */
 #include "split_internal.h"
+#include "na_html.h"
 
 typedef struct ArtB
 {
@@ -549,6 +550,12 @@ na_split_issue(const char *text, size_t len, NaSplit *out)
 				tail_lo;
 	int			marks = 0;
 
+	/* saved web pages are read by their own path (html_*.c) */
+	if (na_html_looks_like(text, len))
+	{
+		na_html_split(text, len, out);
+		return;
+	}
 	memset(out, 0, sizeof(*out));
 	na_frontmatter_parse(text, len, &out->info);
 	lines = sp_lines_build(text, len, &n_lines);

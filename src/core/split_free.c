@@ -39,7 +39,7 @@ na_seg_role_name(NaSegRole role)
 	static const char *const names[NA_SEG_N_ROLES] = {
 		"blank", "masthead", "boilerplate", "page_header", "section", "kicker",
 		"title", "subtitle", "byline", "dateline", "body", "heading", "caption",
-		"credit", "continuation", "garbage"
+		"credit", "continuation", "garbage", "markup"
 	};
 
 	return (role >= 0 && role < NA_SEG_N_ROLES) ? names[role] : "unknown";

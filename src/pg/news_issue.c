@@ -26,6 +26,8 @@
 #endif
 
 #include "news_issue.h"
+#include "na_charset.h"
+#include "na_html.h"
 #include "na_utf8.h"
 
 #define NEWS_ISSUE_BINARY_VERSION 1
@@ -48,17 +50,40 @@ append_string(StringInfo meta, uint32 *off, const char *s)
 NewsIssue *
 news_issue_from_text(const char *raw, size_t len)
 {
+	return news_issue_from_text_ex(raw, len, NULL, 0);
+}
+
+/* the front matter: a saved web page's from its markup, else from the text */
+static void
+parse_frontmatter(const char *raw, size_t len, NaIssueInfo *info)
+{
+	if (!na_html_looks_like(raw, len))
+	{
+		na_frontmatter_parse(raw, len, info);
+		return;
+	}
+	if (len > NA_HTML_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("HTML page is too large to read: %zu bytes", len),
+				 errdetail("The limit for saved web pages is %d bytes.", NA_HTML_MAX_BYTES)));
+	na_html_frontmatter(raw, len, info);
+}
+
+NewsIssue *
+news_issue_from_text_ex(const char *raw, size_t len, const char *charset, uint32 replaced)
+{
 	NaIssueInfo info;
 	StringInfoData meta;
 	NewsIssue  *ni;
 	uint32		strs[NIS__COUNT];
-	uint32		lists[2 * NA_MAX_LIST];
+	uint32		lists[2 * NA_MAX_LIST + 2];
 	int			nlist,
 				i;
 	Size		hdrsz,
 				total;
 
-	na_frontmatter_parse(raw, len, &info);
+	parse_frontmatter(raw, len, &info);
 
 	initStringInfo(&meta);
 	append_string(&meta, &strs[NIS_MASTHEAD], info.masthead);
@@ -74,6 +99,11 @@ news_issue_from_text(const char *raw, size_t len)
 		append_string(&meta, &lists[nlist++], info.section_path[i]);
 	for (i = 0; i < info.n_tags; i++)
 		append_string(&meta, &lists[nlist++], info.tags[i]);
+	if (charset)
+	{
+		append_string(&meta, &lists[nlist++], charset);
+		lists[nlist++] = replaced;
+	}
 
 	hdrsz = NEWS_ISSUE_HDRSZ(nlist);
 	total = hdrsz + meta.len + len;
@@ -87,6 +117,7 @@ news_issue_from_text(const char *raw, size_t len)
 	memset(ni, 0, total - len);
 	SET_VARSIZE(ni, total);
 	ni->hdr.version = NEWS_ISSUE_VERSION;
+	ni->hdr.flags = charset ? NEWS_ISSUE_FLAG_DECODED : 0;
 	ni->hdr.n_section = info.n_section;
 	ni->hdr.n_tags = info.n_tags;
 	ni->hdr.meta_len = meta.len;
@@ -118,6 +149,19 @@ news_issue_from_text(const char *raw, size_t len)
 	na_frontmatter_free(&info);
 	pfree(meta.data);
 	return ni;
+}
+
+const char *
+news_issue_charset(const NewsIssue *ni, uint32 *replaced)
+{
+	int			k = ni->hdr.n_section + ni->hdr.n_tags;
+
+	*replaced = 0;
+	if ((ni->hdr.flags & NEWS_ISSUE_FLAG_DECODED) == 0 ||
+		ni->hdr.list_off[k] >= ni->hdr.meta_len)
+		return NULL;
+	*replaced = ni->hdr.list_off[k + 1];
+	return NEWS_ISSUE_META_START(ni) + ni->hdr.list_off[k];
 }
 
 const char *
@@ -399,7 +443,7 @@ fetch_meta(Datum d)
 
 	if (VARSIZE(ni) < NEWS_ISSUE_HDRSZ(0))
 		return DatumGetNewsIssueP(d);
-	need = NEWS_ISSUE_HDRSZ(ni->hdr.n_section + ni->hdr.n_tags) + ni->hdr.meta_len;
+	need = NEWS_ISSUE_HDRSZ(NEWS_ISSUE_NLIST(ni)) + ni->hdr.meta_len;
 	if (need > VARSIZE(ni))
 		ni = (NewsIssue *) PG_DETOAST_DATUM_SLICE(d, 0, need - VARHDRSZ);
 	return ni;
@@ -438,7 +482,7 @@ enum
 {
 	INFO_MASTHEAD, INFO_DATE, INFO_WEEKDAY, INFO_LUNAR, INFO_ISSUE_NO,
 	INFO_PAGES, INFO_SPONSOR, INFO_PUBLISHER, INFO_SITE, INFO_SECTION,
-	INFO_SOURCE, INFO_TAGS, INFO_EDITOR, INFO_NATTS
+	INFO_SOURCE, INFO_TAGS, INFO_EDITOR, INFO_CHARSET, INFO_REPLACED, INFO_NATTS
 };
 
 PG_FUNCTION_INFO_V1(news_issue_info);
@@ -477,6 +521,45 @@ news_issue_info(PG_FUNCTION_ARGS)
 	values[INFO_TAGS] = text_array(info.tags, info.n_tags);
 	nulls[INFO_TAGS] = info.n_tags == 0;
 	values[INFO_EDITOR] = text_or_null(info.editor, &nulls[INFO_EDITOR]);
+	{
+		uint32		replaced;
+		const char *cs = news_issue_charset(ni, &replaced);
+
+		values[INFO_CHARSET] = text_or_null(cs, &nulls[INFO_CHARSET]);
+		values[INFO_REPLACED] = Int32GetDatum((int32) replaced);
+		nulls[INFO_REPLACED] = cs == NULL;
+	}
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * news_issue_from_bytes(bytea): a page in any charset (declared, detected,
+ * checked against the bytes), kept as UTF-8 with the charset and the count
+ * of invalid bytes replaced by U+FFFD recorded.
+ */
+PG_FUNCTION_INFO_V1(news_issue_from_bytes);
+Datum
+news_issue_from_bytes(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	NaDecoded	d;
+	char		err[256];
+	char		label[2 * NA_CHARSET_NAME + 16];
+	NewsIssue  *ni;
+
+	news_archive_check_encoding();
+	if (!na_charset_decode(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b), &d, err, sizeof(err)))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("cannot read the bytes as text in any charset"),
+				 errdetail("%s", err)));
+	check_not_blank(d.utf8, d.len);
+	if (d.declared[0] && d.how == NA_CHARSET_VERIFIED)
+		snprintf(label, sizeof(label), "%s (declared %s)", d.charset, d.declared);
+	else
+		snprintf(label, sizeof(label), "%s", d.charset);
+	ni = news_issue_from_text_ex(d.utf8, d.len, label, (uint32) d.n_replaced);
+	pfree(d.utf8);
+	PG_RETURN_POINTER(ni);
 }

@@ -46,6 +46,9 @@ daily120="repeat(pg_read_file('$fx'), (120*1024*1024 / octet_length(pg_read_file
 han200="repeat('中国经济发展迅速人民生活水平不断提高', 200*1024*1024/54)"
 han120="repeat('中国经济发展迅速人民生活水平不断提高', 120*1024*1024/54)"
 ready="PERFORM set_config('application_name', 'na_ready', false);"
+# a 50 MB saved web page (issue 14): the project's own page, over and over
+webfx=$ROOT/test/fixtures/web/article_utf8.html
+page50="repeat(pg_read_file('$webfx'), (50*1024*1024 / octet_length(pg_read_file('$webfx')))::int)"
 
 # name -> DO body: t holds the text, i the issue
 declare -A cases=(
@@ -57,7 +60,17 @@ declare -A cases=(
 	[zh_segment_issue]="t := $daily120; $ready PERFORM cardinality(news_archive.zh_segment(t));"
 	[to_tsvector]="t := $han120; $ready PERFORM length(to_tsvector('chinese', t));"
 	[to_tsvector_issue]="t := $daily120; $ready PERFORM length(to_tsvector('chinese', t));"
+	[html_input_50mb]="t := $page50; $ready i := t::news_archive.news_issue;"
+	[html_from_bytes_50mb]="t := $page50; $ready i := news_archive.news_issue_from_bytes(convert_to(t, 'UTF8'));"
+	[html_articles_50mb]="i := ($page50)::news_archive.news_issue; $ready PERFORM count(*) FROM news_archive.news_articles(i);"
+	[html_segments_50mb]="i := ($page50)::news_archive.news_issue; $ready PERFORM count(*) FROM news_archive.news_segments(i);"
 )
+# NA_INT_ONLY (a regular expression) runs only the cases it matches
+if [ -n "${NA_INT_ONLY:-}" ]; then
+	for name in "${!cases[@]}"; do
+		[[ $name =~ $NA_INT_ONLY ]] || unset "cases[$name]"
+	done
+fi
 
 do_sql() { echo "DO \$\$DECLARE t text; i news_archive.news_issue; BEGIN $1 END\$\$;"; }
 

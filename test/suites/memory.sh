@@ -20,6 +20,9 @@ export PGDATABASE=$DB
 passed=0
 failed=0
 daily=$ROOT/test/fixtures/issues/demo_daily.txt
+# saved web pages (issue 14): a GBK page as bytes, a UTF-8 page as text
+gbkpage=$(base64 -w0 "$ROOT/test/fixtures/web/article_gbk.html")
+webpage=$ROOT/test/fixtures/web/article_utf8.html
 
 # each call gets a different text (the loop counter is mixed in), so that
 # nothing is served from a cache
@@ -31,19 +34,29 @@ declare -A calls=(
 	[zh_query]="PERFORM news_archive.zh_query('\"中国 经济\" OR 北京 -上海 ' || k::text);"
 	[ts_headline]="PERFORM ts_headline('chinese', left(d, 600) || k::text, news_archive.zh_query('临江'));"
 	[news_byline]="PERFORM count(*) FROM news_archive.news_byline('本报记者 王妍 实习生 张华颖' || k::text);"
+	[html_from_bytes]="PERFORM news_archive.news_issue_info(news_archive.news_issue_from_bytes(g || convert_to(k::text, 'UTF8')));"
+	[html_json]="PERFORM news_archive.news_issue_json((h || k::text)::news_archive.news_issue);"
+	[html_segments]="PERFORM count(*) FROM news_archive.news_segments((h || k::text)::news_archive.news_issue);"
 )
+# NA_MEM_ONLY (a regular expression) runs only the calls it matches
+if [ -n "${NA_MEM_ONLY:-}" ]; then
+	for name in "${!calls[@]}"; do
+		[[ $name =~ $NA_MEM_ONLY ]] || unset "calls[$name]"
+	done
+fi
 
-out=$(psql -X -v ON_ERROR_STOP=1 -qAt -v daily="$(cat "$daily")" <<SQL 2>&1
+out=$(psql -X -v ON_ERROR_STOP=1 -qAt -v daily="$(cat "$daily")" -v gbk="$gbkpage" -v web="$(cat "$webpage")" <<SQL 2>&1
 CREATE EXTENSION news_archive;
 CREATE FUNCTION pg_temp.rss() RETURNS bigint LANGUAGE sql AS
 \$\$ SELECT (regexp_match(pg_read_file('/proc/' || pg_backend_pid() || '/status'), 'VmRSS:\\s+(\\d+)'))[1]::bigint \$\$;
 CREATE FUNCTION pg_temp.ctx() RETURNS bigint LANGUAGE sql AS
 \$\$ SELECT sum(total_bytes)::bigint / 1024 FROM pg_backend_memory_contexts \$\$;
-CREATE TEMP TABLE input AS SELECT :'daily'::text AS d;
+CREATE TEMP TABLE input AS SELECT :'daily'::text AS d, decode(:'gbk', 'base64') AS g, :'web'::text AS h;
 $(for name in $(printf '%s\n' "${!calls[@]}" | sort); do
 cat <<ONE
 DO \$\$
-DECLARE d text := (SELECT d FROM input); k int; r0 bigint; r1 bigint; c0 bigint; c1 bigint;
+DECLARE d text := (SELECT d FROM input); g bytea := (SELECT g FROM input); h text := (SELECT h FROM input);
+	k int; r0 bigint; r1 bigint; c0 bigint; c1 bigint;
 BEGIN
 	FOR k IN 1..$W LOOP ${calls[$name]} END LOOP;
 	r0 := pg_temp.rss(); c0 := pg_temp.ctx();
