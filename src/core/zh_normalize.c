@@ -53,6 +53,10 @@ zh_fold_cp(uint32_t cp)
 	return fold_cp(cp);
 }
 
+/* the BMP part of the table, for zh_fold_cp_inline() in other cores */
+const uint8_t *const zh_fold_bmp_index = zh_fold_page_index;
+const uint16_t (*const zh_fold_bmp_pages)[256] = zh_fold_pages;
+
 /* make room for n more bytes (and the terminator) */
 static inline void
 reserve(ZhNorm *out, size_t *cap, size_t n)

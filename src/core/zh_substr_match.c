@@ -1,0 +1,82 @@
+/*
+ * zh_substr_match.c
+ *	  Finding a normalised term in raw text, folding as it reads: see
+ *	  zh_substr.h.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memmem */
+#endif
+#include "zh_substr.h"
+
+#include <string.h>
+
+/*
+ * Knuth-Morris-Pratt over the folding reader.  Each non-overlapping match
+ * calls fn (if any); stops after the first match when first_only.
+ */
+static size_t
+kmp_scan(const ZhSubTerm *t, const char *s, size_t len, bool first_only,
+		 ZhSpanFn fn, void *arg, size_t *nchars)
+{
+	ZhFoldStream st;
+	uint32_t	cp;
+	size_t		a,
+				b,
+				found = 0,
+				ncp = 0;
+	int32_t		k = 0;
+	int32_t		m = (int32_t) t->ncp;
+	/* raw start of the last m code points read, a ring */
+	size_t	   *starts = fn ? (size_t *) na_alloc((size_t) m * sizeof(size_t)) : NULL;
+
+	zh_fold_stream_init(&st, s, len);
+	while (zh_fold_next(&st, &cp, &a, &b))
+	{
+		if (starts)
+			starts[ncp % m] = a;
+		ncp++;
+		if ((ncp & 0x3FFFF) == 0)
+			na_check_interrupts();
+		while (k > 0 && cp != t->cps[k])
+			k = t->fail[k - 1];
+		if (cp == t->cps[k])
+			k++;
+		if (k == m)
+		{
+			found++;
+			if (fn)
+				fn(arg, starts[(ncp - m) % m], b);
+			if (first_only)
+				break;
+			k = 0;				/* non-overlapping */
+		}
+	}
+	if (nchars)
+		*nchars = ncp;
+	na_free(starts);
+	return found;
+}
+
+bool
+zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len)
+{
+	if (t->ncp == 0)
+		return true;
+	/* most text needs no folding: the raw bytes settle most matches */
+	if (memmem(s, len, t->bytes, t->nbytes) != NULL)
+		return true;
+	return kmp_scan(t, s, len, true, NULL, NULL, NULL) > 0;
+}
+
+size_t
+zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
+				 ZhSpanFn fn, void *arg, size_t *nchars)
+{
+	if (t->ncp == 0)
+	{
+		if (nchars)
+			*nchars = 0;
+		return 0;
+	}
+	return kmp_scan(t, s, len, false, fn, arg, nchars);
+}

@@ -1,0 +1,226 @@
+/*
+ * zh_substr_query.c
+ *	  Queries of the "&@" operator (zh_query syntax) and their consistency
+ *	  with an index item's keys: see zh_substr.h.
+ */
+#include "zh_substr.h"
+#include "zh_query_syntax.h"
+
+/* normalised code points of a term, without white space at either end */
+static uint32_t
+term_cps(const char *s, size_t len, uint32_t **cps)
+{
+	ZhFoldStream st;
+	uint32_t	cp,
+				n = 0,
+				first = 0;
+	size_t		a,
+				b;
+	uint32_t   *out = (uint32_t *) na_alloc((len + 1) * sizeof(uint32_t));
+
+	zh_fold_stream_init(&st, s, len);
+	while (zh_fold_next(&st, &cp, &a, &b))
+		out[n++] = cp;
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\n' || out[n - 1] == '\r'))
+		n--;
+	while (first < n && (out[first] == ' ' || out[first] == '\n' || out[first] == '\r'))
+		first++;
+	if (first > 0)
+		memmove(out, out + first, (n - first) * sizeof(uint32_t));
+	*cps = out;
+	return n - first;
+}
+
+static void
+term_fill(ZhSubTerm *t, uint32_t *cps, uint32_t n)
+{
+	uint32_t	i,
+				nb = 0;
+	int32_t		k = -1;
+
+	t->cps = cps;
+	t->ncp = n;
+	t->bytes = (char *) na_alloc((size_t) n * 4 + 1);
+	for (i = 0; i < n; i++)
+		nb += (uint32_t) na_utf8_encode(cps[i], t->bytes + nb);
+	t->bytes[nb] = '\0';
+	t->nbytes = nb;
+	/* KMP: fail[i] = length of the longest proper border of cps[0..i] */
+	t->fail = (int32_t *) na_alloc((size_t) n * sizeof(int32_t));
+	t->fail[0] = 0;
+	k = 0;
+	for (i = 1; i < n; i++)
+	{
+		while (k > 0 && cps[i] != cps[k])
+			k = t->fail[k - 1];
+		if (cps[i] == cps[k])
+			k++;
+		t->fail[i] = k;
+	}
+	t->exact = n <= 2;
+	for (i = 0; i < n; i++)
+		if (cps[i] >= 0x10000)
+			t->exact = false;
+}
+
+/* append the term's keys (deduplicated) to the query's */
+static void
+term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
+{
+	uint32_t	need = t->ncp == 1 ? 1 : t->ncp - 1,
+				i;
+
+	if (q->nkeys + need > *cap)
+	{
+		*cap = (q->nkeys + need) * 2;
+		q->keys = (int32_t *) na_realloc(q->keys, *cap * sizeof(int32_t));
+	}
+	t->key_first = q->nkeys;
+	if (t->ncp == 1)
+		q->keys[q->nkeys] = zh_substr_key_char(t->cps[0]);
+	else
+		for (i = 0; i + 1 < t->ncp; i++)
+			q->keys[q->nkeys + i] = zh_substr_key_bigram(t->cps[i], t->cps[i + 1]);
+	t->nkeys = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, need);
+	q->nkeys += t->nkeys;
+}
+
+ZhSubQuery *
+zh_subquery_parse(const char *s, size_t len)
+{
+	ZhSubQuery *q = (ZhSubQuery *) na_alloc0(sizeof(ZhSubQuery));
+	ZhQTerm    *raw;
+	size_t		nraw = zh_query_split(s, len, &raw),
+				i;
+	uint32_t	cap = 0;
+	bool	   *group_neg;
+
+	q->terms = (ZhSubTerm *) na_alloc0((nraw + 1) * sizeof(ZhSubTerm));
+	q->exact = true;
+	for (i = 0; i < nraw; i++)
+	{
+		ZhSubTerm  *t = &q->terms[q->nterms];
+		uint32_t   *cps;
+		uint32_t	n = term_cps(s + raw[i].start, raw[i].end - raw[i].start, &cps);
+
+		if (n == 0)
+		{
+			na_free(cps);
+			continue;
+		}
+		term_fill(t, cps, n);
+		t->negated = raw[i].negated;
+		/* OR joins this term to the previous kept term's group */
+		if (!(raw[i].or_prev && q->nterms > 0))
+			q->ngroups++;
+		t->group = q->ngroups - 1;
+		term_keys(q, t, &cap);
+		q->exact = q->exact && t->exact;
+		q->nterms++;
+	}
+	na_free(raw);
+	/* the index narrows rows down only through a group of positive terms */
+	group_neg = (bool *) na_alloc0(q->ngroups + 1);
+	for (i = 0; i < q->nterms; i++)
+		if (q->terms[i].negated)
+			group_neg[q->terms[i].group] = true;
+	q->needs_all = q->ngroups > 0;
+	for (i = 0; i < q->ngroups; i++)
+		if (!group_neg[i])
+			q->needs_all = false;
+	na_free(group_neg);
+	return q;
+}
+
+void
+zh_subquery_free(ZhSubQuery *q)
+{
+	uint32_t	i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < q->nterms; i++)
+	{
+		na_free(q->terms[i].cps);
+		na_free(q->terms[i].bytes);
+		na_free(q->terms[i].fail);
+	}
+	na_free(q->terms);
+	na_free(q->keys);
+	na_free(q);
+}
+
+bool
+zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len)
+{
+	uint32_t	i = 0;
+
+	if (q->nterms == 0)
+		return false;
+	while (i < q->nterms)
+	{
+		uint32_t	g = q->terms[i].group;
+		bool		any = false;
+
+		for (; i < q->nterms && q->terms[i].group == g; i++)
+			if (!any && zh_subterm_in(&q->terms[i], s, len) != q->terms[i].negated)
+				any = true;
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+/* 0 no, 1 yes, 2 maybe: one term given its keys */
+static int
+term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
+{
+	uint32_t	i;
+	int			v = 1;
+
+	for (i = 0; i < t->nkeys; i++)
+	{
+		char		c = check[t->key_first + i];
+
+		if (c == 0)
+		{
+			v = 0;
+			break;
+		}
+		if (c == 2)
+			v = 2;
+	}
+	if (v == 1 && !t->exact)
+		v = 2;
+	if (t->negated)
+		v = v == 0 ? 1 : (v == 1 ? 0 : 2);
+	return v;
+}
+
+int
+zh_subquery_consistent(const ZhSubQuery *q, const char *check)
+{
+	uint32_t	i = 0;
+	int			res = 1;
+
+	if (q->nterms == 0)
+		return 0;
+	while (i < q->nterms)
+	{
+		uint32_t	g = q->terms[i].group;
+		int			gv = 0;
+
+		for (; i < q->nterms && q->terms[i].group == g; i++)
+		{
+			int			v = term_consistent(q, &q->terms[i], check);
+
+			if (v == 1 || (v == 2 && gv == 0))
+				gv = v;
+		}
+		if (gv == 0)
+			return 0;
+		if (gv == 2)
+			res = 2;
+	}
+	return res;
+}
