@@ -61,7 +61,7 @@ cmp_span(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
-/* sort, merge overlapping spans, and number them in characters */
+/* sort, merge overlapping and adjacent spans, number them in characters */
 static void
 spans_prepare(SpanList *l, const char *s)
 {
@@ -75,7 +75,7 @@ spans_prepare(SpanList *l, const char *s)
 	qsort(l->v, l->n, sizeof(Span), cmp_span);
 	for (i = 1; i < l->n; i++)
 	{
-		if (l->v[i].start < l->v[m].end)
+		if (l->v[i].start <= l->v[m].end)
 		{
 			if (l->v[i].end > l->v[m].end)
 				l->v[m].end = l->v[i].end;
