@@ -12,7 +12,11 @@
  *     Plane characters are exact (the code points themselves), so a query of
  *     one or two such characters is answered by the index alone; keys that
  *     involve supplementary characters are hashed into ranges no BMP key can
- *     take (surrogate code points never occur in text);
+ *     take (surrogate code points never occur in text).  A long text
+ *     (ZH_SUBSTR_LONG_BYTES and more) contains most common bigrams, so it
+ *     also gets a marker key and hashed trigram keys: a term of three or
+ *     more characters needs its trigrams there, which spares most rechecks
+ *     of long texts;
  *   - queries (ZhSubQuery) in zh_query syntax: terms separated by white
  *     space must all occur, "quoted text" is one term with its spaces, OR
  *     or | makes alternatives, -term excludes.  Each term is normalised and
@@ -131,9 +135,14 @@ zh_fold_next(ZhFoldStream *st, uint32_t *cp, size_t *start, size_t *end)
  */
 extern size_t zh_substr_keys(const char *s, size_t len, int32_t **keys);
 
-/* the key of one code point, of two adjacent ones */
+/* texts of this many bytes and more also get trigram keys */
+#define ZH_SUBSTR_LONG_BYTES	24576
+
+/* the key of one code point, of two or three adjacent ones, of long texts */
 extern int32_t zh_substr_key_char(uint32_t cp);
 extern int32_t zh_substr_key_bigram(uint32_t a, uint32_t b);
+extern int32_t zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c);
+extern int32_t zh_substr_key_long(void);
 
 /* sort keys and drop duplicates; returns the new count */
 extern size_t zh_substr_keys_unique(int32_t *keys, size_t n);
@@ -148,7 +157,9 @@ typedef struct ZhSubTerm
 	uint32_t	nbytes;
 	int32_t    *fail;			/* KMP failure function, ncp entries */
 	uint32_t	key_first;		/* its keys: query->keys[key_first ..] */
-	uint32_t	nkeys;
+	uint32_t	nkeys;			/* characters or bigrams */
+	uint32_t	ntri;			/* then (3+ characters) the long-text
+								 * marker and ntri trigrams */
 	uint32_t	group;			/* terms of one group are alternatives */
 	bool		negated;
 	bool		exact;			/* its keys alone decide containment */

@@ -68,11 +68,12 @@ static void
 term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 {
 	uint32_t	need = t->ncp == 1 ? 1 : t->ncp - 1,
+				ntri = t->ncp >= 3 ? t->ncp - 2 : 0,
 				i;
 
-	if (q->nkeys + need > *cap)
+	if (q->nkeys + need + 1 + ntri > *cap)
 	{
-		*cap = (q->nkeys + need) * 2;
+		*cap = (q->nkeys + need + 1 + ntri) * 2;
 		q->keys = (int32_t *) na_realloc(q->keys, *cap * sizeof(int32_t));
 	}
 	t->key_first = q->nkeys;
@@ -83,6 +84,13 @@ term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 			q->keys[q->nkeys + i] = zh_substr_key_bigram(t->cps[i], t->cps[i + 1]);
 	t->nkeys = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, need);
 	q->nkeys += t->nkeys;
+	if (ntri == 0)
+		return;
+	q->keys[q->nkeys++] = zh_substr_key_long();
+	for (i = 0; i < ntri; i++)
+		q->keys[q->nkeys + i] = zh_substr_key_trigram(t->cps[i], t->cps[i + 1], t->cps[i + 2]);
+	t->ntri = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, ntri);
+	q->nkeys += t->ntri;
 }
 
 ZhSubQuery *
@@ -171,23 +179,38 @@ zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len)
 	return true;
 }
 
-/* 0 no, 1 yes, 2 maybe: one term given its keys */
+/* AND of n keys' checks: 0 no, 1 yes, 2 maybe */
 static int
-term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
+all_keys(const char *check, uint32_t n)
 {
 	uint32_t	i;
 	int			v = 1;
 
-	for (i = 0; i < t->nkeys; i++)
+	for (i = 0; i < n; i++)
 	{
-		char		c = check[t->key_first + i];
+		if (check[i] == 0)
+			return 0;
+		if (check[i] == 2)
+			v = 2;
+	}
+	return v;
+}
 
-		if (c == 0)
-		{
+/* 0 no, 1 yes, 2 maybe: one term given its keys */
+static int
+term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
+{
+	int			v = all_keys(check + t->key_first, t->nkeys);
+
+	if (v != 0 && t->ntri > 0)
+	{
+		/* a long text must have the trigrams too */
+		char		is_long = check[t->key_first + t->nkeys];
+		int			tri = all_keys(check + t->key_first + t->nkeys + 1, t->ntri);
+
+		if (tri == 0 && is_long == 1)
 			v = 0;
-			break;
-		}
-		if (c == 2)
+		else if (tri != 1 && is_long != 0)
 			v = 2;
 	}
 	if (v == 1 && !t->exact)

@@ -163,8 +163,9 @@ test_match_equals_strstr(void)
 
 			found++;
 			nk = zh_substr_keys(doc, dlen, &keys);
-			for (i = 0; i < sq->nkeys; i++)
-				if (!has_key(keys, nk, sq->keys[i]))
+			/* short texts: characters and bigrams (no trigrams) */
+			for (i = 0; i < sq->terms[0].nkeys; i++)
+				if (!has_key(keys, nk, sq->keys[sq->terms[0].key_first + i]))
 					missing_keys++;
 			free(keys);
 		}
@@ -174,6 +175,97 @@ test_match_equals_strstr(void)
 	NA_CHECK_INT(wrong, 0);
 	NA_CHECK_INT(missing_keys, 0);
 	NA_CHECK(found > 500);
+}
+
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a,
+				y = *(const int32_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Long texts (with trigram keys): the index's verdict from the text's keys
+ * never rejects a text that contains the query, and rejects some that
+ * do not.
+ */
+static void
+test_long_consistent(void)
+{
+	size_t		cap = 40000 * 4 + 1;
+	char	   *doc = malloc(cap),
+				q[64];
+	int			round,
+				rejected_true = 0,
+				rejected_false = 0,
+				nfalse = 0;
+
+	for (round = 0; round < 40; round++)
+	{
+		size_t		dlen = random_text(doc, 12000 + (size_t) rand() % 20000),
+					nk,
+					k;
+		int32_t    *keys;
+
+		nk = zh_substr_keys(doc, dlen, &keys);
+		NA_CHECK(dlen >= ZH_SUBSTR_LONG_BYTES);
+		for (k = 0; k < 50; k++)
+		{
+			size_t		qlen = random_text(q, 3 + (size_t) rand() % 4),
+						i;
+			char		quoted[80];
+			ZhSubQuery *sq;
+			char	   *check;
+			ZhNorm		nd;
+			bool		truth;
+
+			if (k % 2 == 0)
+			{
+				/* a piece of the text */
+				size_t		at = (size_t) rand() % (dlen - 40);
+
+				while ((((unsigned char) doc[at]) & 0xC0) == 0x80)
+					at++;
+				memcpy(q, doc + at, 12);
+				qlen = 12;
+				while ((((unsigned char) q[qlen]) & 0xC0) == 0x80)
+					qlen--;
+			}
+			if (memchr(q, '"', qlen))
+				continue;
+			quoted[0] = '"';
+			memcpy(quoted + 1, q, qlen);
+			quoted[qlen + 1] = '"';
+			sq = zh_subquery_parse(quoted, qlen + 2);
+			if (sq->nterms != 1)
+			{
+				zh_subquery_free(sq);
+				continue;
+			}
+			check = malloc(sq->nkeys + 1);
+			for (i = 0; i < sq->nkeys; i++)
+				check[i] = bsearch(&sq->keys[i], keys, nk, sizeof(int32_t), cmp_i32) != NULL;
+			zh_normalize(doc, dlen, false, &nd);
+			truth = strstr(nd.text, sq->terms[0].bytes) != NULL;
+			if (truth && zh_subquery_consistent(sq, check) == 0)
+				rejected_true++;
+			if (!truth)
+			{
+				nfalse++;
+				if (zh_subquery_consistent(sq, check) == 0)
+					rejected_false++;
+			}
+			zh_norm_free(&nd);
+			free(check);
+			zh_subquery_free(sq);
+		}
+		free(keys);
+	}
+	NA_CHECK_INT(rejected_true, 0);
+	NA_CHECK(nfalse > 0 && rejected_false > 0);
+	free(doc);
 }
 
 /* spans, counting and highlighting on a fixed text */
@@ -226,5 +318,6 @@ main(void)
 	test_stream_equals_normalize();
 	test_match_equals_strstr();
 	test_spans_headline();
+	test_long_consistent();
 	NA_TEST_DONE();
 }
