@@ -36,6 +36,12 @@ typedef struct ZhNorm
 /* fold one code point (table lookup, no ICU at run time) */
 extern uint32_t zh_fold_cp(uint32_t cp);
 
+/*
+ * The code points other than itself that fold to "to" (at most max of them
+ * into from[]); returns how many there are.
+ */
+extern size_t zh_fold_inverse(uint32_t to, uint32_t *from, size_t max);
+
 /* the BMP pages of the fold table (page 0 of zh_fold_bmp_pages: unchanged) */
 extern const uint8_t *const zh_fold_bmp_index;
 extern const uint16_t (*const zh_fold_bmp_pages)[256];

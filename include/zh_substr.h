@@ -163,6 +163,17 @@ typedef struct ZhSubTerm
 	uint32_t	group;			/* terms of one group are alternatives */
 	bool		negated;
 	bool		exact;			/* its keys alone decide containment */
+	/*
+	 * When memmem() does not find the term's bytes, a match needs a raw
+	 * character that folds into one of the term's (a variant), or white
+	 * space dropped between two Han characters.  The text is scanned for
+	 * those first: most texts have none, and need no folding scan.
+	 */
+	uint32_t   *variants;		/* sorted */
+	uint32_t	nvariants;
+	uint64_t   *lead2;			/* 65536 bits: first two bytes of variants */
+	uint8_t		ascii[128];		/* 1: a variant; 2: white space that may
+								 * be dropped (after a non-ASCII byte) */
 } ZhSubTerm;
 
 typedef struct ZhSubQuery

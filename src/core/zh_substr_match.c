@@ -57,6 +57,67 @@ kmp_scan(const ZhSubTerm *t, const char *s, size_t len, bool first_only,
 	return found;
 }
 
+static bool
+is_variant(const ZhSubTerm *t, uint32_t cp)
+{
+	uint32_t	lo = 0,
+				hi = t->nvariants;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = (lo + hi) / 2;
+
+		if (t->variants[mid] == cp)
+			return true;
+		if (t->variants[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/*
+ * Can the normalised text contain the term although its raw bytes do not?
+ * Only through a variant character or dropped white space (see zh_substr.h):
+ * look for one, byte by byte, decoding only characters whose first two
+ * bytes some variant has.
+ */
+static bool
+may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = p[i];
+
+		if (c < 0x80)
+		{
+			if (t->ascii[c] == 1 || (t->ascii[c] == 2 && i > 0 && p[i - 1] >= 0x80))
+				return true;
+			i++;
+			continue;
+		}
+		if (i + 1 < len &&
+			(t->lead2[((unsigned) c << 8 | p[i + 1]) >> 6] >> (p[i + 1] & 63)) & 1)
+		{
+			size_t		adv;
+			uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+			if (is_variant(t, cp))
+				return true;
+			i += adv;
+			continue;
+		}
+		i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if ((i & 0xFFFFF) < 4)
+			na_check_interrupts();
+	}
+	return false;
+}
+
 bool
 zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len)
 {
@@ -65,6 +126,8 @@ zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len)
 	/* most text needs no folding: the raw bytes settle most matches */
 	if (memmem(s, len, t->bytes, t->nbytes) != NULL)
 		return true;
+	if (!may_fold_match(t, s, len))
+		return false;
 	return kmp_scan(t, s, len, true, NULL, NULL, NULL) > 0;
 }
 

@@ -63,6 +63,74 @@ term_fill(ZhSubTerm *t, uint32_t *cps, uint32_t n)
 			t->exact = false;
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *) a,
+				y = *(const uint32_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
+{
+	char		b[4];
+
+	if (cp < 0x80)
+	{
+		t->ascii[cp] = 1;
+		return;
+	}
+	if (t->nvariants == *cap)
+	{
+		*cap = *cap * 2 + 16;
+		t->variants = (uint32_t *) na_realloc(t->variants, *cap * sizeof(uint32_t));
+	}
+	t->variants[t->nvariants++] = cp;
+	(void) na_utf8_encode(cp, b);
+	t->lead2[((unsigned char) b[0] << 8 | (unsigned char) b[1]) >> 6] |=
+		(uint64_t) 1 << (((unsigned char) b[1]) & 63);
+}
+
+/* the raw characters that can make a match memmem() does not see */
+static void
+term_variants(ZhSubTerm *t)
+{
+	uint32_t	cap = 0,
+				i,
+				from[64];
+	bool		han_pair = false;
+
+	t->lead2 = (uint64_t *) na_alloc0(1024 * sizeof(uint64_t));
+	for (i = 0; i < t->ncp; i++)
+	{
+		size_t		n = zh_fold_inverse(t->cps[i], from, 64),
+					k;
+
+		for (k = 0; k < n && k < 64; k++)
+			add_variant(t, &cap, from[k]);
+		if (i > 0 && na_is_han(t->cps[i - 1]) && na_is_han(t->cps[i]))
+			han_pair = true;
+	}
+	if (han_pair)
+	{
+		/* white space between two Han characters is dropped */
+		size_t		n = zh_fold_inverse(' ', from, 64),
+					k;
+
+		for (k = 0; k < n && k < 64; k++)
+			if (from[k] >= 0x80)
+				add_variant(t, &cap, from[k]);
+		for (k = 0; k < 128; k++)
+			if (k == ' ' || zh_fold_cp((uint32_t) k) == ' ')
+				if (t->ascii[k] == 0)
+					t->ascii[k] = 2;
+	}
+	if (t->nvariants > 1)
+		qsort(t->variants, t->nvariants, sizeof(uint32_t), cmp_u32);
+}
+
 /* append the term's keys (deduplicated) to the query's */
 static void
 term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
@@ -117,6 +185,7 @@ zh_subquery_parse(const char *s, size_t len)
 			continue;
 		}
 		term_fill(t, cps, n);
+		term_variants(t);
 		t->negated = raw[i].negated;
 		/* OR joins this term to the previous kept term's group */
 		if (!(raw[i].or_prev && q->nterms > 0))
@@ -152,6 +221,8 @@ zh_subquery_free(ZhSubQuery *q)
 		na_free(q->terms[i].cps);
 		na_free(q->terms[i].bytes);
 		na_free(q->terms[i].fail);
+		na_free(q->terms[i].variants);
+		na_free(q->terms[i].lead2);
 	}
 	na_free(q->terms);
 	na_free(q->keys);

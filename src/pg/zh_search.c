@@ -6,6 +6,7 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -62,13 +63,58 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 	return c->q;
 }
 
+/* texts stored out of line and longer than this are read in growing slices */
+#define SLICE_FIRST		(64 * 1024)
+
+/*
+ * A long toasted text and a query of one term: look for the term's raw bytes
+ * in growing prefixes (64 kB, x4 each time; compressed values decompress
+ * only the prefix), so that a match early in a long text never reads the
+ * rest.  Returns true on a match, else false with *whole set to the whole
+ * text when it was read (NULL when the caller must read it).
+ */
+static bool
+match_prefixes(Datum d, const ZhSubTerm *t, text **whole)
+{
+	Size		total = toast_raw_datum_size(d) - VARHDRSZ;
+	Size		n = SLICE_FIRST;
+
+	*whole = NULL;
+	for (;;)
+	{
+		text	   *part = (text *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) Min(n, total));
+		Size		len = VARSIZE_ANY_EXHDR(part);
+
+		if (memmem(VARDATA_ANY(part), len, t->bytes, t->nbytes) != NULL)
+			return true;
+		if (len >= total)
+		{
+			*whole = part;
+			return false;
+		}
+		pfree(part);
+		CHECK_FOR_INTERRUPTS();
+		n *= 4;
+	}
+}
+
 /* text &@ query: does the text satisfy the query (zh_query syntax)? */
 Datum
 zh_match(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
+	Datum		d = PG_GETARG_DATUM(0);
 	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
+	text	   *doc = NULL;
 
+	if (q->nterms == 1 && !q->terms[0].negated &&
+		VARATT_IS_EXTERNAL(DatumGetPointer(d)) &&
+		toast_raw_datum_size(d) > SLICE_FIRST * 2)
+	{
+		if (match_prefixes(d, &q->terms[0], &doc))
+			PG_RETURN_BOOL(true);
+	}
+	if (doc == NULL)
+		doc = PG_GETARG_TEXT_PP(0);
 	PG_RETURN_BOOL(zh_subquery_match(q, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc)));
 }
 
