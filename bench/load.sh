@@ -45,7 +45,7 @@ t_first=$(load)
 psql -qX -d $db -c "VACUUM ANALYZE" >/dev/null
 after=$(psql -qXAt -d $db -c "SELECT pg_database_size(current_database())")
 counts=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")
-sizes=$(psql -qXAt -d $db -F ' ' -c "SELECT pg_size_pretty(pg_total_relation_size('bench.issues')), pg_size_pretty(pg_total_relation_size('bench.articles')), pg_size_pretty(pg_total_relation_size('bench.authors')), pg_size_pretty(pg_relation_size('bench.articles_tsv_idx'))")
+sizes=$(psql -qXAt -d $db -F ' ' -c "SELECT pg_size_pretty(pg_total_relation_size('bench.issues')), pg_size_pretty(pg_total_relation_size('bench.articles')), pg_size_pretty(pg_total_relation_size('bench.authors')), pg_size_pretty(pg_relation_size('bench.articles_search_idx'))")
 
 na_log "second, identical load"
 t_second=$(load)
@@ -53,7 +53,7 @@ counts2=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues
 
 na_log "a few queries"
 q() { local t0; t0=$(date +%s%N); psql -qXAt -d $db -c "$1" >/dev/null; echo "$(( ($(date +%s%N) - t0) / 1000000 )) ms  $1"; }
-word=$(psql -qXAt -d $db -c "SELECT word FROM ts_stat('SELECT tsv FROM bench.articles') WHERE length(word) >= 2 ORDER BY ndoc DESC LIMIT 1 OFFSET 20")
+word=$(psql -qXAt -d $db -c "SELECT w FROM (SELECT unnest(news_archive.zh_segment(body)) w FROM (SELECT body FROM bench.articles LIMIT 2000) a) x WHERE length(w) >= 2 GROUP BY w ORDER BY count(*) DESC LIMIT 1 OFFSET 20")
 queries=$(
 	q "SELECT * FROM news_archive.search('$word')"
 	q "SELECT * FROM news_archive.trend('$word')"
@@ -66,7 +66,7 @@ cat <<REPORT
 first load:   ${t_first} s, $(awk -v n="$n" -v t="$t_first" 'BEGIN { printf "%.1f", n / t }') issues/s, $(awk -v b="$bytes" -v t="$t_first" 'BEGIN { printf "%.2f", b / 1048576 / t }') MB/s
 stored:       issues, articles, authors = $counts
 database:     $(awk -v b="$before" -v a="$after" 'BEGIN { printf "%.0f MB (%.0f MB before the load)", a / 1048576, b / 1048576 }')
-tables:       issues, articles, authors, tsv index = $sizes
+tables:       issues, articles, authors, search index = $sizes
 second load:  ${t_second} s, issues, articles, authors = $counts2 (must equal the first)
 queries ($word):
 $queries
