@@ -105,6 +105,10 @@ def build(a, grn):
         ti = timed(f"SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 0; {ddl}")
         psql(f"VACUUM ANALYZE t_{name}")
         isz, tsz = psql(f"SELECT pg_indexes_size('t_{name}') - pg_relation_size('t_{name}_pkey'), pg_table_size('t_{name}')").split()
+        if name == "pgroonga":
+            # PGroonga keeps its index in its own files (pgrn*) in the database directory
+            isz = psql("SELECT sum((pg_stat_file(d || '/' || f)).size) FROM (SELECT 'base/' || oid AS d FROM pg_database "
+                       "WHERE datname = current_database()) x, pg_ls_dir(d) f WHERE f LIKE 'pgrn%'").strip()
         if base is None:
             base = int(tsz)
         sizes[name] = (int(isz), int(tsz) - base, tl, ti)

@@ -209,6 +209,9 @@ extern bool zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len);
  * the text in code points.
  */
 typedef void (*ZhSpanFn) (void *arg, size_t start, size_t end);
+
+/* the number of non-overlapping occurrences (as zh_subterm_spans counts) */
+extern size_t zh_subterm_count(const ZhSubTerm *t, const char *s, size_t len);
 extern size_t zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
 							   ZhSpanFn fn, void *arg, size_t *nchars);
 
@@ -224,8 +227,8 @@ extern int	zh_subquery_consistent(const ZhSubQuery *q, const char *check);
 /*
  * BM25F-like score of a row for the query's positive terms: term frequency
  * counted by the folding matcher in the title (weight title_weight) and the
- * body, each normalised by its length against the average (avg_title,
- * avg_body, in characters); terms weigh by their length (a longer term is
+ * body, each normalised by its raw length in characters against the average
+ * (avg_title, avg_body); terms weigh by their length (a longer term is
  * rarer).  title may be NULL.  0 when no positive term occurs.
  */
 extern double zh_substr_rank(const ZhSubQuery *q,

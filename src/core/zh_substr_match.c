@@ -143,3 +143,23 @@ zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
 	}
 	return kmp_scan(t, s, len, false, fn, arg, nchars);
 }
+
+size_t
+zh_subterm_count(const ZhSubTerm *t, const char *s, size_t len)
+{
+	size_t		n = 0;
+	const char *p = s,
+			   *end = s + len;
+
+	if (t->ncp == 0)
+		return 0;
+	if (may_fold_match(t, s, len))
+		return kmp_scan(t, s, len, false, NULL, NULL, NULL);
+	/* every match is in the raw bytes */
+	while ((p = memmem(p, (size_t) (end - p), t->bytes, t->nbytes)) != NULL)
+	{
+		n++;
+		p += t->nbytes;
+	}
+	return n;
+}

@@ -26,22 +26,22 @@ zh_substr_rank(const ZhSubQuery *q,
 {
 	double		score = 0.0;
 	uint32_t	i;
+	size_t		tn = title ? na_utf8_count(title, title_len) : 0,
+				bn = body ? na_utf8_count(body, body_len) : 0;
 
 	for (i = 0; i < q->nterms; i++)
 	{
 		const ZhSubTerm *t = &q->terms[i];
-		size_t		tn = 0,
-					bn = 0,
-					tf_title = 0,
+		size_t		tf_title = 0,
 					tf_body = 0;
 		double		tf;
 
 		if (t->negated)
 			continue;
 		if (title)
-			tf_title = zh_subterm_spans(t, title, title_len, NULL, NULL, &tn);
+			tf_title = zh_subterm_count(t, title, title_len);
 		if (body)
-			tf_body = zh_subterm_spans(t, body, body_len, NULL, NULL, &bn);
+			tf_body = zh_subterm_count(t, body, body_len);
 		tf = title_weight * field_tf(tf_title, tn, avg_title) +
 			field_tf(tf_body, bn, avg_body);
 		if (tf > 0.0)

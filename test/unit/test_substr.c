@@ -101,6 +101,7 @@ test_match_equals_strstr(void)
 				q[256];
 	int			round,
 				wrong = 0,
+				wrong_count = 0,
 				missing_keys = 0,
 				found = 0;
 
@@ -157,6 +158,9 @@ test_match_equals_strstr(void)
 		truth = strstr(nd.text, nq.text) != NULL;
 		if (zh_subquery_match(sq, doc, dlen) != truth)
 			wrong++;
+		if (zh_subterm_count(&sq->terms[0], doc, dlen) !=
+			zh_subterm_spans(&sq->terms[0], doc, dlen, NULL, NULL, NULL))
+			wrong_count++;
 		if (truth)
 		{
 			size_t		i;
@@ -173,6 +177,7 @@ test_match_equals_strstr(void)
 		zh_subquery_free(sq);
 	}
 	NA_CHECK_INT(wrong, 0);
+	NA_CHECK_INT(wrong_count, 0);
 	NA_CHECK_INT(missing_keys, 0);
 	NA_CHECK(found > 500);
 }
