@@ -8,7 +8,9 @@
 #   bash bench/load.sh [N]          (default 10000; results: bench/load.md)
 #
 # Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; BATCH_MB (loader -b,
-# default 16), JOBS (loader -j, default the number of cores).
+# default 16), JOBS (loader -j, default the number of cores); ISSUE_KB: join
+# the generated issues (as pages) into files of about this size, for
+# real-size issues of a national daily (200-300 kB); N then counts files.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/common.sh"
 cd "$NA_ROOT"
@@ -21,8 +23,33 @@ na_cluster_start
 gen=$NA_TMP/bench/issues
 rm -rf "$gen"
 mkdir -p "$gen"
-na_log "generating $n issues"
-build/na_gen_issues --seed 42 --count "$n" --out "$gen" >/dev/null
+if [ -n "${ISSUE_KB:-}" ]; then
+	na_log "generating $n issues of about ${ISSUE_KB} kB"
+	pages=$NA_TMP/bench/pages
+	rm -rf "$pages"
+	mkdir -p "$pages"
+	build/na_gen_issues --seed 42 --count $((n * ISSUE_KB / 15 + 1)) --out "$pages" >/dev/null
+	python3 - "$pages" "$gen" "$ISSUE_KB" <<'PY'
+import os, sys
+src, out, kb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+files = sorted(os.listdir(src))
+buf, k = [], 0
+for f in files:
+    b = open(os.path.join(src, f), "rb").read()
+    try:
+        b.decode("utf-8")
+    except UnicodeDecodeError:
+        continue                # the generator's known bad files (see load.md)
+    buf.append(b)
+    if sum(map(len, buf)) >= kb * 1000:
+        open(os.path.join(out, "issue_%05d.txt" % k), "wb").write(b"\n\n".join(buf))
+        buf, k = [], k + 1
+PY
+	rm -rf "$pages"
+else
+	na_log "generating $n issues"
+	build/na_gen_issues --seed 42 --count "$n" --out "$gen" >/dev/null
+fi
 [ "$(id -u)" -eq 0 ] && chown -R postgres: "$NA_TMP/bench"
 bytes=$(du -sb "$gen" | cut -f1)
 
