@@ -174,6 +174,8 @@ typedef struct ZhSubTerm
 	uint64_t   *lead2;			/* 65536 bits: first two bytes of variants */
 	uint8_t		ascii[128];		/* 1: a variant; 2: white space that may
 								 * be dropped (after a non-ASCII byte) */
+	bool		has_fffd;		/* U+FFFD, which malformed bytes become:
+								 * always scan by folding */
 } ZhSubTerm;
 
 typedef struct ZhSubQuery

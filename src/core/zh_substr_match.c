@@ -89,6 +89,8 @@ may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
 	const unsigned char *p = (const unsigned char *) s;
 	size_t		i = 0;
 
+	if (t->has_fffd)
+		return true;
 	while (i < len)
 	{
 		unsigned char c = p[i];
@@ -111,7 +113,17 @@ may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
 			i += adv;
 			continue;
 		}
-		i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		{
+			/* skip the character; a malformed one byte by byte, so that no
+			 * ASCII byte after it is skipped (U+FFFD: see has_fffd) */
+			size_t		n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1,
+						k;
+
+			for (k = 1; k < n; k++)
+				if (i + k >= len || (p[i + k] & 0xC0) != 0x80)
+					break;
+			i += k;
+		}
 		if ((i & 0xFFFFF) < 4)
 			na_check_interrupts();
 	}

@@ -112,6 +112,8 @@ term_variants(ZhSubTerm *t)
 			add_variant(t, &cap, from[k]);
 		if (i > 0 && na_is_han(t->cps[i - 1]) && na_is_han(t->cps[i]))
 			han_pair = true;
+		if (t->cps[i] == NA_REPLACEMENT_CP)
+			t->has_fffd = true;
 	}
 	if (han_pair)
 	{
