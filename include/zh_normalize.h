@@ -37,6 +37,41 @@ typedef struct ZhNorm
 extern uint32_t zh_fold_cp(uint32_t cp);
 
 /*
+ * The code points other than itself that fold to "to" (at most max of them
+ * into from[]); returns how many there are.
+ */
+extern size_t zh_fold_inverse(uint32_t to, uint32_t *from, size_t max);
+
+/* the BMP pages of the fold table (page 0 of zh_fold_bmp_pages: unchanged) */
+extern const uint8_t *const zh_fold_bmp_index;
+extern const uint16_t (*const zh_fold_bmp_pages)[256];
+
+/* zh_fold_cp() for hot loops: ASCII and the BMP inline */
+static inline uint32_t
+zh_fold_cp_inline(uint32_t cp)
+{
+	if (cp < 0x80)
+	{
+		if (cp >= 'A' && cp <= 'Z')
+			return cp + ('a' - 'A');
+		if (cp == '\t' || cp == '\v' || cp == '\f')
+			return ' ';
+		return cp;
+	}
+	if (cp < 0x10000)
+	{
+		uint8_t		page = zh_fold_bmp_index[cp >> 8];
+		uint16_t	to;
+
+		if (page == 0)
+			return cp;
+		to = zh_fold_bmp_pages[page][cp & 0xFF];
+		return to ? to : cp;
+	}
+	return zh_fold_cp(cp);
+}
+
+/*
  * Normalise len bytes of UTF-8.  with_map: also build the offset map
  * (out->orig), else out->orig is NULL.  Free with zh_norm_free.
  * len must be below UINT32_MAX / 4.

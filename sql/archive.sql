@@ -63,6 +63,15 @@ SELECT relname, obj_description(oid, 'pg_class') IS NOT NULL AS commented
 SELECT count(*) >= 1 AS found, bool_and(snippet LIKE '%<b>产业园</b>%') AS highlighted,
        string_agg(DISTINCT paper, ',' ORDER BY paper) AS papers
   FROM news_archive.search('产业园');
+-- exact search through the archive's own index (no stored tsvector): the
+-- traditional spelling finds the same articles
+SELECT indexname, indexdef LIKE '%zh_search_ops%' AS exact_search FROM pg_indexes
+ WHERE schemaname = 'arc' AND tablename = 'articles' AND indexname <> 'articles_pkey' ORDER BY 1;
+SELECT (SELECT count(*) FROM news_archive.search('產業園')) = (SELECT count(*) FROM news_archive.search('产业园')) AS same_traditional;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT 1 FROM arc.articles a
+ WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) '产业园';
+RESET enable_seqscan;
 SELECT count(*) AS none_before FROM news_archive.search('产业园', to_date => '2021-12-31');
 SELECT count(*) >= 1 AS found_in_range FROM news_archive.search('产业园', '2022-03-01', '2022-03-31');
 SELECT count(*) <= 1 AS limited FROM news_archive.search('临江', lim => 1);

@@ -105,6 +105,32 @@ BEGIN
 END
 $$;
 
+-- The searchable text of an article: kicker, title, subtitle and body, one
+-- line each.  The archive's search index is on this expression, and search()
+-- and trend() query the same expression so the planner uses it.
+CREATE FUNCTION @extschema@.article_text(kicker text, title text, subtitle text, body text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT COALESCE(kicker, '') OPERATOR(pg_catalog.||) E'\n' OPERATOR(pg_catalog.||) COALESCE(title, '')
+           OPERATOR(pg_catalog.||) E'\n' OPERATOR(pg_catalog.||) COALESCE(subtitle, '')
+           OPERATOR(pg_catalog.||) E'\n' OPERATOR(pg_catalog.||) COALESCE(body, '')
+$$;
+COMMENT ON FUNCTION @extschema@.article_text(text, text, text, text) IS
+    'Kicker, title, subtitle and body of an article, one per line: what an archive''s search index holds';
+
+-- The archive's search index (exact substring search, zh_search_ops).
+CREATE FUNCTION @extschema@._create_search_index(archive name) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    EXECUTE pg_catalog.format(
+        'CREATE INDEX IF NOT EXISTS articles_search_idx ON %s.articles USING gin '
+        '(@extschema@.article_text(kicker, title, subtitle, body) @extschema@.zh_search_ops)',
+        pg_catalog.quote_ident(archive));
+END
+$$;
+
 CREATE FUNCTION @extschema@.create_archive(archive name) RETURNS name
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -200,9 +226,9 @@ BEGIN
         'editor', 'Responsible editor of a web page',
         'loaded_at', 'When this version was loaded']);
 
-    -- articles: the issue split by news_articles(); tsv is a stored generated
-    -- column (kicker, title and subtitle weighted A, body D) so a dump
-    -- restores it and searches never re-parse text
+    -- articles: the issue split by news_articles().  Search is exact
+    -- substring search (&@) through a GIN index on the article's own text
+    -- (article_text(): kicker, title, subtitle, body), no stored copy
     EXECUTE pg_catalog.format($q$
         CREATE TABLE %1$s.articles (
             issue_id       bigint NOT NULL REFERENCES %1$s.issues (id) ON DELETE CASCADE,
@@ -224,14 +250,9 @@ BEGIN
             raw_start      int,
             raw_end        int,
             char_count     int NOT NULL GENERATED ALWAYS AS (pg_catalog.char_length(COALESCE(body, ''))) STORED,
-            tsv            tsvector NOT NULL GENERATED ALWAYS AS (
-                               pg_catalog.setweight(@extschema@.zh_tsvector(
-                                   COALESCE(kicker, '') || ' ' || COALESCE(title, '') || ' ' || COALESCE(subtitle, '')), 'A') OPERATOR(pg_catalog.||)
-                               pg_catalog.setweight(@extschema@.zh_tsvector(
-                                   COALESCE(body, '')), 'D')) STORED,
             PRIMARY KEY (issue_id, ordinal)
         )$q$, s);
-    EXECUTE pg_catalog.format('CREATE INDEX articles_tsv_idx ON %s.articles USING gin (tsv)', s);
+    PERFORM @extschema@._create_search_index(archive);
     EXECUTE pg_catalog.format('COMMENT ON TABLE %s.articles IS %L', s,
         'Articles of each issue, as split by news_archive.news_articles()');
     PERFORM @extschema@._comment_columns(s || '.articles', ARRAY[
@@ -253,8 +274,7 @@ BEGIN
         'continued_from', 'Where the article is continued from (上接第N版)',
         'raw_start', 'Start offset of the article in the raw issue',
         'raw_end', 'End offset of the article in the raw issue',
-        'char_count', 'Characters in the body',
-        'tsv', 'Chinese full-text vector: kicker, title and subtitle (weight A) and body (weight D)']);
+        'char_count', 'Characters in the body']);
 
     -- authors: one row per person and article
     EXECUTE pg_catalog.format($q$
@@ -614,6 +634,18 @@ BEGIN
 END
 $$;
 
+-- A search text must have something to search for (see &@).
+CREATE FUNCTION @extschema@._check_search(q text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF q IS NULL OR pg_catalog.btrim(q, E' \t\n\r\u3000"|-') = '' THEN
+        RAISE EXCEPTION 'search query must not be empty' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END
+$$;
+
 CREATE FUNCTION @extschema@.search(q text, from_date date DEFAULT NULL, to_date date DEFAULT NULL,
                                    lim int DEFAULT 20, archive name DEFAULT NULL)
     RETURNS TABLE (rank real, snippet text, title text, issue_date date, paper text, issue_id bigint, ordinal int)
@@ -622,32 +654,33 @@ CREATE FUNCTION @extschema@.search(q text, from_date date DEFAULT NULL, to_date 
 AS $fn$
 DECLARE
     s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
-    tq tsquery;
 BEGIN
     PERFORM @extschema@._check_range(from_date, to_date, COALESCE(lim, 20));
-    tq := @extschema@._check_query(q);
+    PERFORM @extschema@._check_search(q);
     RETURN QUERY EXECUTE pg_catalog.format($q$
         SELECT h.rank,
-               pg_catalog.regexp_replace(pg_catalog.ts_headline('chinese'::regconfig,
+               pg_catalog.regexp_replace(@extschema@.zh_highlight(
                    CASE WHEN COALESCE(h.body, '') = '' THEN COALESCE(h.title, '') ELSE h.body END, $1,
-                   'StartSel=<b>, StopSel=</b>, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "'),
+                   'StartSel=<b>, StopSel=</b>, MaxFragments=2, MaxChars=48, FragmentDelimiter=" … "'),
                    '\s*\n\s*', ' ', 'g'),
                h.title, h.issue_date, h.paper, h.issue_id, h.ordinal
-          FROM (SELECT pg_catalog.ts_rank_cd(a.tsv, $1)::real AS rank, a.body, a.title, i.issue_date,
+          FROM (SELECT @extschema@.zh_rank(pg_catalog.concat_ws(' ', a.kicker, a.title, a.subtitle), a.body, $1) AS rank,
+                       a.body, a.title, i.issue_date,
                        COALESCE(i.masthead, i.site, i.news_source)::text AS paper, a.issue_id, a.ordinal
                   FROM %1$s.articles a
                   JOIN %1$s.issues i ON i.id = a.issue_id
-                 WHERE a.tsv @@ $1 AND i.is_current
+                 WHERE @extschema@.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(@extschema@.&@) $1
+                   AND i.is_current
                    AND ($2 IS NULL OR i.issue_date >= $2)
                    AND ($3 IS NULL OR i.issue_date <= $3)
                  ORDER BY 1 DESC, i.issue_date DESC NULLS LAST, a.issue_id, a.ordinal
                  LIMIT $4) h
          ORDER BY h.rank DESC, h.issue_date DESC NULLS LAST, h.issue_id, h.ordinal$q$, s)
-        USING tq, from_date, to_date, COALESCE(lim, 20);
+        USING q, from_date, to_date, COALESCE(lim, 20);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.search(text, date, date, int, name) IS
-    'Full-text search of the current articles (web-search syntax, see zh_query): rank, highlighted snippet (<b>...</b>), title, date, paper, ids; best first';
+    'Exact search of the current articles (web-search syntax, see zh_query; &@): rank (zh_rank), highlighted snippet (<b>...</b>), title, date, paper, ids; best first';
 
 CREATE FUNCTION @extschema@.trend(q text, from_date date DEFAULT NULL, to_date date DEFAULT NULL,
                                   archive name DEFAULT NULL)
@@ -657,17 +690,17 @@ CREATE FUNCTION @extschema@.trend(q text, from_date date DEFAULT NULL, to_date d
 AS $fn$
 DECLARE
     s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
-    tq tsquery;
 BEGIN
     PERFORM @extschema@._check_range(from_date, to_date, NULL);
-    tq := @extschema@._check_query(q);
+    PERFORM @extschema@._check_search(q);
     -- every month from the first to the last (or the range asked for), zeros included
     RETURN QUERY EXECUTE pg_catalog.format($q$
         WITH hits AS (
             SELECT pg_catalog.date_trunc('month', i.issue_date)::date AS month, pg_catalog.count(*) AS n
               FROM %1$s.articles a
               JOIN %1$s.issues i ON i.id = a.issue_id
-             WHERE a.tsv @@ $1 AND i.is_current AND i.issue_date IS NOT NULL
+             WHERE @extschema@.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(@extschema@.&@) $1
+               AND i.is_current AND i.issue_date IS NOT NULL
                AND ($2 IS NULL OR i.issue_date >= $2)
                AND ($3 IS NULL OR i.issue_date <= $3)
              GROUP BY 1),
@@ -679,7 +712,7 @@ BEGIN
           FROM span, pg_catalog.generate_series(span.first, span.last, interval '1 month') AS m
           LEFT JOIN hits h ON h.month = m::date
          ORDER BY 1$q$, s)
-        USING tq, from_date, to_date;
+        USING q, from_date, to_date;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.trend(text, date, date, name) IS

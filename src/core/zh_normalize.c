@@ -53,6 +53,87 @@ zh_fold_cp(uint32_t cp)
 	return fold_cp(cp);
 }
 
+/*
+ * The fold inverted: (folded, original) pairs sorted by folded code point,
+ * built on first use (a backend is single-threaded).
+ */
+#define INV_MAX ((ZH_FOLD_NPAGES + 1) * 256 + ZH_FOLD_NSUPP + 64)
+static uint32_t inv_pairs[INV_MAX][2];
+static size_t inv_n = 0;
+static bool inv_built = false;
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const uint32_t *x = (const uint32_t *) a,
+			   *y = (const uint32_t *) b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+static void
+inverse_build(void)
+{
+	uint32_t	cp;
+	size_t		i;
+
+	for (cp = 1; cp < 0x10000; cp++)
+	{
+		uint32_t	to;
+
+		if (cp >= 0x100 && zh_fold_page_index[cp >> 8] == 0)
+		{
+			cp |= 0xFF;			/* a page that folds nothing */
+			continue;
+		}
+		to = fold_cp(cp);
+		if (to != cp && inv_n < INV_MAX)
+		{
+			inv_pairs[inv_n][0] = to;
+			inv_pairs[inv_n++][1] = cp;
+		}
+	}
+	for (i = 0; i < ZH_FOLD_NSUPP && inv_n < INV_MAX; i++)
+		if (zh_fold_supp[i][1] != zh_fold_supp[i][0])
+		{
+			inv_pairs[inv_n][0] = zh_fold_supp[i][1];
+			inv_pairs[inv_n++][1] = zh_fold_supp[i][0];
+		}
+	qsort(inv_pairs, inv_n, sizeof(inv_pairs[0]), cmp_pair);
+	inv_built = true;
+}
+
+size_t
+zh_fold_inverse(uint32_t to, uint32_t *from, size_t max)
+{
+	size_t		lo = 0,
+				hi,
+				n = 0;
+
+	if (!inv_built)
+		inverse_build();
+	hi = inv_n;
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (inv_pairs[mid][0] < to)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < inv_n && inv_pairs[lo][0] == to; lo++)
+		if (n < max)
+			from[n++] = inv_pairs[lo][1];
+	return n;
+}
+
+/* the BMP part of the table, for zh_fold_cp_inline() in other cores */
+const uint8_t *const zh_fold_bmp_index = zh_fold_page_index;
+const uint16_t (*const zh_fold_bmp_pages)[256] = zh_fold_pages;
+
 /* make room for n more bytes (and the terminator) */
 static inline void
 reserve(ZhNorm *out, size_t *cap, size_t n)

@@ -1,0 +1,20 @@
+/*
+ * pg_zh_search.h
+ *	  Shared by the PostgreSQL layer of the "&@" search (src/pg/zh_gin.c,
+ *	  src/pg/zh_search.c).
+ */
+#ifndef PG_ZH_SEARCH_H
+#define PG_ZH_SEARCH_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "zh_substr.h"
+
+/* parse a query (errors on one longer than ZH_QUERY_MAX_BYTES) */
+extern ZhSubQuery *zh_search_parse(text *query);
+
+/* the query, parsed once per call site and kept in fn_extra */
+extern ZhSubQuery *zh_search_cached(FunctionCallInfo fcinfo, text *query);
+
+#endif							/* PG_ZH_SEARCH_H */

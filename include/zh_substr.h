@@ -1,0 +1,262 @@
+/*
+ * zh_substr.h
+ *	  Exact substring search over normalised Chinese text without a
+ *	  normalised copy (plain C core): the "&@" operator and its GIN index.
+ *
+ * Three parts:
+ *   - a folding reader (ZhFoldStream) that yields the code points of
+ *     zh_normalize(text) one by one, reading the raw text, with each code
+ *     point's byte span in the raw text;
+ *   - index keys (zh_substr_keys): every bigram and every single code point
+ *     of the normalised text, as 32-bit keys.  Keys of Basic Multilingual
+ *     Plane characters are exact (the code points themselves), so a query of
+ *     one or two such characters is answered by the index alone; keys that
+ *     involve supplementary characters are hashed into ranges no BMP key can
+ *     take (surrogate code points never occur in text).  A long text
+ *     (ZH_SUBSTR_LONG_BYTES and more) contains most common bigrams, so it
+ *     also gets a marker key and hashed trigram keys: a term of three or
+ *     more characters needs its trigrams there, which spares most rechecks
+ *     of long texts;
+ *   - queries (ZhSubQuery) in zh_query syntax: terms separated by white
+ *     space must all occur, "quoted text" is one term with its spaces, OR
+ *     or | makes alternatives, -term excludes.  Each term is normalised and
+ *     found by a Knuth-Morris-Pratt scan of the folding reader, after a
+ *     memmem() of the raw bytes (raw containment of a normalised term implies
+ *     normalised containment: the fold is one code point to one code point
+ *     and idempotent, and terms have no white space at their ends).
+ *
+ * There are no length or position limits: documents are read as a stream.
+ */
+#ifndef ZH_SUBSTR_H
+#define ZH_SUBSTR_H
+
+#include "na_port.h"
+#include "na_utf8.h"
+#include "zh_normalize.h"
+
+/* ---- the folding reader ---- */
+
+typedef struct ZhFoldStream
+{
+	const char *s;
+	size_t		len;
+	size_t		pos;			/* next raw byte to read */
+	uint32_t	nspace;			/* spaces still to yield before held */
+	bool		have_held;		/* a code point read past a space run */
+	bool		prev_han;		/* last non-space code point yielded was Han */
+	uint32_t	held;
+	size_t		held_start;
+	size_t		held_end;
+} ZhFoldStream;
+
+static inline void
+zh_fold_stream_init(ZhFoldStream *st, const char *s, size_t len)
+{
+	memset(st, 0, sizeof(*st));
+	st->s = s;
+	st->len = len;
+}
+
+/*
+ * Next code point of the normalised text, with the raw byte span that
+ * produced it ([*start, *end); a kept space yields an empty span at the
+ * next character).  False at the end.  Same output as zh_normalize().
+ */
+static inline bool
+zh_fold_next(ZhFoldStream *st, uint32_t *cp, size_t *start, size_t *end)
+{
+	uint32_t	pending = 0;
+
+	if (st->nspace > 0)
+	{
+		st->nspace--;
+		*cp = ' ';
+		*start = *end = st->held_start;
+		return true;
+	}
+	if (st->have_held)
+	{
+		st->have_held = false;
+		*cp = st->held;
+		*start = st->held_start;
+		*end = st->held_end;
+		st->prev_han = na_is_han(st->held);
+		return true;
+	}
+	for (;;)
+	{
+		size_t		adv,
+					at = st->pos;
+		uint32_t	c;
+
+		if (at >= st->len)
+		{
+			if (pending == 0)
+				return false;
+			st->nspace = pending - 1;
+			st->held_start = st->len;
+			*cp = ' ';
+			*start = *end = st->len;
+			return true;
+		}
+		c = zh_fold_cp_inline(na_utf8_decode(st->s + at, st->len - at, &adv));
+		st->pos = at + adv;
+		if (c == ' ')
+		{
+			pending++;
+			continue;
+		}
+		if (pending > 0 && !(st->prev_han && na_is_han(c)))
+		{
+			/* the run is kept: yield its spaces, then c */
+			st->nspace = pending - 1;
+			st->have_held = true;
+			st->held = c;
+			st->held_start = at;
+			st->held_end = at + adv;
+			*cp = ' ';
+			*start = *end = at;
+			return true;
+		}
+		st->prev_han = na_is_han(c);
+		*cp = c;
+		*start = at;
+		*end = at + adv;
+		return true;
+	}
+}
+
+/* ---- index keys ---- */
+
+/*
+ * The distinct keys of len bytes of raw text (bigrams and single code points
+ * of its normalised form), sorted.  Returns the count; *keys is na_alloc'ed
+ * (NULL when there are none).
+ */
+extern size_t zh_substr_keys(const char *s, size_t len, int32_t **keys);
+
+/* texts of this many bytes and more also get trigram keys */
+#define ZH_SUBSTR_LONG_BYTES	24576
+
+/* the key of one code point, of two or three adjacent ones, of long texts */
+extern int32_t zh_substr_key_char(uint32_t cp);
+extern int32_t zh_substr_key_bigram(uint32_t a, uint32_t b);
+extern int32_t zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c);
+extern int32_t zh_substr_key_long(void);
+
+/* sort keys and drop duplicates; returns the new count */
+extern size_t zh_substr_keys_unique(int32_t *keys, size_t n);
+
+/* ---- queries ---- */
+
+typedef struct ZhSubTerm
+{
+	uint32_t   *cps;			/* normalised code points */
+	uint32_t	ncp;
+	char	   *bytes;			/* the same, UTF-8 */
+	uint32_t	nbytes;
+	int32_t    *fail;			/* KMP failure function, ncp entries */
+	uint32_t	key_first;		/* its keys: query->keys[key_first ..] */
+	uint32_t	nkeys;			/* characters or bigrams */
+	uint32_t	ntri;			/* then (3+ characters) the long-text
+								 * marker and ntri trigrams */
+	uint32_t	group;			/* terms of one group are alternatives */
+	bool		negated;
+	bool		exact;			/* its keys alone decide containment */
+	/*
+	 * When memmem() does not find the term's bytes, a match needs a raw
+	 * character that folds into one of the term's (a variant), or white
+	 * space dropped between two Han characters.  The text is scanned for
+	 * those first: most texts have none, and need no folding scan.
+	 */
+	uint32_t   *variants;		/* sorted */
+	uint32_t	nvariants;
+	uint64_t   *lead2;			/* 65536 bits: first two bytes of variants */
+	uint8_t		ascii[128];		/* 1: a variant; 2: white space that may
+								 * be dropped (after a non-ASCII byte) */
+	bool		has_fffd;		/* U+FFFD, which malformed bytes become:
+								 * always scan by folding */
+} ZhSubTerm;
+
+typedef struct ZhSubQuery
+{
+	ZhSubTerm  *terms;
+	uint32_t	nterms;
+	uint32_t	ngroups;
+	int32_t    *keys;			/* all terms' keys, term by term */
+	uint32_t	nkeys;
+	bool		exact;			/* index keys decide the whole query */
+	bool		needs_all;		/* every group has a negated term: the
+								 * index cannot narrow the rows down */
+} ZhSubQuery;
+
+/*
+ * Parse len bytes of zh_query syntax.  Terms that normalise to nothing are
+ * dropped; a query without terms matches nothing.  Free with
+ * zh_subquery_free.
+ */
+extern ZhSubQuery *zh_subquery_parse(const char *s, size_t len);
+extern void zh_subquery_free(ZhSubQuery *q);
+
+/* does the raw text contain the term (after normalisation of both)? */
+extern bool zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len);
+
+/* does the raw text satisfy the query? */
+extern bool zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len);
+
+/*
+ * Each non-overlapping occurrence of the term, left to right, as a raw byte
+ * span.  Calls fn(arg, start, end) for each and returns the count; fn may be
+ * NULL (count only).  *nchars (if not NULL) gets the normalised length of
+ * the text in code points.
+ */
+typedef void (*ZhSpanFn) (void *arg, size_t start, size_t end);
+
+/* the number of non-overlapping occurrences (as zh_subterm_spans counts) */
+extern size_t zh_subterm_count(const ZhSubTerm *t, const char *s, size_t len);
+extern size_t zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
+							   ZhSpanFn fn, void *arg, size_t *nchars);
+
+/*
+ * GIN consistency of the query given which keys an item has.  check[i]
+ * for query->keys[i]: 0 absent, 1 present, 2 maybe.  Returns 0 (cannot
+ * match), 1 (matches, if exact) or 2 (maybe).
+ */
+extern int	zh_subquery_consistent(const ZhSubQuery *q, const char *check);
+
+/* ---- ranking and highlighting ---- */
+
+/*
+ * BM25F-like score of a row for the query's positive terms: term frequency
+ * counted by the folding matcher in the title (weight title_weight) and the
+ * body, each normalised by its raw length in characters against the average
+ * (avg_title, avg_body); terms weigh by their length (a longer term is
+ * rarer).  title may be NULL.  0 when no positive term occurs.
+ */
+extern double zh_substr_rank(const ZhSubQuery *q,
+							 const char *title, size_t title_len,
+							 const char *body, size_t body_len,
+							 double title_weight, double avg_title,
+							 double avg_body);
+
+typedef struct ZhHeadlineOpts
+{
+	const char *start_sel;
+	const char *stop_sel;
+	const char *frag_delim;
+	int			max_chars;		/* a fragment's length, characters */
+	int			max_fragments;	/* 0: one fragment, as ts_headline */
+	bool		highlight_all;	/* the whole text, every match marked */
+} ZhHeadlineOpts;
+
+extern void zh_headline_opts_default(ZhHeadlineOpts *o);
+
+/*
+ * The text (or its best fragments) with every occurrence of the query's
+ * positive terms between start_sel and stop_sel.  Returns a NUL-terminated
+ * na_alloc'ed string, its length in *out_len.
+ */
+extern char *zh_substr_headline(const ZhSubQuery *q, const char *s, size_t len,
+								const ZhHeadlineOpts *o, size_t *out_len);
+
+#endif							/* ZH_SUBSTR_H */

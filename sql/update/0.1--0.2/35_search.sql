@@ -1,0 +1,51 @@
+-- issue 12: exact substring search &@ (see sql/ext/35_search.sql)
+CREATE FUNCTION @extschema@.zh_match(text, text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_match' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_match(text, text) IS
+    'Does the normalised text contain the query''s terms (zh_query syntax)?  The function of the &@ operator';
+
+CREATE OPERATOR @extschema@.&@ (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = @extschema@.zh_match,
+    RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.&@ (text, text) IS
+    'text &@ query: exact search of the normalised text (zh_query syntax); indexable with zh_search_ops';
+
+CREATE FUNCTION @extschema@.zh_gin_extract_value(text, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'zh_gin_extract_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_gin_extract_query(text, internal, int2, internal, internal, internal, internal)
+    RETURNS internal
+    AS 'MODULE_PATHNAME', 'zh_gin_extract_query' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal)
+    RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_gin_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_gin_triconsistent(internal, int2, text, int4, internal, internal, internal)
+    RETURNS "char"
+    AS 'MODULE_PATHNAME', 'zh_gin_triconsistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR CLASS @extschema@.zh_search_ops
+    FOR TYPE text USING gin AS
+        OPERATOR 1 @extschema@.&@ (text, text),
+        FUNCTION 1 pg_catalog.btint4cmp(int4, int4),
+        FUNCTION 2 @extschema@.zh_gin_extract_value(text, internal),
+        FUNCTION 3 @extschema@.zh_gin_extract_query(text, internal, int2, internal, internal, internal, internal),
+        FUNCTION 4 @extschema@.zh_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+        FUNCTION 6 @extschema@.zh_gin_triconsistent(internal, int2, text, int4, internal, internal, internal),
+        STORAGE int4;
+COMMENT ON OPERATOR CLASS @extschema@.zh_search_ops USING gin IS
+    'GIN index of a text column for &@: normalised bigrams and characters (exact, no position limits)';
+
+CREATE FUNCTION @extschema@.zh_rank(title text, body text, query text,
+                                    title_weight float8 DEFAULT 3,
+                                    avg_title_chars float8 DEFAULT 20,
+                                    avg_body_chars float8 DEFAULT 1500)
+    RETURNS real
+    AS 'MODULE_PATHNAME', 'zh_rank' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_rank(text, text, text, float8, float8, float8) IS
+    'BM25F-like relevance of a row for a &@ query: term frequency in title (weighted) and body, length-normalised';
+
+CREATE FUNCTION @extschema@.zh_highlight(doc text, query text, options text DEFAULT '') RETURNS text
+    AS 'MODULE_PATHNAME', 'zh_highlight' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_highlight(text, text, text) IS
+    'The text (or its best fragment) with every match of the &@ query marked; options as ts_headline: StartSel, StopSel, MaxChars, MaxFragments, FragmentDelimiter, HighlightAll';

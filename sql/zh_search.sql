@@ -1,0 +1,53 @@
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
+SET search_path = public, news_archive;
+-- text &@ query: exact search of the normalised text, zh_query syntax
+CREATE TEMP TABLE zs (id int, title text, body text);
+INSERT INTO zs VALUES
+  (1, '人民共和国', '中华人民共和国成立了。人民万岁，人民。'),
+  (2, '中華', '中華人民共和國'),
+  (3, NULL, 'ＡＢＣ公司 與 中 国 合作'),
+  (4, '京沪', E'北京\t上海　广州'),
+  (5, '报纸', '人民日报'),
+  (6, '长文', repeat('填充文字', 5000) || '尾部的关键词组合' || repeat('再填', 10)),
+  (7, '扩展', '𠀀𠀁汉字 𠀀'),
+  (8, '空', '');
+SELECT id,
+       body &@ '中国' AS zhongguo, body &@ '人民' AS renmin, body &@ '"abc公司与中国"' AS phrase,
+       body &@ '北京 -上海' AS excl, body &@ '日报 OR 共和国' AS alt, body &@ '关键词组' AS tail,
+       body &@ '𠀀𠀁' AS supp, body &@ '"上海 广州"' AS spaced
+FROM zs ORDER BY id;
+-- nothing to search for matches nothing; NULL is NULL
+SELECT count(*) FROM zs WHERE body &@ '' OR body &@ '  ';
+SELECT 'x' &@ NULL IS NULL AS strict;
+-- the GIN index: used by the planner, same rows as without it
+CREATE INDEX zs_body ON zs USING gin (body zh_search_ops);
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT id FROM zs WHERE body &@ '共和国';
+SELECT id FROM zs WHERE body &@ '共和国' ORDER BY id;
+SELECT id FROM zs WHERE body &@ '人民 -日报' ORDER BY id;
+SELECT id FROM zs WHERE body &@ '国' ORDER BY id;
+SELECT id FROM zs WHERE body &@ '-人民' ORDER BY id;
+SELECT id FROM zs WHERE body &@ '尾部的关键词组合' ORDER BY id;
+SELECT id FROM zs WHERE body &@ '𠀁汉' ORDER BY id;
+SELECT id FROM zs WHERE body &@ 'abc OR 广州' ORDER BY id;
+RESET enable_seqscan;
+-- ranking: title weighted above body, term frequency, length
+SELECT id, round(zh_rank(title, body, '人民')::numeric, 3) AS rank
+FROM zs WHERE body &@ '人民' ORDER BY rank DESC, id;
+SELECT zh_rank('标题', '正文里有一次关键', '关键') < zh_rank('关键', '正文里有一次关键', '关键') AS title_counts;
+SELECT zh_rank(NULL, '关键关键关键', '关键') > zh_rank(NULL, '关键', '关键') AS tf_counts;
+SELECT zh_rank(NULL, '无关', '关键 -无关') AS nothing;
+SELECT zh_rank(NULL, 'x', 'x', -1);
+-- highlighting: exactly the matched spans of the raw text
+SELECT id, zh_highlight(body, '人民 共和国') FROM zs WHERE id <= 5 ORDER BY id;
+SELECT zh_highlight(body, '中国 abc', 'StartSel=[, StopSel=]') FROM zs WHERE id = 3;
+SELECT zh_highlight(body, '关键词', 'MaxChars=12') FROM zs WHERE id = 6;
+SELECT zh_highlight('甲乙丙丁关键戊己庚辛壬癸一二三四五六七八九十关键子丑寅卯', '关键',
+                    'MaxChars=8, MaxFragments=2, FragmentDelimiter=" | "');
+SELECT zh_highlight('没有匹配的文字', '关键');
+SELECT zh_highlight('关键 词', '关键', 'HighlightAll=true, StartSel="<em class=k>", StopSel=</em>');
+SELECT zh_highlight('x', 'x', 'Bogus=1');
+SELECT zh_highlight('x', 'x', 'MaxChars=0');
+SELECT body &@ repeat('长', 20000) FROM zs WHERE id = 1;

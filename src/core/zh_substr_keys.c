@@ -1,0 +1,129 @@
+/*
+ * zh_substr_keys.c
+ *	  Index keys of a text for the "&@" GIN operator class: see zh_substr.h.
+ */
+#include "zh_substr.h"
+
+/*
+ * Keys that are not BMP bigrams live where no BMP bigram can: the first
+ * code point of a bigram key is never a surrogate (D800..DFFF).
+ */
+#define KEY_SUPP_BIGRAM	0xD8000000u		/* D800..DBFF: hashed */
+#define KEY_SUPP_CHAR	0xDC000000u		/* DC00..DC10: the code point */
+#define KEY_LONG		0xDD000000u		/* the text is long: it has trigrams */
+#define KEY_TRIGRAM		0xDE000000u		/* DE00..DFFF: hashed */
+
+int32_t
+zh_substr_key_long(void)
+{
+	return (int32_t) KEY_LONG;
+}
+
+int32_t
+zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c)
+{
+	uint32_t	h = a * 0x9E3779B1u;
+
+	h ^= h >> 15;
+	h += b * 0x85EBCA77u;
+	h ^= h >> 13;
+	h += c * 0xC2B2AE3Du;
+	h ^= h >> 16;
+	return (int32_t) (KEY_TRIGRAM | (h & 0x01FFFFFFu));
+}
+
+int32_t
+zh_substr_key_char(uint32_t cp)
+{
+	return (int32_t) (cp < 0x10000 ? cp : (KEY_SUPP_CHAR | cp));
+}
+
+int32_t
+zh_substr_key_bigram(uint32_t a, uint32_t b)
+{
+	uint32_t	h;
+
+	if (a < 0x10000 && b < 0x10000)
+		return (int32_t) ((a << 16) | b);
+	/* a small multiplicative mix; collisions only cost a recheck */
+	h = a * 0x9E3779B1u;
+	h ^= h >> 15;
+	h += b * 0x85EBCA77u;
+	h ^= h >> 13;
+	return (int32_t) (KEY_SUPP_BIGRAM | (h & 0x03FFFFFFu));
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a,
+				y = *(const int32_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* sort and drop duplicates; returns the new count */
+size_t
+zh_substr_keys_unique(int32_t *keys, size_t n)
+{
+	size_t		i,
+				m = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(keys, n, sizeof(int32_t), cmp_key);
+	for (i = 1; i < n; i++)
+		if (keys[i] != keys[m])
+			keys[++m] = keys[i];
+	return m + 1;
+}
+
+size_t
+zh_substr_keys(const char *s, size_t len, int32_t **keys)
+{
+	ZhFoldStream st;
+	uint32_t	cp,
+				prev = 0,
+				prev2 = 0;
+	size_t		a,
+				b,
+				n = 0,
+				cap = 64,
+				ncp = 0;
+	int32_t    *out = (int32_t *) na_alloc(cap * sizeof(int32_t));
+	bool		is_long = len >= ZH_SUBSTR_LONG_BYTES;
+
+	zh_fold_stream_init(&st, s, len);
+	if (is_long)
+		out[n++] = zh_substr_key_long();
+	while (zh_fold_next(&st, &cp, &a, &b))
+	{
+		if (n + 3 > cap)
+		{
+			/* squeeze out duplicates before growing: texts repeat a lot */
+			n = zh_substr_keys_unique(out, n);
+			if (n + 3 > cap / 2)
+			{
+				cap *= 2;
+				out = (int32_t *) na_realloc(out, cap * sizeof(int32_t));
+			}
+		}
+		out[n++] = zh_substr_key_char(cp);
+		if (ncp > 0)
+			out[n++] = zh_substr_key_bigram(prev, cp);
+		if (is_long && ncp > 1)
+			out[n++] = zh_substr_key_trigram(prev2, prev, cp);
+		prev2 = prev;
+		prev = cp;
+		if ((++ncp & 0xFFFF) == 0)
+			na_check_interrupts();
+	}
+	n = zh_substr_keys_unique(out, n);
+	if (n == 0)
+	{
+		na_free(out);
+		out = NULL;
+	}
+	*keys = out;
+	return n;
+}

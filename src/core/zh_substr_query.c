@@ -1,0 +1,322 @@
+/*
+ * zh_substr_query.c
+ *	  Queries of the "&@" operator (zh_query syntax) and their consistency
+ *	  with an index item's keys: see zh_substr.h.
+ */
+#include "zh_substr.h"
+#include "zh_query_syntax.h"
+
+/* normalised code points of a term, without white space at either end */
+static uint32_t
+term_cps(const char *s, size_t len, uint32_t **cps)
+{
+	ZhFoldStream st;
+	uint32_t	cp,
+				n = 0,
+				first = 0;
+	size_t		a,
+				b;
+	uint32_t   *out = (uint32_t *) na_alloc((len + 1) * sizeof(uint32_t));
+
+	zh_fold_stream_init(&st, s, len);
+	while (zh_fold_next(&st, &cp, &a, &b))
+		out[n++] = cp;
+	while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\n' || out[n - 1] == '\r'))
+		n--;
+	while (first < n && (out[first] == ' ' || out[first] == '\n' || out[first] == '\r'))
+		first++;
+	if (first > 0)
+		memmove(out, out + first, (n - first) * sizeof(uint32_t));
+	*cps = out;
+	return n - first;
+}
+
+static void
+term_fill(ZhSubTerm *t, uint32_t *cps, uint32_t n)
+{
+	uint32_t	i,
+				nb = 0;
+	int32_t		k = -1;
+
+	t->cps = cps;
+	t->ncp = n;
+	t->bytes = (char *) na_alloc((size_t) n * 4 + 1);
+	for (i = 0; i < n; i++)
+		nb += (uint32_t) na_utf8_encode(cps[i], t->bytes + nb);
+	t->bytes[nb] = '\0';
+	t->nbytes = nb;
+	/* KMP: fail[i] = length of the longest proper border of cps[0..i] */
+	t->fail = (int32_t *) na_alloc((size_t) n * sizeof(int32_t));
+	t->fail[0] = 0;
+	k = 0;
+	for (i = 1; i < n; i++)
+	{
+		while (k > 0 && cps[i] != cps[k])
+			k = t->fail[k - 1];
+		if (cps[i] == cps[k])
+			k++;
+		t->fail[i] = k;
+	}
+	t->exact = n <= 2;
+	for (i = 0; i < n; i++)
+		if (cps[i] >= 0x10000)
+			t->exact = false;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *) a,
+				y = *(const uint32_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
+{
+	char		b[4];
+
+	if (cp < 0x80)
+	{
+		t->ascii[cp] = 1;
+		return;
+	}
+	if (t->nvariants == *cap)
+	{
+		*cap = *cap * 2 + 16;
+		t->variants = (uint32_t *) na_realloc(t->variants, *cap * sizeof(uint32_t));
+	}
+	t->variants[t->nvariants++] = cp;
+	(void) na_utf8_encode(cp, b);
+	t->lead2[((unsigned char) b[0] << 8 | (unsigned char) b[1]) >> 6] |=
+		(uint64_t) 1 << (((unsigned char) b[1]) & 63);
+}
+
+/* the raw characters that can make a match memmem() does not see */
+static void
+term_variants(ZhSubTerm *t)
+{
+	uint32_t	cap = 0,
+				i,
+				from[64];
+	bool		han_pair = false;
+
+	t->lead2 = (uint64_t *) na_alloc0(1024 * sizeof(uint64_t));
+	for (i = 0; i < t->ncp; i++)
+	{
+		size_t		n = zh_fold_inverse(t->cps[i], from, 64),
+					k;
+
+		for (k = 0; k < n && k < 64; k++)
+			add_variant(t, &cap, from[k]);
+		if (i > 0 && na_is_han(t->cps[i - 1]) && na_is_han(t->cps[i]))
+			han_pair = true;
+		if (t->cps[i] == NA_REPLACEMENT_CP)
+			t->has_fffd = true;
+	}
+	if (han_pair)
+	{
+		/* white space between two Han characters is dropped */
+		size_t		n = zh_fold_inverse(' ', from, 64),
+					k;
+
+		for (k = 0; k < n && k < 64; k++)
+			if (from[k] >= 0x80)
+				add_variant(t, &cap, from[k]);
+		for (k = 0; k < 128; k++)
+			if (k == ' ' || zh_fold_cp((uint32_t) k) == ' ')
+				if (t->ascii[k] == 0)
+					t->ascii[k] = 2;
+	}
+	if (t->nvariants > 1)
+		qsort(t->variants, t->nvariants, sizeof(uint32_t), cmp_u32);
+}
+
+/* append the term's keys (deduplicated) to the query's */
+static void
+term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
+{
+	uint32_t	need = t->ncp == 1 ? 1 : t->ncp - 1,
+				ntri = t->ncp >= 3 ? t->ncp - 2 : 0,
+				i;
+
+	if (q->nkeys + need + 1 + ntri > *cap)
+	{
+		*cap = (q->nkeys + need + 1 + ntri) * 2;
+		q->keys = (int32_t *) na_realloc(q->keys, *cap * sizeof(int32_t));
+	}
+	t->key_first = q->nkeys;
+	if (t->ncp == 1)
+		q->keys[q->nkeys] = zh_substr_key_char(t->cps[0]);
+	else
+		for (i = 0; i + 1 < t->ncp; i++)
+			q->keys[q->nkeys + i] = zh_substr_key_bigram(t->cps[i], t->cps[i + 1]);
+	t->nkeys = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, need);
+	q->nkeys += t->nkeys;
+	if (ntri == 0)
+		return;
+	q->keys[q->nkeys++] = zh_substr_key_long();
+	for (i = 0; i < ntri; i++)
+		q->keys[q->nkeys + i] = zh_substr_key_trigram(t->cps[i], t->cps[i + 1], t->cps[i + 2]);
+	t->ntri = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, ntri);
+	q->nkeys += t->ntri;
+}
+
+ZhSubQuery *
+zh_subquery_parse(const char *s, size_t len)
+{
+	ZhSubQuery *q = (ZhSubQuery *) na_alloc0(sizeof(ZhSubQuery));
+	ZhQTerm    *raw;
+	size_t		nraw = zh_query_split(s, len, &raw),
+				i;
+	uint32_t	cap = 0;
+	bool	   *group_neg;
+
+	q->terms = (ZhSubTerm *) na_alloc0((nraw + 1) * sizeof(ZhSubTerm));
+	q->exact = true;
+	for (i = 0; i < nraw; i++)
+	{
+		ZhSubTerm  *t = &q->terms[q->nterms];
+		uint32_t   *cps;
+		uint32_t	n = term_cps(s + raw[i].start, raw[i].end - raw[i].start, &cps);
+
+		if (n == 0)
+		{
+			na_free(cps);
+			continue;
+		}
+		term_fill(t, cps, n);
+		term_variants(t);
+		t->negated = raw[i].negated;
+		/* OR joins this term to the previous kept term's group */
+		if (!(raw[i].or_prev && q->nterms > 0))
+			q->ngroups++;
+		t->group = q->ngroups - 1;
+		term_keys(q, t, &cap);
+		q->exact = q->exact && t->exact;
+		q->nterms++;
+	}
+	na_free(raw);
+	/* the index narrows rows down only through a group of positive terms */
+	group_neg = (bool *) na_alloc0(q->ngroups + 1);
+	for (i = 0; i < q->nterms; i++)
+		if (q->terms[i].negated)
+			group_neg[q->terms[i].group] = true;
+	q->needs_all = q->ngroups > 0;
+	for (i = 0; i < q->ngroups; i++)
+		if (!group_neg[i])
+			q->needs_all = false;
+	na_free(group_neg);
+	return q;
+}
+
+void
+zh_subquery_free(ZhSubQuery *q)
+{
+	uint32_t	i;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < q->nterms; i++)
+	{
+		na_free(q->terms[i].cps);
+		na_free(q->terms[i].bytes);
+		na_free(q->terms[i].fail);
+		na_free(q->terms[i].variants);
+		na_free(q->terms[i].lead2);
+	}
+	na_free(q->terms);
+	na_free(q->keys);
+	na_free(q);
+}
+
+bool
+zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len)
+{
+	uint32_t	i = 0;
+
+	if (q->nterms == 0)
+		return false;
+	while (i < q->nterms)
+	{
+		uint32_t	g = q->terms[i].group;
+		bool		any = false;
+
+		for (; i < q->nterms && q->terms[i].group == g; i++)
+			if (!any && zh_subterm_in(&q->terms[i], s, len) != q->terms[i].negated)
+				any = true;
+		if (!any)
+			return false;
+	}
+	return true;
+}
+
+/* AND of n keys' checks: 0 no, 1 yes, 2 maybe */
+static int
+all_keys(const char *check, uint32_t n)
+{
+	uint32_t	i;
+	int			v = 1;
+
+	for (i = 0; i < n; i++)
+	{
+		if (check[i] == 0)
+			return 0;
+		if (check[i] == 2)
+			v = 2;
+	}
+	return v;
+}
+
+/* 0 no, 1 yes, 2 maybe: one term given its keys */
+static int
+term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
+{
+	int			v = all_keys(check + t->key_first, t->nkeys);
+
+	if (v != 0 && t->ntri > 0)
+	{
+		/* a long text must have the trigrams too */
+		char		is_long = check[t->key_first + t->nkeys];
+		int			tri = all_keys(check + t->key_first + t->nkeys + 1, t->ntri);
+
+		if (tri == 0 && is_long == 1)
+			v = 0;
+		else if (tri != 1 && is_long != 0)
+			v = 2;
+	}
+	if (v == 1 && !t->exact)
+		v = 2;
+	if (t->negated)
+		v = v == 0 ? 1 : (v == 1 ? 0 : 2);
+	return v;
+}
+
+int
+zh_subquery_consistent(const ZhSubQuery *q, const char *check)
+{
+	uint32_t	i = 0;
+	int			res = 1;
+
+	if (q->nterms == 0)
+		return 0;
+	while (i < q->nterms)
+	{
+		uint32_t	g = q->terms[i].group;
+		int			gv = 0;
+
+		for (; i < q->nterms && q->terms[i].group == g; i++)
+		{
+			int			v = term_consistent(q, &q->terms[i], check);
+
+			if (v == 1 || (v == 2 && gv == 0))
+				gv = v;
+		}
+		if (gv == 0)
+			return 0;
+		if (gv == 2)
+			res = 2;
+	}
+	return res;
+}

@@ -1,0 +1,116 @@
+/*
+ * zh_gin.c
+ *	  GIN operator class zh_search_ops on text: the keys are the bigrams and
+ *	  single characters of the normalised text (src/core/zh_substr_keys.c),
+ *	  the operator is "text &@ query" (zh_query syntax).  Rows whose keys
+ *	  cannot settle a query are rechecked on the raw text by zh_match().
+ */
+#include "postgres.h"
+
+#include "access/gin.h"
+#include "access/stratnum.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+#include "pg_zh_search.h"
+
+#define ZH_STRATEGY_MATCH	1
+
+PG_FUNCTION_INFO_V1(zh_gin_extract_value);
+PG_FUNCTION_INFO_V1(zh_gin_extract_query);
+PG_FUNCTION_INFO_V1(zh_gin_consistent);
+PG_FUNCTION_INFO_V1(zh_gin_triconsistent);
+
+static Datum *
+keys_to_datums(const int32_t *keys, size_t n)
+{
+	Datum	   *d = (Datum *) palloc(sizeof(Datum) * (n ? n : 1));
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		d[i] = Int32GetDatum(keys[i]);
+	return d;
+}
+
+Datum
+zh_gin_extract_value(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	int32_t    *keys;
+	size_t		n = zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &keys);
+	Datum	   *d = keys_to_datums(keys, n);
+
+	na_free(keys);
+	*nentries = (int32) n;
+	PG_RETURN_POINTER(d);
+}
+
+Datum
+zh_gin_extract_query(PG_FUNCTION_ARGS)
+{
+	text	   *query = PG_GETARG_TEXT_PP(0);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	StrategyNumber strategy = PG_GETARG_UINT16(2);
+	Pointer   **extra_data = (Pointer **) PG_GETARG_POINTER(4);
+	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
+	ZhSubQuery *q;
+	uint32		i;
+
+	if (strategy != ZH_STRATEGY_MATCH)
+		elog(ERROR, "zh_search_ops: unknown strategy %d", strategy);
+	q = zh_search_parse(query);
+	*nentries = (int32) q->nkeys;
+	*searchMode = q->needs_all ? GIN_SEARCH_MODE_ALL : GIN_SEARCH_MODE_DEFAULT;
+	if (q->nkeys > 0)
+	{
+		/* every key carries the query, for the consistent functions */
+		*extra_data = (Pointer *) palloc(sizeof(Pointer) * q->nkeys);
+		for (i = 0; i < q->nkeys; i++)
+			(*extra_data)[i] = (Pointer) q;
+	}
+	PG_RETURN_POINTER(keys_to_datums(q->keys, q->nkeys));
+}
+
+Datum
+zh_gin_consistent(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	int32		nkeys = PG_GETARG_INT32(3);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
+	ZhSubQuery *q;
+	char	   *c;
+	int32		i;
+	int			v;
+
+	if (nkeys <= 0 || extra_data == NULL)
+	{
+		*recheck = true;
+		PG_RETURN_BOOL(false);
+	}
+	q = (ZhSubQuery *) extra_data[0];
+	c = (char *) palloc(nkeys);
+	for (i = 0; i < nkeys; i++)
+		c[i] = check[i] ? 1 : 0;
+	v = zh_subquery_consistent(q, c);
+	pfree(c);
+	*recheck = (v == 2);
+	PG_RETURN_BOOL(v != 0);
+}
+
+Datum
+zh_gin_triconsistent(PG_FUNCTION_ARGS)
+{
+	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
+	int32		nkeys = PG_GETARG_INT32(3);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	int			v;
+
+	if (nkeys <= 0 || extra_data == NULL)
+		PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
+	StaticAssertStmt(GIN_FALSE == 0 && GIN_TRUE == 1 && GIN_MAYBE == 2,
+					 "GinTernaryValue encoding");
+	v = zh_subquery_consistent((ZhSubQuery *) extra_data[0], (const char *) check);
+	PG_RETURN_GIN_TERNARY_VALUE(v == 0 ? GIN_FALSE : (v == 1 ? GIN_TRUE : GIN_MAYBE));
+}

@@ -1,0 +1,255 @@
+/*
+ * zh_search.c
+ *	  SQL functions of the exact substring search: the operator function
+ *	  zh_match(text, text) behind "&@", zh_rank() and zh_highlight().
+ *	  The work is done by src/core/zh_substr*.c.
+ */
+#include "postgres.h"
+
+#include "access/detoast.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "pg_zh_search.h"
+#include "zh_query_syntax.h"
+
+PG_FUNCTION_INFO_V1(zh_match);
+PG_FUNCTION_INFO_V1(zh_rank);
+PG_FUNCTION_INFO_V1(zh_highlight);
+
+ZhSubQuery *
+zh_search_parse(text *query)
+{
+	size_t		len = VARSIZE_ANY_EXHDR(query);
+
+	if (len > ZH_QUERY_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("search text is too long (%zu bytes, at most %d)",
+						len, ZH_QUERY_MAX_BYTES)));
+	return zh_subquery_parse(VARDATA_ANY(query), len);
+}
+
+typedef struct QueryCache
+{
+	ZhSubQuery *q;
+	size_t		len;
+	char		text[FLEXIBLE_ARRAY_MEMBER];
+} QueryCache;
+
+ZhSubQuery *
+zh_search_cached(FunctionCallInfo fcinfo, text *query)
+{
+	QueryCache *c = (QueryCache *) fcinfo->flinfo->fn_extra;
+	size_t		len = VARSIZE_ANY_EXHDR(query);
+	MemoryContext old;
+
+	if (c && c->len == len && memcmp(c->text, VARDATA_ANY(query), len) == 0)
+		return c->q;
+	if (c)
+	{
+		zh_subquery_free(c->q);
+		pfree(c);
+		fcinfo->flinfo->fn_extra = NULL;
+	}
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	c = (QueryCache *) palloc(offsetof(QueryCache, text) + len);
+	c->q = zh_search_parse(query);
+	c->len = len;
+	memcpy(c->text, VARDATA_ANY(query), len);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = c;
+	return c->q;
+}
+
+/* texts stored out of line and longer than this are read in growing slices */
+#define SLICE_FIRST		(64 * 1024)
+
+/*
+ * A long toasted text and a query of one term: look for the term's raw bytes
+ * in growing prefixes (64 kB, x4 each time; compressed values decompress
+ * only the prefix), so that a match early in a long text never reads the
+ * rest.  Returns true on a match, else false with *whole set to the whole
+ * text when it was read (NULL when the caller must read it).
+ */
+static bool
+match_prefixes(Datum d, const ZhSubTerm *t, text **whole)
+{
+	Size		total = toast_raw_datum_size(d) - VARHDRSZ;
+	Size		n = SLICE_FIRST;
+
+	*whole = NULL;
+	for (;;)
+	{
+		text	   *part = (text *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) Min(n, total));
+		Size		len = VARSIZE_ANY_EXHDR(part);
+
+		if (memmem(VARDATA_ANY(part), len, t->bytes, t->nbytes) != NULL)
+			return true;
+		if (len >= total)
+		{
+			*whole = part;
+			return false;
+		}
+		pfree(part);
+		CHECK_FOR_INTERRUPTS();
+		n *= 4;
+	}
+}
+
+/* text &@ query: does the text satisfy the query (zh_query syntax)? */
+Datum
+zh_match(PG_FUNCTION_ARGS)
+{
+	Datum		d = PG_GETARG_DATUM(0);
+	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
+	text	   *doc = NULL;
+
+	if (q->nterms == 1 && !q->terms[0].negated &&
+		VARATT_IS_EXTERNAL(DatumGetPointer(d)) &&
+		toast_raw_datum_size(d) > SLICE_FIRST * 2)
+	{
+		if (match_prefixes(d, &q->terms[0], &doc))
+			PG_RETURN_BOOL(true);
+	}
+	if (doc == NULL)
+		doc = PG_GETARG_TEXT_PP(0);
+	PG_RETURN_BOOL(zh_subquery_match(q, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc)));
+}
+
+/*
+ * zh_rank(title, body, query, title_weight, avg_title_chars, avg_body_chars):
+ * BM25F-like relevance (see zh_substr.h); NULL title or body count as empty.
+ */
+Datum
+zh_rank(PG_FUNCTION_ARGS)
+{
+	text	   *title = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
+	text	   *body = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	ZhSubQuery *q;
+	double		tw = PG_GETARG_FLOAT8(3),
+				at = PG_GETARG_FLOAT8(4),
+				ab = PG_GETARG_FLOAT8(5);
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) || PG_ARGISNULL(5))
+		PG_RETURN_NULL();
+	if (tw < 0 || at <= 0 || ab <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("zh_rank: title weight must be >= 0 and average lengths > 0")));
+	q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(2));
+	PG_RETURN_FLOAT4((float4) zh_substr_rank(q,
+											 title ? VARDATA_ANY(title) : NULL,
+											 title ? VARSIZE_ANY_EXHDR(title) : 0,
+											 body ? VARDATA_ANY(body) : NULL,
+											 body ? VARSIZE_ANY_EXHDR(body) : 0,
+											 tw, at, ab));
+}
+
+/* one "Name=value" of zh_highlight's options */
+static void
+set_option(ZhHeadlineOpts *o, const char *name, char *val)
+{
+	if (pg_strcasecmp(name, "StartSel") == 0)
+		o->start_sel = val;
+	else if (pg_strcasecmp(name, "StopSel") == 0)
+		o->stop_sel = val;
+	else if (pg_strcasecmp(name, "FragmentDelimiter") == 0)
+		o->frag_delim = val;
+	else if (pg_strcasecmp(name, "MaxChars") == 0 || pg_strcasecmp(name, "MaxFragments") == 0)
+	{
+		char	   *end;
+		long		v = strtol(val, &end, 10);
+
+		if (*val == '\0' || *end != '\0' || v < 0 || v > 1000000 ||
+			(pg_strcasecmp(name, "MaxChars") == 0 && v < 1))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("zh_highlight: bad value \"%s\" for %s", val, name)));
+		if (pg_strcasecmp(name, "MaxChars") == 0)
+			o->max_chars = (int) v;
+		else
+			o->max_fragments = (int) v;
+	}
+	else if (pg_strcasecmp(name, "HighlightAll") == 0)
+	{
+		bool		b;
+
+		if (!parse_bool(val, &b))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("zh_highlight: bad value \"%s\" for HighlightAll", val)));
+		o->highlight_all = b;
+	}
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("zh_highlight: unknown option \"%s\"", name),
+				 errhint("Options are StartSel, StopSel, MaxChars, MaxFragments, FragmentDelimiter, HighlightAll.")));
+}
+
+/* "Name=value, Name=\"value, with comma\"" as ts_headline takes them */
+static void
+parse_options(ZhHeadlineOpts *o, char *s)
+{
+	while (*s)
+	{
+		char	   *name,
+				   *val;
+
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (!*s)
+			break;
+		name = s;
+		while (*s && *s != '=' && *s != ' ')
+			s++;
+		if (*s == ' ')
+			*s++ = '\0';
+		while (*s == ' ')
+			s++;
+		if (*s != '=')
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("zh_highlight: option \"%s\" needs a value (Name=value)", name)));
+		*s++ = '\0';
+		while (*s == ' ')
+			s++;
+		if (*s == '"')
+		{
+			val = ++s;
+			while (*s && *s != '"')
+				s++;
+		}
+		else
+		{
+			val = s;
+			while (*s && *s != ',' && *s != ' ')
+				s++;
+		}
+		if (*s)
+			*s++ = '\0';
+		set_option(o, name, val);
+	}
+}
+
+/* zh_highlight(text, query, options): the matched spans marked */
+Datum
+zh_highlight(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
+	ZhHeadlineOpts o;
+	char	   *res;
+	size_t		len;
+	text	   *out;
+
+	zh_headline_opts_default(&o);
+	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
+		parse_options(&o, text_to_cstring(PG_GETARG_TEXT_PP(2)));
+	res = zh_substr_headline(q, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &o, &len);
+	out = cstring_to_text_with_len(res, len);
+	pfree(res);
+	PG_RETURN_TEXT_P(out);
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Exactness of the "&@" search (issue 12) at any document length.
+#
+# For every query q, the rows of  body &@ q  must be exactly those whose
+# normalised text contains the normalised terms
+#     strpos(zh_normalize(body), zh_normalize(term)) > 0   (= LIKE '%t%')
+# both through the GIN index (zh_search_ops, Bitmap Index Scan forced) and
+# without it (sequential scan, the operator function alone), and never miss
+# a row that a plain LIKE on the raw text finds.
+# Corpus: generated documents (bench/gen_corpus.py), and long documents of
+# 20,000 to 1,000,000 characters made of generated text and, when ../shared
+# exists (or NA_SHARED points at it), real text read from there
+# (seg/*_raw.txt, dev/news, seeds), with traditional characters, full-width
+# forms and OCR spaces mixed in.  Queries: substrings of 1 to 12 characters
+# taken beyond character 16,383 of the long documents (normalised and raw),
+# substrings of short documents, AND / OR / -exclusion / quoted phrases.
+# Prints "N passed, N failed" (one per query and mode, plus the plan check).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SHARED=${NA_SHARED:-$ROOT/../shared}
+DB=na_search
+export PGDATABASE=postgres
+psql -Xq -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
+export PGDATABASE=$DB
+P() { psql -X -v ON_ERROR_STOP=1 -q "$@"; }
+[ -d "$SHARED" ] || echo "note: $SHARED is absent; long documents from generated text only"
+
+P -c "CREATE EXTENSION news_archive" \
+  -c "CREATE TABLE docs (id serial PRIMARY KEY, src text, body text NOT NULL)"
+python3 - "$ROOT" "$SHARED" <<'PY' | P -c "COPY docs (src, body) FROM STDIN"
+import glob, os, random, subprocess, sys
+root, shared = sys.argv[1], sys.argv[2]
+rnd = random.Random(1212)
+def esc(s):
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+gen = subprocess.run([sys.executable, os.path.join(root, "bench/gen_corpus.py"),
+                      "--docs", "3000", "--seed", "12", "--min", "20", "--max", "2000"],
+                     capture_output=True, text=True, check=True).stdout.splitlines()
+gen = [g.replace("\\n", "\n") for g in gen]
+for g in gen[:1500]:
+    print("short\t" + esc(g))
+real = []
+for f in sorted(glob.glob(os.path.join(shared, "seg/*_raw.txt"))) + \
+         sorted(glob.glob(os.path.join(shared, "dev/news/*.csv"))) + \
+         sorted(glob.glob(os.path.join(shared, "seeds/*.txt"))):
+    try:
+        real.extend(l for l in open(f, encoding="utf-8").read().splitlines() if l.strip())
+    except (OSError, UnicodeDecodeError):
+        pass
+pool = gen[1500:] + real
+# variants the normaliser folds: traditional forms, full width, OCR spaces
+trad = str.maketrans("国报华会发东门长说时们为这来对经业产员实现进", "國報華會發東門長說時們為這來對經業產員實現進")
+def vary(s):
+    r = rnd.random()
+    if r < 0.15:
+        return s.translate(trad)
+    if r < 0.25:
+        return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s)
+    if r < 0.35:
+        return " ".join(s[i:i + 3] for i in range(0, len(s), 3))
+    if r < 0.40:
+        return s.upper()
+    return s
+for n in (20000, 25000, 40000, 70000, 120000, 250000, 500000, 1000000):
+    parts, size = [], 0
+    while size < n:
+        p = vary(rnd.choice(pool))
+        parts.append(p)
+        size += len(p) + 1
+    print("long\t" + esc("\n".join(parts)[:n]))
+PY
+P -c "ALTER TABLE docs ADD COLUMN norm text GENERATED ALWAYS AS (news_archive.zh_normalize(body)) STORED" \
+  -c "CREATE INDEX docs_search ON docs USING gin (body news_archive.zh_search_ops)" -c "ANALYZE docs"
+P -At -c "SELECT 'corpus: ' || string_agg(src || ' ' || n || ' docs, longest ' || mx || ' characters', '; ') FROM (SELECT src, count(*) n, max(length(body)) mx FROM docs GROUP BY src ORDER BY src) s"
+
+P <<'SQL'
+SELECT setseed(0.1212) \gset
+CREATE FUNCTION pg_temp.t(q text) RETURNS text LANGUAGE sql IMMUTABLE AS
+  $$ SELECT format('strpos(d.norm, news_archive.zh_normalize(%L)) > 0', q) $$;
+CREATE TABLE q (id serial, kind text, q text, truth text, raw text);
+-- normalised substrings beyond character 16,383 of the long documents
+INSERT INTO q (kind, q)
+SELECT 'long-norm-' || len, btrim(sub)
+FROM (SELECT len, substr(d.norm, 16384 + floor(random() * (length(d.norm) - 16384 - len))::int, len) sub
+      FROM generate_series(1, 360) g
+      CROSS JOIN LATERAL (SELECT 1 + (g % 12) AS len) l
+      CROSS JOIN LATERAL (SELECT norm FROM docs WHERE src = 'long' OFFSET (g % 8) LIMIT 1) d) s
+WHERE btrim(sub) <> '' AND sub !~ '["“”＂|]' AND sub !~ '\s';
+-- raw substrings there too (traditional, full-width, spaced): quoted
+INSERT INTO q (kind, q, raw)
+SELECT 'long-raw-' || len, '"' || btrim(sub) || '"', btrim(sub)
+FROM (SELECT len, substr(d.body, 16384 + floor(random() * (length(d.body) - 16384 - len))::int, len) sub
+      FROM generate_series(1, 240) g
+      CROSS JOIN LATERAL (SELECT 1 + (g % 12) AS len) l
+      CROSS JOIN LATERAL (SELECT body FROM docs WHERE src = 'long' OFFSET (g % 8) LIMIT 1) d) s
+WHERE btrim(sub) !~ '^\s*$' AND sub !~ '["“”＂]' AND btrim(sub) !~ '^[-－|]' AND btrim(sub) !~ '^OR';
+-- substrings of short documents
+INSERT INTO q (kind, q)
+SELECT 'short-' || len, btrim(sub)
+FROM (SELECT len, substr(d.norm, 1 + floor(random() * greatest(length(d.norm) - len, 1))::int, len) sub
+      FROM generate_series(1, 300) g
+      CROSS JOIN LATERAL (SELECT 1 + (g % 8) AS len) l
+      CROSS JOIN LATERAL (SELECT norm FROM docs WHERE src = 'short' OFFSET floor(random() * 1500 + g * 0)::int LIMIT 1) d) s
+WHERE btrim(sub) <> '' AND sub !~ '["“”＂|]' AND sub !~ '\s' AND sub !~ '^[-－]';
+UPDATE q SET truth = pg_temp.t(coalesce(raw, q));
+INSERT INTO q (kind, q, truth)
+SELECT 'and', a.q || ' ' || b.q, a.truth || ' AND ' || b.truth
+FROM (SELECT q, truth, row_number() OVER () r FROM (SELECT * FROM q WHERE raw IS NULL ORDER BY id LIMIT 60) x) a
+JOIN (SELECT q, truth, row_number() OVER () r FROM (SELECT * FROM q WHERE raw IS NULL ORDER BY id DESC LIMIT 60) x) b USING (r);
+INSERT INTO q (kind, q, truth)
+SELECT 'or', a.q || ' OR ' || b.q, '(' || a.truth || ' OR ' || b.truth || ')'
+FROM (SELECT q, truth, row_number() OVER () r FROM (SELECT * FROM q WHERE raw IS NULL AND kind <> 'and' ORDER BY id OFFSET 60 LIMIT 40) x) a
+JOIN (SELECT q, truth, row_number() OVER () r FROM (SELECT * FROM q WHERE raw IS NULL AND kind <> 'and' ORDER BY id OFFSET 100 LIMIT 40) x) b USING (r);
+INSERT INTO q (kind, q, truth)
+SELECT 'exclude', a.q || ' -' || b.q, a.truth || ' AND NOT ' || b.truth
+FROM (SELECT q, truth, row_number() OVER () r FROM (SELECT * FROM q WHERE kind LIKE 'short-%' ORDER BY id LIMIT 40) x) a
+JOIN (SELECT q, truth, row_number() OVER () r FROM (SELECT * FROM q WHERE kind IN ('short-1', 'short-2') ORDER BY id DESC LIMIT 40) x) b USING (r);
+INSERT INTO q (kind, q, truth) VALUES ('exclude-only', '-的', 'NOT ' || pg_temp.t('的'));
+SQL
+P -At -c "SELECT 'queries: ' || count(*) || ' (' || string_agg(DISTINCT split_part(kind, '-', 1), ', ') || ')' FROM q"
+
+plan=$(P -At -c "SET enable_seqscan = off" -c "EXPLAIN SELECT id FROM docs WHERE body OPERATOR(news_archive.&@) '人民'")
+echo "$plan" | sed 's/^/  plan: /'
+ok_plan=0
+echo "$plan" | grep -q 'Bitmap Index Scan on docs_search' && ok_plan=1
+
+out="${TMPDIR:-/tmp}/na_search_$$.txt"
+P -At <<'SQL' >"$out"
+CREATE FUNCTION pg_temp.ids(q text) RETURNS int[] LANGUAGE sql STABLE AS
+  $$ SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM docs WHERE body OPERATOR(news_archive.&@) q $$;
+CREATE FUNCTION pg_temp.ids_where(t text) RETURNS int[] LANGUAGE plpgsql STABLE AS
+  $$ DECLARE r int[]; BEGIN
+     EXECUTE 'SELECT coalesce(array_agg(id ORDER BY id), ''{}'') FROM docs d WHERE ' || t INTO r;
+     RETURN r; END $$;
+CREATE TEMP TABLE truth AS
+  SELECT id, kind, q, pg_temp.ids_where(truth) AS want,
+         CASE WHEN raw IS NOT NULL THEN pg_temp.ids_where(format('d.body LIKE %L', '%' || raw || '%')) END AS raw_like
+  FROM q;
+SET enable_seqscan = off;
+CREATE TEMP TABLE got_index AS SELECT id, pg_temp.ids(q) AS got FROM q;
+RESET enable_seqscan;
+SET enable_bitmapscan = off;
+SET enable_indexscan = off;
+CREATE TEMP TABLE got_seq AS SELECT id, pg_temp.ids(q) AS got FROM q;
+CREATE TEMP TABLE res AS
+  SELECT t.*, 'index' AS mode, g.got FROM truth t JOIN got_index g USING (id)
+  UNION ALL
+  SELECT t.*, 'seqscan', g.got FROM truth t JOIN got_seq g USING (id);
+SELECT 'by kind: ' || string_agg(format('%s %s/%s', kind, ok, n), ', ' ORDER BY kind)
+FROM (SELECT split_part(kind, '-', 1) || '-' || split_part(kind, '-', 2) AS kind, count(*) n,
+             count(*) FILTER (WHERE got = want) ok FROM res GROUP BY 1) s;
+SELECT format('rows matched: %s (truth %s); false positives %s, misses %s; raw LIKE rows missed %s',
+  sum(cardinality(got)), sum(cardinality(want)),
+  sum((SELECT count(*) FROM unnest(got) x WHERE x <> ALL (want))),
+  sum((SELECT count(*) FROM unnest(want) x WHERE x <> ALL (got))),
+  sum((SELECT count(*) FROM unnest(raw_like) x WHERE x <> ALL (got)))) FROM res;
+SELECT format('MISMATCH %s %s %L: got %s rows, truth %s rows', mode, kind, q, cardinality(got), cardinality(want))
+FROM res WHERE got <> want OR NOT (coalesce(raw_like, '{}') <@ got) ORDER BY id LIMIT 20;
+SELECT format('%s passed, %s failed',
+  count(*) FILTER (WHERE got = want AND coalesce(raw_like, '{}') <@ got),
+  count(*) FILTER (WHERE NOT (got = want AND coalesce(raw_like, '{}') <@ got))) FROM res;
+SQL
+grep -v 'passed, .* failed' "$out"
+read -r p f < <(grep -Eo '^[0-9]+ passed, [0-9]+ failed' "$out" | awk '{print $1, $3}')
+rm -f "$out"
+if [ "$ok_plan" -eq 1 ]; then p=$((p + 1)); else echo "FAIL: the GIN index is not used"; f=$((f + 1)); fi
+psql -Xq -d postgres -c "DROP DATABASE $DB" >/dev/null
+echo "$p passed, $f failed"
+[ "$f" -eq 0 ]

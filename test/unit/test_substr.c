@@ -1,0 +1,328 @@
+/*
+ * test_substr.c
+ *	  The exact substring search core (zh_substr*.c) against references
+ *	  built on zh_normalize(): the folding reader yields exactly the
+ *	  normalised text; a term is found exactly when strstr() finds it in the
+ *	  normalised text; every key of a contained term is a key of the text;
+ *	  the raw-bytes shortcut is sound (the fold is idempotent).
+ */
+#include <stdlib.h>
+
+#include "na_test.h"
+#include "na_utf8.h"
+#include "zh_normalize.h"
+#include "zh_substr.h"
+
+/* characters that exercise every rule: traditional/simplified pairs,
+ * full-width Latin, spaces of several kinds, line breaks, supplementary */
+static const uint32_t alphabet[] = {
+	0x4E2D, 0x56FD, 0x570B, 0x4EBA, 0x6C11, 0x65E5, 0x5831, 0x62A5, 0x5171, 0x548C,
+	'a', 'B', 'c', 0xFF21, 0xFF42, '1', 0xFF11, ' ', ' ', '\t', 0x3000, '\n',
+	0x20000, 0x2A6A5, 0x3001, 0x3002, 0xF900, 0x8C48, '%', 0x00A0,
+};
+#define NALPHA (sizeof(alphabet) / sizeof(alphabet[0]))
+
+static size_t
+random_text(char *buf, size_t nchars)
+{
+	size_t		n = 0,
+				i;
+
+	for (i = 0; i < nchars; i++)
+		n += na_utf8_encode(alphabet[rand() % NALPHA], buf + n);
+	buf[n] = '\0';
+	return n;
+}
+
+static void
+test_fold_idempotent(void)
+{
+	uint32_t	cp,
+				bad = 0;
+
+	for (cp = 1; cp < 0x110000; cp++)
+	{
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		if (zh_fold_cp(zh_fold_cp(cp)) != zh_fold_cp(cp) ||
+			zh_fold_cp_inline(cp) != zh_fold_cp(cp))
+			bad++;
+	}
+	NA_CHECK_INT(bad, 0);
+}
+
+/* the reader's code points, encoded, equal zh_normalize() */
+static void
+test_stream_equals_normalize(void)
+{
+	char		raw[4096],
+				got[8192];
+	int			round,
+				bad = 0;
+
+	for (round = 0; round < 3000; round++)
+	{
+		size_t		len = random_text(raw, (size_t) (rand() % 200)),
+					n = 0,
+					a,
+					b;
+		ZhFoldStream st;
+		ZhNorm		norm;
+		uint32_t	cp;
+
+		zh_fold_stream_init(&st, raw, len);
+		while (zh_fold_next(&st, &cp, &a, &b))
+			n += na_utf8_encode(cp, got + n);
+		got[n] = '\0';
+		zh_normalize(raw, len, false, &norm);
+		if (norm.len != n || memcmp(norm.text, got, n) != 0)
+			bad++;
+		zh_norm_free(&norm);
+	}
+	NA_CHECK_INT(bad, 0);
+}
+
+static bool
+has_key(const int32_t *keys, size_t n, int32_t k)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i] == k)
+			return true;
+	return false;
+}
+
+/* zh_subterm_in == strstr on normalised texts; keys of a found term ⊆ keys */
+static void
+test_match_equals_strstr(void)
+{
+	char		doc[8192],
+				q[256];
+	int			round,
+				wrong = 0,
+				wrong_count = 0,
+				missing_keys = 0,
+				found = 0;
+
+	for (round = 0; round < 4000; round++)
+	{
+		size_t		dlen = random_text(doc, (size_t) (rand() % 400)),
+					qlen,
+					nk;
+		ZhNorm		nd,
+					nq;
+		ZhSubQuery *sq;
+		int32_t    *keys;
+		bool		truth;
+
+		/* a query: a piece of the document, or random */
+		if (rand() % 2 && dlen > 8)
+		{
+			size_t		at = (size_t) rand() % (dlen - 4),
+						l = 1 + (size_t) rand() % 12;
+
+			while (at > 0 && (((unsigned char) doc[at]) & 0xC0) == 0x80)
+				at--;
+			if (at + l * 4 > dlen)
+				l = (dlen - at) / 4;
+			memcpy(q, doc + at, l * 4);
+			qlen = l * 4;
+			/* cut back to a code point boundary */
+			while (qlen > 0 && (((unsigned char) q[qlen - 1]) & 0xC0) == 0x80)
+				qlen--;
+			if (qlen > 0 && ((unsigned char) q[qlen - 1]) >= 0xC0)
+				qlen--;
+			q[qlen] = '\0';
+		}
+		else
+			qlen = random_text(q, 1 + (size_t) rand() % 3);
+		/* one quoted term, as the operator's syntax reads it */
+		{
+			char		quoted[300];
+
+			if (memchr(q, '"', qlen))
+				continue;
+			quoted[0] = '"';
+			memcpy(quoted + 1, q, qlen);
+			quoted[qlen + 1] = '"';
+			sq = zh_subquery_parse(quoted, qlen + 2);
+		}
+		if (sq->nterms != 1)
+		{
+			zh_subquery_free(sq);
+			continue;
+		}
+		zh_normalize(doc, dlen, false, &nd);
+		nq.text = sq->terms[0].bytes;
+		truth = strstr(nd.text, nq.text) != NULL;
+		if (zh_subquery_match(sq, doc, dlen) != truth)
+			wrong++;
+		if (zh_subterm_count(&sq->terms[0], doc, dlen) !=
+			zh_subterm_spans(&sq->terms[0], doc, dlen, NULL, NULL, NULL))
+			wrong_count++;
+		if (truth)
+		{
+			size_t		i;
+
+			found++;
+			nk = zh_substr_keys(doc, dlen, &keys);
+			/* short texts: characters and bigrams (no trigrams) */
+			for (i = 0; i < sq->terms[0].nkeys; i++)
+				if (!has_key(keys, nk, sq->keys[sq->terms[0].key_first + i]))
+					missing_keys++;
+			free(keys);
+		}
+		zh_norm_free(&nd);
+		zh_subquery_free(sq);
+	}
+	NA_CHECK_INT(wrong, 0);
+	NA_CHECK_INT(wrong_count, 0);
+	NA_CHECK_INT(missing_keys, 0);
+	NA_CHECK(found > 500);
+}
+
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a,
+				y = *(const int32_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Long texts (with trigram keys): the index's verdict from the text's keys
+ * never rejects a text that contains the query, and rejects some that
+ * do not.
+ */
+static void
+test_long_consistent(void)
+{
+	size_t		cap = 40000 * 4 + 1;
+	char	   *doc = malloc(cap),
+				q[64];
+	int			round,
+				rejected_true = 0,
+				rejected_false = 0,
+				nfalse = 0;
+
+	for (round = 0; round < 40; round++)
+	{
+		size_t		dlen = random_text(doc, 12000 + (size_t) rand() % 20000),
+					nk,
+					k;
+		int32_t    *keys;
+
+		nk = zh_substr_keys(doc, dlen, &keys);
+		NA_CHECK(dlen >= ZH_SUBSTR_LONG_BYTES);
+		for (k = 0; k < 50; k++)
+		{
+			size_t		qlen = random_text(q, 3 + (size_t) rand() % 4),
+						i;
+			char		quoted[80];
+			ZhSubQuery *sq;
+			char	   *check;
+			ZhNorm		nd;
+			bool		truth;
+
+			if (k % 2 == 0)
+			{
+				/* a piece of the text */
+				size_t		at = (size_t) rand() % (dlen - 40);
+
+				while ((((unsigned char) doc[at]) & 0xC0) == 0x80)
+					at++;
+				memcpy(q, doc + at, 12);
+				qlen = 12;
+				while ((((unsigned char) q[qlen]) & 0xC0) == 0x80)
+					qlen--;
+			}
+			if (memchr(q, '"', qlen))
+				continue;
+			quoted[0] = '"';
+			memcpy(quoted + 1, q, qlen);
+			quoted[qlen + 1] = '"';
+			sq = zh_subquery_parse(quoted, qlen + 2);
+			if (sq->nterms != 1)
+			{
+				zh_subquery_free(sq);
+				continue;
+			}
+			check = malloc(sq->nkeys + 1);
+			for (i = 0; i < sq->nkeys; i++)
+				check[i] = bsearch(&sq->keys[i], keys, nk, sizeof(int32_t), cmp_i32) != NULL;
+			zh_normalize(doc, dlen, false, &nd);
+			truth = strstr(nd.text, sq->terms[0].bytes) != NULL;
+			if (truth && zh_subquery_consistent(sq, check) == 0)
+				rejected_true++;
+			if (!truth)
+			{
+				nfalse++;
+				if (zh_subquery_consistent(sq, check) == 0)
+					rejected_false++;
+			}
+			zh_norm_free(&nd);
+			free(check);
+			zh_subquery_free(sq);
+		}
+		free(keys);
+	}
+	NA_CHECK_INT(rejected_true, 0);
+	NA_CHECK(nfalse > 0 && rejected_false > 0);
+	free(doc);
+}
+
+/* spans, counting and highlighting on a fixed text */
+static void
+test_spans_headline(void)
+{
+	const char *doc = "中華人民共和國成立，人民共和国万岁。ＡＢＣ";
+	ZhSubQuery *q = zh_subquery_parse("共和国 abc", strlen("共和国 abc"));
+	ZhHeadlineOpts o;
+	size_t		len,
+				nchars;
+	char	   *h;
+
+	NA_CHECK_INT(q->nterms, 2);
+	NA_CHECK_INT(zh_subterm_spans(&q->terms[0], doc, strlen(doc), NULL, NULL, &nchars), 2);
+	NA_CHECK_INT(nchars, 21);
+	zh_headline_opts_default(&o);
+	h = zh_substr_headline(q, doc, strlen(doc), &o, &len);
+	NA_CHECK_STR(h, "中華人民<b>共和國</b>成立，人民<b>共和国</b>万岁。<b>ＡＢＣ</b>");
+	free(h);
+	o.max_chars = 6;
+	o.start_sel = "[";
+	o.stop_sel = "]";
+	h = zh_substr_headline(q, doc, strlen(doc), &o, &len);
+	NA_CHECK_STR(h, "...民[共和國]成立...");
+	free(h);
+	zh_subquery_free(q);
+	/* an exact query: one or two BMP characters */
+	q = zh_subquery_parse("国 -日报 OR 人民共和", strlen("国 -日报 OR 人民共和"));
+	NA_CHECK_INT(q->nterms, 3);
+	NA_CHECK_INT(q->ngroups, 2);
+	NA_CHECK(!q->exact);
+	NA_CHECK(q->terms[0].exact && q->terms[1].exact && !q->terms[2].exact);
+	NA_CHECK(!q->needs_all);
+	zh_subquery_free(q);
+	q = zh_subquery_parse("-日报", strlen("-日报"));
+	NA_CHECK(q->needs_all);
+	zh_subquery_free(q);
+	q = zh_subquery_parse("  \"  \" ", 7);
+	NA_CHECK_INT(q->nterms, 0);
+	NA_CHECK(!zh_subquery_match(q, "x", 1));
+	zh_subquery_free(q);
+}
+
+int
+main(void)
+{
+	srand(12);
+	test_fold_idempotent();
+	test_stream_equals_normalize();
+	test_match_equals_strstr();
+	test_spans_headline();
+	test_long_consistent();
+	NA_TEST_DONE();
+}
