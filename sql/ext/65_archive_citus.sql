@@ -85,7 +85,6 @@ CREATE FUNCTION @extschema@._citus_views(arch name) RETURNS void
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-    -- same columns, names and types as before: CREATE OR REPLACE keeps the comments
     EXECUTE pg_catalog.format($q$
         CREATE OR REPLACE VIEW %1$s.issues_v AS
         SELECT i.id AS issue_id, i.source, i.version, i.supersedes,
@@ -116,6 +115,21 @@ DECLARE
     s text := pg_catalog.quote_ident(arch);
     fk record;
 BEGIN
+    -- the views are made again once the tables are distributed (so that
+    -- Citus creates them on the workers too), with their comments
+    CREATE TEMP TABLE news_archive_views ON COMMIT DROP AS
+    SELECT c.relname, pg_catalog.pg_get_viewdef(c.oid) AS def,
+           pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+           ARRAY(SELECT ARRAY[a.attname::text, d.description]
+                   FROM pg_catalog.pg_attribute a
+                   JOIN pg_catalog.pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass
+                                                   AND d.objsubid = a.attnum
+                  WHERE a.attrelid = c.oid AND a.attnum > 0) AS columns
+      FROM pg_catalog.pg_class c
+     WHERE c.relnamespace = s::regnamespace AND c.relkind = 'v'
+       AND c.relname IN ('issues_v', 'articles_v', 'authors_v');
+    EXECUTE pg_catalog.format('DROP VIEW %1$s.issues_v, %1$s.articles_v, %1$s.authors_v', s);
+
     -- foreign keys are dropped while rows are re-keyed and distributed,
     -- then made again (co-located, on the distribution column)
     FOR fk IN SELECT conrelid::regclass AS rel, conname FROM pg_catalog.pg_constraint
@@ -180,6 +194,16 @@ BEGIN
         ALTER TABLE %1$s.authors ADD CONSTRAINT authors_issue_id_article_ordinal_fkey
             FOREIGN KEY (issue_id, article_ordinal) REFERENCES %1$s.articles (issue_id, ordinal) ON DELETE CASCADE$q$, s);
     PERFORM @extschema@._citus_views(arch);
+    FOR fk IN SELECT * FROM pg_temp.news_archive_views ORDER BY relname LOOP
+        IF fk.relname <> 'issues_v' THEN
+            EXECUTE pg_catalog.format('CREATE VIEW %s.%I AS %s', s, fk.relname, fk.def);
+        END IF;
+        EXECUTE pg_catalog.format('COMMENT ON VIEW %s.%I IS %L', s, fk.relname, fk.comment);
+        FOR i IN 1 .. COALESCE(pg_catalog.array_length(fk.columns, 1), 0) LOOP
+            EXECUTE pg_catalog.format('COMMENT ON COLUMN %s.%I.%I IS %L', s, fk.relname, fk.columns[i][1], fk.columns[i][2]);
+        END LOOP;
+    END LOOP;
+    DROP TABLE pg_temp.news_archive_views;
 END
 $fn$;
 
@@ -188,6 +212,8 @@ CREATE FUNCTION @extschema@.create_archive(archive name, distributed boolean, sh
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
+DECLARE
+    ddl text := pg_catalog.current_setting('citus.enable_ddl_propagation', true);
 BEGIN
     IF NOT COALESCE(distributed, false) THEN
         RETURN @extschema@.create_archive(archive);
@@ -205,7 +231,11 @@ BEGIN
             USING ERRCODE = 'duplicate_schema',
                   HINT = 'Distribute it with SELECT news_archive.distribute_archive(...).';
     END IF;
+    -- the single-node archive first, made on this node only (its views are
+    -- made again, on every node, once the tables are distributed)
+    PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', 'off', true);
     PERFORM @extschema@.create_archive(archive);
+    PERFORM pg_catalog.set_config('citus.enable_ddl_propagation', ddl, true);
     PERFORM @extschema@._citus_distribute(archive, shard_count);
     RETURN archive;
 END
