@@ -187,6 +187,10 @@ BEGIN
         USING s || '.authors', s || '.issues';
     EXECUTE 'SELECT pg_catalog.create_distributed_table($1, ''source'', shard_count => $2, colocate_with => ''none'')'
         USING s || '.sources', COALESCE(shard_count, pg_catalog.current_setting('citus.shard_count')::int);
+    -- create_distributed_table copied the rows to the shards; the coordinator's copies go
+    FOR fk IN SELECT pg_catalog.unnest(ARRAY['authors', 'articles', 'issues', 'sources']) AS t LOOP
+        EXECUTE 'SELECT pg_catalog.truncate_local_data_after_distributing_table($1)' USING (s || '.' || fk.t)::regclass;
+    END LOOP;
     EXECUTE pg_catalog.format($q$
         ALTER TABLE %1$s.articles ADD CONSTRAINT articles_issue_id_fkey
             FOREIGN KEY (issue_id) REFERENCES %1$s.issues (id) ON DELETE CASCADE$q$, s);
