@@ -167,7 +167,8 @@ na_citus_psql() {
 na_citus_createdb() {
 	local db=$1 i
 	for i in 0 1 2; do
-		na_citus_psql "$i" -d postgres -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || return 1
+		na_citus_psql "$i" -d postgres -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" \
+			-c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null || return 1
 		na_citus_psql "$i" -d "$db" -v ON_ERROR_STOP=1 -c "CREATE EXTENSION citus" -c "CREATE EXTENSION news_archive" >/dev/null || return 1
 	done
 	na_citus_psql 0 -d "$db" -v ON_ERROR_STOP=1 \

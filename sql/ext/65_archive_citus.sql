@@ -113,6 +113,7 @@ CREATE FUNCTION @extschema@._citus_distribute(arch name, shard_count int) RETURN
 AS $fn$
 DECLARE
     s text := pg_catalog.quote_ident(arch);
+    messages text := pg_catalog.current_setting('client_min_messages');
     fk record;
 BEGIN
     -- the views are made again once the tables are distributed (so that
@@ -179,6 +180,9 @@ BEGIN
         SELECT DISTINCT ON (source) source, version, id FROM %1$s.issues ORDER BY source, version DESC$q$, s);
 
     -- distribute: the three tables co-located by issue, sources on its own
+    -- (Citus's notices about the coordinator's copies are answered below)
+    PERFORM pg_catalog.set_config('client_min_messages', 'warning', true)
+      WHERE pg_catalog.current_setting('client_min_messages') NOT LIKE 'debug%';
     EXECUTE 'SELECT pg_catalog.create_distributed_table($1, ''id'', shard_count => $2)'
         USING s || '.issues', COALESCE(shard_count, pg_catalog.current_setting('citus.shard_count')::int);
     EXECUTE 'SELECT pg_catalog.create_distributed_table($1, ''issue_id'', colocate_with => $2)'
@@ -191,6 +195,7 @@ BEGIN
     FOR fk IN SELECT pg_catalog.unnest(ARRAY['authors', 'articles', 'issues', 'sources']) AS t LOOP
         EXECUTE 'SELECT pg_catalog.truncate_local_data_after_distributing_table($1)' USING (s || '.' || fk.t)::regclass;
     END LOOP;
+    PERFORM pg_catalog.set_config('client_min_messages', messages, true);
     EXECUTE pg_catalog.format($q$
         ALTER TABLE %1$s.articles ADD CONSTRAINT articles_issue_id_fkey
             FOREIGN KEY (issue_id) REFERENCES %1$s.issues (id) ON DELETE CASCADE$q$, s);
