@@ -58,8 +58,8 @@ t0=$(date +%s)
 dir=$(na_citus_build) && na_citus_install "$dir"
 check "Citus builds and installs (cached: $dir, $(($(date +%s) - t0)) s)" [ -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ] || finish
 NA_CITUS_CONF="citus.recover_2pc_interval = '1s'" na_citus_start
-check "coordinator and two workers start" bash -c "$(declare -f na_citus_psql na_citus_port); NA_CITUS_TMP='$NA_CITUS_TMP' NA_CITUS_PORT=$NA_CITUS_PORT;
-	for i in 0 1 2; do na_citus_psql \$i -d postgres -c 'SELECT 1' >/dev/null || exit 1; done" || finish
+nodes_up() { local i; for i in 0 1 2; do na_citus_psql $i -d postgres -c 'SELECT 1' >/dev/null || return 1; done; }
+check "coordinator and two workers start" nodes_up || finish
 db=na_citus
 na_citus_createdb $db
 export PGDATABASE=$db
