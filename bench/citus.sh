@@ -5,9 +5,11 @@
 # (tools/na_gen_issues, seed 42) and loads them with the unchanged loader
 # (-j JOBS) into
 #   single     an archive on the coordinator alone (plain tables)
-#   dist       a distributed archive, issues split on the worker (default)
-#   dist_coord a distributed archive, issues split on the coordinator
-#              (SET news_archive.split_on = 'coordinator')
+#   dist_w1, dist_w2   distributed archives, issues split on the worker
+#   dist_c1, dist_c2   distributed archives, issues split on the coordinator
+#              (SET news_archive.split_on = 'coordinator'); loaded in the
+#              order w1 c1 c2 w2 so that a trend in the machine's load
+#              does not favour one way
 # and prints issues/s and the CPU seconds each node spent (postmaster and
 # all its processes, finished ones included), then the median latency of
 # search/trend/top_authors/top_words on single and dist with each node's CPU.
@@ -15,6 +17,8 @@
 #   bash bench/citus.sh [N]      (default 2000; results: bench/citus.md)
 #
 # Knobs: PG_CONFIG, NA_CITUS_PORT (54344), JOBS (2), SHARDS (32), RUNS (5).
+# Every node preloads news_archive as well as citus (the README's advice):
+# the workers open new backends for a query's tasks.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/common.sh"
 . "$NA_ROOT/scripts/citus.sh"
@@ -29,7 +33,7 @@ na_build
 dir=$(na_citus_build)
 na_citus_install "$dir"
 trap na_citus_stop EXIT
-na_citus_start
+NA_CITUS_CONF="shared_preload_libraries = 'citus,news_archive'" na_citus_start
 db=na_citus_bench
 na_citus_createdb $db
 export PGDATABASE=$db
@@ -57,9 +61,10 @@ spent() {	# spent "BEFORE" "AFTER": per-node CPU seconds between the two
 		printf "coordinator %.1f s, worker 1 %.1f s, worker 2 %.1f s", y[1] - x[1], y[2] - x[2], y[3] - x[3] }'
 }
 
-psql -X -q -v ON_ERROR_STOP=1 -c "SELECT news_archive.create_archive('single')" \
-	-c "SELECT news_archive.create_archive('dist', distributed => true, shard_count => $shards)" \
-	-c "SELECT news_archive.create_archive('dist_coord', distributed => true, shard_count => $shards)" >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = error" -c "SELECT news_archive.create_archive('single')" >/dev/null
+for a in dist_w1 dist_c1 dist_c2 dist_w2; do
+	psql -X -q -v ON_ERROR_STOP=1 -c "SELECT news_archive.create_archive('$a', distributed => true, shard_count => $shards)" >/dev/null
+done
 
 load() {	# load ARCHIVE: prints "seconds issues/s" and per-node CPU
 	local a=$1 t0 t1 c0 c1
@@ -80,11 +85,15 @@ echo
 echo "| archive | issues stored | load time | issues/s | CPU spent per node |"
 echo "| --- | --- | --- | --- | --- |"
 load single
-load dist
-PGOPTIONS="-c news_archive.split_on=coordinator" load dist_coord
+load dist_w1
+PGOPTIONS="-c news_archive.split_on=coordinator" load dist_c1
+PGOPTIONS="-c news_archive.split_on=coordinator" load dist_c2
+load dist_w2
 
-word=$(psql -X -At -c "SELECT word FROM news_archive.top_words(lim => 30, archive => 'single') OFFSET 20 LIMIT 1")
-rare=$(psql -X -At -c "SELECT word FROM news_archive.top_words(lim => 2000, archive => 'single') OFFSET 1500 LIMIT 1")
+read -r d_from d_to <<<"$(psql -X -At -F ' ' -c "SELECT percentile_disc(0.45) WITHIN GROUP (ORDER BY issue_date), percentile_disc(0.55) WITHIN GROUP (ORDER BY issue_date) FROM single.issues")"
+psql -X -At -c "SELECT word FROM news_archive.top_words('$d_from', '$d_to', 100000, archive => 'single')" >"$NA_CITUS_TMP/words"
+word=$(sed -n 21p "$NA_CITUS_TMP/words")
+rare=$(tail -n 5 "$NA_CITUS_TMP/words" | head -n 1)
 query() {	# query ARCHIVE SQL: median ms of RUNS runs, and per-node CPU over all runs
 	local a=$1 q=$2 t c0 c1 times=()
 	psql -X -q -At -c "SET news_archive.archive = '$a'" -c "$q" >/dev/null	# warm
@@ -107,7 +116,7 @@ for q in "SELECT count(*) FROM news_archive.search('$word')" \
 	"SELECT count(*) FROM news_archive.search('$rare')" \
 	"SELECT count(*) FROM news_archive.trend('$word')" \
 	"SELECT count(*) FROM news_archive.top_authors()" \
-	"SELECT count(*) FROM news_archive.top_words()"; do
+	"SELECT count(*) FROM news_archive.top_words('$d_from', '$d_to')"; do
 	query single "$q"
-	query dist "$q"
+	query dist_w1 "$q"
 done

@@ -230,6 +230,28 @@ check "resplit() on a distributed archive" [ "$(sql -c "SELECT news_archive.resp
 	"3/$(sql -c "SELECT count(*) FROM single.articles")" ]
 
 # ------------------------------------------------------------------------
+# three loaders at once, the same content under several sources: stored once
+sql -c "SELECT news_archive.create_archive('conc', distributed => true, shard_count => 8)" >/dev/null
+mkdir -p "$work/conc"
+cp "$root"/test/fixtures/issues/*.txt "$work/conc/"
+for i in 1 2 3 4 5 6; do cp "$root/test/fixtures/issues/demo_daily.txt" "$work/conc/copy$i.txt"; done
+[ "$(id -u)" -eq 0 ] && chown -R postgres: "$work/conc"
+pids=()
+for i in 1 2 3; do
+	"$root/scripts/news-archive-load" -q -b 1 -j 2 -d $db -a conc "$work/conc" >/dev/null 2>"$work/conc.$i" &
+	pids+=($!)
+done
+crc=0
+for p in "${pids[@]}"; do wait "$p" || crc=$?; done
+cat "$work"/conc.*
+check "three loaders at once: all succeed" [ "$crc" -eq 0 ]
+check "three loaders at once: each content stored once, with its articles once" \
+	[ "$(sql -c "SELECT count(*) || '/' || count(DISTINCT content_hash) || '/' || (SELECT count(*) FROM conc.articles) FROM conc.issues")" = \
+	  "$(ls "$root"/test/fixtures/issues/*.txt | wc -l)/$(ls "$root"/test/fixtures/issues/*.txt | wc -l)/$(sql -c "SELECT count(*) FROM conc.articles_v")" ]
+check "three loaders at once: sources name stored issues only" \
+	[ "$(sql -c "SELECT string_agg(source, ',' ORDER BY source) FROM conc.sources")" = "$(sql -c "SELECT string_agg(source, ',' ORDER BY source) FROM conc.issues")" ]
+
+# ------------------------------------------------------------------------
 # fault: worker 2 stops (immediate shutdown, as in a crash) and starts again
 # while the loader runs
 sql -c "SELECT news_archive.create_archive('fault', distributed => true, shard_count => 8)" >/dev/null
