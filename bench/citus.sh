@@ -6,8 +6,9 @@
 # (-j JOBS) into
 #   single     an archive on the coordinator alone (plain tables)
 #   dist_w1, dist_w2   distributed archives, issues split on the worker
+#              (SET news_archive.split_on = 'worker')
 #   dist_c1, dist_c2   distributed archives, issues split on the coordinator
-#              (SET news_archive.split_on = 'coordinator'); loaded in the
+#              (news_archive.split_on = 'coordinator', the default); loaded in the
 #              order w1 c1 c2 w2 so that a trend in the machine's load
 #              does not favour one way
 # and prints issues/s and the CPU seconds each node spent (postmaster and
@@ -85,10 +86,10 @@ echo
 echo "| archive | issues stored | load time | issues/s | CPU spent per node |"
 echo "| --- | --- | --- | --- | --- |"
 load single
-load dist_w1
+PGOPTIONS="-c news_archive.split_on=worker" load dist_w1
 PGOPTIONS="-c news_archive.split_on=coordinator" load dist_c1
 PGOPTIONS="-c news_archive.split_on=coordinator" load dist_c2
-load dist_w2
+PGOPTIONS="-c news_archive.split_on=worker" load dist_w2
 
 read -r d_from d_to <<<"$(psql -X -At -F ' ' -c "SELECT percentile_disc(0.45) WITHIN GROUP (ORDER BY issue_date), percentile_disc(0.55) WITHIN GROUP (ORDER BY issue_date) FROM single.issues")"
 psql -X -At -c "SELECT word FROM news_archive.top_words('$d_from', '$d_to', 100000, archive => 'single')" >"$NA_CITUS_TMP/words"
@@ -104,14 +105,20 @@ query() {	# query ARCHIVE SQL: median ms of RUNS runs, and per-node CPU over all
 		times+=($((($(date +%s%N) - t) / 1000000)))
 	done
 	c1=$(cpus)
-	printf '%s\n' "${times[@]}" | sort -n | awk -v a="$a" -v q="$q" -v s="$(spent "$c0" "$c1")" \
-		'{ v[NR] = $1 } END { printf "| `%s` | %s | %d ms | %s |\n", q, a, v[int((NR + 1) / 2)], s }'
+	# the same in one session: Citus keeps connections to the workers
+	local insession
+	insession=$({ echo "SET news_archive.archive = '$a';"; echo '\timing on';
+		for _ in $(seq 1 "$runs"); do echo "$q;"; done; } | psql -X -q -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
+		sort -n | awk '{ v[NR] = $1 } END { printf "%d", v[int((NR + 1) / 2)] }')
+	printf '%s\n' "${times[@]}" | sort -n | awk -v a="$a" -v q="$q" -v s="$(spent "$c0" "$c1")" -v i="$insession" \
+		'{ v[NR] = $1 } END { printf "| `%s` | %s | %d ms | %d ms | %s |\n", q, a, v[int((NR + 1) / 2)], i, s }'
 }
 echo
-echo "queries: median of $runs runs (psql connection included); CPU over the $runs runs"
+echo "queries: median of $runs runs, each in a new session (psql connection included), and of $runs runs in one"
+echo "session; CPU over the $runs new-session runs"
 echo
-echo "| query | archive | median | CPU spent per node |"
-echo "| --- | --- | --- | --- |"
+echo "| query | archive | median, new sessions | median, one session | CPU spent per node |"
+echo "| --- | --- | --- | --- | --- |"
 for q in "SELECT count(*) FROM news_archive.search('$word')" \
 	"SELECT count(*) FROM news_archive.search('$rare')" \
 	"SELECT count(*) FROM news_archive.trend('$word')" \

@@ -213,7 +213,7 @@ for v in issues_v articles_v authors_v; do
 		grep -A3 'Citus Adaptive' | grep -Eq 'Task Count: [2-9]|Task Count: [1-9][0-9]'"
 done
 plans "SELECT count(*) FROM news_archive.search('$(w 7)', archive => 'dist')" | grep -E 'Citus Adaptive|Task Count|Node: ' | sort | uniq -c | head -n 6
-check "ingest splits on the worker: INSERT ... SELECT pushed down to the shard" bash -c "psql -X -At -d $db -c \"EXPLAIN INSERT INTO dist.articles (issue_id, ordinal, title)
+check "split_on = worker: the split's INSERT ... SELECT is pushed down to the shard" bash -c "psql -X -At -d $db -c \"EXPLAIN INSERT INTO dist.articles (issue_id, ordinal, title)
 	SELECT i.id, a.ordinal, a.title FROM dist.issues i CROSS JOIN LATERAL news_archive.news_articles(i.raw) a WHERE i.id = 42\" |
 	grep -q 'Task Count: 1'"
 
@@ -223,10 +223,13 @@ sql -c "SELECT news_archive.distribute_archive('moved', 8)" >/dev/null 2>"$work/
 cat "$work/move.err"
 check "distribute_archive moves a filled archive" bash -c "[ \"$(sql -c "SELECT news_archive.is_distributed_archive('moved')")\" = t ] &&
 	[ \"$(sql -c "SELECT count(*) FROM moved.issues WHERE id <> news_archive.issue_key(content_hash)")\" = 0 ]"
+# the moved archive's articles split again on the workers (split_on = worker),
+# so the comparison covers both places of splitting
+check "resplit() on a distributed archive, split on the workers" [ "$(PGOPTIONS='-c news_archive.split_on=worker' sql -c "SELECT news_archive.resplit(archive => 'moved')")" = $((n_issues + 5)) ]
 compare single moved
 load moved
 check "moved archive: a reload adds nothing" grep -q " 0 new, 0 new versions, $n_issues already there" "$work/load.err"
-check "resplit() on a distributed archive" [ "$(sql -c "SELECT news_archive.resplit(ARRAY(SELECT id FROM moved.issues ORDER BY id LIMIT 3), 'moved')")/$(sql -c "SELECT count(*) FROM moved.articles")" = \
+check "resplit() of some issues" [ "$(sql -c "SELECT news_archive.resplit(ARRAY(SELECT id FROM moved.issues ORDER BY id LIMIT 3), 'moved')")/$(sql -c "SELECT count(*) FROM moved.articles")" = \
 	"3/$(sql -c "SELECT count(*) FROM single.articles")" ]
 
 # ------------------------------------------------------------------------
