@@ -101,8 +101,8 @@ $fn$;
 --   issues, articles, authors   distributed by the issue id and co-located,
 --                               so an issue, its articles and its authors
 --                               live in one shard group on one worker: its
---                               ingest is a single-worker transaction, and
---                               every join of the views and of search(),
+--                               ingest writes them to that worker only (its
+--                               source's row may be on another), and every join of the views and of search(),
 --                               trend(), top_authors(), top_words() runs on
 --                               the workers shard by shard
 --   sources                     one row per source (current version, its
@@ -437,19 +437,25 @@ DECLARE
     stored bytea;
     prev_id bigint;
     prev_version int;
+    made boolean;
     info @extschema@.news_issue_info;
 BEGIN
     EXECUTE pg_catalog.format('SELECT content_hash FROM %s.issues WHERE id = $1', s) INTO stored USING key;
     IF stored IS NULL THEN
         -- lock the source (its row is made on first sight), then store
-        EXECUTE pg_catalog.format($q$
-            INSERT INTO %s.sources (source, version, current_id) VALUES ($1, 1, $2)
-            ON CONFLICT (source) DO NOTHING$q$, s) USING source, key;
-        EXECUTE pg_catalog.format('SELECT version, current_id FROM %s.sources WHERE source = $1 FOR UPDATE', s)
-            INTO prev_version, prev_id USING source;
-        IF prev_id = key THEN            -- the row made just now: the first version
-            prev_id := NULL;
-            prev_version := NULL;
+        -- (a row another session removes between the two statements: try again)
+        FOR attempt IN 1 .. 5 LOOP
+            EXECUTE pg_catalog.format($q$
+                INSERT INTO %s.sources (source, version, current_id) VALUES ($1, 1, $2)
+                ON CONFLICT (source) DO NOTHING RETURNING true$q$, s) INTO made USING source, key;
+            EXIT WHEN made;
+            -- a known source: lock it, the issue is a new version
+            EXECUTE pg_catalog.format('SELECT version, current_id FROM %s.sources WHERE source = $1 FOR UPDATE', s)
+                INTO prev_version, prev_id USING source;
+            EXIT WHEN prev_id IS NOT NULL;
+        END LOOP;
+        IF made IS NULL AND prev_id IS NULL THEN
+            RAISE EXCEPTION 'could not lock source "%"', source USING ERRCODE = 'lock_not_available';
         END IF;
         info := @extschema@.news_issue_info(raw);
         EXECUTE pg_catalog.format($q$
@@ -476,7 +482,7 @@ BEGIN
         END IF;
         -- the same content was committed meanwhile under another source
         EXECUTE pg_catalog.format('SELECT content_hash FROM %s.issues WHERE id = $1', s) INTO stored USING key;
-        IF prev_id IS NULL THEN
+        IF made THEN
             -- undo the source row made for nothing (it names no stored issue)
             EXECUTE pg_catalog.format('DELETE FROM %s.sources WHERE source = $1 AND current_id = $2', s)
                 USING source, key;
