@@ -458,6 +458,10 @@ BEGIN
     IF raw IS NULL THEN
         RAISE EXCEPTION 'raw issue must not be NULL' USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    IF @extschema@.is_distributed_archive(arch) THEN    -- Citus: 65_archive_citus.sql
+        SELECT d.issue_id, d.status INTO issue_id, status FROM @extschema@._citus_ingest(arch, source, raw) d;
+        RETURN;
+    END IF;
     h := @extschema@.news_issue_hash(raw);
 
     -- one ingest per source at a time (versions are numbered per source);
@@ -524,6 +528,9 @@ DECLARE
     r record;
     n bigint := 0;
 BEGIN
+    IF @extschema@.is_distributed_archive(arch) THEN    -- Citus: 65_archive_citus.sql
+        RETURN @extschema@._citus_resplit(arch, issue_ids);
+    END IF;
     FOR r IN EXECUTE pg_catalog.format(
             'SELECT id, raw FROM %s.issues WHERE $1 IS NULL OR id = ANY ($1) ORDER BY id FOR UPDATE', s)
             USING issue_ids LOOP
