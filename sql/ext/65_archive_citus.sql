@@ -284,7 +284,7 @@ COMMENT ON FUNCTION @extschema@.distribute_archive(name, int) IS
 -- 'coordinator' (default), the coordinator splits it and sends the rows to
 -- the shard, or 'worker', the worker that holds the issue's shard splits it
 -- (INSERT ... SELECT pushed down to the shard).  Either way the worker
--- computes the tsv column.  bench/citus.md measured 'coordinator' faster,
+-- maintains the shard's search index.  bench/citus.md measured 'coordinator' faster,
 -- with less CPU on the coordinator too: splitting is cheap next to Citus
 -- planning the pushed-down INSERT ... SELECT.
 CREATE FUNCTION @extschema@._citus_store_articles(arch name, key bigint, raw @extschema@.news_issue) RETURNS void
