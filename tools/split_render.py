@@ -121,7 +121,7 @@ def sentences(shared, corpus, r):
         n = r.randint(2, 9)
         chunk = lines[i:i + n]
         # a gap, so that neighbours in an issue rarely share one story
-        i += n + r.randint(10, 60)
+        i += n + r.randint(40, 150)
         clauses = re.split(r"[，。！？：；、“”（）]", "".join(chunk[1:] or chunk))
         title = next((f for f in clauses[1:] if 5 <= len(f) <= 22), None)
         if title is None:
@@ -160,6 +160,14 @@ def decorate(a, r):
         elif c < 0.7:
             d["ending"] = r.choice(["（本报记者 %s）", "（责编：%s）", "（作者为%s大学教授）", "（%s）"]) % (
                 name(r) if r.random() < 0.8 else r.choice(CITY))
+    if a["source"] in ("pku", "msr") and r.random() < 0.1:
+        # a brief: one paragraph, no headline
+        body = [p for p in a["paragraphs"] if not is_head(p)]
+        d.update(kicker=None, title=None, subtitle=None, byline=None, ending=None, column=None,
+                 paragraphs=body[:1], brief=True, kind="brief")
+        if r.random() < 0.5:
+            d.update(dateline="本报讯", dl_by=None)
+        return d
     if a["source"] != "own" and r.random() < 0.15 and a.get("title"):
         d["column"] = "（%s）" % r.choice(COLUMNS)
     return d
@@ -180,7 +188,9 @@ def r_space(dl):
 def gold_of(d, body_paras):
     first = next(p for p in body_paras if not is_head(p))
     last = [p for p in body_paras if not is_head(p)][-1]
-    f = clean(first.lstrip("#■ "))
+    # a dateline printed in the source text is not the body
+    f = re.sub(r"^(本报讯|本报[^，。（]{0,12}电|新华社[^，。（]{0,14}电)(（[^）]{0,30}）)?", "",
+               clean(first.lstrip("#■ ")))
     l = clean(last.lstrip("#■ "))
     kind = d.get("kind") or "article"
     return {"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
@@ -216,7 +226,8 @@ def render_article(iss, d, lay, r):
             flush = lay in ("web", "plain") or r.random() < 0.5
             iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t, "heading")
         else:
-            iss.add(indent + (lead if first_body else "") + p, "body")
+            iss.add(indent + (lead if first_body else "") + p,
+                    "lead" if first_body and d.get("brief") else "body")
             first_body = False
             if lay == "captions" and r.random() < 0.12 and k < len(paras) - 1:
                 iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")

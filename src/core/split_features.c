@@ -22,7 +22,8 @@ const char *const sp_atom_names[SP_N_ATOMS] = {
 #undef SP_ATOM
 };
 
-#define COH_WINDOW	120			/* code points each side */
+#define COH_WINDOW	200			/* Han characters each side */
+#define COH_LINES	8			/* lines each side at most */
 #define COH_BITS	4096
 
 static int
@@ -111,12 +112,34 @@ credit_words(const char *s, size_t len)
 		sp_find(s, len, "作者") || sp_find(s, len, "通讯员") || sp_find(s, len, "执笔");
 }
 
-/* fold the bigrams of up to COH_WINDOW Han/letters into a bit set */
+/*
+ * Function characters: a bigram holding one says little about the topic
+ * (的, 了, 是, 在 ...), so cohesion leaves it out.
+ */
+static bool
+is_function_han(uint32_t cp)
+{
+	static const uint32_t fn[] = {
+		0x4E00, 0x4E0A, 0x4E0D, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E4B, 0x4E5F, 0x4E86, 0x4E8E,
+		0x4ED6, 0x4EE5, 0x4EEC, 0x4F1A, 0x5176, 0x6240, 0x5230, 0x5373, 0x548C, 0x5728,
+		0x5979, 0x5C06, 0x5C31, 0x6211, 0x628A, 0x662F, 0x6709, 0x6B64, 0x7B49, 0x800C,
+		0x88AB, 0x8BF4, 0x8FD9, 0x90FD, 0x91CC, 0x9700, 0x4ECE, 0x5BF9, 0x4E0E, 0x8981,
+		0x7684, 0x5F97, 0x5730, 0x7740, 0x8FC7
+	};
+	int			k;
+
+	for (k = 0; k < (int) (sizeof(fn) / sizeof(fn[0])); k++)
+		if (fn[k] == cp)
+			return true;
+	return false;
+}
+
+/* fold the content bigrams of up to COH_WINDOW Han characters into a bit set */
 static int
-bigrams(const char *s, size_t len, bool backward, uint64_t *bits)
+bigrams(const char *s, size_t len, bool backward, uint64_t *bits, int have)
 {
 	uint32_t	prev = 0;
-	int			n = 0;
+	int			n = have;
 	size_t		i = backward ? len : 0,
 				adv;
 
@@ -136,7 +159,7 @@ bigrams(const char *s, size_t len, bool backward, uint64_t *bits)
 			cp = na_utf8_decode(s + i, len - i, &adv);
 			i += adv;
 		}
-		if (!na_is_han(cp))
+		if (!na_is_han(cp) || is_function_han(cp))
 		{
 			prev = 0;
 			continue;
@@ -154,15 +177,16 @@ bigrams(const char *s, size_t len, bool backward, uint64_t *bits)
 }
 
 /*
- * Cohesion across the start of line i: bigrams shared by the text of the
- * lines before i and of the lines after i (line i itself, a title perhaps,
- * is left out).  Returns a bucket 0..3, or -1 when a side is too short.
+ * Cohesion across the start of line k: the share of content bigrams the
+ * text before it has in common with the text after it (line k itself, a
+ * title perhaps, is left out), in percent; -1 when a side is too short.
  */
 static int
-cohesion(const char *text, const SpLine *lines, const int *seq, int n, int k)
+cohesion(const SpSeq *sq, int k)
 {
 	uint64_t	a[COH_BITS / 64],
 				b[COH_BITS / 64];
+	const SpLine *lines = sq->lines;
 	int			na = 0,
 				nb = 0,
 				j,
@@ -173,11 +197,13 @@ cohesion(const char *text, const SpLine *lines, const int *seq, int n, int k)
 
 	memset(a, 0, sizeof(a));
 	memset(b, 0, sizeof(b));
-	for (j = k - 1; j >= 0 && na < COH_WINDOW && k - j <= 6; j--)
-		na += bigrams(text + lines[seq[j]].cs, lines[seq[j]].ce - lines[seq[j]].cs, true, a);
-	for (j = k + 1; j < n && nb < COH_WINDOW && j - k <= 6; j++)
-		nb += bigrams(text + lines[seq[j]].cs, lines[seq[j]].ce - lines[seq[j]].cs, false, b);
-	if (na < 30 || nb < 30)
+	for (j = k - 1; j >= 0 && na < COH_WINDOW && k - j <= COH_LINES; j--)
+		na = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
+					 true, a, na);
+	for (j = k + 1; j < sq->n && nb < COH_WINDOW && j - k <= COH_LINES; j++)
+		nb = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
+					 false, b, nb);
+	if (na < 40 || nb < 40)
 		return -1;
 	for (w = 0; w < COH_BITS / 64; w++)
 	{
@@ -185,8 +211,48 @@ cohesion(const char *text, const SpLine *lines, const int *seq, int n, int k)
 		ca += __builtin_popcountll(a[w]);
 		cb += __builtin_popcountll(b[w]);
 	}
-	w = (common * 100) / (ca < cb ? ca : cb);
-	return w < 4 ? 0 : w < 8 ? 1 : w < 14 ? 2 : 3;
+	return (common * 100) / (ca < cb ? ca : cb);
+}
+
+/* cohesion at every line of the sequence (coh has sq->n entries) */
+void
+sp_cohesion_all(const SpSeq *sq, int16_t *coh)
+{
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		if ((k & 0xFF) == 0)
+			na_check_interrupts();
+		coh[k] = (int16_t) cohesion(sq, k);
+	}
+}
+
+static int
+coh_bucket(int c)
+{
+	return c < 3 ? 0 : c < 6 ? 1 : c < 10 ? 2 : c < 15 ? 3 : c < 22 ? 4 : 5;
+}
+
+/*
+ * TextTiling's depth: how far cohesion at line k falls below cohesion
+ * inside the stretches on either side (at k - 1 and at k + 2, past a
+ * possible headline line).  -1 when not measurable.
+ */
+static int
+dip_bucket(const SpSeq *sq, int k)
+{
+	int			c = sq->coh[k],
+				l = k >= 1 ? sq->coh[k - 1] : -1,
+				r = k + 2 < sq->n ? sq->coh[k + 2] : -1,
+				ref,
+				d;
+
+	if (c < 0 || (l < 0 && r < 0))
+		return -1;
+	ref = l < 0 ? r : r < 0 ? l : (l + r) / 2;
+	d = ref - c;
+	return d < 0 ? 0 : d < 4 ? 1 : d < 8 ? 2 : d < 14 ? 3 : 4;
 }
 
 /* issue-wide style: indented paragraphs, blank lines between paragraphs */
@@ -226,9 +292,14 @@ add(SpFeatures *f, int atom)
 
 /* the atoms of one line; seq lists the lines of the sequence, k is its place */
 static void
-line_atoms(const char *text, const SpLine *lines, const int *seq, int n, int k,
-		   bool doc_ind, bool doc_gap, SpFeatures *f)
+line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 {
+	const char *text = sq->text;
+	const SpLine *lines = sq->lines;
+	const int  *seq = sq->seq;
+	int			n = sq->n;
+	bool		doc_ind = sq->doc_ind,
+				doc_gap = sq->doc_gap;
 	const SpLine *l = &lines[seq[k]];
 	const SpLine *p = k > 0 ? &lines[seq[k - 1]] : NULL;
 	const SpLine *x = k + 1 < n ? &lines[seq[k + 1]] : NULL;
@@ -239,7 +310,7 @@ line_atoms(const char *text, const SpLine *lines, const int *seq, int n, int k,
 	bool		whole,
 				tag = tail_tag(s, len, &whole);
 	int			commas = (int) (sp_count_cp(s, len, 0xFF0C) + sp_count_cp(s, len, ','));
-	int			coh;
+	int			dip;
 
 	f->n_atoms = 0;
 	add(f, SPA_BIAS);
@@ -315,8 +386,9 @@ line_atoms(const char *text, const SpLine *lines, const int *seq, int n, int k,
 	}
 	add(f, doc_ind ? SPA_DOC_INDENTED : SPA_DOC_FLUSH);
 	add(f, doc_gap ? SPA_DOC_GAPPY : SPA_DOC_DENSE);
-	coh = l->ncp <= 50 || !p || p->ends_sentence ? cohesion(text, lines, seq, n, k) : -1;
-	add(f, coh < 0 ? SPA_COH_NA : SPA_COH0 + coh);
+	add(f, sq->coh[k] < 0 ? SPA_COH_NA : SPA_COH0 + coh_bucket(sq->coh[k]));
+	dip = dip_bucket(sq, k);
+	add(f, dip < 0 ? SPA_DIP_NA : SPA_DIP0 + dip);
 }
 
 /*
@@ -330,7 +402,7 @@ sp_features_line(const SpSeq *sq, int k, SpFeatures *f)
 	int			a,
 				b;
 
-	line_atoms(sq->text, sq->lines, sq->seq, sq->n, k, sq->doc_ind, sq->doc_gap, f);
+	line_atoms(sq, k, f);
 	f->n_ids = 0;
 	for (a = 0; a < f->n_atoms; a++)
 		f->ids[f->n_ids++] = f->atoms[a];

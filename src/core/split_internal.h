@@ -125,7 +125,9 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(N_CLS_BODY) \
 	SP_ATOM(N_SHORT) SP_ATOM(N_LONG) SP_ATOM(N_INDENTED) SP_ATOM(N_DATELINE) SP_ATOM(N_DASH_LED) \
 	SP_ATOM(DOC_INDENTED) SP_ATOM(DOC_FLUSH) SP_ATOM(DOC_GAPPY) SP_ATOM(DOC_DENSE) \
-	SP_ATOM(COH_NA) SP_ATOM(COH0) SP_ATOM(COH1) SP_ATOM(COH2) SP_ATOM(COH3)
+	SP_ATOM(COH_NA) SP_ATOM(COH0) SP_ATOM(COH1) SP_ATOM(COH2) SP_ATOM(COH3) SP_ATOM(COH4) \
+	SP_ATOM(COH5) \
+	SP_ATOM(DIP_NA) SP_ATOM(DIP0) SP_ATOM(DIP1) SP_ATOM(DIP2) SP_ATOM(DIP3) SP_ATOM(DIP4)
 
 typedef enum SpAtom
 {
@@ -158,7 +160,10 @@ typedef struct SpSeq
 	int			n;
 	bool		doc_ind;
 	bool		doc_gap;
+	int16_t    *coh;			/* cohesion at each line, sp_cohesion_all() */
 } SpSeq;
+
+extern void sp_cohesion_all(const SpSeq *sq, int16_t *coh);
 
 extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
 

@@ -148,6 +148,8 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 	sq.seq = seq;
 	sq.n = n;
 	sp_doc_style(lines, lo, hi, &sq.doc_ind, &sq.doc_gap);
+	sq.coh = (int16_t *) na_alloc(sizeof(int16_t) * (size_t) (n + 1));
+	sp_cohesion_all(&sq, sq.coh);
 	for (k = 0; k < n; k++)
 	{
 		int			j;
@@ -162,6 +164,7 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 		}
 		na_buf_append(out, "\n", 1);
 	}
+	na_free(sq.coh);
 	na_free(seq);
 	na_free(lines);
 	na_frontmatter_free(&info);

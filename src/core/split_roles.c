@@ -91,7 +91,14 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 	em = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
 	best = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
 	back = (uint8_t *) na_alloc((size_t) SPR_N * (size_t) sq->n);
-	emissions(sq, em);
+	{
+		SpSeq		sc = *sq;
+
+		sc.coh = (int16_t *) na_alloc(sizeof(int16_t) * (size_t) sq->n);
+		sp_cohesion_all(&sc, sc.coh);
+		emissions(&sc, em);
+		na_free(sc.coh);
+	}
 	for (r = 0; r < SPR_N; r++)
 	{
 		best[r] = sp_model_trans[SPR_N][r] + em[r];
