@@ -51,8 +51,18 @@ def clean(s):
     return re.sub(r"[\s\u3000]+", "", s or "")
 
 
+def is_credit(p):
+    return re.match(r"^(本报|特约)?(记者|通讯员|特约通讯员)", p) is not None and len(p) <= 30 and "。" not in p
+
+
 def is_head(p):
-    return p.startswith("#") or (len(p) <= 24 and p[-1:] not in END_CP and "，" not in p)
+    if p.startswith("#"):
+        return True
+    core = p.rstrip("”’」")
+    if core != p and p.count("“") + p.count("”") <= 2 and p.startswith("“"):
+        core = p  # a quoted head: “宝宝阿姨”
+        return len(p) <= 24 and "，" not in p and p[-2:-1] not in END_CP
+    return len(p) <= 24 and p[-1:] not in END_CP and "，" not in p and not is_credit(p)
 
 
 # ---------------------------------------------------------------- sources
@@ -221,7 +231,9 @@ def render_article(iss, d, lay, r):
     lead = lead_of(d)
     first_body = True
     for k, p in enumerate(paras):
-        if is_head(p):
+        if is_credit(p) and not first_body:
+            iss.add(indent + p, "credit")
+        elif is_head(p):
             t = p.lstrip("#")
             flush = lay in ("web", "plain") or r.random() < 0.5
             iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t, "heading")

@@ -97,7 +97,7 @@ place(Asm *as, int i, int r, int prev)
 	}
 	if (r == SPR_OTHER)
 	{
-		sp_set_line(as, i, NA_SEG_BOILERPLATE, -1);
+		sp_set_line(as, i, l->cls == SPC_GARBAGE ? NA_SEG_GARBAGE : NA_SEG_BOILERPLATE, -1);
 		return;
 	}
 	if (r == SPR_CAPTION)
@@ -136,9 +136,7 @@ sp_assemble_roles(Asm *as)
 	{
 		SpLine	   *l = &as->lines[i];
 
-		if (l->cls == SPC_GARBAGE)
-			sp_set_line(as, i, NA_SEG_GARBAGE, -1);
-		else if (l->cls != SPC_BLANK && l->cls != SPC_CONT)
+		if (l->cls != SPC_BLANK && l->cls != SPC_CONT)
 			seq[n++] = i;
 	}
 	roles = (SpRole *) na_alloc(sizeof(SpRole) * (size_t) (n + 1));

@@ -219,6 +219,7 @@ typedef struct Asm
 	int			pending_from;	/* 上接第N版 seen before its article */
 	bool		web;
 	bool		marked_doc;		/* OCR heading marks are in use */
+	int			marked_bylines; /* bylines led by ■/□ */
 } Asm;
 
 /* split_assemble.c: the rule assembler and the helpers both assemblers use */

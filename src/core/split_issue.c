@@ -25,7 +25,8 @@ use_rules(const Asm *as, NaSplitLayout layout)
 		case NA_LAYOUT_WEB:
 			return false;
 		default:
-			return as->web || as->marked_doc;
+			/* OCR'd print: heading marks, or bylines led by ■/□ */
+			return as->web || as->marked_doc || as->marked_bylines >= 2;
 	}
 }
 
@@ -59,6 +60,8 @@ na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSpli
 		lines[i].model_role = -1;
 		if (lines[i].level > 0 && lines[i].start >= out->info.head_end)
 			marks++;
+		if (lines[i].marked && lines[i].cls == SPC_BYLINE)
+			as.marked_bylines++;
 	}
 	as.marked_doc = marks >= 3;
 
@@ -140,7 +143,7 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 		hi++;
 	seq = (int *) na_alloc(sizeof(int) * (n_lines + 1));
 	for (k = lo; k < hi; k++)
-		if (lines[k].cls != SPC_BLANK && lines[k].cls != SPC_CONT && lines[k].cls != SPC_GARBAGE)
+		if (lines[k].cls != SPC_BLANK && lines[k].cls != SPC_CONT)
 			seq[n++] = k;
 	memset(&sq, 0, sizeof(sq));
 	sq.text = text;
