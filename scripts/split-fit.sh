@@ -16,7 +16,7 @@ WORK=${1:-$(mktemp -d)}
 rm -rf "$WORK/train"
 mkdir -p "$WORK/train"
 make -s build/na_split build/na_split_fit >/dev/null
-python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues 25 \
+python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
 	--layouts epaper,masthead,web,ocr
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 build/na_split_fit --epochs "${EPOCHS:-12}" --out src/core/split_model_weights.h "$WORK/train"

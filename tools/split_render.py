@@ -205,7 +205,7 @@ def gold_of(d, body_paras):
     kind = d.get("kind") or "article"
     return {"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
             "title": d.get("title"), "subtitle": d.get("subtitle"), "authors": "*", "dateline": "*",
-            "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*"}
+            "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*", "source": d.get("source")}
 
 
 def render_article(iss, d, lay, r):

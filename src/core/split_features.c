@@ -24,6 +24,7 @@ const char *const sp_atom_names[SP_N_ATOMS] = {
 
 #define COH_WINDOW	200			/* Han characters each side */
 #define COH_LINES	8			/* lines each side at most */
+#define COH_LONG	500			/* the wider window */
 #define COH_BITS	4096
 
 static int
@@ -136,14 +137,14 @@ is_function_han(uint32_t cp)
 
 /* fold the content bigrams of up to COH_WINDOW Han characters into a bit set */
 static int
-bigrams(const char *s, size_t len, bool backward, uint64_t *bits, int have)
+bigrams(const char *s, size_t len, bool backward, uint64_t *bits, int have, int window)
 {
 	uint32_t	prev = 0;
 	int			n = have;
 	size_t		i = backward ? len : 0,
 				adv;
 
-	while (n < COH_WINDOW && (backward ? i > 0 : i < len))
+	while (n < window && (backward ? i > 0 : i < len))
 	{
 		uint32_t	cp;
 
@@ -179,10 +180,13 @@ bigrams(const char *s, size_t len, bool backward, uint64_t *bits, int have)
 /*
  * Cohesion across the start of line k: the share of content bigrams the
  * text before it has in common with the text after it (line k itself, a
- * title perhaps, is left out), in percent; -1 when a side is too short.
+ * title perhaps, is left out), in percent, -1 when a side is too short;
+ * and how many bigrams of line k itself come back before and after it (a
+ * title's words recur in its own article, not in the one before).
  */
+/* percent of bigrams shared by the window before line k and the one after */
 static int
-cohesion(const SpSeq *sq, int k)
+cohesion_at(const SpSeq *sq, int k, int window, int max_lines)
 {
 	uint64_t	a[COH_BITS / 64],
 				b[COH_BITS / 64];
@@ -197,13 +201,13 @@ cohesion(const SpSeq *sq, int k)
 
 	memset(a, 0, sizeof(a));
 	memset(b, 0, sizeof(b));
-	for (j = k - 1; j >= 0 && na < COH_WINDOW && k - j <= COH_LINES; j--)
+	for (j = k - 1; j >= 0 && na < window && k - j <= max_lines; j--)
 		na = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
-					 true, a, na);
-	for (j = k + 1; j < sq->n && nb < COH_WINDOW && j - k <= COH_LINES; j++)
+					 true, a, na, window);
+	for (j = k + 1; j < sq->n && nb < window && j - k <= max_lines; j++)
 		nb = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
-					 false, b, nb);
-	if (na < 40 || nb < 40)
+					 false, b, nb, window);
+	if (na < window / 2 || nb < window / 2)
 		return -1;
 	for (w = 0; w < COH_BITS / 64; w++)
 	{
@@ -214,9 +218,54 @@ cohesion(const SpSeq *sq, int k)
 	return (common * 100) / (ca < cb ? ca : cb);
 }
 
+static void
+cohesion(const SpSeq *sq, int k, SpCohesion *out)
+{
+	uint64_t	a[COH_BITS / 64],
+				b[COH_BITS / 64],
+				me[COH_BITS / 64];
+	const SpLine *lines = sq->lines;
+	const SpLine *l = &lines[sq->seq[k]];
+	int			na = 0,
+				nb = 0,
+				j,
+				common = 0,
+				ca = 0,
+				cb = 0,
+				sp = 0,
+				sn = 0,
+				w;
+
+	memset(a, 0, sizeof(a));
+	memset(b, 0, sizeof(b));
+	memset(me, 0, sizeof(me));
+	for (j = k - 1; j >= 0 && na < COH_WINDOW && k - j <= COH_LINES; j--)
+		na = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
+					 true, a, na, COH_WINDOW);
+	for (j = k + 1; j < sq->n && nb < COH_WINDOW && j - k <= COH_LINES; j++)
+		nb = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
+					 false, b, nb, COH_WINDOW);
+	if (l->ncp <= 50)
+		bigrams(sq->text + l->cs, l->ce - l->cs, false, me, 0, COH_WINDOW);
+	for (w = 0; w < COH_BITS / 64; w++)
+	{
+		common += __builtin_popcountll(a[w] & b[w]);
+		ca += __builtin_popcountll(a[w]);
+		cb += __builtin_popcountll(b[w]);
+		sp += __builtin_popcountll(a[w] & me[w]);
+		sn += __builtin_popcountll(b[w] & me[w]);
+	}
+	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : (common * 100) / (ca < cb ? ca : cb));
+	out->small = na < 60 || nb < 60;
+	out->coh_long = (int16_t) (l->ncp <= 50 || sp_ends_sentence(sq->text + l->cs, l->ce - l->cs) ?
+							   cohesion_at(sq, k, COH_LONG, 3 * COH_LINES) : -1);
+	out->self_prev = (int8_t) (l->ncp > 50 || na < 20 ? -1 : sp > 2 ? 2 : sp);
+	out->self_next = (int8_t) (l->ncp > 50 || nb < 20 ? -1 : sn > 2 ? 2 : sn);
+}
+
 /* cohesion at every line of the sequence (coh has sq->n entries) */
 void
-sp_cohesion_all(const SpSeq *sq, int16_t *coh)
+sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 {
 	int			k;
 
@@ -224,7 +273,7 @@ sp_cohesion_all(const SpSeq *sq, int16_t *coh)
 	{
 		if ((k & 0xFF) == 0)
 			na_check_interrupts();
-		coh[k] = (int16_t) cohesion(sq, k);
+		cohesion(sq, k, &coh[k]);
 	}
 }
 
@@ -242,9 +291,9 @@ coh_bucket(int c)
 static int
 dip_bucket(const SpSeq *sq, int k)
 {
-	int			c = sq->coh[k],
-				l = k >= 1 ? sq->coh[k - 1] : -1,
-				r = k + 2 < sq->n ? sq->coh[k + 2] : -1,
+	int			c = sq->coh[k].coh,
+				l = k >= 1 ? sq->coh[k - 1].coh : -1,
+				r = k + 2 < sq->n ? sq->coh[k + 2].coh : -1,
 				ref,
 				d;
 
@@ -386,7 +435,14 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	}
 	add(f, doc_ind ? SPA_DOC_INDENTED : SPA_DOC_FLUSH);
 	add(f, doc_gap ? SPA_DOC_GAPPY : SPA_DOC_DENSE);
-	add(f, sq->coh[k] < 0 ? SPA_COH_NA : SPA_COH0 + coh_bucket(sq->coh[k]));
+	add(f, sq->coh[k].coh < 0 ? SPA_COH_NA : SPA_COH0 + coh_bucket(sq->coh[k].coh));
+	add(f, sq->coh[k].coh_long < 0 ? SPA_COHL_NA : SPA_COHL0 + coh_bucket(sq->coh[k].coh_long));
+	if (sq->coh[k].small)
+		add(f, SPA_COH_SMALL);
+	if (sq->coh[k].self_prev >= 0)
+		add(f, SPA_SELFP0 + sq->coh[k].self_prev);
+	if (sq->coh[k].self_next >= 0)
+		add(f, SPA_SELFN0 + sq->coh[k].self_next);
 	dip = dip_bucket(sq, k);
 	add(f, dip < 0 ? SPA_DIP_NA : SPA_DIP0 + dip);
 }

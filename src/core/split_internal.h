@@ -127,7 +127,11 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(DOC_INDENTED) SP_ATOM(DOC_FLUSH) SP_ATOM(DOC_GAPPY) SP_ATOM(DOC_DENSE) \
 	SP_ATOM(COH_NA) SP_ATOM(COH0) SP_ATOM(COH1) SP_ATOM(COH2) SP_ATOM(COH3) SP_ATOM(COH4) \
 	SP_ATOM(COH5) \
-	SP_ATOM(DIP_NA) SP_ATOM(DIP0) SP_ATOM(DIP1) SP_ATOM(DIP2) SP_ATOM(DIP3) SP_ATOM(DIP4)
+	SP_ATOM(DIP_NA) SP_ATOM(DIP0) SP_ATOM(DIP1) SP_ATOM(DIP2) SP_ATOM(DIP3) SP_ATOM(DIP4) \
+	SP_ATOM(COH_SMALL) SP_ATOM(SELFP0) SP_ATOM(SELFP1) SP_ATOM(SELFP2) \
+	SP_ATOM(SELFN0) SP_ATOM(SELFN1) SP_ATOM(SELFN2) \
+	SP_ATOM(COHL_NA) SP_ATOM(COHL0) SP_ATOM(COHL1) SP_ATOM(COHL2) SP_ATOM(COHL3) SP_ATOM(COHL4) \
+	SP_ATOM(COHL5)
 
 typedef enum SpAtom
 {
@@ -160,10 +164,19 @@ typedef struct SpSeq
 	int			n;
 	bool		doc_ind;
 	bool		doc_gap;
-	int16_t    *coh;			/* cohesion at each line, sp_cohesion_all() */
+	struct SpCohesion *coh;		/* at each line, sp_cohesion_all() */
 } SpSeq;
 
-extern void sp_cohesion_all(const SpSeq *sq, int16_t *coh);
+typedef struct SpCohesion
+{
+	int16_t		coh;			/* percent of bigrams shared across; -1 */
+	int16_t		coh_long;		/* the same over a wider window */
+	bool		small;			/* a side had few characters */
+	int8_t		self_prev;		/* bigrams of the line before it: 0..2, -1 */
+	int8_t		self_next;		/* ... and after it */
+} SpCohesion;
+
+extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 
 extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
 

@@ -151,7 +151,7 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 	sq.seq = seq;
 	sq.n = n;
 	sp_doc_style(lines, lo, hi, &sq.doc_ind, &sq.doc_gap);
-	sq.coh = (int16_t *) na_alloc(sizeof(int16_t) * (size_t) (n + 1));
+	sq.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (n + 1));
 	sp_cohesion_all(&sq, sq.coh);
 	for (k = 0; k < n; k++)
 	{

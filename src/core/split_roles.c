@@ -94,7 +94,7 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 	{
 		SpSeq		sc = *sq;
 
-		sc.coh = (int16_t *) na_alloc(sizeof(int16_t) * (size_t) sq->n);
+		sc.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (sq->n + 1));
 		sp_cohesion_all(&sc, sc.coh);
 		emissions(&sc, em);
 		na_free(sc.coh);
