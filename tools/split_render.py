@@ -67,6 +67,11 @@ def is_head(p):
 
 # ---------------------------------------------------------------- sources
 def usable(a):
+    # heads printed before the first paragraph are the subtitle
+    while a["paragraphs"] and is_head(a["paragraphs"][0]) and not is_credit(a["paragraphs"][0]):
+        head = a["paragraphs"].pop(0).lstrip("#")
+        if not a.get("subtitle"):
+            a["subtitle"] = head
     return any(not is_head(p) for p in a["paragraphs"])
 
 

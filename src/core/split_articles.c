@@ -9,6 +9,27 @@
  */
 #include "split_internal.h"
 
+/*
+ * Does the model label line l?  Blank lines and continuation marks no;
+ * a line that looks like debris only when it is mostly Han characters (a
+ * two-character section head such as 往事), never marks or stray letters.
+ */
+bool
+sp_line_modelled(const char *text, const SpLine *l)
+{
+	size_t		i,
+				adv;
+	int			han = 0;
+
+	if (l->cls == SPC_BLANK || l->cls == SPC_CONT)
+		return false;
+	if (l->cls != SPC_GARBAGE)
+		return true;
+	for (i = l->cs; i < l->ce; i += adv)
+		han += na_is_han(na_utf8_decode(text + i, l->ce - i, &adv));
+	return han >= 2 && han * 2 >= l->ncp;
+}
+
 static bool
 is_head_role(int r)
 {
@@ -136,8 +157,10 @@ sp_assemble_roles(Asm *as)
 	{
 		SpLine	   *l = &as->lines[i];
 
-		if (l->cls != SPC_BLANK && l->cls != SPC_CONT)
+		if (sp_line_modelled(as->text, l))
 			seq[n++] = i;
+		else if (l->cls == SPC_GARBAGE)
+			sp_set_line(as, i, NA_SEG_GARBAGE, -1);
 	}
 	roles = (SpRole *) na_alloc(sizeof(SpRole) * (size_t) (n + 1));
 	margin = (float *) na_alloc(sizeof(float) * (size_t) (n + 1));

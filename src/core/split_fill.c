@@ -127,6 +127,7 @@ typedef struct Fill
 	Asm		   *as;
 	NaSplit    *out;
 	SpBodyState *bodies;
+	bool	   *had_body;		/* a body line was given to the article */
 	int			head_hi;
 } Fill;
 
@@ -157,7 +158,8 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 	size_t		mlen = clen - lead - trail;
 	SpBodyState *body = &fl->bodies[l->art];
 
-	if (l->lead_role == NA_SEG_DATELINE && lead && ar->dateline == NULL && body->buf.len == 0)
+	if (l->lead_role == NA_SEG_DATELINE && lead && ar->dateline == NULL &&
+		!fl->had_body[l->art])
 	{
 		size_t		dl = l->dateline_len < lead ? l->dateline_len : lead;
 
@@ -179,8 +181,9 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 		if (ar->reported_y == 0)
 			set_reported(ar, mid, mlen, &fl->out->info);
 	}
-	else if (body->buf.len == 0 && ar->reported_y == 0)
+	else if (!fl->had_body[l->art] && ar->reported_y == 0)
 		set_reported(ar, mid, mlen, &fl->out->info);
+	fl->had_body[l->art] = true;
 	if (l->lead_role == NA_SEG_DATELINE || l->lead_role == NA_SEG_GARBAGE ||
 		l->lead_role == NA_SEG_CONTINUATION)
 		sp_body_add(body, mid, mlen + (l->trail_role == NA_SEG_CONTINUATION ? 0 : trail), false);
@@ -416,6 +419,7 @@ sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo)
 	fl.out = out;
 	fl.head_hi = head_hi;
 	fl.bodies = (SpBodyState *) na_alloc(sizeof(SpBodyState) * na);
+	fl.had_body = (bool *) na_alloc0(sizeof(bool) * na);
 	out->articles = (NaArticle *) na_alloc0(sizeof(NaArticle) * na);
 	for (a = 0; a < as->n_arts; a++)
 		sp_body_init(&fl.bodies[a]);
@@ -431,4 +435,5 @@ sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo)
 	article_spans(out);
 	na_free(ord_of);
 	na_free(fl.bodies);
+	na_free(fl.had_body);
 }

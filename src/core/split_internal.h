@@ -245,6 +245,7 @@ extern void sp_assemble_rules(Asm *as, const NaIssueInfo *info, int head_hi);
 
 /* split_articles.c: articles from the roles the model gave the lines */
 extern void sp_assemble_roles(Asm *as);
+extern bool sp_line_modelled(const char *text, const SpLine *l);
 
 /* split_fill.c: article fields, kinds and segments from the assembled lines */
 extern void sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo);

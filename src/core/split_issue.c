@@ -143,7 +143,7 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 		hi++;
 	seq = (int *) na_alloc(sizeof(int) * (n_lines + 1));
 	for (k = lo; k < hi; k++)
-		if (lines[k].cls != SPC_BLANK && lines[k].cls != SPC_CONT)
+		if (sp_line_modelled(text, &lines[k]))
 			seq[n++] = k;
 	memset(&sq, 0, sizeof(sq));
 	sq.text = text;
