@@ -69,7 +69,7 @@ opens(const Asm *as, int r, int prev)
 }
 
 static void
-give_line(Asm *as, int i, int r)
+give_line(Asm *as, int i, int r, int prev)
 {
 	static const NaSegRole seg_of[SPR_N] = {
 		NA_SEG_PAGE_HEADER, NA_SEG_KICKER, NA_SEG_TITLE, NA_SEG_SUBTITLE, NA_SEG_BYLINE,
@@ -84,8 +84,11 @@ give_line(Asm *as, int i, int r)
 		case SPR_BODY:
 			sp_add_body_line(as, i, a);
 			return;
-		case SPR_KICKER:
 		case SPR_TITLE:
+			if (prev != SPR_KICKER && prev != SPR_TITLE)
+				sp_title_inline_kicker(as->text, &as->lines[i]);
+			/* FALLTHROUGH */
+		case SPR_KICKER:
 		case SPR_SUBTITLE:
 			as->arts[a].has_head = true;
 			as->arts[a].has_title |= r == SPR_TITLE;
@@ -138,7 +141,34 @@ place(Asm *as, int i, int r, int prev)
 	}
 	if (opens(as, r, prev))
 		open_article(as, i);
-	give_line(as, i, r);
+	give_line(as, i, r, prev);
+}
+
+/*
+ * A headline with no text under it (a one-line issue, a headline at the
+ * end) is not thrown away: its lines become the body of a brief.
+ */
+static void
+headline_only_to_briefs(Asm *as)
+{
+	int			i;
+
+	for (i = as->lo; i < as->hi; i++)
+	{
+		SpLine	   *l = &as->lines[i];
+		ArtB	   *ab;
+
+		if (l->art < 0)
+			continue;
+		ab = &as->arts[l->art];
+		if (ab->kind == NA_KIND_PHOTO || ab->has_byline || ab->has_body || ab->closed)
+			continue;
+		if (l->role == NA_SEG_KICKER || l->role == NA_SEG_TITLE || l->role == NA_SEG_SUBTITLE)
+		{
+			l->lead_len = l->trail_len = 0;
+			sp_set_line(as, i, NA_SEG_BODY, l->art);
+		}
+	}
 }
 
 void
@@ -192,6 +222,7 @@ sp_assemble_roles(Asm *as)
 		prev = roles[k];
 		k++;
 	}
+	headline_only_to_briefs(as);
 	na_free(seq);
 	na_free(roles);
 	na_free(margin);

@@ -87,6 +87,7 @@ extern void sp_classify(const char *text, SpLine *l);
 
 /* split_headline.c: tell kicker, title, subtitle and column label apart */
 extern void sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n);
+extern void sp_title_inline_kicker(const char *text, SpLine *l);
 
 /* split_body.c: join body pieces into clean paragraphs */
 typedef struct SpBodyState
@@ -197,6 +198,9 @@ typedef enum SpRole
 	SPR_N
 } SpRole;
 
+/* longest line the model may call a headline, byline or page header */
+#define SP_HEAD_MAX_CP	120
+
 extern const char *const sp_role_names[SPR_N];
 extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin);
 
@@ -232,7 +236,8 @@ typedef struct Asm
 	int			pending_from;	/* 上接第N版 seen before its article */
 	bool		web;
 	bool		marked_doc;		/* OCR heading marks are in use */
-	int			marked_bylines; /* bylines led by ■/□ */
+	int			marked_bylines; /* bylines led by ■ or □ */
+	int			heading_marks;	/* lines with markdown heading marks */
 } Asm;
 
 /* split_assemble.c: the rule assembler and the helpers both assemblers use */

@@ -13,6 +13,25 @@
  */
 #include "split_internal.h"
 
+/* a byline led by ■ or □, the OCR'd print convention */
+static bool
+square_byline(const char *text, const SpLine *l)
+{
+	size_t		i,
+				adv;
+
+	if (!l->marked || l->cls != SPC_BYLINE)
+		return false;
+	for (i = l->start; i < l->cs; i += adv)
+	{
+		uint32_t	cp = na_utf8_decode(text + i, l->cs - i, &adv);
+
+		if (cp == 0x25A0 || cp == 0x25A1)
+			return true;
+	}
+	return false;
+}
+
 /* which assembler: the layout hint, or what the issue looks like */
 static bool
 use_rules(const Asm *as, NaSplitLayout layout)
@@ -25,8 +44,11 @@ use_rules(const Asm *as, NaSplitLayout layout)
 		case NA_LAYOUT_WEB:
 			return false;
 		default:
-			/* OCR'd print: heading marks, or bylines led by ■/□ */
-			return as->web || as->marked_doc || as->marked_bylines >= 2;
+			/*
+			 * OCR'd print: markdown heading marks or bylines led by ■/□,
+			 * which e-paper dumps and copied web text never carry
+			 */
+			return as->web || as->heading_marks > 0 || as->marked_bylines >= 2;
 	}
 }
 
@@ -60,7 +82,9 @@ na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSpli
 		lines[i].model_role = -1;
 		if (lines[i].level > 0 && lines[i].start >= out->info.head_end)
 			marks++;
-		if (lines[i].marked && lines[i].cls == SPC_BYLINE)
+		if (lines[i].level > 0 && lines[i].cls != SPC_GARBAGE)
+			as.heading_marks++;
+		if (square_byline(text, &lines[i]))
 			as.marked_bylines++;
 	}
 	as.marked_doc = marks >= 3;

@@ -66,6 +66,12 @@ emissions(const SpSeq *sq, float *em)
 			for (r = 0; r < SPR_N; r++)
 				e[r] += w[r];
 		}
+		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
+		{
+			/* a headline, byline or page header is never a paragraph long */
+			e[SPR_PAGE] = e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
+			e[SPR_BYLINE] = e[SPR_HEADING] = -1e6f;
+		}
 	}
 }
 
