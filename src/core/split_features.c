@@ -115,166 +115,220 @@ credit_words(const char *s, size_t len)
 
 /*
  * Function characters: a bigram holding one says little about the topic
- * (的, 了, 是, 在 ...), so cohesion leaves it out.
+ * (的, 了, 是, 在 ...), so cohesion leaves it out.  Sorted for bsearch.
  */
+static const uint32_t function_han[] = {
+	0x4E00, 0x4E0A, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E4B, 0x4E5F, 0x4E86,
+	0x4E8E, 0x4ECE, 0x4ED6, 0x4EE5, 0x4EEC, 0x4F1A, 0x5176, 0x5230, 0x5373, 0x548C,
+	0x5728, 0x5730, 0x5979, 0x5BF9, 0x5C06, 0x5C31, 0x5F97, 0x6211, 0x6240, 0x628A,
+	0x662F, 0x6709, 0x6B64, 0x7684, 0x7740, 0x7B49, 0x800C, 0x8981, 0x88AB, 0x8BF4,
+	0x8FC7, 0x8FD9, 0x90FD, 0x91CC, 0x9700
+};
+
 static bool
 is_function_han(uint32_t cp)
 {
-	static const uint32_t fn[] = {
-		0x4E00, 0x4E0A, 0x4E0D, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E4B, 0x4E5F, 0x4E86, 0x4E8E,
-		0x4ED6, 0x4EE5, 0x4EEC, 0x4F1A, 0x5176, 0x6240, 0x5230, 0x5373, 0x548C, 0x5728,
-		0x5979, 0x5C06, 0x5C31, 0x6211, 0x628A, 0x662F, 0x6709, 0x6B64, 0x7B49, 0x800C,
-		0x88AB, 0x8BF4, 0x8FD9, 0x90FD, 0x91CC, 0x9700, 0x4ECE, 0x5BF9, 0x4E0E, 0x8981,
-		0x7684, 0x5F97, 0x5730, 0x7740, 0x8FC7
-	};
-	int			k;
+	int			lo = 0,
+				hi = (int) (sizeof(function_han) / sizeof(function_han[0])) - 1;
 
-	for (k = 0; k < (int) (sizeof(fn) / sizeof(fn[0])); k++)
-		if (fn[k] == cp)
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (function_han[mid] == cp)
 			return true;
+		if (function_han[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
 	return false;
 }
 
-/* fold the content bigrams of up to COH_WINDOW Han characters into a bit set */
-static int
-bigrams(const char *s, size_t len, bool backward, uint64_t *bits, int have, int window)
+/*
+ * The content bigrams of every line of the sequence, hashed, in text order:
+ * line k's are bg[off[k]] .. bg[off[k + 1] - 1].  Built once, so a window
+ * of any size costs no decoding.
+ */
+typedef struct Bigrams
 {
-	uint32_t	prev = 0;
-	int			n = have;
-	size_t		i = backward ? len : 0,
-				adv;
+	uint32_t   *h;
+	int		   *off;
+} Bigrams;
 
-	while (n < window && (backward ? i > 0 : i < len))
+static void
+bigrams_build(const SpSeq *sq, Bigrams *bg)
+{
+	size_t		cap = 0,
+				n = 0;
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+		cap += (size_t) sq->lines[sq->seq[k]].ncp;
+	bg->h = (uint32_t *) na_alloc(sizeof(uint32_t) * (cap + 1));
+	bg->off = (int *) na_alloc(sizeof(int) * (size_t) (sq->n + 1));
+	for (k = 0; k < sq->n; k++)
 	{
-		uint32_t	cp;
+		const SpLine *l = &sq->lines[sq->seq[k]];
+		uint32_t	prev = 0;
+		size_t		i,
+					adv;
 
-		if (backward)
+		if ((k & 0xFF) == 0)
+			na_check_interrupts();
+		bg->off[k] = (int) n;
+		for (i = l->cs; i < l->ce; i += adv)
 		{
-			size_t		st;
+			uint32_t	cp = na_utf8_decode(sq->text + i, l->ce - i, &adv);
 
-			cp = sp_last_cp(s, i, &st);
-			i = st;
+			if (!na_is_han(cp) || is_function_han(cp))
+			{
+				prev = 0;
+				continue;
+			}
+			if (prev && n < cap)
+				bg->h[n++] = (prev * 40503u + cp) * 2654435761u;
+			prev = cp;
 		}
-		else
-		{
-			cp = na_utf8_decode(s + i, len - i, &adv);
-			i += adv;
-		}
-		if (!na_is_han(cp) || is_function_han(cp))
-		{
-			prev = 0;
-			continue;
-		}
-		if (prev)
-		{
-			uint32_t	h = (backward ? cp * 40503u + prev : prev * 40503u + cp) * 2654435761u;
+	}
+	bg->off[sq->n] = (int) n;
+}
 
-			bits[(h >> 20) % (COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
-		}
-		prev = cp;
-		n++;
+static inline void
+set_bit(uint64_t *bits, uint32_t h)
+{
+	bits[(h >> 20) % (COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
+}
+
+/* up to window bigrams of the lines before line k (nearest first) */
+static int
+fill_before(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines, uint64_t *bits)
+{
+	int			n = 0,
+				j;
+
+	for (j = k - 1; j >= 0 && n < window && k - j <= max_lines; j--)
+	{
+		int			i;
+
+		for (i = bg->off[j + 1] - 1; i >= bg->off[j] && n < window; i--, n++)
+			set_bit(bits, bg->h[i]);
 	}
 	return n;
+}
+
+/* up to window bigrams of the lines after line k */
+static int
+fill_after(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines, uint64_t *bits)
+{
+	int			n = 0,
+				j;
+
+	for (j = k + 1; j < sq->n && n < window && j - k <= max_lines; j++)
+	{
+		int			i;
+
+		for (i = bg->off[j]; i < bg->off[j + 1] && n < window; i++, n++)
+			set_bit(bits, bg->h[i]);
+	}
+	return n;
+}
+
+/* percent of the smaller side's bigrams found on the other side */
+static int
+overlap(const uint64_t *a, const uint64_t *b)
+{
+	int			common = 0,
+				ca = 0,
+				cb = 0,
+				w;
+
+	for (w = 0; w < COH_BITS / 64; w++)
+	{
+		common += __builtin_popcountll(a[w] & b[w]);
+		ca += __builtin_popcountll(a[w]);
+		cb += __builtin_popcountll(b[w]);
+	}
+	return ca && cb ? (common * 100) / (ca < cb ? ca : cb) : 0;
+}
+
+static int
+shared(const uint64_t *a, const uint64_t *b)
+{
+	int			common = 0,
+				w;
+
+	for (w = 0; w < COH_BITS / 64; w++)
+		common += __builtin_popcountll(a[w] & b[w]);
+	return common;
 }
 
 /*
  * Cohesion across the start of line k: the share of content bigrams the
  * text before it has in common with the text after it (line k itself, a
- * title perhaps, is left out), in percent, -1 when a side is too short;
- * and how many bigrams of line k itself come back before and after it (a
- * title's words recur in its own article, not in the one before).
+ * title perhaps, is left out), in percent, -1 when a side is too short,
+ * over two window sizes; and how many bigrams of line k itself come back
+ * before and after it (a title's words recur in its own article, not in
+ * the one before).
  */
-/* percent of bigrams shared by the window before line k and the one after */
-static int
-cohesion_at(const SpSeq *sq, int k, int window, int max_lines)
-{
-	uint64_t	a[COH_BITS / 64],
-				b[COH_BITS / 64];
-	const SpLine *lines = sq->lines;
-	int			na = 0,
-				nb = 0,
-				j,
-				common = 0,
-				ca = 0,
-				cb = 0,
-				w;
-
-	memset(a, 0, sizeof(a));
-	memset(b, 0, sizeof(b));
-	for (j = k - 1; j >= 0 && na < window && k - j <= max_lines; j--)
-		na = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
-					 true, a, na, window);
-	for (j = k + 1; j < sq->n && nb < window && j - k <= max_lines; j++)
-		nb = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
-					 false, b, nb, window);
-	if (na < window / 2 || nb < window / 2)
-		return -1;
-	for (w = 0; w < COH_BITS / 64; w++)
-	{
-		common += __builtin_popcountll(a[w] & b[w]);
-		ca += __builtin_popcountll(a[w]);
-		cb += __builtin_popcountll(b[w]);
-	}
-	return (common * 100) / (ca < cb ? ca : cb);
-}
-
 static void
-cohesion(const SpSeq *sq, int k, SpCohesion *out)
+cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 {
 	uint64_t	a[COH_BITS / 64],
 				b[COH_BITS / 64],
 				me[COH_BITS / 64];
-	const SpLine *lines = sq->lines;
-	const SpLine *l = &lines[sq->seq[k]];
-	int			na = 0,
-				nb = 0,
-				j,
-				common = 0,
-				ca = 0,
-				cb = 0,
-				sp = 0,
-				sn = 0,
-				w;
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	int			na,
+				nb,
+				i,
+				sp,
+				sn;
 
 	memset(a, 0, sizeof(a));
 	memset(b, 0, sizeof(b));
-	memset(me, 0, sizeof(me));
-	for (j = k - 1; j >= 0 && na < COH_WINDOW && k - j <= COH_LINES; j--)
-		na = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
-					 true, a, na, COH_WINDOW);
-	for (j = k + 1; j < sq->n && nb < COH_WINDOW && j - k <= COH_LINES; j++)
-		nb = bigrams(sq->text + lines[sq->seq[j]].cs, lines[sq->seq[j]].ce - lines[sq->seq[j]].cs,
-					 false, b, nb, COH_WINDOW);
-	if (l->ncp <= 50)
-		bigrams(sq->text + l->cs, l->ce - l->cs, false, me, 0, COH_WINDOW);
-	for (w = 0; w < COH_BITS / 64; w++)
-	{
-		common += __builtin_popcountll(a[w] & b[w]);
-		ca += __builtin_popcountll(a[w]);
-		cb += __builtin_popcountll(b[w]);
-		sp += __builtin_popcountll(a[w] & me[w]);
-		sn += __builtin_popcountll(b[w] & me[w]);
-	}
-	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : (common * 100) / (ca < cb ? ca : cb));
+	na = fill_before(sq, bg, k, COH_WINDOW, COH_LINES, a);
+	nb = fill_after(sq, bg, k, COH_WINDOW, COH_LINES, b);
+	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : overlap(a, b));
 	out->small = na < 60 || nb < 60;
-	out->coh_long = (int16_t) (l->ncp <= 50 || sp_ends_sentence(sq->text + l->cs, l->ce - l->cs) ?
-							   cohesion_at(sq, k, COH_LONG, 3 * COH_LINES) : -1);
-	out->self_prev = (int8_t) (l->ncp > 50 || na < 20 ? -1 : sp > 2 ? 2 : sp);
-	out->self_next = (int8_t) (l->ncp > 50 || nb < 20 ? -1 : sn > 2 ? 2 : sn);
+	out->self_prev = out->self_next = -1;
+	if (l->ncp <= 50)
+	{
+		memset(me, 0, sizeof(me));
+		for (i = bg->off[k]; i < bg->off[k + 1]; i++)
+			set_bit(me, bg->h[i]);
+		sp = shared(a, me);
+		sn = shared(b, me);
+		out->self_prev = (int8_t) (na < 20 ? -1 : sp > 2 ? 2 : sp);
+		out->self_next = (int8_t) (nb < 20 ? -1 : sn > 2 ? 2 : sn);
+	}
+	out->coh_long = -1;
+	if (l->ncp <= 50 || l->ends_sentence)
+	{
+		memset(a, 0, sizeof(a));
+		memset(b, 0, sizeof(b));
+		na = fill_before(sq, bg, k, COH_LONG, 3 * COH_LINES, a);
+		nb = fill_after(sq, bg, k, COH_LONG, 3 * COH_LINES, b);
+		if (na >= COH_LONG / 2 && nb >= COH_LONG / 2)
+			out->coh_long = (int16_t) overlap(a, b);
+	}
 }
 
 /* cohesion at every line of the sequence (coh has sq->n entries) */
 void
 sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 {
+	Bigrams		bg;
 	int			k;
 
+	bigrams_build(sq, &bg);
 	for (k = 0; k < sq->n; k++)
 	{
 		if ((k & 0xFF) == 0)
 			na_check_interrupts();
-		cohesion(sq, k, &coh[k]);
+		cohesion(sq, &bg, k, &coh[k]);
 	}
+	na_free(bg.h);
+	na_free(bg.off);
 }
 
 static int
