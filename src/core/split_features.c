@@ -234,6 +234,16 @@ fill_after(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines,
 	return n;
 }
 
+/* bits set in a word (no popcnt instruction assumed) */
+static inline int
+popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (int) ((x * 0x0101010101010101ULL) >> 56);
+}
+
 /* percent of the smaller side's bigrams found on the other side */
 static int
 overlap(const uint64_t *a, const uint64_t *b)
@@ -245,9 +255,9 @@ overlap(const uint64_t *a, const uint64_t *b)
 
 	for (w = 0; w < COH_BITS / 64; w++)
 	{
-		common += __builtin_popcountll(a[w] & b[w]);
-		ca += __builtin_popcountll(a[w]);
-		cb += __builtin_popcountll(b[w]);
+		common += popcount64(a[w] & b[w]);
+		ca += popcount64(a[w]);
+		cb += popcount64(b[w]);
 	}
 	return ca && cb ? (common * 100) / (ca < cb ? ca : cb) : 0;
 }
@@ -259,7 +269,7 @@ shared(const uint64_t *a, const uint64_t *b)
 				w;
 
 	for (w = 0; w < COH_BITS / 64; w++)
-		common += __builtin_popcountll(a[w] & b[w]);
+		common += popcount64(a[w] & b[w]);
 	return common;
 }
 
@@ -302,7 +312,7 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 		out->self_next = (int8_t) (nb < 20 ? -1 : sn > 2 ? 2 : sn);
 	}
 	out->coh_long = -1;
-	if (l->ncp <= 50 || l->ends_sentence)
+	if (l->ncp <= 50)
 	{
 		memset(a, 0, sizeof(a));
 		memset(b, 0, sizeof(b));
@@ -447,11 +457,11 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_BULLET);
 	if (numbered(s, len))
 		add(f, SPA_NUMBERED);
-	if (sp_kicker_like(s, len) || sp_kicker_split(s, len) > 0)
+	if (l->ncp <= 64 && (sp_kicker_like(s, len) || sp_kicker_split(s, len) > 0))
 		add(f, SPA_KICKER_SHAPE);
-	if (sp_is_column_label(s, len))
+	if (l->ncp <= 6 && sp_is_column_label(s, len))
 		add(f, SPA_COLUMN_LABEL);
-	if (credit_words(s, len) && l->ncp <= 30)
+	if (l->ncp <= 30 && credit_words(s, len))
 		add(f, SPA_CREDIT_WORDS);
 	if (seq[k] > 0 && lines[seq[k] - 1].cls == SPC_BLANK)
 		add(f, SPA_BLANK_BEFORE);

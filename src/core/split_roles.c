@@ -17,7 +17,9 @@ const char *const sp_role_names[SPR_N] = {
 	"caption", "credit", "other"
 };
 
-static float dense[SP_N_FEATURES][SPR_N];
+/* rows padded to a multiple of four floats so the sums vectorize */
+#define ROW_W	((SPR_N + 3) & ~3)
+static float dense[SP_N_FEATURES][ROW_W];
 static bool dense_ready = false;
 
 /* spread the fitted rows (features with any weight) into a dense table */
@@ -53,19 +55,21 @@ emissions(const SpSeq *sq, float *em)
 	for (k = 0; k < sq->n; k++)
 	{
 		float	   *e = em + (size_t) k * SPR_N;
+		float		acc[ROW_W];
 
 		if ((k & 0xFF) == 0)
 			na_check_interrupts();
 		sp_features_line(sq, k, &f);
-		for (r = 0; r < SPR_N; r++)
-			e[r] = 0;
+		memset(acc, 0, sizeof(acc));
 		for (i = 0; i < f.n_ids; i++)
 		{
 			const float *w = dense[f.ids[i]];
 
-			for (r = 0; r < SPR_N; r++)
-				e[r] += w[r];
+			for (r = 0; r < ROW_W; r++)
+				acc[r] += w[r];
 		}
+		for (r = 0; r < SPR_N; r++)
+			e[r] = acc[r];
 		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
 		{
 			/* a headline, byline or page header is never a paragraph long */
