@@ -110,7 +110,8 @@ static bool
 credit_words(const char *s, size_t len)
 {
 	return sp_find(s, len, "记者") || sp_find(s, len, "责编") || sp_find(s, len, "编辑") ||
-		sp_find(s, len, "作者") || sp_find(s, len, "通讯员") || sp_find(s, len, "执笔");
+		sp_find(s, len, "作者") || sp_find(s, len, "通讯员") || sp_find(s, len, "执笔") ||
+		sp_find(s, len, "评论员");
 }
 
 /*
