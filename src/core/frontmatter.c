@@ -443,6 +443,30 @@ parse_sponsor_line(const Line *l, NaIssueInfo *info)
 	return hit;
 }
 
+/* a paragraph led by two full-width spaces, as e-paper dumps print them */
+static bool
+is_indented_paragraph(const Line *l)
+{
+	return l->len > 6 && memcmp(l->s, "\xE3\x80\x80\xE3\x80\x80", 6) == 0;
+}
+
+/* 第01版：要闻, 第4版 */
+static bool
+is_page_header_line(const Line *l)
+{
+	const char *p = l->s,
+			   *end = l->s + l->len;
+
+	if (!starts_with(p, end, "第"))
+		return false;
+	p += strlen("第");
+	if (p >= end || !((*p >= '0' && *p <= '9') || starts_with(p, end, "\xEF\xBC")))
+		return false;
+	while (p < end && ((*p >= '0' && *p <= '9') || starts_with(p, end, "\xEF\xBC")))
+		p += (*p >= '0' && *p <= '9') ? 1 : 3;
+	return starts_with(p, end, "版");
+}
+
 static void
 parse_head(const char *text, size_t len, NaIssueInfo *info)
 {
@@ -468,6 +492,9 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 		if (l->start >= HEAD_MAX_BYTES)
 			break;
 		if (na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
+			break;
+		/* an indented paragraph or a page header: the articles have begun */
+		if (is_indented_paragraph(l) || is_page_header_line(l))
 			break;
 
 		if (i < 3 && info->site == NULL && parse_breadcrumb(l, info))

@@ -13,14 +13,14 @@
  */
 #include "split_internal.h"
 
-/* a byline led by ■ or □, the OCR'd print convention */
+/* a byline (names and roles, not a bulleted point) led by ■ or □, as OCR'd print has them */
 static bool
 square_byline(const char *text, const SpLine *l)
 {
 	size_t		i,
 				adv;
 
-	if (!l->marked || l->cls != SPC_BYLINE)
+	if (!l->marked || l->cls != SPC_BYLINE || !na_byline_looks_like(text + l->cs, l->ce - l->cs))
 		return false;
 	for (i = l->start; i < l->cs; i += adv)
 	{
