@@ -38,4 +38,4 @@ $(EXTENSION)--$(EXTVERSION).sql: $(EXT_PARTS)
 	cat $(EXT_PARTS) > $@
 
 # objects depend on the shared headers
-$(OBJS): $(wildcard include/*.h)
+$(OBJS): $(wildcard include/*.h) $(wildcard src/core/*.h)

@@ -28,6 +28,9 @@ SET max_parallel_workers_per_gather = 0;
 SELECT count(*) AS articles FROM issue, news_articles(raw);
 SELECT count(*) AS articles FROM issue, news_articles(raw);
 SELECT count(*) AS articles FROM issue, news_articles(raw);
+-- every issue through the line-role model (the OCR ones too)
+SELECT count(*) AS articles_model FROM issue, news_articles(raw, 'epaper');
+SELECT count(*) AS articles_model FROM issue, news_articles(raw, 'epaper');
 SELECT count(*) AS issues_read FROM issue WHERE octet_length(raw::text) > 0;
 SQL
 rm -rf "$gen"

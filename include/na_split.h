@@ -50,6 +50,8 @@ typedef struct NaSegment
 	size_t		end;
 	NaSegRole	role;
 	int			ordinal;		/* article (1-based); 0 for none */
+	float		score;			/* the line-role model's margin for the
+								 * line's role; 0 when rules assembled it */
 } NaSegment;
 
 typedef struct NaArticle
@@ -83,8 +85,30 @@ typedef struct NaSplit
 	NaSegment  *segments;
 } NaSplit;
 
+/*
+ * The layout a user may force: AUTO looks at the issue (OCR heading marks or
+ * a saved web page go to the rule assembler, everything else to the
+ * line-role model); EPAPER and WEB force the model, OCR the rules.
+ */
+typedef enum NaSplitLayout
+{
+	NA_LAYOUT_AUTO,
+	NA_LAYOUT_EPAPER,
+	NA_LAYOUT_OCR,
+	NA_LAYOUT_WEB
+} NaSplitLayout;
+
 /* Split text (len bytes, need not be NUL-terminated).  Never fails. */
 extern void na_split_issue(const char *text, size_t len, NaSplit *out);
+extern void na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout,
+								  NaSplit *out);
+
+struct NaBuf;
+/* for the fitting tool: each modelled line's features as text */
+extern void na_split_features(const char *text, size_t len, struct NaBuf *out);
+
+/* 'auto', 'epaper', 'ocr', 'web' -> layout; false for an unknown name */
+extern bool na_split_layout_from_name(const char *name, NaSplitLayout *layout);
 extern void na_split_free(NaSplit *sp);
 
 extern const char *na_seg_role_name(NaSegRole role);

@@ -6,7 +6,7 @@ FUZZ_CC     ?= clang
 FUZZ_CFLAGS ?= -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_BINS    = $(patsubst test/fuzz/%.c,build/%,$(wildcard test/fuzz/fuzz_*.c))
 
-build/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard include/*.h)
+build/fuzz_%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard include/*.h) $(wildcard src/core/*.h)
 	@mkdir -p build
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(STANDALONE_DEFS) $< $(CORE_C) -o $@ $(STANDALONE_LIBS)
 

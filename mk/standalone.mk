@@ -10,11 +10,11 @@ CORE_C             = $(CORE_SRCS)
 TOOL_BINS          = $(patsubst tools/%.c,build/%,$(wildcard tools/*.c))
 UNIT_BINS          = $(patsubst test/unit/%.c,build/%,$(wildcard test/unit/test_*.c))
 
-build/%: tools/%.c $(CORE_C) $(wildcard include/*.h)
+build/%: tools/%.c $(CORE_C) $(wildcard include/*.h) $(wildcard src/core/*.h)
 	@mkdir -p build
 	$(STANDALONE_CC) $(STANDALONE_CFLAGS) $(STANDALONE_DEFS) $< $(CORE_C) -o $@ $(STANDALONE_LIBS)
 
-build/test_%: test/unit/test_%.c test/unit/na_test.h $(CORE_C) $(wildcard include/*.h)
+build/test_%: test/unit/test_%.c test/unit/na_test.h $(CORE_C) $(wildcard include/*.h) $(wildcard src/core/*.h)
 	@mkdir -p build
 	$(STANDALONE_CC) $(STANDALONE_CFLAGS) $(STANDALONE_DEFS) -Itest/unit $< $(CORE_C) -o $@ $(STANDALONE_LIBS)
 

@@ -70,9 +70,26 @@ SELECT b, p.* FROM (VALUES
   ) v(b), LATERAL news_byline(b) p;
 
 -- anything gets an answer, and no text is lost
-SELECT count(*) AS articles FROM news_articles('一行字'::news_issue);
+-- (a one-line text is a brief: issue 11)
+SELECT kind, body FROM news_articles('一行字'::news_issue);
 SELECT count(*) AS articles FROM news_articles(E'。。。\n！！！\n———'::news_issue);
 SELECT count(*) >= 1 AS has_rows, max(length(body)) AS body_chars
   FROM news_articles(repeat('没有标点的一大段文字', 100000)::news_issue);
 SELECT max(raw_end) = 1000000 AS covered FROM news_segments(repeat('没有标点的一大段文字', 100000)::news_issue);
-SELECT count(*) AS articles FROM news_articles('Mixed 文字 and ไทย and русский 123 ٤٥٦'::news_issue);
+SELECT kind, body FROM news_articles('Mixed 文字 and ไทย and русский 123 ٤٥٦'::news_issue);
+
+-- the layout hint: auto and epaper read the e-paper fixture with the
+-- line-role model, ocr with the rules; an unknown layout is an error
+SELECT layout, count(*) AS rows, count(title) AS titled, count(dateline) AS datelines
+  FROM fx, unnest(ARRAY['auto', 'epaper', 'ocr', 'web']) layout,
+       news_articles(fx.raw, layout => layout) a
+ WHERE fx.name = 'epaper'
+ GROUP BY layout ORDER BY layout;
+SELECT count(*) FROM news_articles('一行字'::news_issue, 'newspaper');
+
+-- news_segments(issue, layout): the model's score on the lines it labelled
+SELECT role, count(*) AS spans, bool_and(score IS NOT NULL) AS scored
+  FROM fx, news_segments(fx.raw, 'auto') s
+ WHERE fx.name = 'epaper' AND role IN ('page_header', 'kicker', 'title', 'subtitle', 'body')
+ GROUP BY role ORDER BY role;
+SELECT count(score) AS scored FROM fx, news_segments(fx.raw, 'ocr') WHERE fx.name = 'epaper';

@@ -3,7 +3,11 @@
  * cores).  Writes OUTDIR/BASENAME.json per input, in the shape the split
  * scorer reads, segments included.
  *
- *   build/na_split FILE... -o OUTDIR [--no-segments]
+ *   build/na_split FILE... -o OUTDIR [--no-segments] [--layout auto|epaper|ocr|web]
+ *                  [--features]
+ *
+ * --features writes OUTDIR/BASENAME.feat instead: the line-role model's
+ * features of each line (the input of tools/split_fit.py).
  */
 #include "na_split.h"
 #include "na_buf.h"
@@ -28,7 +32,7 @@ read_file(const char *path, NaBuf *b)
 
 /* OUTDIR/BASENAME.json, the extension of the input dropped */
 static char *
-out_path(const char *outdir, const char *in)
+out_path(const char *outdir, const char *in, const char *ext)
 {
 	const char *base = strrchr(in, '/');
 	const char *dot;
@@ -39,11 +43,11 @@ out_path(const char *outdir, const char *in)
 	base = base ? base + 1 : in;
 	dot = strrchr(base, '.');
 	blen = dot && dot > base ? (size_t) (dot - base) : strlen(base);
-	r = (char *) na_alloc(olen + blen + 7);
+	r = (char *) na_alloc(olen + blen + strlen(ext) + 2);
 	memcpy(r, outdir, olen);
 	r[olen] = '/';
 	memcpy(r + olen + 1, base, blen);
-	memcpy(r + olen + 1 + blen, ".json", 6);
+	memcpy(r + olen + 1 + blen, ext, strlen(ext) + 1);
 	return r;
 }
 
@@ -51,7 +55,9 @@ int
 main(int argc, char **argv)
 {
 	const char *outdir = NULL;
-	bool		segments = true;
+	bool		segments = true,
+				features = false;
+	NaSplitLayout layout = NA_LAYOUT_AUTO;
 	int			a,
 				rc = 0,
 				nfiles = 0;
@@ -62,6 +68,16 @@ main(int argc, char **argv)
 			outdir = argv[++a];
 		else if (strcmp(argv[a], "--no-segments") == 0)
 			segments = false;
+		else if (strcmp(argv[a], "--features") == 0)
+			features = true;
+		else if (strcmp(argv[a], "--layout") == 0 && a + 1 < argc)
+		{
+			if (!na_split_layout_from_name(argv[++a], &layout))
+			{
+				fprintf(stderr, "unknown layout \"%s\"\n", argv[a]);
+				return 2;
+			}
+		}
 	}
 	if (outdir == NULL)
 	{
@@ -81,7 +97,7 @@ main(int argc, char **argv)
 		char	   *path;
 		FILE	   *f;
 
-		if (strcmp(argv[a], "-o") == 0)
+		if (strcmp(argv[a], "-o") == 0 || strcmp(argv[a], "--layout") == 0)
 		{
 			a++;
 			continue;
@@ -96,10 +112,16 @@ main(int argc, char **argv)
 			rc = 1;
 			continue;
 		}
-		na_split_issue(in.data, in.len, &sp);
 		na_buf_init(&out, in.len * 2 + 1024);
-		na_split_to_json(&sp, in.data, in.len, &out, segments);
-		path = out_path(outdir, argv[a]);
+		if (features)
+			na_split_features(in.data, in.len, &out);
+		else
+		{
+			na_split_issue_layout(in.data, in.len, layout, &sp);
+			na_split_to_json(&sp, in.data, in.len, &out, segments);
+			na_split_free(&sp);
+		}
+		path = out_path(outdir, argv[a], features ? ".feat" : ".json");
 		f = fopen(path, "wb");
 		if (!f || fwrite(out.data, 1, out.len, f) != out.len)
 		{
@@ -109,7 +131,6 @@ main(int argc, char **argv)
 		if (f)
 			fclose(f);
 		na_free(path);
-		na_split_free(&sp);
 		na_buf_free(&out);
 		na_buf_free(&in);
 		nfiles++;

@@ -35,6 +35,19 @@ CREATE FUNCTION @extschema@.news_segments(@extschema@.news_issue,
 COMMENT ON FUNCTION @extschema@.news_segments(@extschema@.news_issue) IS
     'Every span of the raw issue with the role the splitter gave it (character offsets; the spans cover the text without gaps or overlaps)';
 
+CREATE FUNCTION @extschema@.news_articles(issue @extschema@.news_issue, layout text)
+    RETURNS SETOF @extschema@.news_article
+    AS 'MODULE_PATHNAME', 'news_articles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@.news_articles(@extschema@.news_issue, text) IS
+    'Split an issue into article rows, its layout given: auto (look at the issue), epaper or web (the line-role model), ocr (the rules for OCR''d print with heading marks)';
+
+CREATE FUNCTION @extschema@.news_segments(issue @extschema@.news_issue, layout text,
+        OUT raw_start int, OUT raw_end int, OUT role text, OUT ordinal int, OUT score real)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'news_segments' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION @extschema@.news_segments(@extschema@.news_issue, text) IS
+    'Every span of the raw issue with its role, split as the layout says (see news_articles(issue, layout)); score is the line-role model''s margin for the role (how far it beat the next best role; null where the rules decided)';
+
 CREATE FUNCTION @extschema@.news_issue_json(@extschema@.news_issue) RETURNS jsonb
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.news_issue_json(@extschema@.news_issue) IS

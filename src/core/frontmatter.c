@@ -176,6 +176,125 @@ starts_with(const char *p, const char *end, const char *lit)
  * Find a date YYYY年M月D日 or YYYY-MM-DD starting within the first few
  * characters of the line.  Returns true and fills y/m/d.
  */
+/* a Chinese numeral character: its digit, 10 for 十/拾, -1 for none */
+static int
+han_digit(uint32_t cp)
+{
+	static const uint32_t digits[][3] = {
+		{0x3007, 0x96F6, 0}, {0x4E00, 0x58F9, 0x58F1}, {0x4E8C, 0x8CB3, 0x8D30},
+		{0x4E09, 0x53C1, 0x53C3}, {0x56DB, 0x8086, 0}, {0x4E94, 0x4F0D, 0},
+		{0x516D, 0x9678, 0x9646}, {0x4E03, 0x67D2, 0}, {0x516B, 0x634C, 0},
+		{0x4E5D, 0x7396, 0}
+	};
+	int			k,
+				j;
+
+	if (cp == 0x5341 || cp == 0x62FE)	/* 十 拾 */
+		return 10;
+	for (k = 0; k < 10; k++)
+		for (j = 0; j < 3; j++)
+			if (digits[k][j] && digits[k][j] == cp)
+				return k;
+	return -1;
+}
+
+/*
+ * A number in Chinese numerals at *pp: digit strings (二〇二〇) or tens
+ * (十九, 貳拾捌, 廿三).  Returns -1 when none; *pp moves past it.
+ */
+static long
+take_han_number(const char **pp, const char *end)
+{
+	const char *p = *pp;
+	long		val = 0,
+				cur = -1;
+	bool		tens = false;
+	int			n = 0;
+	size_t		adv;
+
+	while (p < end && n < 8)
+	{
+		uint32_t	cp = na_utf8_decode(p, end - p, &adv);
+		int			d = han_digit(cp);
+
+		if (cp == 0x5EFF || cp == 0x5345)	/* 廿 卅 */
+		{
+			val += cp == 0x5EFF ? 20 : 30;
+			tens = true;
+		}
+		else if (d == 10)
+		{
+			val += (cur < 0 ? 1 : cur) * 10;
+			cur = -1;
+			tens = true;
+		}
+		else if (d >= 0)
+			cur = (tens || cur < 0) ? d : cur * 10 + d;
+		else
+			break;
+		p += adv;
+		n++;
+	}
+	if (n == 0)
+		return -1;
+	*pp = p;
+	return val + (cur < 0 ? 0 : cur);
+}
+
+/*
+ * A date in Chinese numerals, or in the Republic's era: 二〇二〇年五月四日,
+ * 民國十九年四月三日 (1930), 中华民国二十八年 ... (year 1 = 1912).
+ */
+static bool
+find_han_date(const char *s, size_t len, int *y, int *m, int *d, const char **after)
+{
+	static const char *const eras[] = {"中華民國", "中华民国", "民國", "民国", NULL};
+	const char *end = s + len;
+	const char *p = s;
+	size_t		adv;
+
+	while (p < end)
+	{
+		const char *q = p;
+		long		yy,
+					mm,
+					dd;
+		int			e;
+		bool		era = false;
+
+		for (e = 0; eras[e]; e++)
+			if (starts_with(q, end, eras[e]))
+			{
+				q += strlen(eras[e]);
+				era = true;
+				break;
+			}
+		yy = take_han_number(&q, end);
+		if (yy > 0 && starts_with(q, end, "年") && (era ? yy < 120 : yy >= 1800 && yy <= 2200))
+		{
+			q += strlen("年");
+			mm = take_han_number(&q, end);
+			if (mm >= 1 && mm <= 12 && starts_with(q, end, "月"))
+			{
+				q += strlen("月");
+				dd = take_han_number(&q, end);
+				if (dd >= 1 && dd <= 31 && (starts_with(q, end, "日") || starts_with(q, end, "號") ||
+											starts_with(q, end, "号")))
+				{
+					*y = (int) (era ? yy + 1911 : yy);
+					*m = (int) mm;
+					*d = (int) dd;
+					*after = q + 3;
+					return true;
+				}
+			}
+		}
+		na_utf8_decode(p, end - p, &adv);
+		p += adv;
+	}
+	return false;
+}
+
 static bool
 find_date(const char *s, size_t len, int *y, int *m, int *d, const char **after)
 {
@@ -443,6 +562,30 @@ parse_sponsor_line(const Line *l, NaIssueInfo *info)
 	return hit;
 }
 
+/* a paragraph led by two full-width spaces, as e-paper dumps print them */
+static bool
+is_indented_paragraph(const Line *l)
+{
+	return l->len > 6 && memcmp(l->s, "\xE3\x80\x80\xE3\x80\x80", 6) == 0;
+}
+
+/* 第01版：要闻, 第4版 */
+static bool
+is_page_header_line(const Line *l)
+{
+	const char *p = l->s,
+			   *end = l->s + l->len;
+
+	if (!starts_with(p, end, "第"))
+		return false;
+	p += strlen("第");
+	if (p >= end || !((*p >= '0' && *p <= '9') || starts_with(p, end, "\xEF\xBC")))
+		return false;
+	while (p < end && ((*p >= '0' && *p <= '9') || starts_with(p, end, "\xEF\xBC")))
+		p += (*p >= '0' && *p <= '9') ? 1 : 3;
+	return starts_with(p, end, "版");
+}
+
 static void
 parse_head(const char *text, size_t len, NaIssueInfo *info)
 {
@@ -469,13 +612,18 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 			break;
 		if (na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
 			break;
+		/* an indented paragraph or a page header: the articles have begun */
+		if (is_indented_paragraph(l) || is_page_header_line(l))
+			break;
 
 		if (i < 3 && info->site == NULL && parse_breadcrumb(l, info))
 		{
 			is_web = true;
 			field = true;
 		}
-		if (info->year == 0 && l->len > 0 && find_date(l->s, l->len, &y, &m, &d, &after))
+		if (info->year == 0 && l->len > 0 &&
+			(find_date(l->s, l->len, &y, &m, &d, &after) ||
+			 find_han_date(l->s, l->len, &y, &m, &d, &after)))
 		{
 			info->year = y;
 			info->month = m;

@@ -39,6 +39,14 @@ try_inline_kicker(const char *text, SpLine *l)
 	return true;
 }
 
+/* for the model's titles: a kicker printed on the title's line */
+void
+sp_title_inline_kicker(const char *text, SpLine *l)
+{
+	if (l->lead_len == 0)
+		try_inline_kicker(text, l);
+}
+
 void
 sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n)
 {

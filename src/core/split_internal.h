@@ -46,6 +46,10 @@ typedef struct SpLine
 	int			cont_to;
 	int			cont_from;
 
+	/* the line-role model's answer, and how sure it was */
+	int			model_role;		/* SpRole; -1 when the rules assembled */
+	float		score;
+
 	/* assembly result */
 	NaSegRole	role;
 	int			art;			/* index into the article table; -1 none */
@@ -83,6 +87,7 @@ extern void sp_classify(const char *text, SpLine *l);
 
 /* split_headline.c: tell kicker, title, subtitle and column label apart */
 extern void sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n);
+extern void sp_title_inline_kicker(const char *text, SpLine *l);
 
 /* split_body.c: join body pieces into clean paragraphs */
 typedef struct SpBodyState
@@ -95,6 +100,160 @@ typedef struct SpBodyState
 extern void sp_body_init(SpBodyState *st);
 extern void sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph);
 extern char *sp_body_finish(SpBodyState *st);
+
+/* split_features.c: what the line-role model sees of a line */
+#define SP_ATOM_LIST \
+	SP_ATOM(BIAS) \
+	SP_ATOM(CLS_BLANK) SP_ATOM(CLS_GARBAGE) SP_ATOM(CLS_PAGE) SP_ATOM(CLS_BYLINE) \
+	SP_ATOM(CLS_CREDIT) SP_ATOM(CLS_CAPTION) SP_ATOM(CLS_CONT) SP_ATOM(CLS_HEAD) SP_ATOM(CLS_BODY) \
+	SP_ATOM(LEN0) SP_ATOM(LEN1) SP_ATOM(LEN2) SP_ATOM(LEN3) SP_ATOM(LEN4) SP_ATOM(LEN5) \
+	SP_ATOM(LEN6) SP_ATOM(LEN7) \
+	SP_ATOM(INDENTED) SP_ATOM(FLUSH) \
+	SP_ATOM(BRACKET_CREDIT) SP_ATOM(BRACKETED) SP_ATOM(TAIL_TAG) SP_ATOM(END_SENT) \
+	SP_ATOM(END_COLON) SP_ATOM(END_DASH) SP_ATOM(END_CLAUSE) SP_ATOM(END_WORD) \
+	SP_ATOM(INNER_STOP) SP_ATOM(COMMA0) SP_ATOM(COMMA1) SP_ATOM(COMMA3) \
+	SP_ATOM(DASH_LED) SP_ATOM(DATELINE) SP_ATOM(MARK1) SP_ATOM(MARK2) SP_ATOM(MARK3) \
+	SP_ATOM(BULLET) SP_ATOM(NUMBERED) SP_ATOM(KICKER_SHAPE) SP_ATOM(COLUMN_LABEL) \
+	SP_ATOM(CREDIT_WORDS) SP_ATOM(BLANK_BEFORE) SP_ATOM(BLANK_AFTER) \
+	SP_ATOM(FIRST) \
+	SP_ATOM(P_CLS_BLANK) SP_ATOM(P_CLS_GARBAGE) SP_ATOM(P_CLS_PAGE) SP_ATOM(P_CLS_BYLINE) \
+	SP_ATOM(P_CLS_CREDIT) SP_ATOM(P_CLS_CAPTION) SP_ATOM(P_CLS_CONT) SP_ATOM(P_CLS_HEAD) \
+	SP_ATOM(P_CLS_BODY) \
+	SP_ATOM(P_SHORT) SP_ATOM(P_LONG) SP_ATOM(P_ENDS) SP_ATOM(P_BRACKETED) SP_ATOM(P_INDENTED) \
+	SP_ATOM(LAST) \
+	SP_ATOM(N_CLS_BLANK) SP_ATOM(N_CLS_GARBAGE) SP_ATOM(N_CLS_PAGE) SP_ATOM(N_CLS_BYLINE) \
+	SP_ATOM(N_CLS_CREDIT) SP_ATOM(N_CLS_CAPTION) SP_ATOM(N_CLS_CONT) SP_ATOM(N_CLS_HEAD) \
+	SP_ATOM(N_CLS_BODY) \
+	SP_ATOM(N_SHORT) SP_ATOM(N_LONG) SP_ATOM(N_INDENTED) SP_ATOM(N_DATELINE) SP_ATOM(N_DASH_LED) \
+	SP_ATOM(DOC_INDENTED) SP_ATOM(DOC_FLUSH) SP_ATOM(DOC_GAPPY) SP_ATOM(DOC_DENSE) \
+	SP_ATOM(COH_NA) SP_ATOM(COH0) SP_ATOM(COH1) SP_ATOM(COH2) SP_ATOM(COH3) SP_ATOM(COH4) \
+	SP_ATOM(COH5) \
+	SP_ATOM(DIP_NA) SP_ATOM(DIP0) SP_ATOM(DIP1) SP_ATOM(DIP2) SP_ATOM(DIP3) SP_ATOM(DIP4) \
+	SP_ATOM(COH_SMALL) SP_ATOM(SELFP0) SP_ATOM(SELFP1) SP_ATOM(SELFP2) \
+	SP_ATOM(SELFN0) SP_ATOM(SELFN1) SP_ATOM(SELFN2) \
+	SP_ATOM(COHL_NA) SP_ATOM(COHL0) SP_ATOM(COHL1) SP_ATOM(COHL2) SP_ATOM(COHL3) SP_ATOM(COHL4) \
+	SP_ATOM(COHL5)
+
+typedef enum SpAtom
+{
+#define SP_ATOM(name) SPA_##name,
+	SP_ATOM_LIST
+#undef SP_ATOM
+	SP_N_ATOMS
+} SpAtom;
+
+#define SP_N_FEATURES	(SP_N_ATOMS + SP_N_ATOMS * SP_N_ATOMS)
+#define SP_MAX_ATOMS	40
+#define SP_MAX_IDS		(SP_MAX_ATOMS + SP_MAX_ATOMS * (SP_MAX_ATOMS - 1) / 2)
+
+typedef struct SpFeatures
+{
+	int			n_atoms;
+	int			n_ids;
+	uint8_t		atoms[SP_MAX_ATOMS];
+	int			ids[SP_MAX_IDS];
+} SpFeatures;
+
+extern const char *const sp_atom_names[SP_N_ATOMS];
+extern void sp_doc_style(const SpLine *lines, int lo, int hi, bool *indented, bool *gappy);
+/* the lines the model labels (seq, n of them) and the issue's style */
+typedef struct SpSeq
+{
+	const char *text;
+	const SpLine *lines;
+	const int  *seq;
+	int			n;
+	bool		doc_ind;
+	bool		doc_gap;
+	struct SpCohesion *coh;		/* at each line, sp_cohesion_all() */
+} SpSeq;
+
+typedef struct SpCohesion
+{
+	int16_t		coh;			/* percent of bigrams shared across; -1 */
+	int16_t		coh_long;		/* the same over a wider window */
+	bool		small;			/* a side had few characters */
+	int8_t		self_prev;		/* bigrams of the line before it: 0..2, -1 */
+	int8_t		self_next;		/* ... and after it */
+} SpCohesion;
+
+extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
+
+extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
+
+/* split_roles.c: the line-role model (weights in split_model_weights.h) */
+typedef enum SpRole
+{
+	SPR_PAGE,
+	SPR_KICKER,
+	SPR_TITLE,
+	SPR_SUBTITLE,
+	SPR_BYLINE,
+	SPR_LEAD,					/* first paragraph of an article without headline */
+	SPR_BODY,
+	SPR_HEADING,
+	SPR_CAPTION,
+	SPR_CREDIT,
+	SPR_OTHER,					/* masthead, boilerplate, adverts */
+	SPR_N
+} SpRole;
+
+/* longest line the model may call a headline, byline or page header */
+#define SP_HEAD_MAX_CP	120
+
+extern const char *const sp_role_names[SPR_N];
+extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin);
+
+/* the assembly state: articles under construction */
+typedef struct ArtB
+{
+	NaArticleKind kind;
+	int			title_level;	/* fewest # among headline lines; 99 none */
+	bool		has_head;
+	bool		has_title;
+	bool		has_byline;
+	bool		has_body;
+	bool		closed;
+	bool		open_sentence;	/* last body line ended mid-sentence */
+	size_t		body_cp;
+	int			continued_to;
+	int			continued_from;
+	char	   *section;
+	int			created_at;		/* line index */
+} ArtB;
+
+typedef struct Asm
+{
+	const char *text;
+	SpLine	   *lines;
+	int			lo,				/* the article zone, in lines */
+				hi;
+	ArtB	   *arts;
+	int			n_arts;
+	int			cap_arts;
+	int			cur;
+	char	   *page_section;
+	int			pending_from;	/* 上接第N版 seen before its article */
+	bool		web;
+	bool		marked_doc;		/* OCR heading marks are in use */
+	int			marked_bylines; /* bylines led by ■ or □ */
+	int			heading_marks;	/* lines with markdown heading marks */
+} Asm;
+
+/* split_assemble.c: the rule assembler and the helpers both assemblers use */
+extern int	sp_new_article(Asm *as, NaArticleKind kind, int line);
+extern void sp_set_line(Asm *as, int i, NaSegRole role, int art);
+extern void sp_add_body_line(Asm *as, int i, int a);
+extern void sp_on_page_header(Asm *as, int i);
+extern void sp_on_continuation(Asm *as, int i);
+extern void sp_assemble_rules(Asm *as, const NaIssueInfo *info, int head_hi);
+
+/* split_articles.c: articles from the roles the model gave the lines */
+extern void sp_assemble_roles(Asm *as);
+extern bool sp_line_modelled(const char *text, const SpLine *l);
+
+/* split_fill.c: article fields, kinds and segments from the assembled lines */
+extern void sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo);
 
 /* split_free.c */
 extern void na_split_free_article(NaArticle *ar);

@@ -256,12 +256,16 @@ na_split_to_json(const NaSplit *sp, const char *text, size_t len,
 		for (i = 0; i < sp->n_segments; i++)
 		{
 			const NaSegment *sg = &sp->segments[i];
-			char		row[96];
+			char		row[160];
 			size_t		s = na_cp_offset(&cur, sg->start);
 			size_t		e = na_cp_offset(&cur, sg->end);
 
-			snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d}",
-					 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal);
+			if (sg->score != 0)
+				snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d, \"score\": %.2f}",
+						 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal, (double) sg->score);
+			else
+				snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d}",
+						 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal);
 			na_buf_append_str(out, row);
 		}
 		na_buf_append_str(out, "\n ]");

@@ -107,9 +107,28 @@ check_line_count(const char *raw, size_t len)
 	}
 }
 
+/* the optional layout argument (argument 1): auto, epaper, ocr or web */
+static NaSplitLayout
+layout_arg(FunctionCallInfo fcinfo)
+{
+	NaSplitLayout layout = NA_LAYOUT_AUTO;
+	char	   *name;
+
+	if (PG_NARGS() < 2 || PG_ARGISNULL(1))
+		return layout;
+	name = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	if (!na_split_layout_from_name(name, &layout))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown issue layout \"%s\"", name),
+				 errhint("Use auto, epaper, ocr or web.")));
+	pfree(name);
+	return layout;
+}
+
 /* run the splitter on an issue in a private memory context */
 static MemoryContext
-split_issue(NewsIssue *ni, NaSplit *sp, const char **raw, size_t *len)
+split_issue_as(NewsIssue *ni, NaSplitLayout layout, NaSplit *sp, const char **raw, size_t *len)
 {
 	MemoryContext cxt;
 	MemoryContext old;
@@ -119,9 +138,15 @@ split_issue(NewsIssue *ni, NaSplit *sp, const char **raw, size_t *len)
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "news_archive split",
 								ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(cxt);
-	na_split_issue(*raw, *len, sp);
+	na_split_issue_layout(*raw, *len, layout, sp);
 	MemoryContextSwitchTo(old);
 	return cxt;
+}
+
+static MemoryContext
+split_issue(NewsIssue *ni, NaSplit *sp, const char **raw, size_t *len)
+{
+	return split_issue_as(ni, NA_LAYOUT_AUTO, sp, raw, len);
 }
 
 enum
@@ -149,7 +174,7 @@ news_articles(PG_FUNCTION_ARGS)
 
 	if (tupdesc->natts != A_NATTS)
 		elog(ERROR, "news_article has %d columns, expected %d", tupdesc->natts, A_NATTS);
-	cxt = split_issue(ni, &sp, &raw, &len);
+	cxt = split_issue_as(ni, layout_arg(fcinfo), &sp, &raw, &len);
 	old = MemoryContextSwitchTo(cxt);
 	cur.text = raw;
 	cur.len = len;
@@ -215,15 +240,16 @@ news_segments(PG_FUNCTION_ARGS)
 	MemoryContext cxt;
 	NaCpCursor	cur;
 
-	cxt = split_issue(ni, &sp, &raw, &len);
+	/* news_segments(issue, layout) adds the model's score as a fifth column */
+	cxt = split_issue_as(ni, layout_arg(fcinfo), &sp, &raw, &len);
 	cur.text = raw;
 	cur.len = len;
 	cur.byte = cur.cp = 0;
 	for (i = 0; i < sp.n_segments; i++)
 	{
 		NaSegment  *s = &sp.segments[i];
-		Datum		values[4];
-		bool		nulls[4] = {false, false, false, false};
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
 
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
@@ -231,6 +257,11 @@ news_segments(PG_FUNCTION_ARGS)
 		values[1] = Int32GetDatum(cp_offset(&cur, s->end));
 		values[2] = CStringGetTextDatum(na_seg_role_name(s->role));
 		values[3] = Int32GetDatum(s->ordinal);
+		if (tupdesc->natts >= 5)
+		{
+			values[4] = Float4GetDatum(s->score);
+			nulls[4] = s->score == 0;
+		}
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 	}
 	MemoryContextDelete(cxt);

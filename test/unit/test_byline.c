@@ -78,6 +78,12 @@ main(void)
 		check("童志忠 摄", w, 1);
 	}
 	{
+		/* a role word between names leads the next name once the first has one */
+		Want		w[] = {{"何苗", "记者", "浙江日报"}, {"吴越", "摄影", NULL}};
+
+		check("浙江日报记者 何苗 摄影 吴越", w, 2);
+	}
+	{
 		Want		w[] = {{"陈某", "供图", NULL}};
 
 		check("陈某 供图", w, 1);

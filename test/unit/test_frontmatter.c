@@ -103,10 +103,50 @@ test_odd_input(void)
 	na_frontmatter_free(&i);
 }
 
+/* dates in Chinese numerals and in the Republic's era; page headers end the block */
+static void
+test_han_dates(void)
+{
+	static const struct
+	{
+		const char *text;
+		int			y,
+					m,
+					d;
+	}			cases[] = {
+		{"新民日报\n二〇二〇年五月四日 星期一\n\n正文。\n", 2020, 5, 4},
+		{"申報\n民國十九年四月三日 星期四\n\n正文。\n", 1930, 4, 3},
+		{"大公報\n中華民國貳拾捌年伍月拾日\n\n正文。\n", 1939, 5, 10},
+		{"晨报\n民国廿三年十二月卅一日\n\n正文。\n", 1934, 12, 31},
+		{"晨报\n民国二百年一月一日\n\n正文。\n", 0, 0, 0},
+	};
+	int			k;
+
+	for (k = 0; k < (int) (sizeof(cases) / sizeof(cases[0])); k++)
+	{
+		NaIssueInfo i;
+
+		parse(cases[k].text, &i);
+		NA_CHECK_INT(i.year, cases[k].y);
+		NA_CHECK_INT(i.month, cases[k].m);
+		NA_CHECK_INT(i.day, cases[k].d);
+		na_frontmatter_free(&i);
+	}
+	{
+		NaIssueInfo i;
+		const char *s = "第01版：要闻\n标题\n\u3000\u3000本报讯 电话会议召开。\n";
+
+		parse(s, &i);
+		NA_CHECK_INT((int) i.head_end, 0);
+		na_frontmatter_free(&i);
+	}
+}
+
 int
 main(void)
 {
 	test_masthead_block();
+	test_han_dates();
 	test_web_page();
 	test_odd_input();
 	NA_TEST_DONE();

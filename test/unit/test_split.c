@@ -167,10 +167,74 @@ check_fields(void)
 	na_split_free(&sp);
 }
 
+/*
+ * The line-role model on an invented e-paper dump (no blank lines, indented
+ * paragraphs, an article without byline or dateline after one with them):
+ * three articles, each its own title and body end; every modelled line has
+ * a score.  And the layout hint: forcing the OCR rules changes the path.
+ */
+static void
+check_model(void)
+{
+	const char *issue =
+	"第01版：要闻\n"
+	"全市春耕备耕工作全面展开\n"
+	"　　本报讯（记者 甲乙）连日来，全市各地抓住有利天气，组织农户翻耕土地、整修沟渠，春耕备耕工作全面展开。\n"
+	"　　农业部门组织农技人员深入田间地头，指导农户科学选种、合理施肥。\n"
+	"　　目前全市已完成翻耕面积二十万亩，化肥、种子等农资供应充足。\n"
+	"老城区三条小巷完成改造\n"
+	"　　走进改造后的小巷，路面平整，墙面清爽，居民们在家门口晒太阳、聊家常。\n"
+	"　　改造中，街道先后召开十多次居民议事会，把停车、晾晒、照明等需求写进方案。\n"
+	"第02版：文化\n"
+	"博物馆推出夜场参观\n"
+	"　　本报讯 市博物馆自本周起每周五、周六开放夜场，观众可在线预约。\n";
+	NaSplit		sp;
+	size_t		i;
+	bool		scored = false;
+	NaSplitLayout lay;
+
+	na_split_issue(issue, strlen(issue), &sp);
+	NA_CHECK_INT(sp.n_articles, 3);
+	if (sp.n_articles == 3)
+	{
+		NA_CHECK_STR(sp.articles[0].title, "全市春耕备耕工作全面展开");
+		NA_CHECK_STR(sp.articles[0].dateline, "本报讯");
+		NA_CHECK_STR(sp.articles[1].title, "老城区三条小巷完成改造");
+		NA_CHECK(strstr(sp.articles[1].body, "写进方案。") != NULL);
+		NA_CHECK(strstr(sp.articles[0].body, "小巷") == NULL);
+		NA_CHECK_STR(sp.articles[2].title, "博物馆推出夜场参观");
+		NA_CHECK_STR(sp.articles[2].section, "文化");
+	}
+	for (i = 0; i < sp.n_segments; i++)
+		scored |= sp.segments[i].score != 0;
+	NA_CHECK(scored);
+	na_split_free(&sp);
+
+	/* one line of text is a brief, not garbage */
+	na_split_issue("一行字", strlen("一行字"), &sp);
+	NA_CHECK_INT(sp.n_articles, 1);
+	if (sp.n_articles == 1)
+	{
+		NA_CHECK_INT(sp.articles[0].kind, NA_KIND_BRIEF);
+		NA_CHECK_STR(sp.articles[0].body, "一行字");
+	}
+	na_split_free(&sp);
+
+	NA_CHECK(na_split_layout_from_name("epaper", &lay) && lay == NA_LAYOUT_EPAPER);
+	NA_CHECK(na_split_layout_from_name("ocr", &lay) && lay == NA_LAYOUT_OCR);
+	NA_CHECK(!na_split_layout_from_name("newspaper", &lay));
+	na_split_issue_layout(issue, strlen(issue), NA_LAYOUT_OCR, &sp);
+	for (i = 0, scored = false; i < sp.n_segments; i++)
+		scored |= sp.segments[i].score != 0;
+	NA_CHECK(!scored);
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
 	check_fields();
+	check_model();
 	check_fixtures();
 	check_odd();
 	NA_TEST_DONE();

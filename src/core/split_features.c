@@ -1,0 +1,539 @@
+/*
+ * split_features.c
+ *	  What the line-role model sees of each line: indicator features of its
+ *	  own shape (length, indentation, closing punctuation, bracketed tags,
+ *	  dateline, byline and credit patterns, heading marks), of its
+ *	  neighbours (blank lines around it, how the line before ended, what
+ *	  comes next), of the whole issue (indented or not, blank lines between
+ *	  paragraphs or not) and the lexical cohesion across the line: how many
+ *	  character bigrams the text before it shares with the text after it (a
+ *	  new article changes topic, a section head does not; TextTiling's idea
+ *	  on a small window).
+ *
+ * A line's features are atoms (SpAtom) plus the pairs of its "key" atoms,
+ * numbered SP_N_ATOMS + a * SP_N_ATOMS + b.  The weights of every feature
+ * and role are fitted offline (tools/split_fit.py).
+ */
+#include "split_internal.h"
+
+const char *const sp_atom_names[SP_N_ATOMS] = {
+#define SP_ATOM(name) #name,
+	SP_ATOM_LIST
+#undef SP_ATOM
+};
+
+#define COH_WINDOW	200			/* Han characters each side */
+#define COH_LINES	8			/* lines each side at most */
+#define COH_LONG	500			/* the wider window */
+#define COH_BITS	4096
+
+static int
+len_bucket(int ncp)
+{
+	static const int edges[] = {4, 8, 14, 22, 32, 50, 100};
+	int			k;
+
+	for (k = 0; k < 7; k++)
+		if (ncp <= edges[k])
+			return k;
+	return 7;
+}
+
+static bool
+is_open_br(uint32_t cp)
+{
+	return cp == 0xFF08 || cp == '(' || cp == 0x3010 || cp == 0x3014;
+}
+
+static bool
+is_close_br(uint32_t cp)
+{
+	return cp == 0xFF09 || cp == ')' || cp == 0x3011 || cp == 0x3015;
+}
+
+/* 一、 （一） 1. 1、 第一 */
+static bool
+numbered(const char *s, size_t len)
+{
+	size_t		adv,
+				adv2;
+	uint32_t	c0 = sp_first_cp(s, len, &adv),
+				c1;
+
+	if (adv >= len)
+		return false;
+	c1 = na_utf8_decode(s + adv, len - adv, &adv2);
+	if (is_open_br(c0))
+		return true;
+	if (c0 == 0x7B2C)			/* 第 */
+		return na_is_han(c1) && (c1 == 0x4E00 || c1 == 0x4E8C || c1 == 0x4E09 ||
+								 c1 == 0x56DB || c1 == 0x4E94);
+	if ((c0 >= '0' && c0 <= '9') || (c0 >= 0xFF10 && c0 <= 0xFF19) ||
+		c0 == 0x4E00 || c0 == 0x4E8C || c0 == 0x4E09 || c0 == 0x56DB ||
+		c0 == 0x4E94 || c0 == 0x516D || c0 == 0x4E03 || c0 == 0x516B ||
+		c0 == 0x4E5D || c0 == 0x5341)
+		return c1 == 0x3001 || c1 == '.' || c1 == 0xFF0E;
+	return false;
+}
+
+/* the line ends in a bracketed tag: 标题（今日谈） */
+static bool
+tail_tag(const char *s, size_t len, bool *whole)
+{
+	size_t		st;
+	uint32_t	last = sp_last_cp(s, len, &st);
+	size_t		i = st;
+	int			n = 0;
+
+	*whole = false;
+	if (!is_close_br(last))
+		return false;
+	while (i > 0 && n < 40)
+	{
+		size_t		ps;
+		uint32_t	cp = sp_last_cp(s, i, &ps);
+
+		if (is_open_br(cp))
+		{
+			*whole = ps == 0;
+			return n <= 16;
+		}
+		if (is_close_br(cp))
+			return false;
+		i = ps;
+		n++;
+	}
+	return false;
+}
+
+static bool
+credit_words(const char *s, size_t len)
+{
+	return sp_find(s, len, "记者") || sp_find(s, len, "责编") || sp_find(s, len, "编辑") ||
+		sp_find(s, len, "作者") || sp_find(s, len, "通讯员") || sp_find(s, len, "执笔") ||
+		sp_find(s, len, "评论员");
+}
+
+/*
+ * Function characters: a bigram holding one says little about the topic
+ * (的, 了, 是, 在 ...), so cohesion leaves it out.  Sorted for bsearch.
+ */
+static const uint32_t function_han[] = {
+	0x4E00, 0x4E0A, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E4B, 0x4E5F, 0x4E86,
+	0x4E8E, 0x4ECE, 0x4ED6, 0x4EE5, 0x4EEC, 0x4F1A, 0x5176, 0x5230, 0x5373, 0x548C,
+	0x5728, 0x5730, 0x5979, 0x5BF9, 0x5C06, 0x5C31, 0x5F97, 0x6211, 0x6240, 0x628A,
+	0x662F, 0x6709, 0x6B64, 0x7684, 0x7740, 0x7B49, 0x800C, 0x8981, 0x88AB, 0x8BF4,
+	0x8FC7, 0x8FD9, 0x90FD, 0x91CC, 0x9700
+};
+
+static bool
+is_function_han(uint32_t cp)
+{
+	int			lo = 0,
+				hi = (int) (sizeof(function_han) / sizeof(function_han[0])) - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (function_han[mid] == cp)
+			return true;
+		if (function_han[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
+/*
+ * The content bigrams of every line of the sequence, hashed, in text order:
+ * line k's are bg[off[k]] .. bg[off[k + 1] - 1].  Built once, so a window
+ * of any size costs no decoding.
+ */
+typedef struct Bigrams
+{
+	uint32_t   *h;
+	int		   *off;
+} Bigrams;
+
+static void
+bigrams_build(const SpSeq *sq, Bigrams *bg)
+{
+	size_t		cap = 0,
+				n = 0;
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+		cap += (size_t) sq->lines[sq->seq[k]].ncp;
+	bg->h = (uint32_t *) na_alloc(sizeof(uint32_t) * (cap + 1));
+	bg->off = (int *) na_alloc(sizeof(int) * (size_t) (sq->n + 1));
+	for (k = 0; k < sq->n; k++)
+	{
+		const SpLine *l = &sq->lines[sq->seq[k]];
+		uint32_t	prev = 0;
+		size_t		i,
+					adv;
+
+		if ((k & 0xFF) == 0)
+			na_check_interrupts();
+		bg->off[k] = (int) n;
+		for (i = l->cs; i < l->ce; i += adv)
+		{
+			uint32_t	cp = na_utf8_decode(sq->text + i, l->ce - i, &adv);
+
+			if (!na_is_han(cp) || is_function_han(cp))
+			{
+				prev = 0;
+				continue;
+			}
+			if (prev && n < cap)
+				bg->h[n++] = (prev * 40503u + cp) * 2654435761u;
+			prev = cp;
+		}
+	}
+	bg->off[sq->n] = (int) n;
+}
+
+static inline void
+set_bit(uint64_t *bits, uint32_t h)
+{
+	bits[(h >> 20) % (COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
+}
+
+/* up to window bigrams of the lines before line k (nearest first) */
+static int
+fill_before(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines, uint64_t *bits)
+{
+	int			n = 0,
+				j;
+
+	for (j = k - 1; j >= 0 && n < window && k - j <= max_lines; j--)
+	{
+		int			i;
+
+		for (i = bg->off[j + 1] - 1; i >= bg->off[j] && n < window; i--, n++)
+			set_bit(bits, bg->h[i]);
+	}
+	return n;
+}
+
+/* up to window bigrams of the lines after line k */
+static int
+fill_after(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines, uint64_t *bits)
+{
+	int			n = 0,
+				j;
+
+	for (j = k + 1; j < sq->n && n < window && j - k <= max_lines; j++)
+	{
+		int			i;
+
+		for (i = bg->off[j]; i < bg->off[j + 1] && n < window; i++, n++)
+			set_bit(bits, bg->h[i]);
+	}
+	return n;
+}
+
+/* bits set in a word (no popcnt instruction assumed) */
+static inline int
+popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (int) ((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* percent of the smaller side's bigrams found on the other side */
+static int
+overlap(const uint64_t *a, const uint64_t *b)
+{
+	int			common = 0,
+				ca = 0,
+				cb = 0,
+				w;
+
+	for (w = 0; w < COH_BITS / 64; w++)
+	{
+		common += popcount64(a[w] & b[w]);
+		ca += popcount64(a[w]);
+		cb += popcount64(b[w]);
+	}
+	return ca && cb ? (common * 100) / (ca < cb ? ca : cb) : 0;
+}
+
+static int
+shared(const uint64_t *a, const uint64_t *b)
+{
+	int			common = 0,
+				w;
+
+	for (w = 0; w < COH_BITS / 64; w++)
+		common += popcount64(a[w] & b[w]);
+	return common;
+}
+
+/*
+ * Cohesion across the start of line k: the share of content bigrams the
+ * text before it has in common with the text after it (line k itself, a
+ * title perhaps, is left out), in percent, -1 when a side is too short,
+ * over two window sizes; and how many bigrams of line k itself come back
+ * before and after it (a title's words recur in its own article, not in
+ * the one before).
+ */
+static void
+cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
+{
+	uint64_t	a[COH_BITS / 64],
+				b[COH_BITS / 64],
+				me[COH_BITS / 64];
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	int			na,
+				nb,
+				i,
+				sp,
+				sn;
+
+	memset(a, 0, sizeof(a));
+	memset(b, 0, sizeof(b));
+	na = fill_before(sq, bg, k, COH_WINDOW, COH_LINES, a);
+	nb = fill_after(sq, bg, k, COH_WINDOW, COH_LINES, b);
+	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : overlap(a, b));
+	out->small = na < 60 || nb < 60;
+	out->self_prev = out->self_next = -1;
+	if (l->ncp <= 50)
+	{
+		memset(me, 0, sizeof(me));
+		for (i = bg->off[k]; i < bg->off[k + 1]; i++)
+			set_bit(me, bg->h[i]);
+		sp = shared(a, me);
+		sn = shared(b, me);
+		out->self_prev = (int8_t) (na < 20 ? -1 : sp > 2 ? 2 : sp);
+		out->self_next = (int8_t) (nb < 20 ? -1 : sn > 2 ? 2 : sn);
+	}
+	out->coh_long = -1;
+	if (l->ncp <= 50)
+	{
+		memset(a, 0, sizeof(a));
+		memset(b, 0, sizeof(b));
+		na = fill_before(sq, bg, k, COH_LONG, 3 * COH_LINES, a);
+		nb = fill_after(sq, bg, k, COH_LONG, 3 * COH_LINES, b);
+		if (na >= COH_LONG / 2 && nb >= COH_LONG / 2)
+			out->coh_long = (int16_t) overlap(a, b);
+	}
+}
+
+/* cohesion at every line of the sequence (coh has sq->n entries) */
+void
+sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
+{
+	Bigrams		bg;
+	int			k;
+
+	bigrams_build(sq, &bg);
+	for (k = 0; k < sq->n; k++)
+	{
+		if ((k & 0xFF) == 0)
+			na_check_interrupts();
+		cohesion(sq, &bg, k, &coh[k]);
+	}
+	na_free(bg.h);
+	na_free(bg.off);
+}
+
+static int
+coh_bucket(int c)
+{
+	return c < 3 ? 0 : c < 6 ? 1 : c < 10 ? 2 : c < 15 ? 3 : c < 22 ? 4 : 5;
+}
+
+/*
+ * TextTiling's depth: how far cohesion at line k falls below cohesion
+ * inside the stretches on either side (at k - 1 and at k + 2, past a
+ * possible headline line).  -1 when not measurable.
+ */
+static int
+dip_bucket(const SpSeq *sq, int k)
+{
+	int			c = sq->coh[k].coh,
+				l = k >= 1 ? sq->coh[k - 1].coh : -1,
+				r = k + 2 < sq->n ? sq->coh[k + 2].coh : -1,
+				ref,
+				d;
+
+	if (c < 0 || (l < 0 && r < 0))
+		return -1;
+	ref = l < 0 ? r : r < 0 ? l : (l + r) / 2;
+	d = ref - c;
+	return d < 0 ? 0 : d < 4 ? 1 : d < 8 ? 2 : d < 14 ? 3 : 4;
+}
+
+/* issue-wide style: indented paragraphs, blank lines between paragraphs */
+void
+sp_doc_style(const SpLine *lines, int lo, int hi, bool *indented, bool *gappy)
+{
+	int			i,
+				long_lines = 0,
+				ind = 0,
+				blank = 0,
+				text = 0;
+
+	for (i = lo; i < hi; i++)
+	{
+		if (lines[i].cls == SPC_BLANK)
+		{
+			blank++;
+			continue;
+		}
+		text++;
+		if (lines[i].ncp > 40)
+		{
+			long_lines++;
+			ind += lines[i].indented;
+		}
+	}
+	*indented = long_lines > 0 && ind * 3 >= long_lines;
+	*gappy = text > 0 && blank * 5 >= text * 2;
+}
+
+static void
+add(SpFeatures *f, int atom)
+{
+	if (f->n_atoms < SP_MAX_ATOMS)
+		f->atoms[f->n_atoms++] = (uint8_t) atom;
+}
+
+/* the atoms of one line; seq lists the lines of the sequence, k is its place */
+static void
+line_atoms(const SpSeq *sq, int k, SpFeatures *f)
+{
+	const char *text = sq->text;
+	const SpLine *lines = sq->lines;
+	const int  *seq = sq->seq;
+	int			n = sq->n;
+	bool		doc_ind = sq->doc_ind,
+				doc_gap = sq->doc_gap;
+	const SpLine *l = &lines[seq[k]];
+	const SpLine *p = k > 0 ? &lines[seq[k - 1]] : NULL;
+	const SpLine *x = k + 1 < n ? &lines[seq[k + 1]] : NULL;
+	const char *s = text + l->cs;
+	size_t		len = l->ce - l->cs,
+				st;
+	uint32_t	last = sp_last_cp(s, len, &st);
+	bool		whole,
+				tag = tail_tag(s, len, &whole);
+	int			commas = (int) (sp_count_cp(s, len, 0xFF0C) + sp_count_cp(s, len, ','));
+	int			dip;
+
+	f->n_atoms = 0;
+	add(f, SPA_BIAS);
+	add(f, SPA_CLS_BLANK + l->cls);
+	add(f, SPA_LEN0 + len_bucket(l->ncp));
+	add(f, l->indented ? SPA_INDENTED : SPA_FLUSH);
+	if (tag && whole)
+		add(f, credit_words(s, len) ? SPA_BRACKET_CREDIT : SPA_BRACKETED);
+	else if (tag)
+		add(f, SPA_TAIL_TAG);
+	else if (sp_is_sentence_end(last))
+		add(f, SPA_END_SENT);
+	else if (last == 0xFF1A || last == ':')
+		add(f, SPA_END_COLON);
+	else if (last == 0x2014)
+		add(f, SPA_END_DASH);
+	else if (sp_is_clause_punct(last))
+		add(f, SPA_END_CLAUSE);
+	else
+		add(f, SPA_END_WORD);
+	if (sp_count_cp(s, len, 0x3002) > (sp_is_sentence_end(last) ? 1 : 0))
+		add(f, SPA_INNER_STOP);
+	add(f, commas == 0 ? SPA_COMMA0 : commas <= 2 ? SPA_COMMA1 : SPA_COMMA3);
+	if (sp_starts(s, len, "—") || sp_starts(s, len, "-"))
+		add(f, SPA_DASH_LED);
+	if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)
+		add(f, SPA_DATELINE);
+	if (l->level > 0)
+		add(f, l->level == 1 ? SPA_MARK1 : l->level == 2 ? SPA_MARK2 : SPA_MARK3);
+	if (l->marked)
+		add(f, SPA_BULLET);
+	if (numbered(s, len))
+		add(f, SPA_NUMBERED);
+	if (l->ncp <= 64 && (sp_kicker_like(s, len) || sp_kicker_split(s, len) > 0))
+		add(f, SPA_KICKER_SHAPE);
+	if (l->ncp <= 6 && sp_is_column_label(s, len))
+		add(f, SPA_COLUMN_LABEL);
+	if (l->ncp <= 30 && credit_words(s, len))
+		add(f, SPA_CREDIT_WORDS);
+	if (seq[k] > 0 && lines[seq[k] - 1].cls == SPC_BLANK)
+		add(f, SPA_BLANK_BEFORE);
+	if (x && seq[k + 1] > seq[k] + 1 && lines[seq[k] + 1].cls == SPC_BLANK)
+		add(f, SPA_BLANK_AFTER);
+	if (p == NULL)
+		add(f, SPA_FIRST);
+	else
+	{
+		add(f, SPA_P_CLS_BLANK + p->cls);
+		add(f, p->ncp <= 22 ? SPA_P_SHORT : SPA_P_LONG);
+		if (p->ends_sentence)
+			add(f, SPA_P_ENDS);
+		{
+			bool		pw;
+
+			if (tail_tag(text + p->cs, p->ce - p->cs, &pw) && pw)
+				add(f, SPA_P_BRACKETED);
+		}
+		if (p->indented)
+			add(f, SPA_P_INDENTED);
+	}
+	if (x == NULL)
+		add(f, SPA_LAST);
+	else
+	{
+		add(f, SPA_N_CLS_BLANK + x->cls);
+		add(f, x->ncp <= 22 ? SPA_N_SHORT : SPA_N_LONG);
+		if (x->indented)
+			add(f, SPA_N_INDENTED);
+		if (x->lead_role == NA_SEG_DATELINE && x->lead_len > 0)
+			add(f, SPA_N_DATELINE);
+		if (sp_starts(text + x->cs, x->ce - x->cs, "—"))
+			add(f, SPA_N_DASH_LED);
+	}
+	add(f, doc_ind ? SPA_DOC_INDENTED : SPA_DOC_FLUSH);
+	add(f, doc_gap ? SPA_DOC_GAPPY : SPA_DOC_DENSE);
+	add(f, sq->coh[k].coh < 0 ? SPA_COH_NA : SPA_COH0 + coh_bucket(sq->coh[k].coh));
+	add(f, sq->coh[k].coh_long < 0 ? SPA_COHL_NA : SPA_COHL0 + coh_bucket(sq->coh[k].coh_long));
+	if (sq->coh[k].small)
+		add(f, SPA_COH_SMALL);
+	if (sq->coh[k].self_prev >= 0)
+		add(f, SPA_SELFP0 + sq->coh[k].self_prev);
+	if (sq->coh[k].self_next >= 0)
+		add(f, SPA_SELFN0 + sq->coh[k].self_next);
+	dip = dip_bucket(sq, k);
+	add(f, dip < 0 ? SPA_DIP_NA : SPA_DIP0 + dip);
+}
+
+/*
+ * Features of line k of the sequence: atoms, then the pairs of atoms, so
+ * the model can weigh "short and after a closed sentence" apart from either
+ * alone.  One line at a time: the decoder keeps only its scores.
+ */
+void
+sp_features_line(const SpSeq *sq, int k, SpFeatures *f)
+{
+	int			a,
+				b;
+
+	line_atoms(sq, k, f);
+	f->n_ids = 0;
+	for (a = 0; a < f->n_atoms; a++)
+		f->ids[f->n_ids++] = f->atoms[a];
+	for (a = 0; a < f->n_atoms; a++)
+		for (b = a + 1; b < f->n_atoms; b++)
+		{
+			int			lo = f->atoms[a] < f->atoms[b] ? f->atoms[a] : f->atoms[b],
+						hi = f->atoms[a] ^ f->atoms[b] ^ lo;
+
+			if (lo != SPA_BIAS && f->n_ids < SP_MAX_IDS)
+				f->ids[f->n_ids++] = SP_N_ATOMS + lo * SP_N_ATOMS + hi;
+		}
+}

@@ -1,0 +1,171 @@
+/*
+ * split_roles.c
+ *	  The line-role model: a linear-chain model over the roles of an issue's
+ *	  lines (page header, kicker, title, subtitle, byline, lead, body,
+ *	  section head, caption, credit, other).  A line's score for a role is
+ *	  the sum of the weights of its features (split_features.c) for that
+ *	  role; a transition weight links the roles of neighbouring lines;
+ *	  Viterbi picks the best sequence.  The weights are fitted offline by
+ *	  tools/split_fit.py (an averaged structured perceptron on rendered
+ *	  issues) and compiled in from split_model_weights.h.
+ */
+#include "split_internal.h"
+#include "split_model_weights.h"
+
+const char *const sp_role_names[SPR_N] = {
+	"page", "kicker", "title", "subtitle", "byline", "lead", "body", "heading",
+	"caption", "credit", "other"
+};
+
+/* rows padded to a multiple of four floats so the sums vectorize */
+#define ROW_W	((SPR_N + 3) & ~3)
+static float dense[SP_N_FEATURES][ROW_W];
+static bool dense_ready = false;
+
+/* spread the fitted rows (features with any weight) into a dense table */
+static void
+model_load(void)
+{
+	int			r,
+				k;
+
+	if (dense_ready)
+		return;
+	memset(dense, 0, sizeof(dense));
+	for (r = 0; r < (int) (sizeof(sp_model_rows) / sizeof(sp_model_rows[0])); r++)
+	{
+		int			f = sp_model_rows[r].feature;
+
+		if (f < 0 || f >= SP_N_FEATURES)
+			continue;
+		for (k = 0; k < SPR_N; k++)
+			dense[f][k] = sp_model_rows[r].w[k];
+	}
+	dense_ready = true;
+}
+
+static void
+emissions(const SpSeq *sq, float *em)
+{
+	SpFeatures	f;
+	int			k,
+				i,
+				r;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		float	   *e = em + (size_t) k * SPR_N;
+		float		acc[ROW_W];
+
+		if ((k & 0xFF) == 0)
+			na_check_interrupts();
+		sp_features_line(sq, k, &f);
+		memset(acc, 0, sizeof(acc));
+		for (i = 0; i < f.n_ids; i++)
+		{
+			const float *w = dense[f.ids[i]];
+
+			for (r = 0; r < ROW_W; r++)
+				acc[r] += w[r];
+		}
+		for (r = 0; r < SPR_N; r++)
+			e[r] = acc[r];
+		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
+		{
+			/* a headline, byline or page header is never a paragraph long */
+			e[SPR_PAGE] = e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
+			e[SPR_BYLINE] = e[SPR_HEADING] = -1e6f;
+		}
+	}
+}
+
+/*
+ * Best role sequence.  margin[k] is how far the chosen role of line k beat
+ * the best other role there (path score through that role, Viterbi both
+ * ways would be exact; the local margin of the emission and incoming
+ * transition is what news_segments() shows).
+ */
+void
+sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
+{
+	float	   *em,
+			   *best;
+	uint8_t    *back;
+	int			k,
+				r,
+				q;
+
+	if (sq->n <= 0)
+		return;
+	model_load();
+	em = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
+	best = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
+	back = (uint8_t *) na_alloc((size_t) SPR_N * (size_t) sq->n);
+	{
+		SpSeq		sc = *sq;
+
+		sc.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (sq->n + 1));
+		sp_cohesion_all(&sc, sc.coh);
+		emissions(&sc, em);
+		na_free(sc.coh);
+	}
+	for (r = 0; r < SPR_N; r++)
+	{
+		best[r] = sp_model_trans[SPR_N][r] + em[r];
+		back[r] = 0;
+	}
+	for (k = 1; k < sq->n; k++)
+	{
+		const float *pb = best + (size_t) (k - 1) * SPR_N;
+		float	   *cb = best + (size_t) k * SPR_N;
+
+		if ((k & 0xFFF) == 0)
+			na_check_interrupts();
+		for (r = 0; r < SPR_N; r++)
+		{
+			float		top = pb[0] + sp_model_trans[0][r];
+			int			arg = 0;
+
+			for (q = 1; q < SPR_N; q++)
+			{
+				float		v = pb[q] + sp_model_trans[q][r];
+
+				if (v > top)
+				{
+					top = v;
+					arg = q;
+				}
+			}
+			cb[r] = top + em[(size_t) k * SPR_N + r];
+			back[(size_t) k * SPR_N + r] = (uint8_t) arg;
+		}
+	}
+	{
+		const float *lb = best + (size_t) (sq->n - 1) * SPR_N;
+		int			arg = 0;
+
+		for (r = 1; r < SPR_N; r++)
+			if (lb[r] > lb[arg])
+				arg = r;
+		for (k = sq->n - 1; k >= 0; k--)
+		{
+			roles[k] = (SpRole) arg;
+			arg = back[(size_t) k * SPR_N + arg];
+		}
+	}
+	for (k = 0; k < sq->n; k++)
+	{
+		const float *e = em + (size_t) k * SPR_N;
+		int			prev = k > 0 ? roles[k - 1] : SPR_N;
+		float		mine = e[roles[k]] + sp_model_trans[prev][roles[k]],
+					other = -1e30f;
+
+		for (r = 0; r < SPR_N; r++)
+			if (r != (int) roles[k] && e[r] + sp_model_trans[prev][r] > other)
+				other = e[r] + sp_model_trans[prev][r];
+		margin[k] = mine - other;
+	}
+	na_free(em);
+	na_free(best);
+	na_free(back);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Split quality on rendered issues: tools/split_render.py renders the
+# held-out half of the articles (the project's own fixtures, and the real
+# articles and sentences of ../shared when present) in six layouts -- e-paper
+# dump, masthead with blank lines, web-copied, OCR with marks, e-paper with
+# captions, plain -- of which captions and plain were never seen in fitting
+# the line-role model (scripts/split-fit.sh).  build/na_split splits them and
+# tools/split_eval.py checks every layout's boundary F1, body ends and
+# titles against the bars.
+set -uo pipefail
+NA_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$NA_ROOT"
+SHARED="$NA_ROOT/../shared"
+[ -d "$SHARED" ] || SHARED="$NA_ROOT/../../shared"
+TMP=${NA_TMP:-$(mktemp -d)}/split_layouts
+rm -rf "$TMP"
+mkdir -p "$TMP"
+
+make -s build/na_split >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+if [ -d "$SHARED/dev/news" ]; then
+	echo "articles: project fixtures + ../shared (held-out half, never seen in fitting)"
+	split=test
+	issues=12
+	bars=(--min-f1 85 --min-end 80 --min-title 90)
+else
+	# a smoke check: 8 articles, half of them seen in fitting
+	echo "../shared not found: the project's 8 articles only (test/split_model/articles.json)"
+	split=all
+	issues=4
+	bars=(--min-f1 80 --min-end 80 --min-title 75)
+fi
+python3 tools/split_render.py "$TMP/in" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED"
+build/na_split "$TMP"/in/*.txt -o "$TMP/out" --no-segments
+python3 tools/split_eval.py "$TMP/in" "$TMP/out" "${bars[@]}"

@@ -1,0 +1,384 @@
+/*
+ * na_split_fit: fit the splitter's line-role model.  Reads pairs of
+ * NAME.feat (build/na_split --features) and NAME.roles (one role a raw
+ * line, written by tools/split_render.py) from the given directories, fits
+ * an averaged structured perceptron (Viterbi decoding, as in
+ * src/core/split_roles.c) and writes the weights as a C header.
+ *
+ *   build/na_split_fit [--epochs N] --out src/core/split_model_weights.h DIR...
+ *
+ * Run through scripts/split-fit.sh, which renders the training issues
+ * first; the same inputs always give the same header.
+ */
+#include "na_split.h"
+#include "na_buf.h"
+#include "../src/core/split_internal.h"
+
+#include <dirent.h>
+
+typedef struct Seq
+{
+	int			n;
+	int		   *off;			/* n + 1 offsets into ids */
+	int		   *ids;
+	uint8_t    *gold;
+} Seq;
+
+static Seq *seqs;
+static int	n_seqs,
+			cap_seqs;
+static float w[SP_N_FEATURES][SPR_N],
+			u[SP_N_FEATURES][SPR_N];
+static float tw[SPR_N + 1][SPR_N],
+			tu[SPR_N + 1][SPR_N];
+
+static int
+role_of(const char *name)
+{
+	int			r;
+
+	for (r = 0; r < SPR_N; r++)
+		if (strcmp(name, sp_role_names[r]) == 0)
+			return r;
+	return SPR_OTHER;			/* masthead, boilerplate */
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE	   *f = fopen(path, "rb");
+	NaBuf		b;
+	char		chunk[65536];
+	size_t		n;
+
+	if (!f)
+		return NULL;
+	na_buf_init(&b, 65536);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		na_buf_append(&b, chunk, n);
+	fclose(f);
+	na_buf_append(&b, "", 1);
+	return b.data;
+}
+
+static void
+load_pair(const char *feat_path, const char *roles_path)
+{
+	char	   *feat = slurp(feat_path),
+			   *roles = slurp(roles_path);
+	char	  **rl = NULL;
+	int			n_rl = 0,
+				cap_rl = 0,
+				n_ids = 0,
+				cap_ids = 1024,
+				cap_n = 64;
+	char	   *p,
+			   *save;
+	Seq			s;
+
+	if (!feat || !roles)
+	{
+		fprintf(stderr, "skipped %s\n", feat_path);
+		return;
+	}
+	for (p = strtok_r(roles, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
+	{
+		if (n_rl == cap_rl)
+			rl = (char **) na_realloc(rl, sizeof(char *) * (cap_rl = cap_rl ? cap_rl * 2 : 256));
+		rl[n_rl++] = p;
+	}
+	memset(&s, 0, sizeof(s));
+	s.off = (int *) na_alloc(sizeof(int) * (cap_n + 1));
+	s.gold = (uint8_t *) na_alloc(cap_n);
+	s.ids = (int *) na_alloc(sizeof(int) * cap_ids);
+	for (p = strtok_r(feat, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
+	{
+		char	   *q;
+		long		line = strtol(p, &q, 10);
+
+		if (line < 0 || line >= n_rl)
+			continue;
+		if (s.n == cap_n)
+		{
+			cap_n *= 2;
+			s.off = (int *) na_realloc(s.off, sizeof(int) * (cap_n + 1));
+			s.gold = (uint8_t *) na_realloc(s.gold, cap_n);
+		}
+		s.off[s.n] = n_ids;
+		s.gold[s.n] = (uint8_t) role_of(rl[line]);
+		while (*q)
+		{
+			char	   *e;
+			long		id = strtol(q, &e, 10);
+
+			if (e == q)
+				break;
+			q = e;
+			if (id < 0 || id >= SP_N_FEATURES)
+				continue;
+			if (n_ids == cap_ids)
+				s.ids = (int *) na_realloc(s.ids, sizeof(int) * (cap_ids *= 2));
+			s.ids[n_ids++] = (int) id;
+		}
+		s.n++;
+	}
+	s.off[s.n] = n_ids;
+	if (n_seqs == cap_seqs)
+		seqs = (Seq *) na_realloc(seqs, sizeof(Seq) * (cap_seqs = cap_seqs ? cap_seqs * 2 : 64));
+	seqs[n_seqs++] = s;
+	na_free(rl);
+	na_free(feat);
+	na_free(roles);
+}
+
+static void
+load_dir(const char *dir)
+{
+	DIR		   *d = opendir(dir);
+	struct dirent *e;
+	char	  **names = NULL;
+	int			n = 0,
+				cap = 0,
+				k;
+
+	if (!d)
+	{
+		perror(dir);
+		exit(1);
+	}
+	while ((e = readdir(d)) != NULL)
+	{
+		size_t		l = strlen(e->d_name);
+
+		if (l > 5 && strcmp(e->d_name + l - 5, ".feat") == 0)
+		{
+			if (n == cap)
+				names = (char **) na_realloc(names, sizeof(char *) * (cap = cap ? cap * 2 : 64));
+			names[n++] = na_strndup(e->d_name, l - 5);
+		}
+	}
+	closedir(d);
+	/* a fixed order, whatever readdir says */
+	qsort(names, n, sizeof(char *), (int (*) (const void *, const void *)) strcmp);
+	for (k = 0; k < n; k++)
+	{
+		char		fp[4096],
+					rp[4096];
+
+		snprintf(fp, sizeof(fp), "%s/%s.feat", dir, names[k]);
+		snprintf(rp, sizeof(rp), "%s/%s.roles", dir, names[k]);
+		load_pair(fp, rp);
+		na_free(names[k]);
+	}
+	na_free(names);
+}
+
+static void
+decode(const Seq *s, uint8_t *pred)
+{
+	float	   *best = (float *) na_alloc(sizeof(float) * SPR_N * (s->n + 1));
+	uint8_t    *back = (uint8_t *) na_alloc(SPR_N * (s->n + 1));
+	int			k,
+				r,
+				q,
+				i;
+
+	for (k = 0; k < s->n; k++)
+	{
+		float		em[SPR_N] = {0};
+
+		for (i = s->off[k]; i < s->off[k + 1]; i++)
+			for (r = 0; r < SPR_N; r++)
+				em[r] += w[s->ids[i]][r];
+		for (r = 0; r < SPR_N; r++)
+		{
+			float		top;
+			int			arg = 0;
+
+			if (k == 0)
+				top = tw[SPR_N][r];
+			else
+			{
+				top = best[(k - 1) * SPR_N] + tw[0][r];
+				for (q = 1; q < SPR_N; q++)
+					if (best[(k - 1) * SPR_N + q] + tw[q][r] > top)
+					{
+						top = best[(k - 1) * SPR_N + q] + tw[q][r];
+						arg = q;
+					}
+			}
+			best[k * SPR_N + r] = top + em[r];
+			back[k * SPR_N + r] = (uint8_t) arg;
+		}
+	}
+	if (s->n > 0)
+	{
+		int			arg = 0;
+
+		for (r = 1; r < SPR_N; r++)
+			if (best[(s->n - 1) * SPR_N + r] > best[(s->n - 1) * SPR_N + arg])
+				arg = r;
+		for (k = s->n - 1; k >= 0; k--)
+		{
+			pred[k] = (uint8_t) arg;
+			arg = back[k * SPR_N + arg];
+		}
+	}
+	na_free(best);
+	na_free(back);
+}
+
+static void
+bump(float *wv, float *uv, float d, float c)
+{
+	*wv += d;
+	*uv += c * d;
+}
+
+/* one perceptron step on sequence s; returns the lines it got wrong */
+static int
+train_one(const Seq *s, float c)
+{
+	uint8_t    *pred = (uint8_t *) na_alloc(s->n + 1);
+	int			k,
+				i,
+				wrong = 0;
+
+	decode(s, pred);
+	for (k = 0; k < s->n; k++)
+	{
+		int			g = s->gold[k],
+					p = pred[k],
+					gp = k ? s->gold[k - 1] : SPR_N,
+					pp = k ? pred[k - 1] : SPR_N;
+
+		if (g != p)
+		{
+			wrong++;
+			for (i = s->off[k]; i < s->off[k + 1]; i++)
+			{
+				bump(&w[s->ids[i]][g], &u[s->ids[i]][g], 1, c);
+				bump(&w[s->ids[i]][p], &u[s->ids[i]][p], -1, c);
+			}
+		}
+		if (g != p || gp != pp)
+		{
+			bump(&tw[gp][g], &tu[gp][g], 1, c);
+			bump(&tw[pp][p], &tu[pp][p], -1, c);
+		}
+	}
+	na_free(pred);
+	return wrong;
+}
+
+static void
+write_header(const char *path, int epochs, long lines)
+{
+	FILE	   *f = fopen(path, "w");
+	int			i,
+				r,
+				rows = 0;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	fprintf(f, "/*\n * split_model_weights.h -- GENERATED by build/na_split_fit (scripts/split-fit.sh);\n"
+			" * do not edit.  Averaged structured perceptron, %d epochs, %d issues,\n"
+			" * %ld lines.  Roles:", epochs, n_seqs, lines);
+	for (r = 0; r < SPR_N; r++)
+		fprintf(f, " %s", sp_role_names[r]);
+	fprintf(f, ".\n */\nstatic const struct\n{\n\tint\t\t\tfeature;\n\tfloat\t\tw[SPR_N];\n} sp_model_rows[] = {\n");
+	for (i = 0; i < SP_N_FEATURES; i++)
+	{
+		bool		any = false;
+
+		for (r = 0; r < SPR_N; r++)
+			any |= w[i][r] > 0.0005f || w[i][r] < -0.0005f;
+		if (!any)
+			continue;
+		fprintf(f, "\t{%d, {", i);
+		for (r = 0; r < SPR_N; r++)
+			fprintf(f, "%s%.3f", r ? ", " : "", w[i][r]);
+		fprintf(f, "}},\n");
+		rows++;
+	}
+	if (rows == 0)
+		fprintf(f, "\t{0, {0}},\n");
+	fprintf(f, "};\n\nstatic const float sp_model_trans[SPR_N + 1][SPR_N] = {\n");
+	for (i = 0; i <= SPR_N; i++)
+	{
+		fprintf(f, "\t{");
+		for (r = 0; r < SPR_N; r++)
+			fprintf(f, "%s%.3f", r ? ", " : "", tw[i][r]);
+		fprintf(f, "},\n");
+	}
+	fprintf(f, "};\n");
+	fclose(f);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *out = NULL;
+	int			epochs = 12,
+				a,
+				e,
+				k;
+	long		lines = 0;
+	float		c = 1;
+	uint64_t	rng = 88172645463325252ULL;
+
+	for (a = 1; a < argc; a++)
+	{
+		if (strcmp(argv[a], "--out") == 0 && a + 1 < argc)
+			out = argv[++a];
+		else if (strcmp(argv[a], "--epochs") == 0 && a + 1 < argc)
+			epochs = atoi(argv[++a]);
+		else
+			load_dir(argv[a]);
+	}
+	if (!out || n_seqs == 0)
+	{
+		fprintf(stderr, "usage: %s [--epochs N] --out HEADER DIR...\n", argv[0]);
+		return 2;
+	}
+	for (k = 0; k < n_seqs; k++)
+		lines += seqs[k].n;
+	for (e = 0; e < epochs; e++)
+	{
+		long		wrong = 0;
+
+		/* a fixed shuffle per epoch */
+		for (k = n_seqs - 1; k > 0; k--)
+		{
+			int			j;
+			Seq			t;
+
+			rng ^= rng << 13;
+			rng ^= rng >> 7;
+			rng ^= rng << 17;
+			j = (int) (rng % (uint64_t) (k + 1));
+			t = seqs[k];
+			seqs[k] = seqs[j];
+			seqs[j] = t;
+		}
+		for (k = 0; k < n_seqs; k++)
+		{
+			wrong += train_one(&seqs[k], c);
+			c += 1;
+		}
+		fprintf(stderr, "epoch %d: %ld of %ld lines wrong (%.2f%%)\n", e + 1, wrong, lines,
+				100.0 * wrong / lines);
+	}
+	/* averaging: w - u / c */
+	for (k = 0; k < SP_N_FEATURES; k++)
+		for (a = 0; a < SPR_N; a++)
+			w[k][a] -= u[k][a] / c;
+	for (k = 0; k <= SPR_N; k++)
+		for (a = 0; a < SPR_N; a++)
+			tw[k][a] -= tu[k][a] / c;
+	write_header(out, epochs, lines);
+	return 0;
+}

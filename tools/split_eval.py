@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Boundary metrics of a split against rendered gold, per layout.
+
+usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
+
+GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
+the splitter's NAME.json output (build/na_split).  An article is found when
+an output row's body opens with the article's first words (a dateline left
+in front of them is allowed); each row is used once.  Per layout it prints
+recall (articles found), precision (found / rows, photo rows not counted),
+boundary F1, body ends right and titles right (both of the found articles),
+and rows that swallowed another article's first words.  With --min-*, one
+"N passed, N failed" line checks every layout against the bars.
+"""
+import json, os, re, sys
+from collections import defaultdict
+
+
+def norm(s):
+    return re.sub(r"[\s#\u3000]+", "", str(s or ""))
+
+
+def untag(t):
+    return re.sub(r"（[^（）]{1,14}）$", "", norm(t))
+
+
+def score(gold, out):
+    rows = [a for a in out.get("articles", []) if a.get("kind") != "photo"]
+    bodies = [norm(a.get("body")) for a in rows]
+    used = set()
+    c = defaultdict(int)
+    starts = [norm(g["body_starts"]) for g in gold["articles"]]
+    for g, bs in zip(gold["articles"], starts):
+        c["gold"] += 1
+        idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
+        if idx is None:
+            continue
+        used.add(idx)
+        c["found"] += 1
+        c["end"] += int(norm(g["body_ends"]) in bodies[idx][-60:])
+        c["title"] += int(untag(g.get("title")) == untag(rows[idx].get("title")))
+    c["rows"] = len(rows)
+    for b in bodies:
+        c["swallow"] += int(sum(1 for s in starts if s and s in b[40:]) > 0)
+    return c
+
+
+def pct(a, b):
+    return 100.0 * a / b if b else 0.0
+
+
+def main():
+    args = [a for a in sys.argv[1:]]
+    bars = {}
+    for k in ("--min-f1", "--min-end", "--min-title"):
+        if k in args:
+            i = args.index(k)
+            bars[k] = float(args[i + 1])
+            del args[i:i + 2]
+    if len(args) != 2:
+        print(__doc__)
+        return 2
+    gdir, odir = args
+    per = defaultdict(lambda: defaultdict(int))
+    for name in sorted(os.listdir(gdir)):
+        if not name.endswith(".json"):
+            continue
+        lay = name.rsplit("_", 1)[0]
+        gold = json.load(open(os.path.join(gdir, name), encoding="utf-8"))
+        path = os.path.join(odir, name)
+        out = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}
+        for k, v in score(gold, out).items():
+            per[lay][k] += v
+            per["ALL"][k] += v
+    passed = failed = 0
+    print("%-10s %6s %6s %7s %7s %7s %7s %6s" % ("layout", "gold", "rows", "recall", "prec", "F1", "end", "title"))
+    for lay in sorted(per, key=lambda x: (x == "ALL", x)):
+        c = per[lay]
+        r, p = pct(c["found"], c["gold"]), pct(c["found"], c["rows"])
+        f1 = 2 * r * p / (r + p) if r + p else 0.0
+        e, t = pct(c["end"], c["found"]), pct(c["title"], c["found"])
+        print("%-10s %6d %6d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %5.1f%%  swallowed %d" %
+              (lay, c["gold"], c["rows"], r, p, f1, e, t, c["swallow"]))
+        if lay == "ALL" or not bars:
+            continue
+        for k, v in (("--min-f1", f1), ("--min-end", e), ("--min-title", t)):
+            if k in bars:
+                if v >= bars[k]:
+                    passed += 1
+                else:
+                    failed += 1
+                    print("  below bar: %s %s %.1f%% < %.1f%%" % (lay, k[6:], v, bars[k]))
+    if bars:
+        print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

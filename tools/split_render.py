@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""Render annotated articles into newspaper issues of many layouts, with the
+gold a careful reader would give (the shape ../shared/eval/split_score.py
+reads) and the role of every line (for fitting the line-role model).
+
+usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
+                       [--issues N] [--seed N] [--shared DIR]
+
+Article sources, read at run time:
+  - test/split_model/articles.json: the project's own articles (committed);
+  - SHARED/dev/news/XinMin.csv and CNKI.csv: real articles with their headline
+    fields (never copied into the repository);
+  - SHARED/seg/{pku,msr}_test_raw.txt: consecutive news sentences grouped into
+    paragraphs and articles (titles cut from their first clause).
+Train/test: every source's articles are cut in two halves by a hash of the
+title (stable across runs); --split picks one half.  Layouts:
+  epaper    page headers, kicker/title/subtitle flush, U+3000 indented
+            paragraphs, no blank line anywhere, datelines inside the first
+            paragraph, column tags, endings like (本报记者 X)
+  masthead  the same with masthead + date on top and a blank line between
+            articles
+  web       unindented paragraphs with blank lines between them
+  ocr       markdown heading marks, ■ bylines, blank lines between paragraphs
+  captions  e-paper with photo captions between paragraphs and short photo
+            items (held out of fitting)
+  plain     unindented, no blank lines at all, page headers like 第4版
+            (held out of fitting)
+Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
+"""
+import csv, hashlib, json, os, random, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SURN = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉建文丹红飞波宁婷雪琳晨曦浩然宇航思远嘉怡子涵欣悦梓萱佳琪一鸣晓峰若溪"
+CITY = ["北京", "上海", "广州", "杭州", "南京", "成都", "武汉", "西安", "郑州", "长沙", "沈阳", "昆明", "拉萨", "乌鲁木齐", "合肥", "福州"]
+PAGES = ["要闻", "经济", "国内", "国际", "评论", "文化", "体育", "社会", "理论", "副刊", "视觉", "地方"]
+COLUMNS = ["人民论坛", "今日谈", "经济聚焦", "民生观察", "环球走笔", "文化时评", "新知新觉", "基层治理新方位"]
+MASTHEADS = ["晨光日报", "华夏时报", "东方导报", "江海晚报"]
+END_CP = set("。！？…”’）」』")
+
+
+def name(r):
+    return r.choice(SURN) + "".join(r.choice(GIVN) for _ in range(r.choice((1, 2, 2))))
+
+
+def stable_half(key):
+    return int(hashlib.md5(key.encode()).hexdigest()[:4], 16) % 2
+
+
+def clean(s):
+    return re.sub(r"[\s\u3000]+", "", s or "")
+
+
+def is_credit(p):
+    return re.match(r"^(本报|特约)?(记者|通讯员|特约通讯员)", p) is not None and len(p) <= 30 and "。" not in p
+
+
+def is_head(p):
+    if p.startswith("#"):
+        return True
+    core = p.rstrip("”’」")
+    if core != p and p.count("“") + p.count("”") <= 2 and p.startswith("“"):
+        core = p  # a quoted head: “宝宝阿姨”
+        return len(p) <= 24 and "，" not in p and p[-2:-1] not in END_CP
+    return len(p) <= 24 and p[-1:] not in END_CP and "，" not in p and not is_credit(p)
+
+
+# ---------------------------------------------------------------- sources
+def usable(a):
+    # heads printed before the first paragraph are the subtitle
+    while a["paragraphs"] and is_head(a["paragraphs"][0]) and not is_credit(a["paragraphs"][0]):
+        head = a["paragraphs"].pop(0).lstrip("#")
+        if not a.get("subtitle"):
+            a["subtitle"] = head
+    return any(not is_head(p) for p in a["paragraphs"])
+
+
+def own_articles():
+    arts = json.load(open(os.path.join(ROOT, "test/split_model/articles.json"), encoding="utf-8"))
+    for a in arts:
+        a["source"] = "own"
+    return arts
+
+
+def xinmin(shared):
+    path = os.path.join(shared, "dev/news/XinMin.csv")
+    out = []
+    if not os.path.exists(path):
+        return out
+    for row in csv.DictReader(open(path, encoding="utf-8-sig")):
+        content = row.get("content") or ""
+        m = re.search(r"(?<=[\s。”！？])(本报(?:记者|通讯员)(?:\s+[^\s。，]{2,5})+)\s*$", content)
+        byline = None
+        if m:
+            byline = re.sub(r"\s+", " ", m.group(1)).strip()
+            content = content[:m.start()]
+        paras = [clean(p) for p in re.split(r"\s{4,}|\n", content)]
+        paras = [p for p in paras if len(p) >= 2 and "详见" not in p]
+        if sum(len(p) for p in paras) < 40 or not clean(row.get("title")):
+            continue
+        out.append(dict(kicker=clean(row.get("special_title")) or None, title=clean(row["title"]),
+                        subtitle=clean(row.get("subtitle")) or None, ending_byline=byline,
+                        byline=None, dateline=None, paragraphs=paras, kind="article", source="xinmin"))
+    return out
+
+
+def cnki(shared):
+    path = os.path.join(shared, "dev/news/CNKI.csv")
+    out = []
+    if not os.path.exists(path):
+        return out
+    for row in csv.DictReader(open(path, encoding="utf-8-sig")):
+        paras = [clean(p) for p in (row.get("Contents") or "").split("\n")]
+        paras = [p for p in paras if len(p) >= 2]
+        # the first lines are summary heads printed above the title
+        while paras and paras[0][-1:] not in END_CP and len(paras) > 2:
+            paras.pop(0)
+        if sum(len(p) for p in paras) < 40:
+            continue
+        au = [x for x in (row.get("Author") or "").split(";") if x.strip()]
+        out.append(dict(kicker=None, title=clean(row["Title"]), subtitle=None,
+                        byline=("本报记者 " + " ".join(au[:3])) if au else None, dateline=None,
+                        paragraphs=paras, kind="article", source="cnki"))
+    return out
+
+
+def sentences(shared, corpus, r):
+    path = os.path.join(shared, "seg/%s_test_raw.txt" % corpus)
+    out = []
+    if not os.path.exists(path):
+        return out
+    lines = [clean(x) for x in open(path, encoding="utf-8")]
+    lines = [x for x in lines if len(x) >= 8]
+    i = 0
+    while i < len(lines):
+        n = r.randint(2, 9)
+        chunk = lines[i:i + n]
+        # a gap, so that neighbours in an issue rarely share one story
+        i += n + r.randint(40, 150)
+        clauses = re.split(r"[，。！？：；、“”（）]", "".join(chunk[1:] or chunk))
+        title = next((f for f in clauses[1:] if 5 <= len(f) <= 22), None)
+        if title is None:
+            continue
+        out.append(dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None,
+                        paragraphs=chunk, kind="article", source=corpus))
+    return out
+
+
+# ---------------------------------------------------------------- rendering
+class Issue:
+    def __init__(self):
+        self.lines = []     # (text, role)
+        self.gold = []
+
+    def add(self, text, role):
+        self.lines.append((text, role))
+
+    def blank(self):
+        if self.lines and self.lines[-1][1] != "blank":
+            self.lines.append(("", "blank"))
+
+
+def decorate(a, r):
+    """Byline/dateline/ending choices for one rendering of an article."""
+    d = dict(a)
+    if a["source"] != "own" and not a.get("byline") and not a.get("ending_byline"):
+        c = r.random()
+        if c < 0.35:
+            d["dateline"] = "本报%s%d月%d日电" % (r.choice(CITY), r.randint(1, 12), r.randint(1, 28))
+            d["dl_by"] = "（记者%s）" % "、".join(name(r) for _ in range(r.randint(1, 2)))
+        elif c < 0.45:
+            d["dateline"] = "新华社%s%d月%d日电" % (r.choice(CITY), r.randint(1, 12), r.randint(1, 28))
+        elif c < 0.6:
+            d["byline"] = "本报记者 %s" % name(r)
+        elif c < 0.7:
+            d["ending"] = r.choice(["（本报记者 %s）", "（责编：%s）", "（作者为%s大学教授）", "（%s）"]) % (
+                name(r) if r.random() < 0.8 else r.choice(CITY))
+    if a["source"] in ("pku", "msr") and r.random() < 0.1:
+        # a brief: one paragraph, no headline
+        body = [p for p in a["paragraphs"] if not is_head(p)]
+        d.update(kicker=None, title=None, subtitle=None, byline=None, ending=None, column=None,
+                 paragraphs=body[:1], brief=True, kind="brief")
+        if r.random() < 0.5:
+            d.update(dateline="本报讯", dl_by=None)
+        return d
+    if a["source"] != "own" and r.random() < 0.15 and a.get("title"):
+        d["column"] = "（%s）" % r.choice(COLUMNS)
+    return d
+
+
+def lead_of(d):
+    """The dateline text printed at the head of the first paragraph."""
+    dl = d.get("dateline")
+    if not dl:
+        return ""
+    return dl + (d.get("dl_by") or "") + (" " if d.get("dl_by") is None and r_space(dl) else "")
+
+
+def r_space(dl):
+    return dl.endswith("电") or dl.endswith("讯")
+
+
+def gold_of(d, body_paras):
+    first = next(p for p in body_paras if not is_head(p))
+    last = [p for p in body_paras if not is_head(p)][-1]
+    # a dateline printed in the source text is not the body
+    f = re.sub(r"^(本报讯|本报[^，。（]{0,12}电|新华社[^，。（]{0,14}电)(（[^）]{0,30}）)?", "",
+               clean(first.lstrip("#■ ")))
+    l = clean(last.lstrip("#■ "))
+    kind = d.get("kind") or "article"
+    return {"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
+            "title": d.get("title"), "subtitle": d.get("subtitle"), "authors": "*", "dateline": "*",
+            "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*", "source": d.get("source")}
+
+
+def render_article(iss, d, lay, r):
+    indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
+    gap = lay in ("web", "ocr")
+    head_mark = lay == "ocr"
+    if d.get("kicker"):
+        iss.add(("### " if head_mark else "") + d["kicker"], "kicker")
+        gap and iss.blank()
+    if d.get("title"):
+        iss.add(("## " if head_mark else "") + d["title"] + (d.get("column") or ""), "title")
+        gap and iss.blank()
+    if d.get("subtitle"):
+        sub = d["subtitle"]
+        if r.random() < 0.5 and not sub.startswith("—"):
+            sub = "——" + sub
+        iss.add(sub, "subtitle")
+        gap and iss.blank()
+    if d.get("byline"):
+        iss.add(("■" if head_mark else "") + d["byline"], "byline")
+        gap and iss.blank()
+    paras = d["paragraphs"]
+    lead = lead_of(d)
+    first_body = True
+    for k, p in enumerate(paras):
+        if is_credit(p) and not first_body:
+            iss.add(indent + p, "credit")
+        elif is_head(p):
+            t = p.lstrip("#")
+            flush = lay in ("web", "plain") or r.random() < 0.5
+            iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t, "heading")
+        else:
+            iss.add(indent + (lead if first_body else "") + p,
+                    "lead" if first_body and d.get("brief") else "body")
+            first_body = False
+            if lay == "captions" and r.random() < 0.12 and k < len(paras) - 1:
+                iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
+        if gap:
+            iss.blank()
+    if d.get("ending_byline"):
+        iss.add(indent + d["ending_byline"] if lay != "ocr" else d["ending_byline"], "credit")
+        gap and iss.blank()
+    if d.get("ending"):
+        iss.add(d["ending"], "credit")
+        gap and iss.blank()
+    iss.gold.append(gold_of(d, paras))
+
+
+def render_issue(arts, lay, r, no):
+    iss = Issue()
+    if lay in ("masthead", "ocr") or (lay == "web" and r.random() < 0.5):
+        iss.add(r.choice(MASTHEADS), "masthead")
+        iss.add("2024年%d月%d日 星期%s" % (r.randint(1, 12), r.randint(1, 28), r.choice("一二三四五六日")), "masthead")
+        iss.blank()
+    per_page = max(2, len(arts) // r.randint(2, 4))
+    for k, a in enumerate(arts):
+        if k % per_page == 0 and lay != "web":
+            pg = k // per_page + 1
+            if lay == "plain":
+                iss.add("第%d版" % pg, "page")
+            elif lay == "ocr":
+                pass
+            else:
+                iss.add("第%02d版：%s" % (pg, r.choice(PAGES)), "page")
+            if lay in ("masthead", "ocr"):
+                iss.blank()
+        render_article(iss, decorate(a, r), lay, r)
+        if lay in ("masthead", "web", "ocr"):
+            iss.blank()
+    return iss
+
+
+def main():
+    args = sys.argv[1:]
+    opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain", "--issues": "6",
+           "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared")}
+    pos = []
+    i = 0
+    while i < len(args):
+        if args[i] in opt:
+            opt[args[i]] = args[i + 1]
+            i += 2
+        else:
+            pos.append(args[i])
+            i += 1
+    if len(pos) != 1:
+        print(__doc__)
+        return 2
+    out = pos[0]
+    shared = opt["--shared"]
+    if not os.path.isdir(shared):
+        shared = os.path.join(ROOT, "..", "..", "shared")
+    r = random.Random(int(opt["--seed"]))
+    pool = own_articles() + xinmin(shared) + cnki(shared) + sentences(shared, "pku", r) + sentences(shared, "msr", r)
+    pool = [a for a in pool if usable(a)]
+    if opt["--split"] != "all":
+        want = 0 if opt["--split"] == "train" else 1
+        pool = [a for a in pool if stable_half(a["source"] + a["title"]) == want]
+    os.makedirs(out, exist_ok=True)
+    for lay in opt["--layouts"].split(","):
+        for n in range(int(opt["--issues"])):
+            arts = r.sample(pool, min(len(pool), r.randint(12, 30)))
+            iss = render_issue(arts, lay, r, n)
+            base = os.path.join(out, "%s_%03d" % (lay, n))
+            with open(base + ".txt", "w", encoding="utf-8") as f:
+                f.write("\n".join(t for t, _ in iss.lines) + "\n")
+            with open(base + ".roles", "w") as f:
+                f.write("\n".join(ro for _, ro in iss.lines) + "\n")
+            with open(base + ".json", "w", encoding="utf-8") as f:
+                json.dump({"issue": {}, "articles": iss.gold}, f, ensure_ascii=False, indent=0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
