@@ -26,6 +26,12 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(UPDATE_SCRIPTS)
 REGRESS   = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --encoding=UTF8 --no-locale
 
+# The loader goes on PATH as news-archive-load: "make install" puts it into
+# pg_config's bindir, and also into NA_BINDIR when that is set (for example
+# make install NA_BINDIR=/usr/local/bin, where Debian's bindir
+# /usr/lib/postgresql/NN/bin is not on PATH).
+SCRIPTS = scripts/news-archive-load
+
 # ICU runs at build time only (mk/tsearch.mk, mk/standalone.mk): the server
 # library neither includes nor links it.
 PG_CPPFLAGS = -Iinclude
@@ -50,6 +56,17 @@ $(UPDATE_SCRIPTS): $(EXTENSION)--%.sql: sql/update/% $$(sort $$(wildcard sql/upd
 	  printf '%s\n' '\echo Use "ALTER EXTENSION $(EXTENSION) UPDATE" to load this file. \quit'; \
 	  for f in $(filter %.sql,$^); do echo; echo "-- $$f"; cat "$$f"; done; \
 	} > $@.tmp && mv $@.tmp $@
+
+ifdef NA_BINDIR
+install: install-loader
+uninstall: uninstall-loader
+.PHONY: install-loader uninstall-loader
+install-loader:
+	$(MKDIR_P) '$(DESTDIR)$(NA_BINDIR)'
+	$(INSTALL_SCRIPT) scripts/news-archive-load '$(DESTDIR)$(NA_BINDIR)/news-archive-load'
+uninstall-loader:
+	rm -f '$(DESTDIR)$(NA_BINDIR)/news-archive-load'
+endif
 
 # objects depend on the shared headers
 $(OBJS): $(wildcard include/*.h)

@@ -178,7 +178,7 @@ check "GIN index: $nq queries, $nhits hits, $ndiff differ from a sequential scan
 
 # 6. every function callable: its language's validator (C: the library and
 #    symbol load; SQL and PL/pgSQL: the body parses against the new objects)
-invalid=$(Q -d upgraded <<'SQL'
+invalid=$(Q -d upgraded 2>&1 <<'SQL'
 SET check_function_bodies = on;
 DO $$
 DECLARE f record; bad int := 0; n int := 0;
@@ -202,7 +202,7 @@ BEGIN
 END
 $$;
 SQL
-2>&1) || true
+) || true
 nv=$(sed -n 's/.*validated \([0-9]*\) \([0-9]*\).*/\1 \2/p' <<<"$invalid")
 [ -n "$nv" ] || nv="0 error"
 grep WARNING <<<"$invalid" || true
