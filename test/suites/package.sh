@@ -38,6 +38,13 @@ echo "PostgreSQL versions to package (debian/pgversions and installed server hea
 grep -qx 15 <<<"$versions" || { bad "PostgreSQL 15 is not among the versions to package"; finish; exit; }
 new=$(sed -n 's/^EXTVERSION *= *\([0-9.]*\) *$/\1/p' "$ROOT/Makefile")
 
+# 0. the release's version wherever the release carries it
+mv=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))
+print(d["version"], d["provides"]["news_archive"]["version"])' "$ROOT/META.json" || echo invalid)
+check "META.json (PGXN) versions are $new.0 ($mv)" [ "$mv" = "$new.0 $new.0" ]
+dv=$(cd "$ROOT" && dpkg-parsechangelog -S Version)
+check "debian/changelog version is $new-N ($dv)" grep -qx "${new//./\\.}-[0-9]*" <<<"$dv"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/na-package.XXXXXX")
 chmod 755 "$work"
 bin=
