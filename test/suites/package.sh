@@ -44,6 +44,16 @@ print(d["version"], d["provides"]["news_archive"]["version"])' "$ROOT/META.json"
 check "META.json (PGXN) versions are $new.0 ($mv)" [ "$mv" = "$new.0 $new.0" ]
 dv=$(cd "$ROOT" && dpkg-parsechangelog -S Version)
 check "debian/changelog version is $new-N ($dv)" grep -qx "${new//./\\.}-[0-9]*" <<<"$dv"
+# the package builds with what the source build needs (scripts/packages.txt;
+# postgresql-server-dev-all stands for postgresql-server-dev-NN)
+missing=
+while read -r p; do
+	p=${p%%#*}
+	p=${p// /}
+	case $p in '' | postgresql-server-dev-* | make | gcc) continue ;; esac
+	grep -qE "^ *$p( |,|\$)" "$ROOT/debian/control.in" || missing="$missing $p"
+done <"$ROOT/scripts/packages.txt"
+check "debian/control.in Build-Depends lists scripts/packages.txt${missing:+ (missing:$missing)}" [ -z "$missing" ]
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/na-package.XXXXXX")
 chmod 755 "$work"
