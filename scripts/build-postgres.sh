@@ -5,6 +5,8 @@
 # The build is cached outside the project, in
 #     ${NA_CACHE:-/var/cache/news_archive}/<tarball name>-<first 16 hex digits
 #                                          of the tarball's SHA-256>
+# (without NA_CACHE, a user who cannot write /var/cache uses
+# ~/.cache/news_archive)
 # so a second run (or another clone on the same machine) reuses it; a new
 # tarball gets a new directory.  The installation is relocatable (PostgreSQL
 # finds its files relative to its programs), so callers copy it to a private
@@ -18,7 +20,12 @@
 set -euo pipefail
 
 tarball=$1
-cache=${NA_CACHE:-/var/cache/news_archive}
+if [ -n "${NA_CACHE:-}" ]; then
+	cache=$NA_CACHE
+else
+	cache=/var/cache/news_archive
+	{ mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; } || cache=${XDG_CACHE_HOME:-$HOME/.cache}/news_archive
+fi
 name=$(basename "$tarball")
 name=${name%.tar.*}
 sha=$(sha256sum "$tarball" | cut -c1-16)
