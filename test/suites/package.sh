@@ -67,7 +67,7 @@ trap cleanup EXIT
 # 1. build from a copy of the tree
 mkdir -p "$work/news-archive"
 (cd "$ROOT" && git ls-files -z -c -o --exclude-standard) |
-	(cd "$ROOT" && tar --null -T - -cf -) | tar -xf - -C "$work/news-archive"
+	(cd "$ROOT" && tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$work/news-archive"
 t0=$(date +%s)
 if (cd "$work/news-archive" && DEB_BUILD_OPTIONS="nocheck parallel=2" \
 	dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1; then
