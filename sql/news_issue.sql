@@ -92,7 +92,10 @@ SELECT (news_issue_info(raw)).masthead, (news_issue_info(raw)).issue_no FROM big
 CREATE DATABASE na_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
 \c na_latin1
 SET client_min_messages = warning;
+-- (no CONTEXT lines: PostgreSQL 18 adds the script's text and line to them)
+\set SHOW_CONTEXT never
 CREATE EXTENSION IF NOT EXISTS news_archive;
+\set SHOW_CONTEXT errors
 RESET client_min_messages;
 \c :regdb
 DROP DATABASE na_latin1;

@@ -1,5 +1,6 @@
 -- news_archive extension script: the base.  The pieces in sql/ext/ are
--- concatenated in name order into news_archive--0.1.sql by the Makefile.
+-- concatenated in name order into news_archive--VERSION.sql by the Makefile
+-- (an upgrade from an earlier version is sql/update/OLD--NEW/, see its README).
 
 \echo Use "CREATE EXTENSION news_archive" to load this file. \quit
 

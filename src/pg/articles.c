@@ -8,6 +8,7 @@
  * query over many issues does not accumulate memory.
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"

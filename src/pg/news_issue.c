@@ -4,6 +4,7 @@
  *	  hashing and the metadata accessor news_issue_info().
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "access/hash.h"
 #include "access/htup_details.h"

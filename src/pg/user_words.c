@@ -13,6 +13,7 @@
  * shared_preload_libraries.
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "access/heapam.h"
 #include "access/htup_details.h"
@@ -131,6 +132,35 @@ read_words(WordCache *c, ZhUserDict *dict, MemoryContext cxt)
 	table_close(rel, AccessShareLock);
 }
 
+/* Does the relation file exist with no block in it? */
+static bool
+main_fork_is_empty(Oid tablespace, Oid relfilenode)
+{
+	SMgrRelation smgr;
+
+	/* 16 renamed RelFileNode to RelFileLocator; 17 numbers backends by ProcNumber */
+#if PG_VERSION_NUM >= 160000
+	RelFileLocator loc;
+
+	loc.spcOid = tablespace;
+	loc.dbOid = MyDatabaseId;
+	loc.relNumber = relfilenode;
+#if PG_VERSION_NUM >= 170000
+	smgr = smgropen(loc, INVALID_PROC_NUMBER);
+#else
+	smgr = smgropen(loc, InvalidBackendId);
+#endif
+#else
+	RelFileNode loc;
+
+	loc.spcNode = tablespace;
+	loc.dbNode = MyDatabaseId;
+	loc.relNode = relfilenode;
+	smgr = smgropen(loc, InvalidBackendId);
+#endif
+	return smgrexists(smgr, MAIN_FORKNUM) && smgrnblocks(smgr, MAIN_FORKNUM) == 0;
+}
+
 /*
  * Has the table no pages at all?  Then no snapshot can see a row in it, and
  * the relcache entry that table_open would build (catalog reads for the
@@ -155,18 +185,9 @@ table_has_no_pages(Oid relid)
 	if (cls->relkind == RELKIND_RELATION &&
 		cls->relpersistence == RELPERSISTENCE_PERMANENT &&
 		OidIsValid(cls->relfilenode))
-	{
-		RelFileNode rnode;
-		SMgrRelation smgr;
-
-		rnode.spcNode = OidIsValid(cls->reltablespace) ?
-			cls->reltablespace : MyDatabaseTableSpace;
-		rnode.dbNode = MyDatabaseId;
-		rnode.relNode = cls->relfilenode;
-		smgr = smgropen(rnode, InvalidBackendId);
-		empty = smgrexists(smgr, MAIN_FORKNUM) &&
-			smgrnblocks(smgr, MAIN_FORKNUM) == 0;
-	}
+		empty = main_fork_is_empty(OidIsValid(cls->reltablespace) ?
+								   cls->reltablespace : MyDatabaseTableSpace,
+								   cls->relfilenode);
 	ReleaseSysCache(tup);
 	return empty;
 }

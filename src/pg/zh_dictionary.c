@@ -32,16 +32,31 @@ typedef struct ZhDictData
 } ZhDictData;
 
 static char *
-normalize_word(const char *word)
+normalize_bytes(const char *word, size_t len)
 {
 	ZhNorm		n;
 	char	   *r;
 
-	zh_normalize(word, strlen(word), false, &n);
+	zh_normalize(word, len, false, &n);
 	r = pstrdup(n.text);
 	zh_norm_free(&n);
 	return r;
 }
+
+/* readstoplist's word callback: 18 passes the length and a collation too */
+#if PG_VERSION_NUM >= 180000
+static char *
+normalize_word(const char *word, size_t len, Oid collation)
+{
+	return normalize_bytes(word, len);
+}
+#else
+static char *
+normalize_word(const char *word)
+{
+	return normalize_bytes(word, strlen(word));
+}
+#endif
 
 Datum
 zh_dict_init(PG_FUNCTION_ARGS)

@@ -4,6 +4,7 @@
  *	  zh_segment(text).
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"

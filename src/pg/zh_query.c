@@ -27,6 +27,7 @@
  *	  bigrams matches exactly where the term's text occurs.
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"

@@ -22,6 +22,7 @@
  * to_tsvector('chinese', ...) instead, so the two never disagree.
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "catalog/namespace.h"
 #include "fmgr.h"

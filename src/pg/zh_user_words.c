@@ -6,6 +6,7 @@
  *	  still matches.
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "pg_user_words.h"
 #include "zh_tsearch.h"

@@ -1,0 +1,6 @@
+-- news_archive 0.1 -> 0.2.
+--
+-- 0.2 builds on PostgreSQL 15 to 18 (C changes only: no SQL object changed
+-- for that), ships as a Debian package and installs the loader as
+-- news-archive-load.  The pieces after this one bring the SQL objects of an
+-- installed 0.1 to 0.2, one topic a file.
