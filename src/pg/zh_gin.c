@@ -6,6 +6,7 @@
  *	  cannot settle a query are rechecked on the raw text by zh_match().
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "access/gin.h"
 #include "access/stratnum.h"

@@ -5,6 +5,7 @@
  *	  The work is done by src/core/zh_substr*.c.
  */
 #include "postgres.h"
+#include "na_pg_compat.h"
 
 #include "access/detoast.h"
 #include "fmgr.h"
