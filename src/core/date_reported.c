@@ -119,7 +119,6 @@ month_day(const char *s, size_t len, int iy, int im, int id, size_t at,
 	/* a bare day ends in 日 only: 3号线, 12號樓 are no dates */
 	if (len - k >= 3 && memcmp(s + k, "日", 3) == 0 && v1 >= 1 && v1 <= 31)
 	{
-		dm = 3;
 		int			yy = iy,
 					mm = im;
 
@@ -128,7 +127,7 @@ month_day(const char *s, size_t len, int iy, int im, int id, size_t at,
 			mm = 12;
 			yy--;
 		}
-		return set_day(out, yy, mm, (int) v1, at, at + k + dm) ? 1 : 0;
+		return set_day(out, yy, mm, (int) v1, at, at + k + 3) ? 1 : 0;
 	}
 	return 0;
 }
