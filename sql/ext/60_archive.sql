@@ -483,7 +483,7 @@ BEGIN
         RETURN;
     END IF;
     IF given_source IS NULL OR given_source NOT IN ('given', 'file name') THEN
-        RAISE EXCEPTION 'date source must be ''given'' or ''file name'', not %', COALESCE( || given_source || , 'NULL')
+        RAISE EXCEPTION 'date source must be ''given'' or ''file name'', not %', pg_catalog.quote_nullable(given_source)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     agrees := info.issue_date IS NOT NULL AND
@@ -606,7 +606,7 @@ AS $fn$
 BEGIN
     IF conflict IS NOT NULL THEN
         RAISE NOTICE 'issue "%": dates disagree: kept % from the %, but the %', source, issue_date, date_source, conflict
-            USING HINT = 'The issue''s date_conflict column keeps the other date; force the date from outside the text to override.';
+            USING HINT = 'The issue''s date_conflict column keeps the other date.';
     END IF;
 END
 $fn$;

@@ -244,7 +244,7 @@ is_all_han(const char *s, size_t len, size_t *ncp)
 	return n > 0;
 }
 
-/* a paper's name: a short all-Han line ending in 报, 刊 or 新闻 */
+/* a paper's name: a short all-Han line ending in 报 (報) or 刊 */
 static bool
 looks_like_masthead(const Line *l)
 {
@@ -253,6 +253,7 @@ looks_like_masthead(const Line *l)
 	if (!is_all_han(l->s, l->len, &ncp) || ncp < 2 || ncp > 12)
 		return false;
 	return (l->len >= 3 && memcmp(l->s + l->len - 3, "报", 3) == 0) ||
+		(l->len >= 3 && memcmp(l->s + l->len - 3, "報", 3) == 0) ||
 		(l->len >= 3 && memcmp(l->s + l->len - 3, "刊", 3) == 0);
 }
 
