@@ -527,7 +527,8 @@ news_issue_info(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "news_issue_info must return a composite type");
-	if (tupdesc->natts != INFO_NATTS)
+	/* the 0.2 type (no date_* columns) until ALTER EXTENSION UPDATE has run */
+	if (tupdesc->natts != INFO_NATTS && tupdesc->natts != INFO_DATE_SOURCE)
 		elog(ERROR, "news_issue_info: result type has %d columns, expected %d",
 			 tupdesc->natts, INFO_NATTS);
 	tupdesc = BlessTupleDesc(tupdesc);
