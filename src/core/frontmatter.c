@@ -19,6 +19,8 @@
 #define HEAD_MAX_BYTES 6000
 #define HEAD_LONG_LINE 80		/* code points: a body paragraph ends the zone */
 #define TAIL_MAX_LINES 30
+#define HEAD_DATE_CHARS 30		/* code points before a full date on a head line */
+#define HEAD_PROSE_DATE_CHARS 12	/* ... on a line of running text */
 
 typedef struct Line
 {
@@ -200,9 +202,39 @@ na_date_source_name(NaDateSource s)
 	}
 }
 
+/* just past the word that opens a lunar date: 农历, 農曆, 夏历, 旧历, 阴历, ... */
+static const char *
+lunar_mark(const Line *l)
+{
+	static const char *const marks[] = {
+		"农历", "農曆", "農歷", "夏历", "夏曆", "旧历", "舊曆", "阴历", "陰曆", NULL
+	};
+	int			k;
+	const char *p;
+
+	for (k = 0; marks[k]; k++)
+		if ((p = find_bytes(l->s, l->len, marks[k])) != NULL)
+			return p + strlen(marks[k]);
+	return NULL;
+}
+
+/* a line of running text: it has sentence or clause punctuation */
+static bool
+is_prose(const Line *l)
+{
+	static const char *const marks[] = {"。", "，", "！", "？", "；", NULL};
+	int			k;
+
+	for (k = 0; marks[k]; k++)
+		if (find_bytes(l->s, l->len, marks[k]))
+			return true;
+	return false;
+}
+
 /*
  * The issue date on a line of the head zone.  A full date may stand
- * anywhere near the line's start; a year-only or year-month date
+ * anywhere on a masthead line, but near the start of running text only
+ * (a lead's date is no issue date); a year-only or year-month date
  * (中華民國貳拾捌年) only when it opens the line, since 创刊于1949年 is no
  * issue date.  Day dates win over coarse ones found on earlier lines.
  */
@@ -213,7 +245,7 @@ head_line_date(const Line *l, NaIssueInfo *info, int max_year)
 
 	if (info->year != 0 && info->date_prec == NA_DATE_DAY)
 		return false;
-	if (na_date_find(l->s, l->len, 24, 0, max_year, &d) ||
+	if (na_date_find(l->s, l->len, is_prose(l) ? HEAD_PROSE_DATE_CHARS : HEAD_DATE_CHARS, 0, max_year, &d) ||
 		(info->year == 0 && na_date_find(l->s, l->len, 0, NA_DATE_ACCEPT_COARSE, max_year, &d)))
 	{
 		info->year = d.year;
@@ -502,10 +534,9 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 				info->weekday = na_strndup(weekdays[w], strlen(weekdays[w]));
 				field = true;
 			}
-		if ((p = find_bytes(l->s, l->len, "农历")) != NULL && info->lunar_date == NULL)
+		if (info->lunar_date == NULL && (p = lunar_mark(l)) != NULL)
 		{
-			p = skip_sep(p + strlen("农历"), end);
-			info->lunar_date = take_word(p, end, NULL);
+			info->lunar_date = take_word(skip_sep(p, end), end, NULL);
 			field = true;
 		}
 		if ((p = find_bytes(l->s, l->len, "总第")) != NULL && info->issue_no < 0)

@@ -77,7 +77,7 @@ check "a file name inside a year-only masthead refines it" [ "$(row arc text/193
 check "a file name outside a year-only masthead: conflict" [ "$(row arc text/1940-05-10.txt)" = "1939-01-01|masthead|year|file name says 1940-05-10" ]
 check "民國十九年四月三號 with the same file date" [ "$(row arc text/19300403.txt)" = "1930-04-03|masthead|day|-" ]
 check "the conflicts are named on stderr" \
-	bash -c "[ \$(grep -c 'dates disagree' '$work/err1') -eq 2 ] && grep -q 'note text/20200505.txt: dates disagree: file name says 2020-05-05' '$work/err1'"
+	bash -c "[ \$(grep -c 'dates disagree' '$work/err1') -eq 2 ] && grep -q 'note text/20200505.txt: dates disagree: kept 2020-05-04 from the masthead; the file name says 2020-05-05' '$work/err1'"
 check "the summary counts them" grep -q '2 with dates that disagree' "$work/err1"
 check "issues_v shows the date's source" \
 	[ "$(sql "SELECT count(*) FROM arc.issues_v WHERE date_source = 'file name'")" -eq 7 ]

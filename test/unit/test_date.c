@@ -251,9 +251,12 @@ test_frontmatter_dates(void)
 		{"大公報\n中華民國貳拾捌年\n\n正文。\n", 1939, 1, 1, NA_DATE_YEAR},
 		{"大公報\n中華民國貳拾捌年伍月\n\n正文。\n", 1939, 5, 1, NA_DATE_MONTH},
 		{"申報\n民國十九年四月三號 禮拜四\n\n正文。\n", 1930, 4, 3, NA_DATE_DAY},
+		{"申報\n本埠發行 每份大洋三分 中華民國十九年四月三日\n\n正文。\n", 1930, 4, 3, NA_DATE_DAY},
 		{"新民日报\n二〇二〇年五月四日 星期一\n\n正文。\n", 2020, 5, 4, NA_DATE_DAY},
 		/* a later full date beats an earlier year */
 		{"某某周刊\n一九三〇年\n第三期 一九三〇年四月三日出版\n\n正文。\n", 1930, 4, 3, NA_DATE_DAY},
+		/* a date inside running text is no issue date */
+		{"某某晚报\n本报讯 这是一篇为测试写的短文，它说的是城里的一件小事（2020/05/04）。\n", 0, 0, 0, NA_DATE_NONE},
 		/* a year inside a line is no issue date */
 		{"某某日报\n创刊于1949年 今日8版\n\n正文。\n", 0, 0, 0, NA_DATE_NONE},
 		{"某某日报\n2020年2月30日 星期日\n\n正文。\n", 0, 0, 0, NA_DATE_NONE},
@@ -276,8 +279,14 @@ test_frontmatter_dates(void)
 		NaIssueInfo i;
 		const char *s = "申報\n禮拜四 民國十九年四月三日\n\n正文。\n";
 
+
 		na_frontmatter_parse(s, strlen(s), &i);
 		NA_CHECK_STR(i.weekday, "禮拜四");
+		na_frontmatter_free(&i);
+		s = "申報\n民國十九年四月三日 星期四 農曆三月初五\n\n正文。\n";
+		na_frontmatter_parse(s, strlen(s), &i);
+		NA_CHECK_STR(i.lunar_date, "三月初五");
+		NA_CHECK_STR(i.weekday, "星期四");
 		na_frontmatter_free(&i);
 	}
 	NA_CHECK_STR(na_date_source_name(NA_DSRC_FILE_NAME), "file name");

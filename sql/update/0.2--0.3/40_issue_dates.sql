@@ -211,6 +211,8 @@ DECLARE
     res record; has_bytes boolean;
     date_cols text := '';
     col text;
+    kept_date text;
+    kept_source text;
 BEGIN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_attribute
          WHERE attrelid = staging AND attname IN ('source', 'raw') AND attnum > 0 AND NOT attisdropped) <> 2 THEN
@@ -251,8 +253,15 @@ BEGIN
                 END IF;
                 issue_id := res.issue_id;
                 status := res.status;
-                message := CASE WHEN res.date_conflict IS NOT NULL
-                                THEN 'dates disagree: ' || res.date_conflict END;
+                message := NULL;
+                IF res.date_conflict IS NOT NULL THEN
+                    EXECUTE pg_catalog.format($q$
+                        SELECT @extschema@._date_text(issue_date, date_precision), date_source
+                          FROM %s.issues WHERE id = $1$q$, pg_catalog.quote_ident(arch))
+                        INTO kept_date, kept_source USING res.issue_id;
+                    message := pg_catalog.format('dates disagree: kept %s from the %s; the %s', kept_date,
+                                                 kept_source, res.date_conflict);
+                END IF;
                 EXIT;
             EXCEPTION
                 WHEN deadlock_detected THEN
