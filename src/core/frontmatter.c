@@ -232,6 +232,23 @@ is_prose(const Line *l)
 }
 
 /*
+ * A coarse date opening a line is the issue's only when nothing but a space,
+ * an issue number or a bracket follows: 中華民國貳拾捌年, 一九三〇年 第三期,
+ * but not the title 2020年全国经济工作会议召开.
+ */
+static bool
+stands_alone(const Line *l, size_t end)
+{
+	size_t		adv;
+	uint32_t	cp;
+
+	if (end >= l->len)
+		return true;
+	cp = na_utf8_decode(l->s + end, l->len - end, &adv);
+	return na_is_space(cp) || cp == 0x7B2C || cp == 0xFF08 || cp == '(' || cp == 0x3010;	/* 第 （ ( 【 */
+}
+
+/*
  * The issue date on a line of the head zone.  A full date may stand
  * anywhere on a masthead line, but near the start of running text only
  * (a lead's date is no issue date); a year-only or year-month date
@@ -246,7 +263,8 @@ head_line_date(const Line *l, NaIssueInfo *info, int max_year)
 	if (info->year != 0 && info->date_prec == NA_DATE_DAY)
 		return false;
 	if (na_date_find(l->s, l->len, is_prose(l) ? HEAD_PROSE_DATE_CHARS : HEAD_DATE_CHARS, 0, max_year, &d) ||
-		(info->year == 0 && na_date_find(l->s, l->len, 0, NA_DATE_ACCEPT_COARSE, max_year, &d)))
+		(info->year == 0 && na_date_find(l->s, l->len, 0, NA_DATE_ACCEPT_COARSE, max_year, &d) &&
+		 stands_alone(l, d.end)))
 	{
 		info->year = d.year;
 		info->month = d.month;

@@ -255,6 +255,9 @@ test_frontmatter_dates(void)
 		{"新民日报\n二〇二〇年五月四日 星期一\n\n正文。\n", 2020, 5, 4, NA_DATE_DAY},
 		/* a later full date beats an earlier year */
 		{"某某周刊\n一九三〇年\n第三期 一九三〇年四月三日出版\n\n正文。\n", 1930, 4, 3, NA_DATE_DAY},
+		/* a title opening with a year is no issue date */
+		{"某某日报\n2020年全国经济工作会议召开\n\n正文。\n", 0, 0, 0, NA_DATE_NONE},
+		{"某某周刊\n一九三〇年第三期\n\n正文。\n", 1930, 1, 1, NA_DATE_YEAR},
 		/* a date inside running text is no issue date */
 		{"某某晚报\n本报讯 这是一篇为测试写的短文，它说的是城里的一件小事（2020/05/04）。\n", 0, 0, 0, NA_DATE_NONE},
 		/* a year inside a line is no issue date */
