@@ -9,15 +9,32 @@
 #define NA_FRONTMATTER_H
 
 #include "na_port.h"
+#include "na_date.h"
 
 #define NA_MAX_LIST 32			/* section path / tag entries kept */
+
+/* where an issue's date came from (news_issue_info's date_source) */
+typedef enum NaDateSource
+{
+	NA_DSRC_NONE = 0,
+	NA_DSRC_MASTHEAD,			/* a printed issue's masthead block */
+	NA_DSRC_TEXT,				/* a date line in a web page's text */
+	NA_DSRC_HTML_META,			/* a web page's metadata (meta tags, JSON-LD) */
+	NA_DSRC_FILE_NAME,			/* the file's path (set outside the text) */
+	NA_DSRC_GIVEN				/* given by the user (set outside the text) */
+} NaDateSource;
+
+extern const char *na_date_source_name(NaDateSource s);
 
 typedef struct NaIssueInfo
 {
 	char	   *masthead;		/* NULL when absent */
 	int			year,			/* issue date; 0 when absent */
-				month,
-				day;
+				month,			/* 1 when only the year is known */
+				day;			/* 1 when only the year or month is known */
+	NaDatePrec	date_prec;		/* NA_DATE_NONE when absent */
+	NaDateSource date_source;
+	bool		date_low_confidence;	/* year far outside 1840..next year */
 	char	   *weekday;		/* 星期五 */
 	char	   *lunar_date;		/* 辛丑年九月十三 (without 农历) */
 	int			issue_no;		/* 总第N期; -1 when absent */

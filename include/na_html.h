@@ -97,6 +97,7 @@ typedef struct NaHtmlArticleMeta
 	char	   *title;
 	int			title_block;	/* the headline's block, -1 if none */
 	int			y, m, d, hh, mi;	/* publication; hh = -1 without a time */
+	bool		date_from_meta; /* y/m/d from meta tags or JSON-LD, not the text */
 	NaByline	authors;
 	char	   *byline;
 } NaHtmlArticleMeta;

@@ -71,6 +71,17 @@ typedef struct NewsIssue
  * the charset's string offset and the count of bytes replaced by U+FFFD.
  */
 #define NEWS_ISSUE_FLAG_DECODED 0x0001
+/*
+ * The date's source, precision and confidence sit in the flags (values made
+ * since 0.3 set DATE_META; older values have a day-precision date from the
+ * masthead or, for web pages, the text).
+ */
+#define NEWS_ISSUE_FLAG_DATE_META 0x0002
+#define NEWS_ISSUE_DATE_SRC_SHIFT 2		/* 3 bits: NaDateSource */
+#define NEWS_ISSUE_DATE_SRC_MASK 0x001C
+#define NEWS_ISSUE_DATE_PREC_SHIFT 5	/* 2 bits: NaDatePrec */
+#define NEWS_ISSUE_DATE_PREC_MASK 0x0060
+#define NEWS_ISSUE_FLAG_DATE_LOW 0x0080	/* year far outside 1840..next year */
 #define NEWS_ISSUE_NLIST(ni) \
 	((ni)->hdr.n_section + (ni)->hdr.n_tags + \
 	 (((ni)->hdr.flags & NEWS_ISSUE_FLAG_DECODED) ? 2 : 0))

@@ -139,9 +139,20 @@ CREATE TYPE @extschema@.news_issue_info AS (
     tags         text[],
     editor       text,
     charset      text,
-    replaced     int
+    replaced     int,
+    date_source  text,
+    date_precision text,
+    date_confidence text
 );
 CREATE FUNCTION @extschema@.news_issue_info(@extschema@.news_issue) RETURNS @extschema@.news_issue_info
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.news_issue_info(@extschema@.news_issue) IS
-    'The issue''s front matter: masthead, date, weekday, lunar date, issue number, pages, sponsor, publisher; for web pages site, section path, source, tags and editor; for values made from bytes the charset read and the count of invalid bytes replaced by U+FFFD';
+    'The issue''s front matter: masthead, date, weekday, lunar date, issue number, pages, sponsor, publisher; for web pages site, section path, source, tags and editor; for values made from bytes the charset read and the count of invalid bytes replaced by U+FFFD; where the date came from (masthead, text, html meta), its precision (day, month, year: the date is then the first day) and confidence (low for a year far outside 1840..next year)';
+
+-- The issue date a file's path names (20200504, 2020-05-04, 2020_05_04,
+-- 2020/05/04/, 2020/0504/, 2020年5月4日): the loader's default for issues
+-- whose text has no date.
+CREATE FUNCTION @extschema@.date_from_path(path text) RETURNS date
+    AS 'MODULE_PATHNAME', 'news_archive_date_from_path' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.date_from_path(text) IS
+    'The date a file path names (20200504, 2020-05-04, 2020_05_04, 2020/05/04/page1.txt, 2020/0504/, 2020年5月4日), the last one in the path; NULL when none';

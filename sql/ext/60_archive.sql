@@ -194,6 +194,10 @@ BEGIN
             tags         text[],
             editor       text,
             loaded_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+            date_source  text,
+            date_precision text,
+            date_confidence text,
+            date_conflict text,
             CONSTRAINT issues_content_hash_key UNIQUE (content_hash),
             CONSTRAINT issues_source_version_key UNIQUE (source, version)
         )$q$, s);
@@ -212,7 +216,7 @@ BEGIN
         'content_hash', 'SHA-256 of the raw text; the same content is stored once',
         'chars', 'Characters in the raw text',
         'masthead', 'Masthead (name of the paper) from the front matter',
-        'issue_date', 'Issue date from the front matter',
+        'issue_date', 'Issue date: from the front matter, the file name or given (see date_source); the first day of the month or year when date_precision says so',
         'weekday', 'Weekday as printed',
         'lunar_date', 'Lunar date as printed',
         'issue_no', 'Running issue number (总第N期)',
@@ -224,7 +228,11 @@ BEGIN
         'news_source', 'Source line of a web page (来源)',
         'tags', 'Tags of a web page',
         'editor', 'Responsible editor of a web page',
-        'loaded_at', 'When this version was loaded']);
+        'loaded_at', 'When this version was loaded',
+        'date_source', 'Where issue_date came from: masthead, text, html meta, file name or given',
+        'date_precision', 'What issue_date knows: day, month or year (then issue_date is its first day)',
+        'date_confidence', 'low for a year far outside 1840..next year, else high',
+        'date_conflict', 'The other date when the text and the file name or given date disagree (e.g. file name says 2020-05-05)']);
 
     -- articles: the issue split by news_articles().  Search is exact
     -- substring search (&@) through a GIN index on the article's own text
@@ -310,7 +318,7 @@ BEGIN
                (SELECT pg_catalog.count(*)::int FROM %1$s.articles a WHERE a.issue_id = i.id) AS articles,
                i.chars,
                pg_catalog.encode(i.content_hash, 'hex') AS content_sha256,
-               i.loaded_at
+               i.loaded_at, i.date_source, i.date_precision, i.date_confidence, i.date_conflict
           FROM %1$s.issues i$q$, s);
     EXECUTE pg_catalog.format('COMMENT ON VIEW %s.issues_v IS %L', s,
         'Issues with their front matter, every version (superseded_by is NULL for the current one)');
@@ -336,7 +344,11 @@ BEGIN
         'articles', 'Number of articles',
         'chars', 'Characters in the raw issue',
         'content_sha256', 'SHA-256 of the raw issue, hex',
-        'loaded_at', 'When this version was loaded']);
+        'loaded_at', 'When this version was loaded',
+        'date_source', 'Where issue_date came from: masthead, text, html meta, file name or given',
+        'date_precision', 'day, month or year (issue_date is then its first day)',
+        'date_confidence', 'low for a year far outside 1840..next year',
+        'date_conflict', 'The other date when the text and the file name or given date disagree']);
 
     EXECUTE pg_catalog.format($q$
         CREATE VIEW %1$s.articles_v AS
@@ -436,10 +448,77 @@ BEGIN
 END
 $fn$;
 
+-- The issue date to store: the text's (news_issue_info) or one from outside
+-- the text (the file name, or given by the user).  The text's date wins;
+-- the outside date wins when the text has none, when it only refines the
+-- text's year or month (a coarse date it falls in), or when forced.  When
+-- the two disagree, date_conflict names the losing date and its source.
+CREATE FUNCTION @extschema@._date_text(d date, prec text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT pg_catalog.lpad(pg_catalog.date_part('year', d)::int::text, 4, '0')
+           || CASE WHEN prec = 'year' THEN ''
+                   ELSE '-' || pg_catalog.lpad(pg_catalog.date_part('month', d)::int::text, 2, '0') END
+           || CASE WHEN prec IN ('year', 'month') THEN ''
+                   ELSE '-' || pg_catalog.lpad(pg_catalog.date_part('day', d)::int::text, 2, '0') END
+$$;
+
+CREATE FUNCTION @extschema@.resolve_issue_date(raw @extschema@.news_issue, given_date date DEFAULT NULL,
+                                               given_source text DEFAULT 'given', force boolean DEFAULT false,
+                                               OUT issue_date date, OUT date_source text, OUT date_precision text,
+                                               OUT date_confidence text, OUT date_conflict text)
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    info @extschema@.news_issue_info := @extschema@.news_issue_info(raw);
+    agrees boolean;
+BEGIN
+    issue_date := info.issue_date;
+    date_source := info.date_source;
+    date_precision := info.date_precision;
+    date_confidence := info.date_confidence;
+    IF given_date IS NULL THEN
+        RETURN;
+    END IF;
+    IF given_source IS NULL OR given_source NOT IN ('given', 'file name') THEN
+        RAISE EXCEPTION 'date source must be ''given'' or ''file name'', not %', pg_catalog.quote_nullable(given_source)
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    agrees := info.issue_date IS NOT NULL AND
+              pg_catalog.date_trunc(COALESCE(info.date_precision, 'day'), given_date::timestamp)::date = info.issue_date;
+    IF info.issue_date IS NOT NULL AND NOT agrees THEN
+        IF force THEN
+            date_conflict := pg_catalog.format('%s says %s', info.date_source,
+                                               @extschema@._date_text(info.issue_date, info.date_precision));
+        ELSE
+            date_conflict := pg_catalog.format('%s says %s', given_source, @extschema@._date_text(given_date, 'day'));
+            RETURN;
+        END IF;
+    ELSIF agrees AND info.date_precision = 'day' AND NOT force THEN
+        RETURN;
+    END IF;
+    issue_date := given_date;
+    date_source := given_source;
+    date_precision := 'day';
+    date_confidence := CASE WHEN pg_catalog.date_part('year', given_date) < 1840 OR
+                                 pg_catalog.date_part('year', given_date) > pg_catalog.date_part('year', pg_catalog.now()) + 1
+                            THEN 'low' ELSE 'high' END;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.resolve_issue_date(@extschema@.news_issue, date, text, boolean) IS
+    'The issue date to store: the text''s, or a date from outside the text (given_source ''given'' or ''file name'') when the text has none, only a year or month it falls in, or force; date_conflict names the other date when they disagree';
+
 -- Stores one issue: returns its id and what happened ('new', 'version' for a
--- corrected version of a known source, 'duplicate' for content stored before).
+-- corrected version of a known source, 'duplicate' for content stored
+-- before), and the date conflict when the text's date and the one given
+-- disagree.  issue_date/date_source/force_date: a date from outside the text
+-- (see resolve_issue_date).
 CREATE FUNCTION @extschema@.ingest_status(source text, raw @extschema@.news_issue, archive name DEFAULT NULL,
-                                          OUT issue_id bigint, OUT status text)
+                                          issue_date date DEFAULT NULL, date_source text DEFAULT 'given',
+                                          force_date boolean DEFAULT false,
+                                          OUT issue_id bigint, OUT status text, OUT date_conflict text)
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -450,6 +529,7 @@ DECLARE
     prev_id bigint;
     prev_version int;
     info @extschema@.news_issue_info;
+    dt record;
 BEGIN
     IF source IS NULL OR pg_catalog.btrim(source) = '' THEN
         RAISE EXCEPTION 'source must not be empty' USING ERRCODE = 'invalid_parameter_value',
@@ -458,8 +538,17 @@ BEGIN
     IF raw IS NULL THEN
         RAISE EXCEPTION 'raw issue must not be NULL' USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    dt := @extschema@.resolve_issue_date(raw, issue_date, date_source, COALESCE(force_date, false));
     IF @extschema@.is_distributed_archive(arch) THEN    -- Citus: 65_archive_citus.sql
         SELECT d.issue_id, d.status INTO issue_id, status FROM @extschema@._citus_ingest(arch, source, raw) d;
+        IF status IN ('new', 'version') THEN
+            EXECUTE pg_catalog.format($q$
+                UPDATE %s.issues SET issue_date = $2, date_source = $3, date_precision = $4,
+                                     date_confidence = $5, date_conflict = $6 WHERE id = $1$q$, s)
+                USING issue_id, dt.issue_date, dt.date_source, dt.date_precision, dt.date_confidence, dt.date_conflict;
+            PERFORM @extschema@._report_date_conflict(source, dt.issue_date, dt.date_source, dt.date_conflict);
+            date_conflict := dt.date_conflict;
+        END IF;
         RETURN;
     END IF;
     h := @extschema@.news_issue_hash(raw);
@@ -480,13 +569,14 @@ BEGIN
     EXECUTE pg_catalog.format($q$
         INSERT INTO %s.issues (source, version, supersedes, is_current, raw, chars, masthead, issue_date, weekday,
                                lunar_date, issue_no, pages, sponsor, publisher, site, section_path, news_source,
-                               tags, editor)
-        VALUES ($1, $2, $3, false, $4, pg_catalog.char_length($4::text), $5.masthead, $5.issue_date, $5.weekday,
+                               tags, editor, date_source, date_precision, date_confidence, date_conflict)
+        VALUES ($1, $2, $3, false, $4, pg_catalog.char_length($4::text), $5.masthead, $6, $5.weekday,
                 $5.lunar_date, $5.issue_no, $5.pages, $5.sponsor, $5.publisher, $5.site, $5.section_path,
-                $5.source, $5.tags, $5.editor)
+                $5.source, $5.tags, $5.editor, $7, $8, $9, $10)
         ON CONFLICT (content_hash) DO NOTHING
         RETURNING id$q$, s)
-        INTO issue_id USING source, COALESCE(prev_version + 1, 1), prev_id, raw, info;
+        INTO issue_id USING source, COALESCE(prev_version + 1, 1), prev_id, raw, info,
+                            dt.issue_date, dt.date_source, dt.date_precision, dt.date_confidence, dt.date_conflict;
     IF issue_id IS NULL THEN
         -- the same content was committed meanwhile under another source
         EXECUTE pg_catalog.format('SELECT id FROM %s.issues WHERE content_hash = $1', s) INTO issue_id USING h;
@@ -498,22 +588,40 @@ BEGIN
         USING source;
     EXECUTE pg_catalog.format('UPDATE %s.issues SET is_current = true WHERE id = $1', s) USING issue_id;
     status := CASE WHEN prev_id IS NULL THEN 'new' ELSE 'version' END;
+    date_conflict := dt.date_conflict;
+    PERFORM @extschema@._report_date_conflict(source, dt.issue_date, dt.date_source, dt.date_conflict);
 
     PERFORM @extschema@._store_articles(arch, issue_id, raw);
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.ingest_status(text, @extschema@.news_issue, name) IS
-    'Stores one issue with its articles and authors; returns the issue id and new, version or duplicate';
+COMMENT ON FUNCTION @extschema@.ingest_status(text, @extschema@.news_issue, name, date, text, boolean) IS
+    'Stores one issue with its articles and authors; returns the issue id, new, version or duplicate, and the date conflict (text and given or file-name date disagree), if any';
 
-CREATE FUNCTION @extschema@.ingest(source text, raw @extschema@.news_issue, archive name DEFAULT NULL)
+-- a conflict between the dates is never silent: a notice, and the row's date_conflict
+CREATE FUNCTION @extschema@._report_date_conflict(source text, issue_date date, date_source text, conflict text)
+    RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    IF conflict IS NOT NULL THEN
+        RAISE NOTICE 'issue "%": dates disagree: kept % from the %, but the %', source, issue_date, date_source, conflict
+            USING HINT = 'The issue''s date_conflict column keeps the other date.';
+    END IF;
+END
+$fn$;
+
+CREATE FUNCTION @extschema@.ingest(source text, raw @extschema@.news_issue, archive name DEFAULT NULL,
+                                   issue_date date DEFAULT NULL, date_source text DEFAULT 'given',
+                                   force_date boolean DEFAULT false)
     RETURNS bigint
     LANGUAGE sql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT (@extschema@.ingest_status(source, raw, archive)).issue_id
+    SELECT (@extschema@.ingest_status(source, raw, archive, issue_date, date_source, force_date)).issue_id
 $$;
-COMMENT ON FUNCTION @extschema@.ingest(text, @extschema@.news_issue, name) IS
-    'Stores one issue with its articles and authors in an archive and returns its id; the same content twice is stored once, a changed content of the same source becomes a new version';
+COMMENT ON FUNCTION @extschema@.ingest(text, @extschema@.news_issue, name, date, text, boolean) IS
+    'Stores one issue with its articles and authors in an archive and returns its id; the same content twice is stored once, a changed content of the same source becomes a new version; issue_date: a date from outside the text (date_source ''given'' or ''file name''), used when the text has none or force_date';
 
 -- Splits stored issues again (after an upgrade of the splitter): their
 -- articles and authors are replaced, the raw issues are not touched.
@@ -557,6 +665,10 @@ DECLARE
     arch name := @extschema@.archive_schema(archive);
     r record;
     res record; has_bytes boolean;
+    date_cols text := '';
+    col text;
+    kept_date text;
+    kept_source text;
 BEGIN
     IF (SELECT pg_catalog.count(*) FROM pg_catalog.pg_attribute
          WHERE attrelid = staging AND attname IN ('source', 'raw') AND attnum > 0 AND NOT attisdropped) <> 2 THEN
@@ -568,21 +680,44 @@ BEGIN
     has_bytes := EXISTS (SELECT FROM pg_catalog.pg_attribute
                           WHERE attrelid = staging AND attname = 'raw_bytes' AND attnum > 0 AND NOT attisdropped
                             AND atttypid = 'pg_catalog.bytea'::pg_catalog.regtype);
-    FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw, %s AS raw_bytes FROM %s',
-                                       CASE WHEN has_bytes THEN 'raw_bytes' ELSE 'NULL::pg_catalog.bytea' END, staging) LOOP
+    -- optional columns issue_date, date_source, force_date: a date from outside the text
+    FOREACH col IN ARRAY ARRAY['issue_date:pg_catalog.date:NULL', 'date_source:pg_catalog.text:''given''',
+                               'force_date:pg_catalog.bool:false'] LOOP
+        date_cols := date_cols || pg_catalog.format(', (%s)::%s AS %I',
+            CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_attribute
+                               WHERE attrelid = staging AND attname = pg_catalog.split_part(col, ':', 1)
+                                 AND attnum > 0 AND NOT attisdropped)
+                 THEN pg_catalog.format('COALESCE(%I::%s, %s)', pg_catalog.split_part(col, ':', 1),
+                                        pg_catalog.split_part(col, ':', 2), pg_catalog.split_part(col, ':', 3))
+                 ELSE pg_catalog.split_part(col, ':', 3) END,
+            pg_catalog.split_part(col, ':', 2), pg_catalog.split_part(col, ':', 1));
+    END LOOP;
+    FOR r IN EXECUTE pg_catalog.format('SELECT source::text AS source, raw::text AS raw, %s AS raw_bytes%s FROM %s',
+                                       CASE WHEN has_bytes THEN 'raw_bytes' ELSE 'NULL::pg_catalog.bytea' END,
+                                       date_cols, staging) LOOP
         source := r.source;
         -- loaders running side by side can deadlock on the same content in
         -- two files; the loser's row is rolled back and tried again
         FOR attempt IN 1 .. 3 LOOP
             BEGIN
                 IF r.raw IS NULL AND r.raw_bytes IS NOT NULL THEN
-                    res := @extschema@.ingest_status(r.source, @extschema@.news_issue_from_bytes(r.raw_bytes), arch);
+                    res := @extschema@.ingest_status(r.source, @extschema@.news_issue_from_bytes(r.raw_bytes), arch,
+                                                     r.issue_date, r.date_source, r.force_date);
                 ELSE
-                    res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch);
+                    res := @extschema@.ingest_status(r.source, r.raw::@extschema@.news_issue, arch,
+                                                     r.issue_date, r.date_source, r.force_date);
                 END IF;
                 issue_id := res.issue_id;
                 status := res.status;
                 message := NULL;
+                IF res.date_conflict IS NOT NULL THEN
+                    EXECUTE pg_catalog.format($q$
+                        SELECT @extschema@._date_text(issue_date, date_precision), date_source
+                          FROM %s.issues WHERE id = $1$q$, pg_catalog.quote_ident(arch))
+                        INTO kept_date, kept_source USING res.issue_id;
+                    message := pg_catalog.format('dates disagree: kept %s from the %s; the %s', kept_date,
+                                                 kept_source, res.date_conflict);
+                END IF;
                 EXIT;
             EXCEPTION
                 WHEN deadlock_detected THEN
@@ -601,7 +736,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ingest_table(regclass, name) IS
-    'Ingests every row (source text, raw text) of a staging table, or (source, raw NULL, raw_bytes bytea) for pages in any charset; a failing row is reported (status failed, message) and skipped';
+    'Ingests every row (source text, raw text) of a staging table, or (source, raw NULL, raw_bytes bytea) for pages in any charset, with optional columns issue_date, date_source, force_date (a date from outside the text, see ingest); a failing row is reported (status failed, message) and skipped; message also reports a date conflict';
 
 -- ---------------------------------------------------------------------------
 -- Reading: search, trend, top authors, top words.  They read the archive's

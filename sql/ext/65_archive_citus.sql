@@ -95,7 +95,7 @@ BEGIN
                COALESCE(n.articles, 0)::int AS articles,
                i.chars,
                pg_catalog.encode(i.content_hash, 'hex') AS content_sha256,
-               i.loaded_at
+               i.loaded_at, i.date_source, i.date_precision, i.date_confidence, i.date_conflict
           FROM %1$s.issues i
           LEFT JOIN (SELECT a.issue_id, pg_catalog.count(*) AS articles
                        FROM %1$s.articles a GROUP BY a.issue_id) n ON n.issue_id = i.id$q$,

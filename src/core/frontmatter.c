@@ -19,6 +19,8 @@
 #define HEAD_MAX_BYTES 6000
 #define HEAD_LONG_LINE 80		/* code points: a body paragraph ends the zone */
 #define TAIL_MAX_LINES 30
+#define HEAD_DATE_CHARS 30		/* code points before a full date on a head line */
+#define HEAD_PROSE_DATE_CHARS 12	/* ... on a line of running text */
 
 typedef struct Line
 {
@@ -172,184 +174,107 @@ starts_with(const char *p, const char *end, const char *lit)
 	return (size_t) (end - p) >= n && memcmp(p, lit, n) == 0;
 }
 
-/*
- * Find a date YYYY年M月D日 or YYYY-MM-DD starting within the first few
- * characters of the line.  Returns true and fills y/m/d.
- */
-/* a Chinese numeral character: its digit, 10 for 十/拾, -1 for none */
-static int
-han_digit(uint32_t cp)
-{
-	static const uint32_t digits[][3] = {
-		{0x3007, 0x96F6, 0}, {0x4E00, 0x58F9, 0x58F1}, {0x4E8C, 0x8CB3, 0x8D30},
-		{0x4E09, 0x53C1, 0x53C3}, {0x56DB, 0x8086, 0}, {0x4E94, 0x4F0D, 0},
-		{0x516D, 0x9678, 0x9646}, {0x4E03, 0x67D2, 0}, {0x516B, 0x634C, 0},
-		{0x4E5D, 0x7396, 0}
-	};
-	int			k,
-				j;
-
-	if (cp == 0x5341 || cp == 0x62FE)	/* 十 拾 */
-		return 10;
-	for (k = 0; k < 10; k++)
-		for (j = 0; j < 3; j++)
-			if (digits[k][j] && digits[k][j] == cp)
-				return k;
-	return -1;
-}
-
-/*
- * A number in Chinese numerals at *pp: digit strings (二〇二〇) or tens
- * (十九, 貳拾捌, 廿三).  Returns -1 when none; *pp moves past it.
- */
-static long
-take_han_number(const char **pp, const char *end)
-{
-	const char *p = *pp;
-	long		val = 0,
-				cur = -1;
-	bool		tens = false;
-	int			n = 0;
-	size_t		adv;
-
-	while (p < end && n < 8)
-	{
-		uint32_t	cp = na_utf8_decode(p, end - p, &adv);
-		int			d = han_digit(cp);
-
-		if (cp == 0x5EFF || cp == 0x5345)	/* 廿 卅 */
-		{
-			val += cp == 0x5EFF ? 20 : 30;
-			tens = true;
-		}
-		else if (d == 10)
-		{
-			val += (cur < 0 ? 1 : cur) * 10;
-			cur = -1;
-			tens = true;
-		}
-		else if (d >= 0)
-			cur = (tens || cur < 0) ? d : cur * 10 + d;
-		else
-			break;
-		p += adv;
-		n++;
-	}
-	if (n == 0)
-		return -1;
-	*pp = p;
-	return val + (cur < 0 ? 0 : cur);
-}
-
-/*
- * A date in Chinese numerals, or in the Republic's era: 二〇二〇年五月四日,
- * 民國十九年四月三日 (1930), 中华民国二十八年 ... (year 1 = 1912).
- */
-static bool
-find_han_date(const char *s, size_t len, int *y, int *m, int *d, const char **after)
-{
-	static const char *const eras[] = {"中華民國", "中华民国", "民國", "民国", NULL};
-	const char *end = s + len;
-	const char *p = s;
-	size_t		adv;
-
-	while (p < end)
-	{
-		const char *q = p;
-		long		yy,
-					mm,
-					dd;
-		int			e;
-		bool		era = false;
-
-		for (e = 0; eras[e]; e++)
-			if (starts_with(q, end, eras[e]))
-			{
-				q += strlen(eras[e]);
-				era = true;
-				break;
-			}
-		yy = take_han_number(&q, end);
-		if (yy > 0 && starts_with(q, end, "年") && (era ? yy < 120 : yy >= 1800 && yy <= 2200))
-		{
-			q += strlen("年");
-			mm = take_han_number(&q, end);
-			if (mm >= 1 && mm <= 12 && starts_with(q, end, "月"))
-			{
-				q += strlen("月");
-				dd = take_han_number(&q, end);
-				if (dd >= 1 && dd <= 31 && (starts_with(q, end, "日") || starts_with(q, end, "號") ||
-											starts_with(q, end, "号")))
-				{
-					*y = (int) (era ? yy + 1911 : yy);
-					*m = (int) mm;
-					*d = (int) dd;
-					*after = q + 3;
-					return true;
-				}
-			}
-		}
-		na_utf8_decode(p, end - p, &adv);
-		p += adv;
-	}
-	return false;
-}
-
-static bool
-find_date(const char *s, size_t len, int *y, int *m, int *d, const char **after)
-{
-	const char *end = s + len;
-	const char *p = s;
-	int			skipped = 0;
-	size_t		adv;
-
-	while (p < end && skipped <= 12)
-	{
-		const char *q = p;
-		long		yy = take_number(&q, end);
-
-		if (yy >= 1900 && yy <= 2200 && q - p == 4)
-		{
-			long		mm,
-						dd;
-			bool		han = starts_with(q, end, "年");
-
-			if (han || (q < end && (*q == '-' || *q == '/' || *q == '.')))
-			{
-				q += han ? strlen("年") : 1;
-				mm = take_number(&q, end);
-				if (mm >= 1 && mm <= 12 &&
-					((han && starts_with(q, end, "月")) ||
-					 (!han && q < end && (*q == '-' || *q == '/' || *q == '.'))))
-				{
-					q += han ? strlen("月") : 1;
-					dd = take_number(&q, end);
-					if (dd >= 1 && dd <= 31)
-					{
-						if (han && starts_with(q, end, "日"))
-							q += strlen("日");
-						else if (han)
-							goto next;
-						*y = (int) yy;
-						*m = (int) mm;
-						*d = (int) dd;
-						*after = q;
-						return true;
-					}
-				}
-			}
-		}
-next:
-		na_utf8_decode(p, end - p, &adv);
-		p += adv;
-		skipped++;
-	}
-	return false;
-}
-
+/* weekdays as printed; 禮拜 and 週 are the traditional and older forms */
 static const char *const weekdays[] = {
-	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天", NULL
+	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
+	"禮拜一", "禮拜二", "禮拜三", "禮拜四", "禮拜五", "禮拜六", "禮拜日", "禮拜天",
+	"礼拜一", "礼拜二", "礼拜三", "礼拜四", "礼拜五", "礼拜六", "礼拜日", "礼拜天",
+	"週一", "週二", "週三", "週四", "週五", "週六", "週日", NULL
 };
+
+const char *
+na_date_source_name(NaDateSource s)
+{
+	switch (s)
+	{
+		case NA_DSRC_MASTHEAD:
+			return "masthead";
+		case NA_DSRC_TEXT:
+			return "text";
+		case NA_DSRC_HTML_META:
+			return "html meta";
+		case NA_DSRC_FILE_NAME:
+			return "file name";
+		case NA_DSRC_GIVEN:
+			return "given";
+		default:
+			return NULL;
+	}
+}
+
+/* just past the word that opens a lunar date: 农历, 農曆, 夏历, 旧历, 阴历, ... */
+static const char *
+lunar_mark(const Line *l)
+{
+	static const char *const marks[] = {
+		"农历", "農曆", "農歷", "夏历", "夏曆", "旧历", "舊曆", "阴历", "陰曆", NULL
+	};
+	int			k;
+	const char *p;
+
+	for (k = 0; marks[k]; k++)
+		if ((p = find_bytes(l->s, l->len, marks[k])) != NULL)
+			return p + strlen(marks[k]);
+	return NULL;
+}
+
+/* a line of running text: it has sentence or clause punctuation */
+static bool
+is_prose(const Line *l)
+{
+	static const char *const marks[] = {"。", "，", "！", "？", "；", NULL};
+	int			k;
+
+	for (k = 0; marks[k]; k++)
+		if (find_bytes(l->s, l->len, marks[k]))
+			return true;
+	return false;
+}
+
+/*
+ * A coarse date opening a line is the issue's only when nothing but a space,
+ * an issue number or a bracket follows: 中華民國貳拾捌年, 一九三〇年 第三期,
+ * but not the title 2020年全国经济工作会议召开.
+ */
+static bool
+stands_alone(const Line *l, size_t end)
+{
+	size_t		adv;
+	uint32_t	cp;
+
+	if (end >= l->len)
+		return true;
+	cp = na_utf8_decode(l->s + end, l->len - end, &adv);
+	return na_is_space(cp) || cp == 0x7B2C || cp == 0xFF08 || cp == '(' || cp == 0x3010;	/* 第 （ ( 【 */
+}
+
+/*
+ * The issue date on a line of the head zone.  A full date may stand
+ * anywhere on a masthead line, but near the start of running text only
+ * (a lead's date is no issue date); a year-only or year-month date
+ * (中華民國貳拾捌年) only when it opens the line, since 创刊于1949年 is no
+ * issue date.  Day dates win over coarse ones found on earlier lines.
+ */
+static bool
+head_line_date(const Line *l, NaIssueInfo *info, int max_year)
+{
+	NaDate		d;
+
+	if (info->year != 0 && info->date_prec == NA_DATE_DAY)
+		return false;
+	if (na_date_find(l->s, l->len, is_prose(l) ? HEAD_PROSE_DATE_CHARS : HEAD_DATE_CHARS, 0, max_year, &d) ||
+		(info->year == 0 && na_date_find(l->s, l->len, 0, NA_DATE_ACCEPT_COARSE, max_year, &d) &&
+		 stands_alone(l, d.end)))
+	{
+		info->year = d.year;
+		info->month = d.month;
+		info->day = d.day;
+		info->date_prec = d.prec;
+		info->date_low_confidence = d.low_confidence;
+		return true;
+	}
+	return false;
+}
 
 static bool
 is_all_han(const char *s, size_t len, size_t *ncp)
@@ -369,7 +294,7 @@ is_all_han(const char *s, size_t len, size_t *ncp)
 	return n > 0;
 }
 
-/* a paper's name: a short all-Han line ending in 报, 刊 or 新闻 */
+/* a paper's name: a short all-Han line ending in 报 (報) or 刊 */
 static bool
 looks_like_masthead(const Line *l)
 {
@@ -378,6 +303,7 @@ looks_like_masthead(const Line *l)
 	if (!is_all_han(l->s, l->len, &ncp) || ncp < 2 || ncp > 12)
 		return false;
 	return (l->len >= 3 && memcmp(l->s + l->len - 3, "报", 3) == 0) ||
+		(l->len >= 3 && memcmp(l->s + l->len - 3, "報", 3) == 0) ||
 		(l->len >= 3 && memcmp(l->s + l->len - 3, "刊", 3) == 0);
 }
 
@@ -595,18 +521,15 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 				last_field = 0;
 	bool		any_field = false,
 				is_web = false;
+	int			max_year = na_date_max_plausible_year();
 
 	for (i = 0; i < n; i++)
 	{
 		Line	   *l = &lines[i];
 		const char *end = l->s + l->len;
 		const char *p;
-		const char *after;
 		bool		field = false;
-		int			y,
-					m,
-					d,
-					w;
+		int			w;
 
 		if (l->start >= HEAD_MAX_BYTES)
 			break;
@@ -621,25 +544,17 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 			is_web = true;
 			field = true;
 		}
-		if (info->year == 0 && l->len > 0 &&
-			(find_date(l->s, l->len, &y, &m, &d, &after) ||
-			 find_han_date(l->s, l->len, &y, &m, &d, &after)))
-		{
-			info->year = y;
-			info->month = m;
-			info->day = d;
+		if (l->len > 0 && head_line_date(l, info, max_year))
 			field = true;
-		}
 		for (w = 0; weekdays[w]; w++)
 			if (info->weekday == NULL && find_bytes(l->s, l->len, weekdays[w]))
 			{
 				info->weekday = na_strndup(weekdays[w], strlen(weekdays[w]));
 				field = true;
 			}
-		if ((p = find_bytes(l->s, l->len, "农历")) != NULL && info->lunar_date == NULL)
+		if (info->lunar_date == NULL && (p = lunar_mark(l)) != NULL)
 		{
-			p = skip_sep(p + strlen("农历"), end);
-			info->lunar_date = take_word(p, end, NULL);
+			info->lunar_date = take_word(skip_sep(p, end), end, NULL);
 			field = true;
 		}
 		if ((p = find_bytes(l->s, l->len, "总第")) != NULL && info->issue_no < 0)
@@ -690,6 +605,8 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 			last_field = i;
 		}
 	}
+	if (info->year != 0)
+		info->date_source = is_web ? NA_DSRC_TEXT : NA_DSRC_MASTHEAD;
 	if (!any_field)
 		return;
 

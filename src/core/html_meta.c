@@ -326,6 +326,7 @@ choose_date(const NaHtmlPage *pg, NaHtmlArticleMeta *am)
 			have_meta = true;
 	if (!have_meta)
 		have_meta = jsonld_date(pg->jsonld, &am->y, &am->m, &am->d, &am->hh, &am->mi);
+	am->date_from_meta = have_meta;
 	/* the visible date by the headline: as printed, and usually with the time */
 	from = am->title_block >= 0 ? am->title_block - NEAR_BEFORE : 0;
 	if (from < 0)
@@ -348,7 +349,7 @@ choose_date(const NaHtmlPage *pg, NaHtmlArticleMeta *am)
 	/* last: the page's modification date (encyclopedia entries, wikis) */
 	for (i = 0; modified[i] && !have_meta; i++)
 		if (find_date(meta_get(pg, modified[i]), &am->y, &am->m, &am->d, &am->hh, &am->mi))
-			have_meta = true;
+			have_meta = am->date_from_meta = true;
 	if (!have_meta)
 		am->y = 0;
 }
@@ -581,6 +582,10 @@ na_html_meta(const NaHtmlPage *pg, NaIssueInfo *info, NaHtmlArticleMeta *am)
 		info->year = am->y;
 		info->month = am->m;
 		info->day = am->d;
+		info->date_prec = NA_DATE_DAY;
+		info->date_source = am->date_from_meta ? NA_DSRC_HTML_META : NA_DSRC_TEXT;
+		info->date_low_confidence = am->y < NA_DATE_PLAUSIBLE_MIN ||
+			am->y > na_date_max_plausible_year();
 	}
 	for (i = 0; i < pg->n_crumbs && info->n_section < NA_MAX_LIST; i++)
 		if (strcmp(pg->crumbs[i], "首页") != 0 && strcmp(pg->crumbs[i], "首頁") != 0 &&

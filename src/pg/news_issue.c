@@ -71,6 +71,19 @@ parse_frontmatter(const char *raw, size_t len, NaIssueInfo *info)
 	na_html_frontmatter(raw, len, info);
 }
 
+/* the date's source, precision and confidence as header flags */
+static uint16
+date_flags(const NaIssueInfo *info)
+{
+	uint16		f = NEWS_ISSUE_FLAG_DATE_META;
+
+	f |= ((uint16) info->date_source << NEWS_ISSUE_DATE_SRC_SHIFT) & NEWS_ISSUE_DATE_SRC_MASK;
+	f |= ((uint16) info->date_prec << NEWS_ISSUE_DATE_PREC_SHIFT) & NEWS_ISSUE_DATE_PREC_MASK;
+	if (info->date_low_confidence)
+		f |= NEWS_ISSUE_FLAG_DATE_LOW;
+	return f;
+}
+
 NewsIssue *
 news_issue_from_text_ex(const char *raw, size_t len, const char *charset, uint32 replaced)
 {
@@ -118,7 +131,7 @@ news_issue_from_text_ex(const char *raw, size_t len, const char *charset, uint32
 	memset(ni, 0, total - len);
 	SET_VARSIZE(ni, total);
 	ni->hdr.version = NEWS_ISSUE_VERSION;
-	ni->hdr.flags = charset ? NEWS_ISSUE_FLAG_DECODED : 0;
+	ni->hdr.flags = (charset ? NEWS_ISSUE_FLAG_DECODED : 0) | date_flags(&info);
 	ni->hdr.n_section = info.n_section;
 	ni->hdr.n_tags = info.n_tags;
 	ni->hdr.meta_len = meta.len;
@@ -193,6 +206,21 @@ news_issue_frontmatter(const NewsIssue *ni, NaIssueInfo *info)
 	info->year = ni->hdr.year;
 	info->month = ni->hdr.month;
 	info->day = ni->hdr.day;
+	if (ni->hdr.flags & NEWS_ISSUE_FLAG_DATE_META)
+	{
+		info->date_source = (NaDateSource) ((ni->hdr.flags & NEWS_ISSUE_DATE_SRC_MASK) >>
+											NEWS_ISSUE_DATE_SRC_SHIFT);
+		info->date_prec = (NaDatePrec) ((ni->hdr.flags & NEWS_ISSUE_DATE_PREC_MASK) >>
+										NEWS_ISSUE_DATE_PREC_SHIFT);
+		info->date_low_confidence = (ni->hdr.flags & NEWS_ISSUE_FLAG_DATE_LOW) != 0;
+	}
+	else if (info->year > 0)
+	{
+		/* a value stored before 0.3: a full date from the head of the text */
+		info->date_prec = NA_DATE_DAY;
+		info->date_source = info->site ? NA_DSRC_TEXT : NA_DSRC_MASTHEAD;
+		info->date_low_confidence = info->year < NA_DATE_PLAUSIBLE_MIN;
+	}
 	info->issue_no = ni->hdr.issue_no;
 	info->pages = ni->hdr.pages;
 	info->head_end = ni->hdr.head_end;
@@ -483,7 +511,8 @@ enum
 {
 	INFO_MASTHEAD, INFO_DATE, INFO_WEEKDAY, INFO_LUNAR, INFO_ISSUE_NO,
 	INFO_PAGES, INFO_SPONSOR, INFO_PUBLISHER, INFO_SITE, INFO_SECTION,
-	INFO_SOURCE, INFO_TAGS, INFO_EDITOR, INFO_CHARSET, INFO_REPLACED, INFO_NATTS
+	INFO_SOURCE, INFO_TAGS, INFO_EDITOR, INFO_CHARSET, INFO_REPLACED,
+	INFO_DATE_SOURCE, INFO_DATE_PRECISION, INFO_DATE_CONFIDENCE, INFO_NATTS
 };
 
 PG_FUNCTION_INFO_V1(news_issue_info);
@@ -498,7 +527,8 @@ news_issue_info(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "news_issue_info must return a composite type");
-	if (tupdesc->natts != INFO_NATTS)
+	/* the 0.2 type (no date_* columns) until ALTER EXTENSION UPDATE has run */
+	if (tupdesc->natts != INFO_NATTS && tupdesc->natts != INFO_DATE_SOURCE)
 		elog(ERROR, "news_issue_info: result type has %d columns, expected %d",
 			 tupdesc->natts, INFO_NATTS);
 	tupdesc = BlessTupleDesc(tupdesc);
@@ -529,6 +559,21 @@ news_issue_info(PG_FUNCTION_ARGS)
 		values[INFO_CHARSET] = text_or_null(cs, &nulls[INFO_CHARSET]);
 		values[INFO_REPLACED] = Int32GetDatum((int32) replaced);
 		nulls[INFO_REPLACED] = cs == NULL;
+	}
+
+	if (nulls[INFO_DATE])
+	{
+		nulls[INFO_DATE_SOURCE] = nulls[INFO_DATE_PRECISION] = nulls[INFO_DATE_CONFIDENCE] = true;
+		values[INFO_DATE_SOURCE] = values[INFO_DATE_PRECISION] = values[INFO_DATE_CONFIDENCE] = (Datum) 0;
+	}
+	else
+	{
+		values[INFO_DATE_SOURCE] = text_or_null(na_date_source_name(info.date_source),
+												&nulls[INFO_DATE_SOURCE]);
+		values[INFO_DATE_PRECISION] = text_or_null(na_date_prec_name(info.date_prec),
+												   &nulls[INFO_DATE_PRECISION]);
+		values[INFO_DATE_CONFIDENCE] = CStringGetTextDatum(info.date_low_confidence ? "low" : "high");
+		nulls[INFO_DATE_CONFIDENCE] = false;
 	}
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
