@@ -10,6 +10,10 @@
 # captions and plain and the other half of the articles stay out of fitting
 # for the held-out figures (test/suites/split_layouts.sh).  Deterministic:
 # the same repository and ../shared give the same header.
+#
+# SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
+# on and OUT (default src/core/split_model_weights.h) where the header goes;
+# scripts/split-transfer.sh uses both to fit on one paper only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
@@ -17,7 +21,8 @@ rm -rf "$WORK/train"
 mkdir -p "$WORK/train"
 make -s build/na_split build/na_split_fit >/dev/null
 python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
-	--layouts epaper,masthead,web,ocr
+	--layouts epaper,masthead,web,ocr --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
-build/na_split_fit --epochs "${EPOCHS:-12}" --out src/core/split_model_weights.h "$WORK/train"
-echo "wrote src/core/split_model_weights.h"
+OUT=${OUT:-src/core/split_model_weights.h}
+build/na_split_fit --epochs "${EPOCHS:-12}" --out "$OUT" "$WORK/train"
+echo "wrote $OUT"

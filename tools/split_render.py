@@ -5,6 +5,7 @@ reads) and the role of every line (for fitting the line-role model).
 
 usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
+                       [--sources own,xinmin,cnki,pku,msr]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -13,7 +14,9 @@ Article sources, read at run time:
   - SHARED/seg/{pku,msr}_test_raw.txt: consecutive news sentences grouped into
     paragraphs and articles (titles cut from their first clause).
 Train/test: every source's articles are cut in two halves by a hash of the
-title (stable across runs); --split picks one half.  Layouts:
+title (stable across runs); --split picks one half.  --sources keeps only
+the named sources, so a model can be fitted on one paper and scored on
+another (scripts/split-transfer.sh).  Layouts:
   epaper    page headers, kicker/title/subtitle flush, U+3000 indented
             paragraphs, no blank line anywhere, datelines inside the first
             paragraph, column tags, endings like (本报记者 X)
@@ -286,7 +289,8 @@ def render_issue(arts, lay, r, no):
 def main():
     args = sys.argv[1:]
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain", "--issues": "6",
-           "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared")}
+           "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
+           "--sources": "own,xinmin,cnki,pku,msr"}
     pos = []
     i = 0
     while i < len(args):
@@ -305,7 +309,8 @@ def main():
         shared = os.path.join(ROOT, "..", "..", "shared")
     r = random.Random(int(opt["--seed"]))
     pool = own_articles() + xinmin(shared) + cnki(shared) + sentences(shared, "pku", r) + sentences(shared, "msr", r)
-    pool = [a for a in pool if usable(a)]
+    keep = set(opt["--sources"].split(","))
+    pool = [a for a in pool if usable(a) and a["source"] in keep]
     if opt["--split"] != "all":
         want = 0 if opt["--split"] == "train" else 1
         pool = [a for a in pool if stable_half(a["source"] + a["title"]) == want]
