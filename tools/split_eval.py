@@ -2,6 +2,7 @@
 """Boundary metrics of a split against rendered gold, per layout.
 
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
+                    [--show N]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -10,7 +11,9 @@ in front of them is allowed); each row is used once.  Per layout it prints
 recall (articles found), precision (found / rows, photo rows not counted),
 boundary F1, body ends right and titles right (both of the found articles),
 and rows that swallowed another article's first words.  With --min-*, one
-"N passed, N failed" line checks every layout against the bars.
+"N passed, N failed" line checks every layout against the bars.  --show N
+prints up to N errors of each sort (missed, extra row, wrong end, wrong
+title) with the lines' text, to find out what fails.
 """
 import json, os, re, sys
 from collections import defaultdict
@@ -24,7 +27,16 @@ def untag(t):
     return re.sub(r"（[^（）]{1,14}）$", "", norm(t))
 
 
-def score(gold, out):
+SHOW = {"n": 0, "seen": defaultdict(int)}
+
+
+def show(what, name, text):
+    if SHOW["seen"][what] < SHOW["n"]:
+        SHOW["seen"][what] += 1
+        print("  [%s] %s: %s" % (what, name, text))
+
+
+def score(gold, out, name=""):
     rows = [a for a in out.get("articles", []) if a.get("kind") != "photo"]
     bodies = [norm(a.get("body")) for a in rows]
     used = set()
@@ -34,12 +46,23 @@ def score(gold, out):
         c["gold"] += 1
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
         if idx is None:
+            show("missed", name, "%s | %s" % (g.get("title"), bs))
             continue
         used.add(idx)
         c["found"] += 1
-        c["end"] += int(norm(g["body_ends"]) in bodies[idx][-60:])
-        c["title"] += int(untag(g.get("title")) == untag(rows[idx].get("title")))
+        end_ok = norm(g["body_ends"]) in bodies[idx][-60:]
+        c["end"] += int(end_ok)
+        if not end_ok:
+            show("end", name, "want ..%s got ..%s" % (norm(g["body_ends"]), bodies[idx][-40:]))
+        title_ok = untag(g.get("title")) == untag(rows[idx].get("title"))
+        c["title"] += int(title_ok)
+        if not title_ok:
+            show("title", name, "want %s got %s (kicker %s)" % (g.get("title"), rows[idx].get("title"),
+                                                               rows[idx].get("kicker")))
     c["rows"] = len(rows)
+    for i, a in enumerate(rows):
+        if i not in used:
+            show("extra", name, "%s | %s" % (a.get("title"), bodies[i][:50]))
     for b in bodies:
         c["swallow"] += int(sum(1 for s in starts if s and s in b[40:]) > 0)
     return c
@@ -52,6 +75,10 @@ def pct(a, b):
 def main():
     args = [a for a in sys.argv[1:]]
     bars = {}
+    if "--show" in args:
+        i = args.index("--show")
+        SHOW["n"] = int(args[i + 1])
+        del args[i:i + 2]
     for k in ("--min-f1", "--min-end", "--min-title"):
         if k in args:
             i = args.index(k)
@@ -69,7 +96,7 @@ def main():
         gold = json.load(open(os.path.join(gdir, name), encoding="utf-8"))
         path = os.path.join(odir, name)
         out = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}
-        for k, v in score(gold, out).items():
+        for k, v in score(gold, out, name).items():
             per[lay][k] += v
             per["ALL"][k] += v
     passed = failed = 0
