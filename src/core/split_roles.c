@@ -14,7 +14,7 @@
 
 const char *const sp_role_names[SPR_N] = {
 	"page", "kicker", "title", "subtitle", "byline", "lead", "body", "heading",
-	"caption", "credit", "other"
+	"caption", "credit", "advert", "notice", "other"
 };
 
 /* rows padded to a multiple of four floats so the sums vectorize */
