@@ -340,7 +340,13 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 		{
 			const SpLine *l = &sq->lines[sq->seq[k]];
 
+			/*
+			 * a long paragraph mentioning 联系 or a price is news; only a
+			 * phone number counts there
+			 */
 			coh[k].notice = (uint8_t) sp_notice_shape(sq->text + l->cs, l->ce - l->cs);
+			if (l->ncp > SP_NOTICE_MAX_CP)
+				coh[k].notice &= SP_AD_PHONE;
 		}
 	}
 	na_free(bg.h);
@@ -414,7 +420,7 @@ static void
 notice_atoms(const SpSeq *sq, int k, SpFeatures *f)
 {
 	int			m = sq->coh[k].notice;
-	const int	adlike = SP_AD_PHONE | SP_AD_PRICE | SP_AD_CONTACT | SP_AD_NOTICE | SP_AD_ADVERT;
+	const int	adlike = SP_AD_PHONE | SP_AD_PRICE | SP_AD_NOTICE | SP_AD_ADVERT;
 
 	if (m & SP_AD_PHONE)
 		add(f, SPA_AD_PHONE);

@@ -4,8 +4,8 @@
  *	  model: a telephone number (a run of seven or more digits, hyphens
  *	  allowed inside), a price (digits before 元, or after ￥/¥), contact
  *	  words (电话, 地址, 联系, 热线, 咨询, 微信), the words of notices
- *	  (启事, 声明, 作废, 遗失, 更正, 公告) and of adverts (招聘, 诚聘,
- *	  优惠, 特惠, 热销).  These are shapes, not answers: the model weighs them
+ *	  (启事, 声明, 作废, 遗失, 更正, 公告) and of adverts (诚聘, 优惠,
+ *	  特惠, 热销, 促销; not 招聘, which news of job fairs uses).  These are shapes, not answers: the model weighs them
  *	  against everything else it sees of the line and its neighbours.
  */
 #include "split_internal.h"
@@ -65,7 +65,7 @@ sp_notice_shape(const char *s, size_t len)
 {
 	static const char *const contact[] = {"电话", "地址", "联系", "热线", "咨询", "微信", NULL};
 	static const char *const notice[] = {"启事", "声明", "作废", "遗失", "更正", "公告", NULL};
-	static const char *const advert[] = {"招聘", "诚聘", "优惠", "特惠", "热销", "促销", NULL};
+	static const char *const advert[] = {"诚聘", "优惠", "特惠", "热销", "促销", NULL};
 	int			flags = digit_shapes(s, len);
 
 	if (any_of(s, len, contact))
@@ -75,4 +75,22 @@ sp_notice_shape(const char *s, size_t len)
 	if (any_of(s, len, advert))
 		flags |= SP_AD_ADVERT;
 	return flags;
+}
+
+/*
+ * May a line with these features be an advert or notice?  Only with a strong
+ * shape of one (phone, price, notice or advert words; contact words such as
+ * 微信 alone are not enough) on itself or a neighbour: a short line with
+ * none is a headline, whatever the line before it was.  The decoder and the fitting tool both
+ * hold to this.
+ */
+bool
+sp_notice_possible(const int *ids, int n_ids)
+{
+	int			i;
+
+	for (i = 0; i < n_ids && ids[i] < SP_N_ATOMS; i++)
+		if (ids[i] >= SPA_AD_PHONE && ids[i] <= SPA_N_ADLIKE && ids[i] != SPA_AD_CONTACT)
+			return true;
+	return false;
 }

@@ -70,6 +70,8 @@ emissions(const SpSeq *sq, float *em)
 		}
 		for (r = 0; r < SPR_N; r++)
 			e[r] = acc[r];
+		if (!sp_notice_possible(f.ids, f.n_ids))
+			e[SPR_ADVERT] = e[SPR_NOTICE] = -1e6f;
 		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
 		{
 			/* a headline, byline or page header is never a paragraph long */
