@@ -6,6 +6,7 @@ reads) and the role of every line (for fitting the line-role model).
 usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr] [--captions P]
+                       [--articles LO,HI]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -33,6 +34,8 @@ Between articles most issues (not ocr) carry adverts and notices written
 from the project's templates (goods with prices, jobs, 寻人启事, 遗失声明,
 更正, company notices with phone numbers and addresses): role advert or
 notice, gold under "adverts".
+An issue holds LO..HI articles (--articles, default 12,30; real-size issues
+of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
 """
 import csv, hashlib, json, os, random, re, sys
@@ -390,7 +393,8 @@ def main():
     args = sys.argv[1:]
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
-           "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0"}
+           "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
+           "--articles": "12,30"}
     pos = []
     i = 0
     while i < len(args):
@@ -404,6 +408,7 @@ def main():
         print(__doc__)
         return 2
     out = pos[0]
+    lo, hi = (int(x) for x in opt["--articles"].split(","))
     global CAPTIONS
     CAPTIONS = float(opt["--captions"])
     shared = opt["--shared"]
@@ -419,7 +424,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
-            arts = r.sample(pool, min(len(pool), r.randint(12, 30)))
+            arts = r.sample(pool, min(len(pool), r.randint(lo, hi)))
             iss = render_issue(arts, lay, r, n)
             base = os.path.join(out, "%s_%03d" % (lay, n))
             with open(base + ".txt", "w", encoding="utf-8") as f:
