@@ -340,13 +340,7 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 		{
 			const SpLine *l = &sq->lines[sq->seq[k]];
 
-			/*
-			 * a long paragraph mentioning 联系 or a price is news; only a
-			 * phone number counts there
-			 */
-			coh[k].notice = (uint8_t) sp_notice_shape(sq->text + l->cs, l->ce - l->cs);
-			if (l->ncp > SP_NOTICE_MAX_CP)
-				coh[k].notice &= SP_AD_PHONE;
+			coh[k].notice = (uint8_t) sp_notice_shape(sq->text + l->cs, l->ce - l->cs, l->ncp);
 		}
 	}
 	na_free(bg.h);

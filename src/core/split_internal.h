@@ -191,7 +191,7 @@ extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
 #define SP_AD_NOTICE	0x08
 #define SP_AD_ADVERT	0x10
 #define SP_NOTICE_MAX_CP	120	/* longer lines show only phone numbers */
-extern int	sp_notice_shape(const char *s, size_t len);
+extern int	sp_notice_shape(const char *s, size_t len, int ncp);
 extern bool sp_notice_possible(const int *ids, int n_ids);
 
 /* split_roles.c: the line-role model (weights in split_model_weights.h) */

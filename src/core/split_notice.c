@@ -16,18 +16,51 @@ is_digit_cp(uint32_t cp)
 	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
 
-static bool
-any_of(const char *s, size_t len, const char *const *words)
+/* two-character cue words, by their characters; one pass finds them all */
+typedef struct Cue
 {
-	for (; *words; words++)
-		if (sp_find(s, len, *words))
-			return true;
-	return false;
+	uint32_t	a,
+				b;
+	int			flag;
+} Cue;
+
+static const Cue cues[] = {
+	{0x7535, 0x8BDD, SP_AD_CONTACT},	/* 电话 */
+	{0x5730, 0x5740, SP_AD_CONTACT},	/* 地址 */
+	{0x8054, 0x7CFB, SP_AD_CONTACT},	/* 联系 */
+	{0x70ED, 0x7EBF, SP_AD_CONTACT},	/* 热线 */
+	{0x54A8, 0x8BE2, SP_AD_CONTACT},	/* 咨询 */
+	{0x5FAE, 0x4FE1, SP_AD_CONTACT},	/* 微信 */
+	{0x542F, 0x4E8B, SP_AD_NOTICE},	/* 启事 */
+	{0x58F0, 0x660E, SP_AD_NOTICE},	/* 声明 */
+	{0x4F5C, 0x5E9F, SP_AD_NOTICE},	/* 作废 */
+	{0x9057, 0x5931, SP_AD_NOTICE},	/* 遗失 */
+	{0x66F4, 0x6B63, SP_AD_NOTICE},	/* 更正 */
+	{0x516C, 0x544A, SP_AD_NOTICE},	/* 公告 */
+	{0x8BDA, 0x8058, SP_AD_ADVERT},	/* 诚聘 */
+	{0x4F18, 0x60E0, SP_AD_ADVERT},	/* 优惠 */
+	{0x7279, 0x60E0, SP_AD_ADVERT},	/* 特惠 */
+	{0x70ED, 0x9500, SP_AD_ADVERT},	/* 热销 */
+	{0x4FC3, 0x9500, SP_AD_ADVERT},	/* 促销 */
+};
+
+static int
+cue_flag(uint32_t a, uint32_t b)
+{
+	int			i;
+
+	for (i = 0; i < (int) (sizeof(cues) / sizeof(cues[0])); i++)
+		if (cues[i].a == a && cues[i].b == b)
+			return cues[i].flag;
+	return 0;
 }
 
-/* phone numbers and prices, in one pass over the code points */
+/*
+ * Phone numbers and prices, and (words true) the cue words, in one pass
+ * over the code points.
+ */
 static int
-digit_shapes(const char *s, size_t len)
+shapes(const char *s, size_t len, bool words)
 {
 	int			flags = 0,
 				run = 0;
@@ -52,6 +85,8 @@ digit_shapes(const char *s, size_t len)
 			if (run > 0 && cp == 0x5143)	/* 元 */
 				flags |= SP_AD_PRICE;
 			run = 0;
+			if (words && cp >= 0x4E00)
+				flags |= cue_flag(prev, cp);
 		}
 		if (run >= 7)
 			flags |= SP_AD_PHONE;
@@ -60,21 +95,16 @@ digit_shapes(const char *s, size_t len)
 	return flags;
 }
 
+/*
+ * The shapes of a line; a line longer than SP_NOTICE_MAX_CP code points is
+ * news however it mentions 联系 or a price, so only a phone number counts.
+ */
 int
-sp_notice_shape(const char *s, size_t len)
+sp_notice_shape(const char *s, size_t len, int ncp)
 {
-	static const char *const contact[] = {"电话", "地址", "联系", "热线", "咨询", "微信", NULL};
-	static const char *const notice[] = {"启事", "声明", "作废", "遗失", "更正", "公告", NULL};
-	static const char *const advert[] = {"诚聘", "优惠", "特惠", "热销", "促销", NULL};
-	int			flags = digit_shapes(s, len);
-
-	if (any_of(s, len, contact))
-		flags |= SP_AD_CONTACT;
-	if (any_of(s, len, notice))
-		flags |= SP_AD_NOTICE;
-	if (any_of(s, len, advert))
-		flags |= SP_AD_ADVERT;
-	return flags;
+	if (ncp > SP_NOTICE_MAX_CP)
+		return shapes(s, len, false) & SP_AD_PHONE;
+	return shapes(s, len, true);
 }
 
 /*
