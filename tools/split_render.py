@@ -295,11 +295,11 @@ def r_space(dl):
     return dl.endswith("电") or dl.endswith("讯")
 
 
-def gold_of(d, body_paras):
+def gold_of(d, body_paras, note_in_body=False):
     text = [p for p in body_paras if not is_head(p)]
     first = text[0]
     # a closing note in brackets signs the article, it is not its last words
-    last = text[-2] if len(text) > 1 and is_note(text[-1]) else text[-1]
+    last = text[-2] if len(text) > 1 and is_note(text[-1]) and not note_in_body else text[-1]
     # a dateline printed in the source text is not the body
     f = re.sub(r"^(本报讯|本报[^，。（]{0,12}电|新华社[^，。（]{0,14}电)(（[^）]{0,30}）)?", "",
                clean(first.lstrip("#■ ")))
@@ -333,7 +333,7 @@ def render_article(iss, d, lay, r):
     lead = lead_of(d)
     first_body = True
     for k, p in enumerate(paras):
-        if (is_credit(p) or (is_note(p) and k == len(paras) - 1)) and not first_body:
+        if (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
         elif is_head(p):
             t = p.lstrip("#")
@@ -353,7 +353,8 @@ def render_article(iss, d, lay, r):
     if d.get("ending"):
         iss.add(d["ending"], "credit")
         gap and iss.blank()
-    iss.gold.append(gold_of(d, paras))
+    # the OCR layout's rule assembler keeps a closing note in the body
+    iss.gold.append(gold_of(d, paras, note_in_body=lay == "ocr"))
 
 
 def render_issue(arts, lay, r, no):
