@@ -3,9 +3,9 @@
 # held-out half of the articles (the project's own fixtures, and the real
 # articles and sentences of ../shared when present) in six layouts -- e-paper
 # dump, masthead with blank lines, web-copied, OCR with marks, e-paper with
-# captions, plain -- of which captions and plain were never seen in fitting
-# the line-role model (scripts/split-fit.sh) -- and adverts and notices
-# between articles in most non-OCR issues.  build/na_split splits them and
+# captions, plain -- of which plain was never seen in fitting the line-role
+# model (scripts/split-fit.sh; captions are in 30% of its issues) -- with
+# adverts and notices between articles in most non-OCR issues.  build/na_split splits them and
 # tools/split_eval.py checks every layout's boundary F1, body ends and
 # titles against the bars.
 set -uo pipefail
