@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # news_articles() through the line-role model on real-size issues, in CPU
 # time of the backend (the machine is shared, wall time says little).
-# tools/split_render.py renders 120 issues of 100-140 articles each (about
+# tools/split_render.py renders 120 issues of 70-100 articles each (about
 # 200-300 kB: epaper, masthead and web layouts, adverts between articles)
 # from the project's articles and ../shared; they are stored uncompressed
 # and split three times with news_articles(raw) (layout auto: these issues
@@ -16,7 +16,7 @@ na_cluster_start
 gen=$(mktemp -d)
 chmod 755 "$gen"
 python3 tools/split_render.py "$gen" --seed 5 --issues "${ISSUES:-40}" --layouts epaper,masthead,web \
-	--articles 100,140 >/dev/null
+	--articles 70,100 >/dev/null
 chmod 644 "$gen"/*
 psql -qX -d postgres -c "DROP DATABASE IF EXISTS na_bench" -c "CREATE DATABASE na_bench" >/dev/null
 psql -qX -d na_bench -v ON_ERROR_STOP=1 -v dir="$gen" <<'SQL'
