@@ -3,11 +3,10 @@
  *	  The line-role model: a linear-chain model over the roles of an issue's
  *	  lines (page header, kicker, title, subtitle, byline, lead, body,
  *	  section head, caption, credit, advert, notice, other).  A line's score
- *	  for a role is
- *	  the sum of the weights of its features (split_features.c) for that
- *	  role (advert and notice only where sp_notice_possible()); a transition
- *	  weight links the roles of neighbouring lines;
- *	  Viterbi picks the best sequence.  The weights are fitted offline by
+ *	  for a role is the sum of the weights of its features (split_features.c)
+ *	  for that role (advert and notice only where sp_notice_possible()); a
+ *	  transition weight links the roles of neighbouring lines; Viterbi picks
+ *	  the best sequence.  The weights are fitted offline by
  *	  tools/na_split_fit.c (an averaged structured perceptron on rendered
  *	  issues) and compiled in from split_model_weights.h.
  */
