@@ -19,7 +19,9 @@ typedef enum NaArticleKind
 	NA_KIND_ARTICLE,
 	NA_KIND_COMMENTARY,
 	NA_KIND_PHOTO,
-	NA_KIND_BRIEF				/* a short item without headline or byline */
+	NA_KIND_BRIEF,				/* a short item without headline or byline */
+	NA_KIND_ADVERT,				/* an advert between articles */
+	NA_KIND_NOTICE				/* a notice: 寻人启事, 遗失声明, 更正 ... */
 } NaArticleKind;
 
 typedef enum NaSegRole

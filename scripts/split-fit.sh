@@ -4,12 +4,17 @@
 #   bash scripts/split-fit.sh [WORKDIR]
 #
 # Renders the training issues (tools/split_render.py: the training half of
-# the articles, layouts epaper, masthead, web and ocr; ../shared material is
-# read when present), dumps each line's features with build/na_split
-# --features, and fits the weights with build/na_split_fit.  The layouts
-# captions and plain and the other half of the articles stay out of fitting
+# the articles, layouts epaper, masthead, web and ocr, photo captions in 30%
+# of the non-OCR issues, adverts and notices between articles; ../shared
+# material is read when present), dumps each line's features with
+# build/na_split --features, and fits the weights with build/na_split_fit.
+# The layout plain and the other half of the articles stay out of fitting
 # for the held-out figures (test/suites/split_layouts.sh).  Deterministic:
 # the same repository and ../shared give the same header.
+#
+# SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
+# on and OUT (default src/core/split_model_weights.h) where the header goes;
+# scripts/split-transfer.sh uses both to fit on one paper only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
@@ -17,7 +22,8 @@ rm -rf "$WORK/train"
 mkdir -p "$WORK/train"
 make -s build/na_split build/na_split_fit >/dev/null
 python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
-	--layouts epaper,masthead,web,ocr
+	--layouts epaper,masthead,web,ocr --captions 0.3 --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
-build/na_split_fit --epochs "${EPOCHS:-12}" --out src/core/split_model_weights.h "$WORK/train"
-echo "wrote src/core/split_model_weights.h"
+OUT=${OUT:-src/core/split_model_weights.h}
+build/na_split_fit --epochs "${EPOCHS:-12}" --out "$OUT" "$WORK/train"
+echo "wrote $OUT"

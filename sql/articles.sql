@@ -93,3 +93,14 @@ SELECT role, count(*) AS spans, bool_and(score IS NOT NULL) AS scored
  WHERE fx.name = 'epaper' AND role IN ('page_header', 'kicker', 'title', 'subtitle', 'body')
  GROUP BY role ORDER BY role;
 SELECT count(score) AS scored FROM fx, news_segments(fx.raw, 'ocr') WHERE fx.name = 'epaper';
+
+-- adverts and notices between articles (issue 11): items of their own kinds,
+-- each line its own paragraph, never inside an article's body
+\set f `cat test/fixtures/issues/adverts.txt`
+SELECT ordinal, kind, title, replace(left(body, 16), E'\n', '/') AS body_starts
+  FROM news_articles(:'f'::news_issue);
+SELECT count(*) AS advert_text_in_articles
+  FROM news_articles(:'f'::news_issue)
+ WHERE kind NOT IN ('advert', 'notice') AND (body LIKE '%电话%' OR body LIKE '%作废%' OR body LIKE '%元%');
+-- a role word between two names leads the second (issue 11)
+SELECT p.* FROM news_byline('何苗 摄影 吴越') p;

@@ -190,6 +190,8 @@ decode(const Seq *s, uint8_t *pred)
 		for (i = s->off[k]; i < s->off[k + 1]; i++)
 			for (r = 0; r < SPR_N; r++)
 				em[r] += w[s->ids[i]][r];
+		if (!sp_notice_possible(s->ids + s->off[k], s->off[k + 1] - s->off[k]))
+			em[SPR_ADVERT] = em[SPR_NOTICE] = -1e6f;
 		for (r = 0; r < SPR_N; r++)
 		{
 			float		top;

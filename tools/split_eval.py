@@ -2,6 +2,7 @@
 """Boundary metrics of a split against rendered gold, per layout.
 
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
+                    [--min-ad P] [--max-ad-leak P] [--show N]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -9,8 +10,13 @@ an output row's body opens with the article's first words (a dateline left
 in front of them is allowed); each row is used once.  Per layout it prints
 recall (articles found), precision (found / rows, photo rows not counted),
 boundary F1, body ends right and titles right (both of the found articles),
-and rows that swallowed another article's first words.  With --min-*, one
-"N passed, N failed" line checks every layout against the bars.
+and rows that swallowed another article's first words.  Adverts and
+notices (gold "adverts"): found when a row of kind advert or notice opens
+with their first words; leaked when their last words sit in an article's
+body.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
+"N passed, N failed" line checks every layout against the bars.  --show N
+prints up to N errors of each sort (missed, extra row, wrong end, wrong
+title) with the lines' text, to find out what fails.
 """
 import json, os, re, sys
 from collections import defaultdict
@@ -24,8 +30,18 @@ def untag(t):
     return re.sub(r"（[^（）]{1,14}）$", "", norm(t))
 
 
-def score(gold, out):
-    rows = [a for a in out.get("articles", []) if a.get("kind") != "photo"]
+SHOW = {"n": 0, "seen": defaultdict(int)}
+
+
+def show(what, name, text):
+    if SHOW["seen"][what] < SHOW["n"]:
+        SHOW["seen"][what] += 1
+        print("  [%s] %s: %s" % (what, name, text))
+
+
+def score(gold, out, name=""):
+    rows = [a for a in out.get("articles", []) if a.get("kind") not in ("photo", "advert", "notice")]
+    ad_rows = [a for a in out.get("articles", []) if a.get("kind") in ("advert", "notice")]
     bodies = [norm(a.get("body")) for a in rows]
     used = set()
     c = defaultdict(int)
@@ -34,12 +50,40 @@ def score(gold, out):
         c["gold"] += 1
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
         if idx is None:
+            show("missed", name, "%s | %s" % (g.get("title"), bs))
             continue
         used.add(idx)
         c["found"] += 1
-        c["end"] += int(norm(g["body_ends"]) in bodies[idx][-60:])
-        c["title"] += int(untag(g.get("title")) == untag(rows[idx].get("title")))
+        end_ok = norm(g["body_ends"]) in bodies[idx][-60:]
+        c["end"] += int(end_ok)
+        if not end_ok:
+            show("end", name, "want ..%s got ..%s" % (norm(g["body_ends"]), bodies[idx][-40:]))
+        title_ok = untag(g.get("title")) == untag(rows[idx].get("title"))
+        c["title"] += int(title_ok)
+        if not title_ok:
+            show("title", name, "want %s got %s (kicker %s)" % (g.get("title"), rows[idx].get("title"),
+                                                               rows[idx].get("kicker")))
     c["rows"] = len(rows)
+    ad_used = set()
+    for ad in gold.get("adverts", []):
+        c["ads"] += 1
+        st = norm(ad["starts"])
+        idx = next((i for i, a in enumerate(ad_rows) if i not in ad_used and norm(a.get("body")).startswith(st)),
+                   None)
+        if idx is not None:
+            ad_used.add(idx)
+            c["ad_found"] += 1
+            c["ad_kind"] += int(ad_rows[idx].get("kind") == ad["kind"])
+        else:
+            show("ad missed", name, "%s .. %s" % (ad["starts"], ad["ends"]))
+        leak = [b for b in bodies if norm(ad["ends"]) in b]
+        c["ad_leak"] += int(bool(leak))
+        if leak:
+            show("ad leaked", name, "%s in %s" % (ad["ends"], leak[0][:40]))
+    c["ad_rows"] += len(ad_rows)
+    for i, a in enumerate(rows):
+        if i not in used:
+            show("extra", name, "%s | %s" % (a.get("title"), bodies[i][:50]))
     for b in bodies:
         c["swallow"] += int(sum(1 for s in starts if s and s in b[40:]) > 0)
     return c
@@ -52,7 +96,11 @@ def pct(a, b):
 def main():
     args = [a for a in sys.argv[1:]]
     bars = {}
-    for k in ("--min-f1", "--min-end", "--min-title"):
+    if "--show" in args:
+        i = args.index("--show")
+        SHOW["n"] = int(args[i + 1])
+        del args[i:i + 2]
+    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak"):
         if k in args:
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -69,7 +117,7 @@ def main():
         gold = json.load(open(os.path.join(gdir, name), encoding="utf-8"))
         path = os.path.join(odir, name)
         out = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}
-        for k, v in score(gold, out).items():
+        for k, v in score(gold, out, name).items():
             per[lay][k] += v
             per["ALL"][k] += v
     passed = failed = 0
@@ -81,15 +129,24 @@ def main():
         e, t = pct(c["end"], c["found"]), pct(c["title"], c["found"])
         print("%-10s %6d %6d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %5.1f%%  swallowed %d" %
               (lay, c["gold"], c["rows"], r, p, f1, e, t, c["swallow"]))
+        if c["ads"]:
+            print("%-10s adverts/notices %d: found %.1f%% (kind right %.1f%%), %d advert rows, "
+                  "inside an article %d" % ("", c["ads"], pct(c["ad_found"], c["ads"]),
+                                            pct(c["ad_kind"], c["ad_found"]), c["ad_rows"], c["ad_leak"]))
         if lay == "ALL" or not bars:
             continue
-        for k, v in (("--min-f1", f1), ("--min-end", e), ("--min-title", t)):
+        checks = [("--min-f1", f1), ("--min-end", e), ("--min-title", t)]
+        if c["ads"]:
+            checks.append(("--min-ad", pct(c["ad_found"], c["ads"])))
+            checks.append(("--max-ad-leak", -pct(c["ad_leak"], c["ads"])))
+        for k, v in checks:
             if k in bars:
-                if v >= bars[k]:
+                bar = -bars[k] if k.startswith("--max") else bars[k]
+                if v >= bar:
                     passed += 1
                 else:
                     failed += 1
-                    print("  below bar: %s %s %.1f%% < %.1f%%" % (lay, k[6:], v, bars[k]))
+                    print("  not within bar: %s %s %.1f%% (bar %.1f%%)" % (lay, k[2:], abs(v), bars[k]))
     if bars:
         print("%d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1

@@ -5,6 +5,8 @@ reads) and the role of every line (for fitting the line-role model).
 
 usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
+                       [--sources own,xinmin,cnki,pku,msr] [--captions P]
+                       [--articles LO,HI]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -13,7 +15,9 @@ Article sources, read at run time:
   - SHARED/seg/{pku,msr}_test_raw.txt: consecutive news sentences grouped into
     paragraphs and articles (titles cut from their first clause).
 Train/test: every source's articles are cut in two halves by a hash of the
-title (stable across runs); --split picks one half.  Layouts:
+title (stable across runs); --split picks one half.  --sources keeps only
+the named sources, so a model can be fitted on one paper and scored on
+another (scripts/split-transfer.sh).  Layouts:
   epaper    page headers, kicker/title/subtitle flush, U+3000 indented
             paragraphs, no blank line anywhere, datelines inside the first
             paragraph, column tags, endings like (本报记者 X)
@@ -22,9 +26,16 @@ title (stable across runs); --split picks one half.  Layouts:
   web       unindented paragraphs with blank lines between them
   ocr       markdown heading marks, ■ bylines, blank lines between paragraphs
   captions  e-paper with photo captions between paragraphs and short photo
-            items (held out of fitting)
+            items (--captions P puts captions into that share of the
+            epaper, masthead and web issues too: fitting uses 0.3)
   plain     unindented, no blank lines at all, page headers like 第4版
             (held out of fitting)
+Between articles most issues (not ocr) carry adverts and notices written
+from the project's templates (goods with prices, jobs, 寻人启事, 遗失声明,
+更正, company notices with phone numbers and addresses): role advert or
+notice, gold under "adverts".
+An issue holds LO..HI articles (--articles, default 12,30; real-size issues
+of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
 """
 import csv, hashlib, json, os, random, re, sys
@@ -36,6 +47,7 @@ CITY = ["北京", "上海", "广州", "杭州", "南京", "成都", "武汉", "�
 PAGES = ["要闻", "经济", "国内", "国际", "评论", "文化", "体育", "社会", "理论", "副刊", "视觉", "地方"]
 COLUMNS = ["人民论坛", "今日谈", "经济聚焦", "民生观察", "环球走笔", "文化时评", "新知新觉", "基层治理新方位"]
 MASTHEADS = ["晨光日报", "华夏时报", "东方导报", "江海晚报"]
+CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--captions)
 END_CP = set("。！？…”’）」』")
 
 
@@ -53,6 +65,11 @@ def clean(s):
 
 def is_credit(p):
     return re.match(r"^(本报|特约)?(记者|通讯员|特约通讯员)", p) is not None and len(p) <= 30 and "。" not in p
+
+
+def is_note(p):
+    """A closing note in brackets: （作者为...）, （本报记者 X）, （责编：X）."""
+    return re.match(r"^（[^（）]{2,40}）$", p) is not None
 
 
 def is_head(p):
@@ -146,11 +163,88 @@ def sentences(shared, corpus, r):
     return out
 
 
+# ---------------------------------------------------------------- adverts and notices
+# Written for the project: templates with random names, numbers and places.
+GOODS = ["空气净化器", "老年代步车", "实木家具", "助听器", "羊绒衫", "学区公寓", "海岛五日游", "钢琴课程",
+         "智能马桶盖", "中药养生茶", "英语培训", "驾校报名", "二手钢琴", "新款电动车"]
+JOBS = ["仓库管理员", "餐厅服务员", "会计", "保安", "电工", "销售代表", "网络主播", "护工", "司机", "厨师"]
+FIRMS = ["宏达", "鑫源", "华美", "天成", "恒信", "金桥", "瑞丰", "新业", "长江", "东海"]
+ROADS = ["中山路", "人民路", "解放路", "建设路", "和平街", "长安街", "光明路", "新华路", "淮海路", "滨江大道"]
+
+
+def phone(r):
+    if r.random() < 0.5:
+        return "1%d%d%04d%04d" % (r.choice((3, 5, 8)), r.randint(0, 9), r.randint(0, 9999), r.randint(0, 9999))
+    return "0%d-%d%07d" % (r.randint(10, 99), r.randint(2, 8), r.randint(0, 9999999))
+
+
+def address(r):
+    return "%s市%s%d号" % (r.choice(CITY), r.choice(ROADS), r.randint(1, 999))
+
+
+def firm(r):
+    return r.choice(CITY) + r.choice(FIRMS) + r.choice(["贸易有限公司", "科技有限公司", "实业公司", "商贸中心"])
+
+
+def advert(r):
+    """(kind, lines) of one advert or notice."""
+    c = r.randrange(7)
+    m, d = r.randint(1, 12), r.randint(1, 28)
+    if c == 0:
+        g = r.choice(GOODS)
+        p = r.randint(2, 400) * 10
+        return "advert", [g + r.choice(["特惠", "大促销", "限时优惠", "火热登场"]),
+                          "原价%d元，现价%d元，%d月%d日前到店再送%s。" % (p * 2, p, m, d, r.choice(("礼品", "保养一次", "配件一套"))),
+                          r.choice(["咨询热线：", "订购电话：", "电话："]) + phone(r),
+                          "地址：" + address(r)]
+    if c == 1:
+        f = firm(r)
+        jobs = r.sample(JOBS, r.randint(1, 3))
+        return "advert", [f + r.choice(["诚聘", "招聘"]),
+                          "，".join("%s%d名" % (j, r.randint(1, 20)) for j in jobs) + "，待遇面议，包食宿。",
+                          "联系人：%s %s" % (name(r), phone(r))]
+    if c == 2:
+        g = r.choice(GOODS)
+        return "advert", ["%s %d元起 %s" % (g, r.randint(1, 99) * 100, "电话" + phone(r))]
+    if c == 3:
+        n = name(r)
+        return "notice", ["寻人启事",
+                          "%s，%s，%d岁，身高约%d厘米，%d月%d日在%s附近走失，走失时穿%s上衣。如有知情者请与家属联系，电话：%s，必有重谢。"
+                          % (n, r.choice("男女"), r.randint(6, 88), r.randint(120, 185), m, d,
+                             address(r), r.choice(["蓝色", "灰色", "红色", "黑色"]), phone(r))]
+    if c == 4:
+        if r.random() < 0.5:
+            return "notice", ["%s遗失%s，编号%d，声明作废。" % (name(r), r.choice(["毕业证书", "记者证", "出生医学证明", "道路运输证"]),
+                                                     r.randint(10 ** 8, 10 ** 9))]
+        return "notice", ["遗失声明", "%s不慎遗失营业执照正本一份，统一社会信用代码91%d，特此声明作废。" % (firm(r), r.randint(10 ** 12, 10 ** 13))]
+    if c == 5:
+        return "notice", ["更正", "本报%d月%d日第%d版《%s》一文中，“%s”应为“%s”，特此更正。" % (
+            m, d, r.randint(1, 16), r.choice(GOODS) + "走进千家万户", name(r), name(r))]
+    f = firm(r)
+    return "notice", ["%s%s公告" % (f, r.choice(["减资", "注销", "清算"])),
+                      "经股东会决议，本公司注册资本由%d万元减至%d万元，请债权人自本公告之日起四十五日内与本公司联系。" % (
+                          r.randint(100, 900), r.randint(10, 99)),
+                      "联系人：%s 电话：%s" % (name(r), phone(r))]
+
+
+def render_advert(iss, lay, r):
+    kind, lines = advert(r)
+    indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") and r.random() < 0.5 else ""
+    gap = lay == "web"
+    if len(lines) > 2 and r.random() < 0.3:
+        lines = [lines[0], " ".join(lines[1:])]
+    for k, t in enumerate(lines):
+        iss.add((indent if k else "") + t, kind)
+        gap and iss.blank()
+    iss.ads.append({"kind": kind, "starts": clean(lines[0])[:10], "ends": clean(lines[-1])[-8:]})
+
+
 # ---------------------------------------------------------------- rendering
 class Issue:
     def __init__(self):
         self.lines = []     # (text, role)
         self.gold = []
+        self.ads = []
 
     def add(self, text, role):
         self.lines.append((text, role))
@@ -173,7 +267,8 @@ def decorate(a, r):
         elif c < 0.6:
             d["byline"] = "本报记者 %s" % name(r)
         elif c < 0.7:
-            d["ending"] = r.choice(["（本报记者 %s）", "（责编：%s）", "（作者为%s大学教授）", "（%s）"]) % (
+            d["ending"] = r.choice(["（本报记者 %s）", "（责编：%s）", "（作者为%s大学教授）", "（%s）",
+                                    "本报记者 %s 摄", "%s 摄影 " + name(r)]) % (
                 name(r) if r.random() < 0.8 else r.choice(CITY))
     if a["source"] in ("pku", "msr") and r.random() < 0.1:
         # a brief: one paragraph, no headline
@@ -200,9 +295,11 @@ def r_space(dl):
     return dl.endswith("电") or dl.endswith("讯")
 
 
-def gold_of(d, body_paras):
-    first = next(p for p in body_paras if not is_head(p))
-    last = [p for p in body_paras if not is_head(p)][-1]
+def gold_of(d, body_paras, note_in_body=False):
+    text = [p for p in body_paras if not is_head(p)]
+    first = text[0]
+    # a closing note in brackets signs the article, it is not its last words
+    last = text[-2] if len(text) > 1 and is_note(text[-1]) and not note_in_body else text[-1]
     # a dateline printed in the source text is not the body
     f = re.sub(r"^(本报讯|本报[^，。（]{0,12}电|新华社[^，。（]{0,14}电)(（[^）]{0,30}）)?", "",
                clean(first.lstrip("#■ ")))
@@ -236,7 +333,7 @@ def render_article(iss, d, lay, r):
     lead = lead_of(d)
     first_body = True
     for k, p in enumerate(paras):
-        if is_credit(p) and not first_body:
+        if (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
         elif is_head(p):
             t = p.lstrip("#")
@@ -246,7 +343,7 @@ def render_article(iss, d, lay, r):
             iss.add(indent + (lead if first_body else "") + p,
                     "lead" if first_body and d.get("brief") else "body")
             first_body = False
-            if lay == "captions" and r.random() < 0.12 and k < len(paras) - 1:
+            if iss.captions and r.random() < 0.12 and k < len(paras) - 1:
                 iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
         if gap:
             iss.blank()
@@ -256,16 +353,22 @@ def render_article(iss, d, lay, r):
     if d.get("ending"):
         iss.add(d["ending"], "credit")
         gap and iss.blank()
-    iss.gold.append(gold_of(d, paras))
+    # the OCR layout's rule assembler keeps a closing note in the body
+    iss.gold.append(gold_of(d, paras, note_in_body=lay == "ocr"))
 
 
 def render_issue(arts, lay, r, no):
     iss = Issue()
+    iss.captions = lay == "captions" or (
+        lay in ("epaper", "masthead", "web") and CAPTIONS > 0 and r.random() < CAPTIONS)
     if lay in ("masthead", "ocr") or (lay == "web" and r.random() < 0.5):
         iss.add(r.choice(MASTHEADS), "masthead")
         iss.add("2024年%d月%d日 星期%s" % (r.randint(1, 12), r.randint(1, 28), r.choice("一二三四五六日")), "masthead")
         iss.blank()
     per_page = max(2, len(arts) // r.randint(2, 4))
+    # adverts and notices between articles in most issues (the OCR layout
+    # goes through the rule assembler, which does not look for them)
+    ads = lay != "ocr" and r.random() < 0.7
     for k, a in enumerate(arts):
         if k % per_page == 0 and lay != "web":
             pg = k // per_page + 1
@@ -280,13 +383,19 @@ def render_issue(arts, lay, r, no):
         render_article(iss, decorate(a, r), lay, r)
         if lay in ("masthead", "web", "ocr"):
             iss.blank()
+        if ads and r.random() < 0.15:
+            render_advert(iss, lay, r)
+            if lay in ("masthead", "web"):
+                iss.blank()
     return iss
 
 
 def main():
     args = sys.argv[1:]
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain", "--issues": "6",
-           "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared")}
+           "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
+           "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
+           "--articles": "12,30"}
     pos = []
     i = 0
     while i < len(args):
@@ -300,19 +409,23 @@ def main():
         print(__doc__)
         return 2
     out = pos[0]
+    lo, hi = (int(x) for x in opt["--articles"].split(","))
+    global CAPTIONS
+    CAPTIONS = float(opt["--captions"])
     shared = opt["--shared"]
     if not os.path.isdir(shared):
         shared = os.path.join(ROOT, "..", "..", "shared")
     r = random.Random(int(opt["--seed"]))
     pool = own_articles() + xinmin(shared) + cnki(shared) + sentences(shared, "pku", r) + sentences(shared, "msr", r)
-    pool = [a for a in pool if usable(a)]
+    keep = set(opt["--sources"].split(","))
+    pool = [a for a in pool if usable(a) and a["source"] in keep]
     if opt["--split"] != "all":
         want = 0 if opt["--split"] == "train" else 1
         pool = [a for a in pool if stable_half(a["source"] + a["title"]) == want]
     os.makedirs(out, exist_ok=True)
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
-            arts = r.sample(pool, min(len(pool), r.randint(12, 30)))
+            arts = r.sample(pool, min(len(pool), r.randint(lo, hi)))
             iss = render_issue(arts, lay, r, n)
             base = os.path.join(out, "%s_%03d" % (lay, n))
             with open(base + ".txt", "w", encoding="utf-8") as f:
@@ -320,7 +433,7 @@ def main():
             with open(base + ".roles", "w") as f:
                 f.write("\n".join(ro for _, ro in iss.lines) + "\n")
             with open(base + ".json", "w", encoding="utf-8") as f:
-                json.dump({"issue": {}, "articles": iss.gold}, f, ensure_ascii=False, indent=0)
+                json.dump({"issue": {}, "articles": iss.gold, "adverts": iss.ads}, f, ensure_ascii=False, indent=0)
     return 0
 
 

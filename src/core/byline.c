@@ -245,15 +245,16 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 		if (in_list(t, tl, postfix_words) && out->n > pending)
 		{
 			/* X 摄: the credit goes back to the names without a role */
-			int			j,
-						unroled = 0;
+			int			j;
 			const char *w = NULL;
 
-			for (j = pending; j < out->n; j++)
-				unroled += out->persons[j].role == NULL;
-			if (unroled == 0 && i + 1 < n && role_suffix(t, tl, &r) == tl)
+			if (i + 1 < n && role_suffix(t, tl, &r) == tl)
 			{
-				/* 记者 何苗 摄影 吴越: the names before have a role; 摄影 leads 吴越 */
+				/*
+				 * 记者 何苗 摄影 吴越, 何苗 摄影 吴越: a role word with a name
+				 * after it leads that name (at the end, 何苗 摄影, it is a
+				 * postfix credit)
+				 */
 				role = r;
 				org = NULL;
 				pending = out->n;

@@ -5,7 +5,8 @@
  *	  kicker, at a title not under a kicker or title, at a byline or
  *	  subtitle with no headline above it, and at a lead (the first paragraph
  *	  of an article without headline).  Captions are photo items of their
- *	  own; credits sign the article they close.
+ *	  own; credits sign the article they close; adverts and notices are
+ *	  items of their own kinds, never inside an article's body.
  */
 #include "split_internal.h"
 
@@ -74,7 +75,7 @@ give_line(Asm *as, int i, int r, int prev)
 	static const NaSegRole seg_of[SPR_N] = {
 		NA_SEG_PAGE_HEADER, NA_SEG_KICKER, NA_SEG_TITLE, NA_SEG_SUBTITLE, NA_SEG_BYLINE,
 		NA_SEG_BODY, NA_SEG_BODY, NA_SEG_HEADING, NA_SEG_CAPTION, NA_SEG_CREDIT,
-		NA_SEG_BOILERPLATE
+		NA_SEG_BODY, NA_SEG_BODY, NA_SEG_BOILERPLATE
 	};
 	int			a = as->cur;
 
@@ -102,6 +103,26 @@ give_line(Asm *as, int i, int r, int prev)
 	sp_set_line(as, i, seg_of[r], a);
 }
 
+/*
+ * An advert or notice line: consecutive lines of one such role are one item
+ * of kind advert or notice, its lines its body.  The item is closed, so
+ * whatever follows opens a new article and never runs on into it.
+ */
+static void
+place_notice(Asm *as, int i, int r, int prev)
+{
+	int			a = as->cur;
+
+	if (a < 0 || prev != r ||
+		as->arts[a].kind != (r == SPR_ADVERT ? NA_KIND_ADVERT : NA_KIND_NOTICE))
+		a = sp_new_article(as, r == SPR_ADVERT ? NA_KIND_ADVERT : NA_KIND_NOTICE, i);
+	as->lines[i].lead_len = as->lines[i].trail_len = 0;
+	sp_set_line(as, i, NA_SEG_BODY, a);
+	as->arts[a].has_body = true;
+	as->arts[a].closed = true;
+	as->cur = a;
+}
+
 /* one line of the sequence, with the role the model gave it */
 static void
 place(Asm *as, int i, int r, int prev)
@@ -122,6 +143,11 @@ place(Asm *as, int i, int r, int prev)
 	if (r == SPR_OTHER)
 	{
 		sp_set_line(as, i, l->cls == SPC_GARBAGE ? NA_SEG_GARBAGE : NA_SEG_BOILERPLATE, -1);
+		return;
+	}
+	if (r == SPR_ADVERT || r == SPR_NOTICE)
+	{
+		place_notice(as, i, r, prev);
 		return;
 	}
 	if (r == SPR_CAPTION)

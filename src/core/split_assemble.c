@@ -36,7 +36,8 @@ sp_new_article(Asm *as, NaArticleKind kind, int line)
 	a->created_at = line;
 	if (as->page_section)
 		a->section = na_strndup(as->page_section, strlen(as->page_section));
-	if (kind != NA_KIND_PHOTO && as->pending_from)
+	if (kind != NA_KIND_PHOTO && kind != NA_KIND_ADVERT && kind != NA_KIND_NOTICE &&
+		as->pending_from)
 	{
 		a->continued_from = as->pending_from;
 		as->pending_from = 0;

@@ -337,6 +337,11 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 		if ((k & 0xFF) == 0)
 			na_check_interrupts();
 		cohesion(sq, &bg, k, &coh[k]);
+		{
+			const SpLine *l = &sq->lines[sq->seq[k]];
+
+			coh[k].notice = (uint8_t) sp_notice_shape(sq->text + l->cs, l->ce - l->cs, l->ncp);
+		}
 	}
 	na_free(bg.h);
 	na_free(bg.off);
@@ -402,6 +407,29 @@ add(SpFeatures *f, int atom)
 {
 	if (f->n_atoms < SP_MAX_ATOMS)
 		f->atoms[f->n_atoms++] = (uint8_t) atom;
+}
+
+/* advert and notice shapes of the line, and whether its neighbours have any */
+static void
+notice_atoms(const SpSeq *sq, int k, SpFeatures *f)
+{
+	int			m = sq->coh[k].notice;
+	const int	adlike = SP_AD_PHONE | SP_AD_PRICE | SP_AD_NOTICE | SP_AD_ADVERT;
+
+	if (m & SP_AD_PHONE)
+		add(f, SPA_AD_PHONE);
+	if (m & SP_AD_PRICE)
+		add(f, SPA_AD_PRICE);
+	if (m & SP_AD_CONTACT)
+		add(f, SPA_AD_CONTACT);
+	if (m & SP_AD_NOTICE)
+		add(f, SPA_AD_NOTICE);
+	if (m & SP_AD_ADVERT)
+		add(f, SPA_AD_ADVERT);
+	if (k > 0 && (sq->coh[k - 1].notice & adlike))
+		add(f, SPA_P_ADLIKE);
+	if (k + 1 < sq->n && (sq->coh[k + 1].notice & adlike))
+		add(f, SPA_N_ADLIKE);
 }
 
 /* the atoms of one line; seq lists the lines of the sequence, k is its place */
@@ -510,6 +538,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_SELFN0 + sq->coh[k].self_next);
 	dip = dip_bucket(sq, k);
 	add(f, dip < 0 ? SPA_DIP_NA : SPA_DIP0 + dip);
+	notice_atoms(sq, k, f);
 }
 
 /*

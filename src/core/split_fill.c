@@ -244,6 +244,13 @@ fill_line(Fill *fl, int i)
 				parse_authors_into(s + clen - trail, trail, &ar->authors);
 			break;
 		case NA_SEG_BODY:
+			if (fl->as->arts[l->art].kind == NA_KIND_ADVERT ||
+				fl->as->arts[l->art].kind == NA_KIND_NOTICE)
+			{
+				/* an advert's lines (寻人启事, the text, 电话) stay apart */
+				sp_body_add(&fl->bodies[l->art], s, clen, true);
+				break;
+			}
 			fill_body_line(fl, l, ar);
 			break;
 		case NA_SEG_HEADING:

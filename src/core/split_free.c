@@ -58,6 +58,10 @@ na_article_kind_name(NaArticleKind kind)
 			return "photo";
 		case NA_KIND_BRIEF:
 			return "brief";
+		case NA_KIND_ADVERT:
+			return "advert";
+		case NA_KIND_NOTICE:
+			return "notice";
 	}
 	return "article";
 }

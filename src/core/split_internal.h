@@ -132,7 +132,9 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(COH_SMALL) SP_ATOM(SELFP0) SP_ATOM(SELFP1) SP_ATOM(SELFP2) \
 	SP_ATOM(SELFN0) SP_ATOM(SELFN1) SP_ATOM(SELFN2) \
 	SP_ATOM(COHL_NA) SP_ATOM(COHL0) SP_ATOM(COHL1) SP_ATOM(COHL2) SP_ATOM(COHL3) SP_ATOM(COHL4) \
-	SP_ATOM(COHL5)
+	SP_ATOM(COHL5) \
+	SP_ATOM(AD_PHONE) SP_ATOM(AD_PRICE) SP_ATOM(AD_CONTACT) SP_ATOM(AD_NOTICE) SP_ATOM(AD_ADVERT) \
+	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE)
 
 typedef enum SpAtom
 {
@@ -143,7 +145,7 @@ typedef enum SpAtom
 } SpAtom;
 
 #define SP_N_FEATURES	(SP_N_ATOMS + SP_N_ATOMS * SP_N_ATOMS)
-#define SP_MAX_ATOMS	40
+#define SP_MAX_ATOMS	48
 #define SP_MAX_IDS		(SP_MAX_ATOMS + SP_MAX_ATOMS * (SP_MAX_ATOMS - 1) / 2)
 
 typedef struct SpFeatures
@@ -175,11 +177,22 @@ typedef struct SpCohesion
 	bool		small;			/* a side had few characters */
 	int8_t		self_prev;		/* bigrams of the line before it: 0..2, -1 */
 	int8_t		self_next;		/* ... and after it */
+	uint8_t		notice;			/* sp_notice_shape() of the line */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 
 extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
+
+/* split_notice.c: advert and notice shapes of a line */
+#define SP_AD_PHONE		0x01
+#define SP_AD_PRICE		0x02
+#define SP_AD_CONTACT	0x04
+#define SP_AD_NOTICE	0x08
+#define SP_AD_ADVERT	0x10
+#define SP_NOTICE_MAX_CP	120	/* longer lines show only phone numbers */
+extern int	sp_notice_shape(const char *s, size_t len, int ncp);
+extern bool sp_notice_possible(const int *ids, int n_ids);
 
 /* split_roles.c: the line-role model (weights in split_model_weights.h) */
 typedef enum SpRole
@@ -194,7 +207,9 @@ typedef enum SpRole
 	SPR_HEADING,
 	SPR_CAPTION,
 	SPR_CREDIT,
-	SPR_OTHER,					/* masthead, boilerplate, adverts */
+	SPR_ADVERT,					/* advert: goods, jobs, services */
+	SPR_NOTICE,					/* notice: 寻人启事, 遗失声明, 更正, 公告 */
+	SPR_OTHER,					/* masthead, boilerplate */
 	SPR_N
 } SpRole;
 

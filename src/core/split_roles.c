@@ -2,11 +2,12 @@
  * split_roles.c
  *	  The line-role model: a linear-chain model over the roles of an issue's
  *	  lines (page header, kicker, title, subtitle, byline, lead, body,
- *	  section head, caption, credit, other).  A line's score for a role is
- *	  the sum of the weights of its features (split_features.c) for that
- *	  role; a transition weight links the roles of neighbouring lines;
- *	  Viterbi picks the best sequence.  The weights are fitted offline by
- *	  tools/split_fit.py (an averaged structured perceptron on rendered
+ *	  section head, caption, credit, advert, notice, other).  A line's score
+ *	  for a role is the sum of the weights of its features (split_features.c)
+ *	  for that role (advert and notice only where sp_notice_possible()); a
+ *	  transition weight links the roles of neighbouring lines; Viterbi picks
+ *	  the best sequence.  The weights are fitted offline by
+ *	  tools/na_split_fit.c (an averaged structured perceptron on rendered
  *	  issues) and compiled in from split_model_weights.h.
  */
 #include "split_internal.h"
@@ -14,7 +15,7 @@
 
 const char *const sp_role_names[SPR_N] = {
 	"page", "kicker", "title", "subtitle", "byline", "lead", "body", "heading",
-	"caption", "credit", "other"
+	"caption", "credit", "advert", "notice", "other"
 };
 
 /* rows padded to a multiple of four floats so the sums vectorize */
@@ -70,6 +71,8 @@ emissions(const SpSeq *sq, float *em)
 		}
 		for (r = 0; r < SPR_N; r++)
 			e[r] = acc[r];
+		if (!sp_notice_possible(f.ids, f.n_ids))
+			e[SPR_ADVERT] = e[SPR_NOTICE] = -1e6f;
 		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
 		{
 			/* a headline, byline or page header is never a paragraph long */

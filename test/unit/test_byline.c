@@ -84,6 +84,18 @@ main(void)
 		check("浙江日报记者 何苗 摄影 吴越", w, 2);
 	}
 	{
+		/* with no role before it, too: 何苗 has none, 吴越 took the photos */
+		Want		w[] = {{"何苗", NULL, NULL}, {"吴越", "摄影", NULL}};
+
+		check("何苗 摄影 吴越", w, 2);
+	}
+	{
+		/* at the end a role word is a postfix credit */
+		Want		w[] = {{"何苗", "摄影", NULL}};
+
+		check("何苗 摄影", w, 1);
+	}
+	{
 		Want		w[] = {{"陈某", "供图", NULL}};
 
 		check("陈某 供图", w, 1);

@@ -230,6 +230,53 @@ check_model(void)
 	na_split_free(&sp);
 }
 
+/*
+ * Adverts and notices between articles (test/fixtures/issues/adverts.txt)
+ * are rows of their own kinds, and no article's body holds their text.
+ */
+static void
+check_adverts(void)
+{
+	static const NaArticleKind want[] = {
+		NA_KIND_ARTICLE, NA_KIND_NOTICE, NA_KIND_ARTICLE, NA_KIND_ADVERT, NA_KIND_NOTICE, NA_KIND_ARTICLE
+	};
+	const char *lone = "这是一段孤立的文字，没有标题也没有署名，只是一段话。";
+	FILE	   *f = fopen("test/fixtures/issues/adverts.txt", "rb");
+	NaBuf		b;
+	char		chunk[8192];
+	size_t		k;
+	NaSplit		sp;
+	int			i;
+
+	NA_CHECK(f != NULL);
+	if (!f)
+		return;
+	na_buf_init(&b, 8192);
+	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		na_buf_append(&b, chunk, k);
+	fclose(f);
+	na_split_issue(b.data, b.len, &sp);
+	NA_CHECK_INT(sp.n_articles, 6);
+	for (i = 0; i < sp.n_articles && i < 6; i++)
+	{
+		const NaArticle *a = &sp.articles[i];
+
+		NA_CHECK_INT(a->kind, want[i]);
+		if (a->kind == NA_KIND_ARTICLE && a->body)
+			NA_CHECK(strstr(a->body, "电话") == NULL && strstr(a->body, "作废") == NULL);
+	}
+	NA_CHECK_STR(sp.n_articles > 3 ? na_article_kind_name(sp.articles[3].kind) : NULL, "advert");
+	na_split_free(&sp);
+	na_buf_free(&b);
+
+	/* a lone paragraph is a brief, not garbage */
+	na_split_issue(lone, strlen(lone), &sp);
+	NA_CHECK_INT(sp.n_articles, 1);
+	if (sp.n_articles == 1)
+		NA_CHECK_INT(sp.articles[0].kind, NA_KIND_BRIEF);
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
@@ -237,5 +284,6 @@ main(void)
 	check_model();
 	check_fixtures();
 	check_odd();
+	check_adverts();
 	NA_TEST_DONE();
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Transfer to an unseen paper: fit the line-role model on the articles of
+# one paper only and score it on the other, both ways, in all six layouts.
+#
+#   bash scripts/split-transfer.sh [WORKDIR]
+#
+#   A -> B: fitted on own fixtures + 新民晚报 (xinmin) + PKU sentences,
+#           scored on 解放日报 (cnki) + MSR sentences
+#   B -> A: fitted on own fixtures + 解放日报 + MSR sentences,
+#           scored on 新民晚报 + PKU sentences
+# Every article of the scored paper is used (none was seen in fitting).
+# The committed header is put back afterwards and build/na_split rebuilt
+# from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=../shared
+[ -d "$SHARED/dev/news" ] || { echo "../shared/dev/news not found: skipped"; exit 0; }
+WORK=${1:-$(mktemp -d)}
+H=src/core/split_model_weights.h
+mkdir -p "$WORK"
+cp "$H" "$WORK/committed.h"
+restore() { cp "$WORK/committed.h" "$H"; make -s build/na_split >/dev/null; }
+trap restore EXIT
+run() {
+	local name=$1 train=$2 test=$3
+	SOURCES=$train OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
+	cp "$WORK/$name.h" "$H"
+	make -s build/na_split >/dev/null
+	rm -rf "$WORK/in_$name" "$WORK/out_$name"
+	python3 tools/split_render.py "$WORK/in_$name" --split all --seed 7 --issues 12 --sources "$test"
+	build/na_split "$WORK/in_$name"/*.txt -o "$WORK/out_$name" --no-segments
+	echo "== fitted on $train, scored on $test"
+	python3 tools/split_eval.py "$WORK/in_$name" "$WORK/out_$name"
+}
+run AtoB own,xinmin,pku cnki,msr
+run BtoA own,cnki,msr xinmin,pku
