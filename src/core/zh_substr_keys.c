@@ -54,15 +54,6 @@ zh_substr_key_bigram(uint32_t a, uint32_t b)
 	return (int32_t) (KEY_SUPP_BIGRAM | (h & 0x03FFFFFFu));
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	int32_t		x = *(const int32_t *) a,
-				y = *(const int32_t *) b;
-
-	return (x > y) - (x < y);
-}
-
 /* sort and drop duplicates; returns the new count */
 size_t
 zh_substr_keys_unique(int32_t *keys, size_t n)
@@ -72,7 +63,7 @@ zh_substr_keys_unique(int32_t *keys, size_t n)
 
 	if (n == 0)
 		return 0;
-	qsort(keys, n, sizeof(int32_t), cmp_key);
+	zh_keys_sort(keys, n);
 	for (i = 1; i < n; i++)
 		if (keys[i] != keys[m])
 			keys[++m] = keys[i];
