@@ -306,7 +306,7 @@ BEGIN
         INSERT INTO %1$s.articles (issue_id, ordinal, kind, section, page, kicker, title, subtitle, byline, authors,
                                    dateline, reported_on, body, caption, continued_to, continued_from,
                                    raw_start, raw_end)
-        SELECT i.id, a.ordinal, a.kind, a.section, (pg_catalog.to_jsonb(a) ->> 'page')::int, a.kicker, a.title,
+        SELECT i.id, a.ordinal, a.kind, a.section, NULL::int, a.kicker, a.title,
                a.subtitle, a.byline, a.authors, a.dateline, a.reported_on, a.body, a.caption,
                a.continued_to::text, a.continued_from::text, a.raw_start, a.raw_end
           FROM %1$s.issues i

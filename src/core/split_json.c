@@ -9,14 +9,27 @@
 size_t
 na_cp_offset(NaCpCursor *cur, size_t byte)
 {
-	if (byte < cur->byte)
-	{
-		/* offsets are expected in ascending order; restart if not */
-		cur->byte = 0;
-		cur->cp = 0;
-	}
 	if (byte > cur->len)
 		byte = cur->len;
+	/*
+	 * Offsets come mostly in ascending order, but an article's end lies
+	 * past the next one's start when articles overlap: step back over the
+	 * gap (counting is additive) rather than count again from the start.
+	 */
+	if (byte < cur->byte)
+	{
+		if (byte < cur->byte - byte)
+		{
+			cur->byte = 0;
+			cur->cp = 0;
+		}
+		else
+		{
+			cur->cp -= na_utf8_count(cur->text + byte, cur->byte - byte);
+			cur->byte = byte;
+			return cur->cp;
+		}
+	}
 	cur->cp += na_utf8_count(cur->text + cur->byte, byte - cur->byte);
 	cur->byte = byte;
 	return cur->cp;

@@ -3,6 +3,7 @@
  *	  Index keys of a text for the "&@" GIN operator class: see zh_substr.h.
  */
 #include "zh_substr.h"
+#include "zh_keyset.h"
 
 /*
  * Keys that are not BMP bigrams live where no BMP bigram can: the first
@@ -53,15 +54,6 @@ zh_substr_key_bigram(uint32_t a, uint32_t b)
 	return (int32_t) (KEY_SUPP_BIGRAM | (h & 0x03FFFFFFu));
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	int32_t		x = *(const int32_t *) a,
-				y = *(const int32_t *) b;
-
-	return (x > y) - (x < y);
-}
-
 /* sort and drop duplicates; returns the new count */
 size_t
 zh_substr_keys_unique(int32_t *keys, size_t n)
@@ -71,59 +63,46 @@ zh_substr_keys_unique(int32_t *keys, size_t n)
 
 	if (n == 0)
 		return 0;
-	qsort(keys, n, sizeof(int32_t), cmp_key);
+	zh_keys_sort(keys, n);
 	for (i = 1; i < n; i++)
 		if (keys[i] != keys[m])
 			keys[++m] = keys[i];
 	return m + 1;
 }
 
+/*
+ * The keys go into a hash set as they are read (a text repeats its
+ * characters and bigrams many times) and are sorted once at the end.
+ */
 size_t
 zh_substr_keys(const char *s, size_t len, int32_t **keys)
 {
 	ZhFoldStream st;
+	ZhKeySet	set;
 	uint32_t	cp,
 				prev = 0,
 				prev2 = 0;
 	size_t		a,
 				b,
-				n = 0,
-				cap = 64,
 				ncp = 0;
-	int32_t    *out = (int32_t *) na_alloc(cap * sizeof(int32_t));
 	bool		is_long = len >= ZH_SUBSTR_LONG_BYTES;
 
+	/* distinct keys grow slower than the text: a guess, the set grows */
+	zh_keyset_init(&set, len < 8192 ? len : 8192);
 	zh_fold_stream_init(&st, s, len);
 	if (is_long)
-		out[n++] = zh_substr_key_long();
+		zh_keyset_add(&set, zh_substr_key_long());
 	while (zh_fold_next(&st, &cp, &a, &b))
 	{
-		if (n + 3 > cap)
-		{
-			/* squeeze out duplicates before growing: texts repeat a lot */
-			n = zh_substr_keys_unique(out, n);
-			if (n + 3 > cap / 2)
-			{
-				cap *= 2;
-				out = (int32_t *) na_realloc(out, cap * sizeof(int32_t));
-			}
-		}
-		out[n++] = zh_substr_key_char(cp);
+		zh_keyset_add(&set, zh_substr_key_char(cp));
 		if (ncp > 0)
-			out[n++] = zh_substr_key_bigram(prev, cp);
+			zh_keyset_add(&set, zh_substr_key_bigram(prev, cp));
 		if (is_long && ncp > 1)
-			out[n++] = zh_substr_key_trigram(prev2, prev, cp);
+			zh_keyset_add(&set, zh_substr_key_trigram(prev2, prev, cp));
 		prev2 = prev;
 		prev = cp;
 		if ((++ncp & 0xFFFF) == 0)
 			na_check_interrupts();
 	}
-	n = zh_substr_keys_unique(out, n);
-	if (n == 0)
-	{
-		na_free(out);
-		out = NULL;
-	}
-	*keys = out;
-	return n;
+	return zh_keyset_finish(&set, keys);
 }

@@ -277,9 +277,46 @@ check_adverts(void)
 	na_split_free(&sp);
 }
 
+/*
+ * Code-point offsets of byte offsets in any order (article ends overlap
+ * the next article's start): the same as counting from the start each time.
+ */
+static void
+check_cp_offsets(void)
+{
+	static const char text[] = "ab\xE4\xB8\xAD\xE5\x9B\xBD c\xF0\xA0\x80\x80\xE4\xBA\xBA\n"
+		"\xE6\x97\xA5\xE6\x8A\xA5 xyz \xE4\xB8\xAD";
+	size_t		len = sizeof(text) - 1,
+				bounds[64],
+				nb = 0,
+				i,
+				k;
+	int			wrong = 0;
+	NaCpCursor	cur = {text, len, 0, 0};
+
+	for (i = 0; i <= len; i++)
+		if (i == len || ((unsigned char) text[i] & 0xC0) != 0x80)
+			bounds[nb++] = i;
+	srand(7);
+	for (k = 0; k < 2000; k++)
+	{
+		size_t		b = bounds[(size_t) rand() % nb],
+					want = 0;
+
+		for (i = 0; i < b; i++)
+			want += ((unsigned char) text[i] & 0xC0) != 0x80;
+		if (na_cp_offset(&cur, b) != want)
+			wrong++;
+	}
+	NA_CHECK_INT(wrong, 0);
+	/* past the end: clamped to the end */
+	NA_CHECK_INT(na_cp_offset(&cur, len + 10), bounds[nb - 1] == len ? nb - 1 : 0);
+}
+
 int
 main(void)
 {
+	check_cp_offsets();
 	check_fields();
 	check_model();
 	check_fixtures();

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Ingest benchmark (not part of the test command): N real-size issues
+# (200-300 kB each, bench/ingest_issues.py: generated pages mixed with real
+# articles read at run time from ../shared) through the loader
+# scripts/news-archive-load -j JOBS into a fresh archive with its search
+# index; prints MB/s (wall) and the CPU seconds of the server and the loader,
+# then loads the same files again (must add nothing) and checks a few
+# searches against LIKE on the normalised text.
+#
+#   bash bench/ingest.sh [N]        (default 200 issues, about 50 MB; results: bench/ingest.md)
+#
+# The pending list the index still holds after the load is flushed within
+# the timed part (gin_clean_pending_list), so every setting pays for all of
+# its indexing.
+#
+# Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; JOBS (loader -j,
+# default 2); BATCH_MB (loader -b, default 16); PENDING_KB: the index's
+# gin_pending_list_limit (default: the server's, 4 MB); ARCHIVE_SQL: SQL run
+# on the fresh archive (schema bench) before the load; SKIP_BUILD=1 uses
+# the installed build; KEEP=1 leaves the cluster running.
+set -euo pipefail
+. "$(dirname "$0")/../scripts/common.sh"
+cd "$NA_ROOT"
+n=${1:-200}
+jobs=${JOBS:-2}
+shared=$NA_ROOT/../shared
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+	na_deps scripts/packages.txt
+	na_build
+fi
+na_cluster_start
+[ -n "${KEEP:-}" ] && trap - EXIT
+
+work=$NA_TMP/bench_ingest
+rm -rf "$work"
+mkdir -p "$work/pages"
+na_log "generating $n issues of 200-300 kB"
+build/na_gen_issues --seed 42 --count $((n * 9 + 20)) --out "$work/pages" >/dev/null
+python3 bench/ingest_issues.py "$work/pages" "$shared" "$work/issues" "$n" --seed 42
+rm -rf "$work/pages"
+[ "$(id -u)" -eq 0 ] && chown -R postgres: "$work"
+bytes=$(du -sb "$work/issues" | cut -f1)
+
+db=na_ingest
+psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
+psql -qX -d $db -v ON_ERROR_STOP=1 -c "CREATE EXTENSION news_archive" >/dev/null
+psql -qX -d $db -v ON_ERROR_STOP=1 -c "SELECT news_archive.create_archive('bench')" >/dev/null
+[ -n "${PENDING_KB:-}" ] &&
+	psql -qX -d $db -v ON_ERROR_STOP=1 -c "ALTER INDEX bench.articles_search_idx SET (gin_pending_list_limit = $PENDING_KB)"
+[ -n "${ARCHIVE_SQL:-}" ] && psql -qX -d $db -v ON_ERROR_STOP=1 -c "$ARCHIVE_SQL"
+pm=$(head -n 1 "$NA_PGDATA/postmaster.pid")
+
+# CPU seconds of the server: the postmaster's own and its reaped children's
+# (backends, autovacuum, checkpointer at exit); the loader's from times
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15 + $16 + $17) / hz }' "/proc/$pm/stat"; }
+wal_lsn() { psql -qXAt -d $db -c "SELECT pg_current_wal_lsn()"; }
+
+load() {
+	local t0 t1 c0 c1 lsn0 out
+	psql -qX -d $db -c CHECKPOINT
+	c0=$(server_cpu)
+	lsn0=$(wal_lsn)
+	t0=$(date +%s.%N)
+	out=$( { TIMEFORMAT='%U %S'; time scripts/news-archive-load -q -d $db -b "${BATCH_MB:-16}" -j "$jobs" "$work/issues" 2>"$work/load.err"; } 2>&1) ||
+		{ cat "$work/load.err" >&2; exit 1; }
+	# what is still in the index's pending list is indexing work of this load
+	psql -qX -d $db -c "SELECT gin_clean_pending_list('bench.articles_search_idx')" >/dev/null
+	t1=$(date +%s.%N)
+	c1=$(server_cpu)
+	tail -n 1 "$work/load.err" >&2
+	awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v b="$bytes" -v cl="$out" \
+		-v wal="$(psql -qXAt -d $db -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")" 'BEGIN {
+		split(cl, u, " "); w = t1 - t0; s = c1 - c0
+		printf "%.1f s wall, %.2f MB/s wall; server CPU %.1f s (%.2f MB per CPU-second), loader CPU %.1f s; WAL %.0f MB",
+			w, b / 1048576 / w, s, b / 1048576 / s, u[1] + u[2], wal / 1048576 }'
+}
+
+uptime_before=$(cut -d' ' -f1-3 /proc/loadavg)
+na_log "first load"
+first=$(load)
+counts=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")
+sizes=$(psql -qXAt -d $db -F ' ' -c "SELECT pg_size_pretty(pg_total_relation_size('bench.issues')), pg_size_pretty(pg_total_relation_size('bench.articles')), pg_size_pretty(pg_relation_size('bench.articles_search_idx'))")
+na_log "second, identical load"
+second=$(load)
+counts2=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")
+
+# the index built on the way in answers like a scan of the text
+na_log "searches against LIKE"
+psql -qX -d $db -c "VACUUM ANALYZE" >/dev/null
+bad=0
+for q in 疫情防控 上海 新冠肺炎疫情 记者 发展 核酸检测 的 经济社会发展; do
+	got=$(psql -qXAt -d $db -c "SET enable_seqscan = off; SELECT count(*) FROM bench.articles a WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) '$q'")
+	want=$(psql -qXAt -d $db -c "SELECT count(*) FROM bench.articles a WHERE news_archive.zh_normalize(news_archive.article_text(a.kicker, a.title, a.subtitle, a.body)) LIKE '%' || news_archive.zh_normalize('$q') || '%'")
+	[ "$got" = "$want" ] || { echo "search '$q': index $got rows, LIKE $want" >&2; bad=$((bad + 1)); }
+done
+
+cat <<REPORT
+
+== ingest benchmark: $n issues, $(awk -v b="$bytes" -v n="$n" 'BEGIN { printf "%.1f MB (%.0f kB per issue)", b / 1048576, b / n / 1000 }'), loader -j $jobs, $(nproc) cores, load average before $uptime_before
+first load:   $first
+stored:       issues, articles, authors = $counts; issues, articles (with TOAST and index), search index = $sizes
+second load:  $second
+              issues, articles, authors = $counts2 (must equal the first)
+searches:     $((8 - bad)) of 8 agree with LIKE
+load average after: $(cut -d' ' -f1-3 /proc/loadavg)
+REPORT
+[ "$counts" = "$counts2" ] && [ "$bad" -eq 0 ]
