@@ -80,6 +80,10 @@ BEGIN
             tags         text[],
             editor       text,
             loaded_at    timestamptz NOT NULL DEFAULT pg_catalog.now(),
+            date_source  text,
+            date_precision text,
+            date_confidence text,
+            date_conflict text,
             CONSTRAINT issues_content_hash_key UNIQUE (content_hash),
             CONSTRAINT issues_source_version_key UNIQUE (source, version)
         )$q$, s, comp);
@@ -98,7 +102,7 @@ BEGIN
         'content_hash', 'SHA-256 of the raw text; the same content is stored once',
         'chars', 'Characters in the raw text',
         'masthead', 'Masthead (name of the paper) from the front matter',
-        'issue_date', 'Issue date from the front matter',
+        'issue_date', 'Issue date: from the front matter, the file name or given (see date_source); the first day of the month or year when date_precision says so',
         'weekday', 'Weekday as printed',
         'lunar_date', 'Lunar date as printed',
         'issue_no', 'Running issue number (总第N期)',
@@ -110,7 +114,11 @@ BEGIN
         'news_source', 'Source line of a web page (来源)',
         'tags', 'Tags of a web page',
         'editor', 'Responsible editor of a web page',
-        'loaded_at', 'When this version was loaded']);
+        'loaded_at', 'When this version was loaded',
+        'date_source', 'Where issue_date came from: masthead, text, html meta, file name or given',
+        'date_precision', 'What issue_date knows: day, month or year (then issue_date is its first day)',
+        'date_confidence', 'low for a year far outside 1840..next year, else high',
+        'date_conflict', 'The other date when the text and the file name or given date disagree (e.g. file name says 2020-05-05)']);
 
     -- articles: the issue split by news_articles().  Search is exact
     -- substring search (&@) through a GIN index on the article's own text
@@ -196,7 +204,7 @@ BEGIN
                (SELECT pg_catalog.count(*)::int FROM %1$s.articles a WHERE a.issue_id = i.id) AS articles,
                i.chars,
                pg_catalog.encode(i.content_hash, 'hex') AS content_sha256,
-               i.loaded_at
+               i.loaded_at, i.date_source, i.date_precision, i.date_confidence, i.date_conflict
           FROM %1$s.issues i$q$, s);
     EXECUTE pg_catalog.format('COMMENT ON VIEW %s.issues_v IS %L', s,
         'Issues with their front matter, every version (superseded_by is NULL for the current one)');
@@ -222,7 +230,11 @@ BEGIN
         'articles', 'Number of articles',
         'chars', 'Characters in the raw issue',
         'content_sha256', 'SHA-256 of the raw issue, hex',
-        'loaded_at', 'When this version was loaded']);
+        'loaded_at', 'When this version was loaded',
+        'date_source', 'Where issue_date came from: masthead, text, html meta, file name or given',
+        'date_precision', 'day, month or year (issue_date is then its first day)',
+        'date_confidence', 'low for a year far outside 1840..next year',
+        'date_conflict', 'The other date when the text and the file name or given date disagree']);
 
     EXECUTE pg_catalog.format($q$
         CREATE VIEW %1$s.articles_v AS
