@@ -6,6 +6,7 @@
  *	  kickers sharing a line with their title, column labels, OCR garbage
  *	  prefixes, and the day a lead refers to.
  */
+#include "na_date.h"
 #include "split_internal.h"
 
 #define CP_OPEN_PAREN	0xFF08
@@ -548,160 +549,25 @@ sp_garbage_prefix(const char *s, size_t len)
 	return i < len ? i : 0;
 }
 
-/* days since 1970-01-01 of a civil date, and back */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long		era;
-	unsigned	yoe,
-				doy,
-				doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned) (y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long) doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long		era;
-	unsigned	doe,
-				yoe,
-				doy,
-				mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned) (z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
-	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
-	*y = (int) ((long) yoe + era * 400 + (*m <= 2));
-}
-
-static int
-days_in_month(int y, int m)
-{
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[(m - 1) % 12];
-}
-
 /*
- * The day a lead or a dateline refers to: 2021年10月15日, 10月15日, 15日,
- * 昨天, 今日 near the start of s, resolved against the issue date (a day
- * later than the issue falls in the month or year before).
+ * The day a lead or a dateline refers to: a full date, a month-day or a day
+ * (2021年10月15日, 十月十五日, 四月三號, 15日) or 昨天/今日 near the start of s,
+ * resolved against the issue date (na_date_find_reported: a day later than
+ * the issue falls in the month or year before).  An issue dated to the year
+ * or month only resolves nothing but full dates.
  */
 bool
 sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 					   int *y, int *m, int *d)
 {
-	size_t		i = 0,
-				adv,
-				k;
-	int			n = 0;
-	bool		have_issue = info->year > 0;
+	NaDate		r;
+	bool		day = info->year > 0 && info->date_prec == NA_DATE_DAY;
 
-	while (i < len && n < 24)
-	{
-		int			v1,
-					v2,
-					v3;
-		static const struct
-		{
-			const char *word;
-			int			delta;
-		}			rel[] = {{"昨天", -1}, {"昨日", -1}, {"前天", -2}, {"今天", 0}, {"今日", 0}};
-		int			r;
-
-		for (r = 0; r < 5 && have_issue && n < 8; r++)
-			if (sp_starts(s + i, len - i, rel[r].word))
-			{
-				civil_from_days(days_from_civil(info->year, info->month, info->day) + rel[r].delta,
-								y, m, d);
-				return true;
-			}
-		if ((k = take_num(s + i, len - i, &v1)) > 0 && digit_value(na_utf8_decode(s + i, len - i, &adv)) >= 0)
-		{
-			size_t		j = i + k;
-
-			if (sp_starts(s + j, len - j, "年") && v1 >= 1900 && v1 <= 2200)
-			{
-				size_t		k2 = take_num(s + j + 3, len - j - 3, &v2);
-				size_t		j2 = j + 3 + k2;
-				size_t		k3;
-
-				if (k2 && sp_starts(s + j2, len - j2, "月") && v2 >= 1 && v2 <= 12 &&
-					(k3 = take_num(s + j2 + 3, len - j2 - 3, &v3)) > 0 &&
-					sp_starts(s + j2 + 3 + k3, len - j2 - 3 - k3, "日") &&
-					v3 >= 1 && v3 <= days_in_month(v1, v2))
-				{
-					*y = v1;
-					*m = v2;
-					*d = v3;
-					return true;
-				}
-				return false;
-			}
-			if (sp_starts(s + j, len - j, "月") && v1 >= 1 && v1 <= 12 && have_issue)
-			{
-				size_t		k2 = take_num(s + j + 3, len - j - 3, &v2);
-
-				if (k2 && sp_starts(s + j + 3 + k2, len - j - 3 - k2, "日") &&
-					v2 >= 1 && v2 <= 31)
-				{
-					int			yy = info->year;
-					long		ahead = days_from_civil(yy, v1, v2 > 28 ? 28 : v2) -
-						days_from_civil(info->year, info->month, info->day);
-
-					/* announcements run a few weeks ahead; later is last year */
-					if (ahead > 60)
-						yy--;
-					if (v2 > days_in_month(yy, v1))
-						return false;
-					*y = yy;
-					*m = v1;
-					*d = v2;
-					return true;
-				}
-				return false;
-			}
-			if (sp_starts(s + j, len - j, "日") && v1 >= 1 && v1 <= 31 && have_issue)
-			{
-				int			yy = info->year,
-							mm = info->month;
-
-				if (v1 > info->day)
-				{
-					if (--mm == 0)
-					{
-						mm = 12;
-						yy--;
-					}
-				}
-				if (v1 > days_in_month(yy, mm))
-					return false;
-				*y = yy;
-				*m = mm;
-				*d = v1;
-				return true;
-			}
-			return false;
-		}
-		na_utf8_decode(s + i, len - i, &adv);
-		i += adv;
-		n++;
-		/* only the first few characters of a lead name its day */
-		if (n > 8)
-			break;
-	}
-	return false;
+	if (!na_date_find_reported(s, len, 8, info->year, day ? info->month : 0,
+							   day ? info->day : 0, &r))
+		return false;
+	*y = r.year;
+	*m = r.month;
+	*d = r.day;
+	return true;
 }
