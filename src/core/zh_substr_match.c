@@ -78,19 +78,20 @@ is_variant(const ZhSubTerm *t, uint32_t cp)
 }
 
 /*
- * Can the normalised text contain the term although its raw bytes do not?
- * Only through a variant character or dropped white space (see zh_substr.h):
- * look for one, byte by byte, decoding only characters whose first two
- * bytes some variant has.
+ * Where folding could make a match that memmem() on the raw bytes does not
+ * see: the next raw character at or after byte "from" that is a variant of
+ * one of the term's characters, or white space after a non-ASCII character
+ * (the first of a run that may be dropped between two Han characters).
+ * Every match that is not in the raw bytes covers such a trigger (see
+ * zh_substr.h).  Decodes only characters whose first two bytes some variant
+ * has.  Returns len when there is none.
  */
-static bool
-may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
+static size_t
+next_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from)
 {
 	const unsigned char *p = (const unsigned char *) s;
-	size_t		i = 0;
+	size_t		i = from;
 
-	if (t->has_fffd)
-		return true;
 	while (i < len)
 	{
 		unsigned char c = p[i];
@@ -98,7 +99,7 @@ may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
 		if (c < 0x80)
 		{
 			if (t->ascii[c] == 1 || (t->ascii[c] == 2 && i > 0 && p[i - 1] >= 0x80))
-				return true;
+				return i;
 			i++;
 			continue;
 		}
@@ -109,7 +110,7 @@ may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
 			uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
 			if (is_variant(t, cp))
-				return true;
+				return i;
 			i += adv;
 			continue;
 		}
@@ -127,20 +128,205 @@ may_fold_match(const ZhSubTerm *t, const char *s, size_t len)
 		if ((i & 0xFFFFF) < 4)
 			na_check_interrupts();
 	}
-	return false;
+	return len;
+}
+
+static inline bool
+is_fold_space(const char *s, size_t len, size_t at, size_t *adv)
+{
+	return zh_fold_cp_inline(na_utf8_decode(s + at, len - at, adv)) == ' ';
+}
+
+/*
+ * Every match covering the trigger at byte "at" lies in a window that starts
+ * at the m-th non-space character before it (or the text's start) and ends
+ * just after the m-th non-space character after it (or the text's end).
+ * Folding a stretch that starts and ends at non-space characters yields
+ * exactly the normalised text of that stretch (white space is only dropped
+ * between two characters, both inside).
+ */
+static size_t
+window_start(const ZhSubTerm *t, const char *s, size_t len, size_t at)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		pos = at,
+				adv;
+	uint32_t	n = 0;
+
+	while (pos > 0 && n < t->ncp)
+	{
+		do
+			pos--;
+		while (pos > 0 && (p[pos] & 0xC0) == 0x80);
+		if (!is_fold_space(s, len, pos, &adv))
+			n++;
+	}
+	return pos;
+}
+
+static size_t
+after_char(const char *s, size_t len, size_t at)
+{
+	size_t		adv;
+
+	(void) na_utf8_decode(s + at, len - at, &adv);
+	return at + (adv ? adv : 1);
+}
+
+static size_t
+window_end(const ZhSubTerm *t, const char *s, size_t len, size_t at)
+{
+	size_t		pos = after_char(s, len, at),
+				adv;
+	uint32_t	n;
+
+	for (n = 0; pos < len && n < t->ncp; pos += adv ? adv : 1)
+		if (!is_fold_space(s, len, pos, &adv))
+			n++;
+	return pos < len ? pos : len;
+}
+
+/* the trigger windows of a text, merged where they overlap, left to right */
+typedef struct WindowWalk
+{
+	const ZhSubTerm *t;
+	const char *s;
+	size_t		len;
+	size_t		trigger;		/* the next trigger not yet in a window */
+} WindowWalk;
+
+static void
+window_walk_init(WindowWalk *w, const ZhSubTerm *t, const char *s, size_t len)
+{
+	w->t = t;
+	w->s = s;
+	w->len = len;
+	w->trigger = next_trigger(t, s, len, 0);
+}
+
+/*
+ * The next window [*ws, *we).  Of the triggers inside a window only the
+ * last can take it further, so each character is walked over a bounded
+ * number of times however dense the triggers are.
+ */
+static bool
+next_window(WindowWalk *w, size_t *ws, size_t *we)
+{
+	const ZhSubTerm *t = w->t;
+	const char *s = w->s;
+	size_t		len = w->len,
+				tr = w->trigger,
+				last,
+				b;
+
+	if (tr >= len)
+		return false;
+	*ws = window_start(t, s, len, tr);
+	*we = window_end(t, s, len, tr);
+	tr = next_trigger(t, s, len, after_char(s, len, tr));
+	for (;;)
+	{
+		last = len;
+		while (tr < *we)
+		{
+			last = tr;
+			tr = next_trigger(t, s, len, after_char(s, len, tr));
+		}
+		if (last < len && (b = window_end(t, s, len, last)) > *we)
+		{
+			*we = b;
+			continue;
+		}
+		if (tr < len && window_start(t, s, len, tr) < *we)
+		{
+			b = window_end(t, s, len, tr);
+			if (b > *we)
+				*we = b;
+			tr = next_trigger(t, s, len, after_char(s, len, tr));
+			continue;
+		}
+		break;
+	}
+	w->trigger = tr;
+	return true;
+}
+
+/* a growable list of raw byte spans */
+typedef struct SpanList
+{
+	size_t	   *se;				/* start, end, start, end, ... */
+	size_t		n;
+	size_t		cap;
+} SpanList;
+
+static void
+span_add(void *arg, size_t start, size_t end)
+{
+	SpanList   *l = (SpanList *) arg;
+
+	if (l->n + 2 > l->cap)
+	{
+		l->cap = l->cap * 2 + 32;
+		l->se = (size_t *) na_realloc(l->se, l->cap * sizeof(size_t));
+	}
+	l->se[l->n++] = start;
+	l->se[l->n++] = end;
+}
+
+/*
+ * Every occurrence (overlapping ones too) of the term in s[ws, we), folded,
+ * appended to l with spans relative to s.
+ */
+static void
+window_all_matches(const ZhSubTerm *t, const char *s, size_t ws, size_t we,
+				   SpanList *l)
+{
+	ZhFoldStream st;
+	uint32_t	cp;
+	size_t		a,
+				b,
+				ncp = 0;
+	int32_t		k = 0,
+				m = (int32_t) t->ncp;
+	size_t	   *starts = (size_t *) na_alloc((size_t) m * sizeof(size_t));
+
+	zh_fold_stream_init(&st, s + ws, we - ws);
+	while (zh_fold_next(&st, &cp, &a, &b))
+	{
+		starts[ncp++ % m] = a;
+		while (k > 0 && cp != t->cps[k])
+			k = t->fail[k - 1];
+		if (cp == t->cps[k])
+			k++;
+		if (k == m)
+		{
+			span_add(l, ws + starts[(ncp - m) % m], ws + b);
+			k = t->fail[m - 1];
+		}
+	}
+	na_free(starts);
 }
 
 bool
 zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len)
 {
+	WindowWalk	w;
+	size_t		ws,
+				we;
+
 	if (t->ncp == 0)
 		return true;
 	/* most text needs no folding: the raw bytes settle most matches */
 	if (memmem(s, len, t->bytes, t->nbytes) != NULL)
 		return true;
-	if (!may_fold_match(t, s, len))
-		return false;
-	return kmp_scan(t, s, len, true, NULL, NULL, NULL) > 0;
+	if (t->has_fffd)
+		return kmp_scan(t, s, len, true, NULL, NULL, NULL) > 0;
+	/* any other match covers a trigger: fold only around those */
+	window_walk_init(&w, t, s, len);
+	while (next_window(&w, &ws, &we))
+		if (kmp_scan(t, s + ws, we - ws, true, NULL, NULL, NULL) > 0)
+			return true;
+	return false;
 }
 
 size_t
@@ -156,22 +342,80 @@ zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
 	return kmp_scan(t, s, len, false, fn, arg, nchars);
 }
 
-size_t
-zh_subterm_count(const ZhSubTerm *t, const char *s, size_t len)
+/* non-overlapping raw occurrences, memmem() alone */
+static size_t
+count_raw(const ZhSubTerm *t, const char *s, size_t len)
 {
 	size_t		n = 0;
 	const char *p = s,
 			   *end = s + len;
 
-	if (t->ncp == 0)
-		return 0;
-	if (may_fold_match(t, s, len))
-		return kmp_scan(t, s, len, false, NULL, NULL, NULL);
-	/* every match is in the raw bytes */
 	while ((p = memmem(p, (size_t) (end - p), t->bytes, t->nbytes)) != NULL)
 	{
 		n++;
 		p += t->nbytes;
 	}
+	return n;
+}
+
+/*
+ * The count kmp_scan() would give (leftmost non-overlapping occurrences of
+ * the normalised term), reading most of the text with memmem(): every
+ * occurrence is either in the raw bytes or found by folding a window around
+ * a trigger; the two sorted lists are merged and taken greedily.
+ */
+size_t
+zh_subterm_count(const ZhSubTerm *t, const char *s, size_t len)
+{
+	WindowWalk	w;
+	SpanList	l = {NULL, 0, 0};
+	size_t		ws,
+				we,
+				n = 0,
+				i = 0,
+				last_end = 0,
+				first_adv;
+	const char *p = s,
+			   *end = s + len;
+
+	if (t->ncp == 0)
+		return 0;
+	if (t->has_fffd)
+		return kmp_scan(t, s, len, false, NULL, NULL, NULL);
+	window_walk_init(&w, t, s, len);
+	while (next_window(&w, &ws, &we))
+		window_all_matches(t, s, ws, we, &l);
+	if (l.n == 0)
+		return count_raw(t, s, len);
+	/* raw occurrences, overlapping ones too, merged with the window's */
+	(void) na_utf8_decode(t->bytes, t->nbytes, &first_adv);
+	p = memmem(p, (size_t) (end - p), t->bytes, t->nbytes);
+	while (p != NULL || i < l.n)
+	{
+		size_t		start,
+					stop;
+
+		if (p != NULL && (i >= l.n || (size_t) (p - s) <= l.se[i]))
+		{
+			start = (size_t) (p - s);
+			stop = start + t->nbytes;
+			if (i < l.n && l.se[i] == start)
+				i += 2;			/* the same occurrence */
+			p += first_adv;
+			p = p < end ? memmem(p, (size_t) (end - p), t->bytes, t->nbytes) : NULL;
+		}
+		else
+		{
+			start = l.se[i];
+			stop = l.se[i + 1];
+			i += 2;
+		}
+		if (start >= last_end)
+		{
+			n++;
+			last_end = stop;
+		}
+	}
+	na_free(l.se);
 	return n;
 }
