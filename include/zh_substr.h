@@ -171,9 +171,16 @@ typedef struct ZhSubTerm
 	 */
 	uint32_t   *variants;		/* sorted */
 	uint32_t	nvariants;
-	uint64_t   *lead2;			/* 65536 bits: first two bytes of variants */
+	uint64_t   *pair2;			/* 65536 bits, one per byte pair: the
+								 * first two bytes of a variant, an ASCII
+								 * variant and any byte, or a non-ASCII byte
+								 * and droppable white space */
+	uint32_t   *han_before;		/* sorted: the term's Han characters that
+								 * a Han character follows in the term */
+	uint32_t	nhan_before;
 	uint8_t		ascii[128];		/* 1: a variant; 2: white space that may
-								 * be dropped (after a non-ASCII byte) */
+								 * be dropped (after a non-ASCII character
+								 * that folds into one of han_before) */
 	bool		has_fffd;		/* U+FFFD, which malformed bytes become:
 								 * always scan by folding */
 } ZhSubTerm;

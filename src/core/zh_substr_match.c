@@ -58,18 +58,18 @@ kmp_scan(const ZhSubTerm *t, const char *s, size_t len, bool first_only,
 }
 
 static bool
-is_variant(const ZhSubTerm *t, uint32_t cp)
+in_sorted(const uint32_t *a, uint32_t n, uint32_t cp)
 {
 	uint32_t	lo = 0,
-				hi = t->nvariants;
+				hi = n;
 
 	while (lo < hi)
 	{
 		uint32_t	mid = (lo + hi) / 2;
 
-		if (t->variants[mid] == cp)
+		if (a[mid] == cp)
 			return true;
-		if (t->variants[mid] < cp)
+		if (a[mid] < cp)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -77,57 +77,105 @@ is_variant(const ZhSubTerm *t, uint32_t cp)
 	return false;
 }
 
+static inline bool
+is_variant(const ZhSubTerm *t, uint32_t cp)
+{
+	return in_sorted(t->variants, t->nvariants, cp);
+}
+
+/*
+ * White space at byte "at", after a non-ASCII byte: can it be the start of
+ * a run dropped inside a match?  Only if the character before it folds into
+ * a Han character of the term that another Han character follows there
+ * (the match holds both sides of a dropped run).
+ */
+static bool
+space_may_drop(const ZhSubTerm *t, const char *s, size_t len, size_t at)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		b = at - 1,
+				adv;
+
+	while (b > 0 && at - b < 4 && (p[b] & 0xC0) == 0x80)
+		b--;
+	return in_sorted(t->han_before, t->nhan_before,
+					 zh_fold_cp_inline(na_utf8_decode(s + b, len - b, &adv))) ||
+		adv != at - b;			/* malformed: be safe */
+}
+
 /*
  * Where folding could make a match that memmem() on the raw bytes does not
  * see: the next raw character at or after byte "from" that is a variant of
- * one of the term's characters, or white space after a non-ASCII character
- * (the first of a run that may be dropped between two Han characters).
- * Every match that is not in the raw bytes covers such a trigger (see
- * zh_substr.h).  Decodes only characters whose first two bytes some variant
- * has.  Returns len when there is none.
+ * one of the term's characters, or white space after a non-ASCII byte (the
+ * first of a run that may be dropped between two Han characters).  Every
+ * match that is not in the raw bytes covers such a trigger (see
+ * zh_substr.h).  Every byte pair is looked up in the term's pair filter,
+ * which holds all triggers' pairs (a table lookup per byte, no decoding);
+ * only hits are decoded.  Returns len when there is none.
  */
 static size_t
 next_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from)
 {
 	const unsigned char *p = (const unsigned char *) s;
-	size_t		i = from;
+	const uint64_t *pair2 = t->pair2;
+	size_t		i = from > 0 ? from - 1 : 0,
+				stop;
 
-	while (i < len)
+	while (i + 1 < len)
 	{
-		unsigned char c = p[i];
-
-		if (c < 0x80)
+		/* a megabyte at a time between interrupt checks */
+		stop = len - 1 - i > (1 << 20) ? i + (1 << 20) : len - 1;
+		for (; i < stop; i++)
 		{
-			if (t->ascii[c] == 1 || (t->ascii[c] == 2 && i > 0 && p[i - 1] >= 0x80))
-				return i;
-			i++;
-			continue;
-		}
-		if (i + 1 < len &&
-			(t->lead2[((unsigned) c << 8 | p[i + 1]) >> 6] >> (p[i + 1] & 63)) & 1)
-		{
-			size_t		adv;
-			uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+			unsigned	x;
+			unsigned char c;
 
-			if (is_variant(t, cp))
-				return i;
-			i += adv;
-			continue;
-		}
-		{
-			/* skip the character; a malformed one byte by byte, so that no
-			 * ASCII byte after it is skipped (U+FFFD: see has_fffd) */
-			size_t		n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1,
-						k;
+			/* eight pairs at once: independent lookups, one branch */
+			while (i + 8 <= stop)
+			{
+				uint64_t	hit = 0;
+				int			j;
 
-			for (k = 1; k < n; k++)
-				if (i + k >= len || (p[i + k] & 0xC0) != 0x80)
+				for (j = 0; j < 8; j++)
+				{
+					x = (unsigned) p[i + j] << 8 | p[i + j + 1];
+					hit |= pair2[x >> 6] >> (x & 63);
+				}
+				if (hit & 1)
 					break;
-			i += k;
+				i += 8;
+			}
+			if (i >= stop)
+				break;
+			x = (unsigned) p[i] << 8 | p[i + 1];
+			if (((pair2[x >> 6] >> (x & 63)) & 1) == 0)
+				continue;
+			c = p[i];
+			if (c < 0x80)
+			{
+				if (t->ascii[c] == 1 && i >= from)
+					return i;
+				continue;
+			}
+			if (p[i + 1] < 0x80)
+			{
+				if (t->ascii[p[i + 1]] == 2 && space_may_drop(t, s, len, i + 1))
+					return i + 1;
+				continue;
+			}
+			if (c >= 0xC0 && i >= from)
+			{
+				size_t		adv;
+
+				if (is_variant(t, na_utf8_decode(s + i, len - i, &adv)))
+					return i;
+			}
 		}
-		if ((i & 0xFFFFF) < 4)
-			na_check_interrupts();
+		na_check_interrupts();
 	}
+	/* the last byte: an ASCII variant */
+	if (len > 0 && len - 1 >= from && p[len - 1] < 0x80 && t->ascii[p[len - 1]] == 1)
+		return len - 1;
 	return len;
 }
 

@@ -73,6 +73,14 @@ cmp_u32(const void *a, const void *b)
 }
 
 static void
+pair_set(ZhSubTerm *t, unsigned b0, unsigned b1)
+{
+	unsigned	x = b0 << 8 | b1;
+
+	t->pair2[x >> 6] |= (uint64_t) 1 << (x & 63);
+}
+
+static void
 add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
 {
 	char		b[4];
@@ -89,8 +97,7 @@ add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
 	}
 	t->variants[t->nvariants++] = cp;
 	(void) na_utf8_encode(cp, b);
-	t->lead2[((unsigned char) b[0] << 8 | (unsigned char) b[1]) >> 6] |=
-		(uint64_t) 1 << (((unsigned char) b[1]) & 63);
+	pair_set(t, (unsigned char) b[0], (unsigned char) b[1]);
 }
 
 /* the raw characters that can make a match memmem() does not see */
@@ -102,7 +109,8 @@ term_variants(ZhSubTerm *t)
 				from[64];
 	bool		han_pair = false;
 
-	t->lead2 = (uint64_t *) na_alloc0(1024 * sizeof(uint64_t));
+	t->pair2 = (uint64_t *) na_alloc0(1024 * sizeof(uint64_t));
+	t->han_before = (uint32_t *) na_alloc((t->ncp + 1) * sizeof(uint32_t));
 	for (i = 0; i < t->ncp; i++)
 	{
 		size_t		n = zh_fold_inverse(t->cps[i], from, 64),
@@ -111,7 +119,10 @@ term_variants(ZhSubTerm *t)
 		for (k = 0; k < n && k < 64; k++)
 			add_variant(t, &cap, from[k]);
 		if (i > 0 && na_is_han(t->cps[i - 1]) && na_is_han(t->cps[i]))
+		{
 			han_pair = true;
+			t->han_before[t->nhan_before++] = t->cps[i - 1];
+		}
 		if (t->cps[i] == NA_REPLACEMENT_CP)
 			t->has_fffd = true;
 	}
@@ -131,6 +142,20 @@ term_variants(ZhSubTerm *t)
 	}
 	if (t->nvariants > 1)
 		qsort(t->variants, t->nvariants, sizeof(uint32_t), cmp_u32);
+	if (t->nhan_before > 1)
+		qsort(t->han_before, t->nhan_before, sizeof(uint32_t), cmp_u32);
+	/* the ASCII triggers in the byte-pair filter too (see next_trigger) */
+	for (i = 0; i < 128; i++)
+	{
+		unsigned	b;
+
+		if (t->ascii[i] == 1)
+			for (b = 0; b < 256; b++)
+				pair_set(t, i, b);
+		else if (t->ascii[i] == 2)
+			for (b = 0x80; b < 256; b++)
+				pair_set(t, b, i);
+	}
 }
 
 /* append the term's keys (deduplicated) to the query's */
@@ -224,7 +249,8 @@ zh_subquery_free(ZhSubQuery *q)
 		na_free(q->terms[i].bytes);
 		na_free(q->terms[i].fail);
 		na_free(q->terms[i].variants);
-		na_free(q->terms[i].lead2);
+		na_free(q->terms[i].pair2);
+		na_free(q->terms[i].han_before);
 	}
 	na_free(q->terms);
 	na_free(q->keys);
