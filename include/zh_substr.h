@@ -149,6 +149,18 @@ extern size_t zh_substr_keys_unique(int32_t *keys, size_t n);
 
 /* ---- queries ---- */
 
+/* a trigger's first bytes, for the SSE2 scan (see next_trigger) */
+typedef struct ZhTrigPat
+{
+	unsigned char b[3];			/* b[2]: the lowest third byte */
+	unsigned char b2span;		/* third bytes b[2] .. b[2] + b2span */
+	uint8_t		n;				/* bytes compared (1-3) */
+	bool		space;			/* b[0] is white space that counts after a
+								 * non-ASCII byte */
+} ZhTrigPat;
+
+#define ZH_MAX_TRIG_PATS	16
+
 typedef struct ZhSubTerm
 {
 	uint32_t   *cps;			/* normalised code points */
@@ -178,6 +190,8 @@ typedef struct ZhSubTerm
 	uint32_t   *han_before;		/* sorted: the term's Han characters that
 								 * a Han character follows in the term */
 	uint32_t	nhan_before;
+	ZhTrigPat	pats[ZH_MAX_TRIG_PATS];
+	uint32_t	npats;			/* 0: too many, the pair filter alone */
 	uint8_t		ascii[128];		/* 1: a variant; 2: white space that may
 								 * be dropped (after a non-ASCII character
 								 * that folds into one of han_before) */

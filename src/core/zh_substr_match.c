@@ -113,22 +113,140 @@ space_may_drop(const ZhSubTerm *t, const char *s, size_t len, size_t at)
  * which holds all triggers' pairs (a table lookup per byte, no decoding);
  * only hits are decoded.  Returns len when there is none.
  */
+/* is the byte pair at i a trigger?  Returns its position, or len */
+static inline size_t
+pair_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from,
+			 size_t i)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	unsigned char c = p[i];
+	size_t		adv;
+
+	if (c < 0x80)
+		return t->ascii[c] == 1 && i >= from ? i : len;
+	if (p[i + 1] < 0x80)
+		return t->ascii[p[i + 1]] == 2 && space_may_drop(t, s, len, i + 1) ? i + 1 : len;
+	if (c >= 0xC0 && i >= from &&
+		is_variant(t, na_utf8_decode(s + i, len - i, &adv)))
+		return i;
+	return len;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+
+/*
+ * Sixteen positions at a time: a position is a candidate when the bytes
+ * there begin one of the term's variants (up to its first three bytes), are
+ * an ASCII variant, or are a non-ASCII byte before droppable white space.
+ * Candidates (a superset of the triggers) are checked by pair_trigger().
+ * Sets *at to where it stopped looking (a trigger's position, or the first
+ * position left for the scalar loop).
+ */
+static size_t
+simd_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from,
+			 size_t i, size_t stop, size_t *at)
+{
+	const ZhTrigPat *pat = t->pats;
+	uint32_t	npat = t->npats,
+				k;
+	__m128i		c0[ZH_MAX_TRIG_PATS],
+				c1[ZH_MAX_TRIG_PATS],
+				c2[ZH_MAX_TRIG_PATS],
+				cs[ZH_MAX_TRIG_PATS];
+
+	for (k = 0; k < npat; k++)
+	{
+		c0[k] = _mm_set1_epi8((char) pat[k].b[0]);
+		c1[k] = _mm_set1_epi8((char) pat[k].b[1]);
+		c2[k] = _mm_set1_epi8((char) pat[k].b[2]);
+		cs[k] = _mm_set1_epi8((char) pat[k].b2span);
+	}
+	for (; i + 18 <= stop; i += 16)
+	{
+		__m128i		v0 = _mm_loadu_si128((const __m128i *) (s + i)),
+					v1 = _mm_loadu_si128((const __m128i *) (s + i + 1)),
+					v2 = _mm_loadu_si128((const __m128i *) (s + i + 2)),
+					m = _mm_setzero_si128();
+		unsigned	mask;
+
+		for (k = 0; k < npat; k++)
+		{
+			__m128i		e;
+
+			if (pat[k].space)
+			{
+				/* white space after a non-ASCII byte */
+				e = _mm_and_si128(_mm_cmpeq_epi8(v1, c0[k]),
+								  _mm_cmplt_epi8(v0, _mm_setzero_si128()));
+				m = _mm_or_si128(m, e);
+				continue;
+			}
+			e = _mm_cmpeq_epi8(v0, c0[k]);
+			if (pat[k].n > 1)
+				e = _mm_and_si128(e, _mm_cmpeq_epi8(v1, c1[k]));
+			if (pat[k].n > 2)
+			{
+				/* b[2] <= v2 <= b[2] + span, unsigned */
+				__m128i		d = _mm_sub_epi8(v2, c2[k]);
+
+				e = _mm_and_si128(e, _mm_cmpeq_epi8(_mm_max_epu8(d, cs[k]), cs[k]));
+			}
+			m = _mm_or_si128(m, e);
+		}
+		mask = (unsigned) _mm_movemask_epi8(m);
+		while (mask)
+		{
+			size_t		j = i + (size_t) __builtin_ctz(mask),
+						r = pair_trigger(t, s, len, from, j);
+
+			if (r < len)
+			{
+				*at = j;
+				return r;
+			}
+			mask &= mask - 1;
+		}
+	}
+	*at = i;
+	return len;
+}
+#endif
+
+/*
+ * Where folding could make a match that memmem() on the raw bytes does not
+ * see: the next raw character at or after byte "from" that is a variant of
+ * one of the term's characters, or white space after a non-ASCII character
+ * that may start a run dropped inside a match.  Every match that is not in
+ * the raw bytes covers such a trigger (see zh_substr.h).  Byte pairs are
+ * looked up in the term's pair filter, which holds all triggers' pairs (with
+ * SSE2, sixteen positions are compared with the term's few variants at
+ * once); only hits are decoded.  Returns len when there is none.
+ */
 static size_t
 next_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from)
 {
 	const unsigned char *p = (const unsigned char *) s;
 	const uint64_t *pair2 = t->pair2;
 	size_t		i = from > 0 ? from - 1 : 0,
-				stop;
+				stop,
+				r;
 
 	while (i + 1 < len)
 	{
 		/* a megabyte at a time between interrupt checks */
 		stop = len - 1 - i > (1 << 20) ? i + (1 << 20) : len - 1;
+#if defined(__SSE2__) && defined(__GNUC__)
+		if (t->npats > 0)
+		{
+			r = simd_trigger(t, s, len, from, i, stop, &i);
+			if (r < len)
+				return r;
+		}
+#endif
 		for (; i < stop; i++)
 		{
 			unsigned	x;
-			unsigned char c;
 
 			/* eight pairs at once: independent lookups, one branch */
 			while (i + 8 <= stop)
@@ -150,26 +268,9 @@ next_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from)
 			x = (unsigned) p[i] << 8 | p[i + 1];
 			if (((pair2[x >> 6] >> (x & 63)) & 1) == 0)
 				continue;
-			c = p[i];
-			if (c < 0x80)
-			{
-				if (t->ascii[c] == 1 && i >= from)
-					return i;
-				continue;
-			}
-			if (p[i + 1] < 0x80)
-			{
-				if (t->ascii[p[i + 1]] == 2 && space_may_drop(t, s, len, i + 1))
-					return i + 1;
-				continue;
-			}
-			if (c >= 0xC0 && i >= from)
-			{
-				size_t		adv;
-
-				if (is_variant(t, na_utf8_decode(s + i, len - i, &adv)))
-					return i;
-			}
+			r = pair_trigger(t, s, len, from, i);
+			if (r < len)
+				return r;
 		}
 		na_check_interrupts();
 	}

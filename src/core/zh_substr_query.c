@@ -100,6 +100,70 @@ add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
 	pair_set(t, (unsigned char) b[0], (unsigned char) b[1]);
 }
 
+/* add a pattern, or widen one with the same first two bytes */
+static bool
+add_pattern(ZhSubTerm *t, const char *b, int n, bool space)
+{
+	ZhTrigPat  *p;
+	uint32_t	k;
+
+	if (n >= 3)
+		for (k = 0; k < t->npats; k++)
+		{
+			p = &t->pats[k];
+			if (p->n == 3 && p->b[0] == (unsigned char) b[0] && p->b[1] == (unsigned char) b[1])
+			{
+				unsigned	lo = p->b[2],
+							hi = p->b[2] + p->b2span,
+							c = (unsigned char) b[2];
+
+				lo = c < lo ? c : lo;
+				hi = c > hi ? c : hi;
+				if (hi - lo > 15)
+					continue;	/* a narrow range: few false candidates */
+				p->b[2] = (unsigned char) lo;
+				p->b2span = (unsigned char) (hi - lo);
+				return true;
+			}
+		}
+	if (t->npats == ZH_MAX_TRIG_PATS)
+		return false;
+	p = &t->pats[t->npats++];
+	memset(p, 0, sizeof(*p));
+	memcpy(p->b, b, n < 3 ? n : 3);
+	p->n = (uint8_t) (n < 3 ? n : 3);
+	p->space = space;
+	return true;
+}
+
+/*
+ * The triggers as byte patterns for the SSE2 scan: the first bytes of the
+ * variants (those sharing two bytes as one pattern with a range of third
+ * bytes), ASCII variants, droppable white space.  When they are too many,
+ * npats is 0 and the byte-pair filter does it alone.
+ */
+static void
+term_patterns(ZhSubTerm *t)
+{
+	uint32_t	i;
+	bool		ok = true;
+	char		b[4];
+
+	t->npats = 0;
+	for (i = 0; ok && i < t->nvariants; i++)
+		ok = add_pattern(t, b, na_utf8_encode(t->variants[i], b), false);
+	for (i = 0; ok && i < 128; i++)
+	{
+		b[0] = (char) i;
+		if (t->ascii[i] == 1)
+			ok = add_pattern(t, b, 1, false);
+		else if (t->ascii[i] == 2)
+			ok = add_pattern(t, b, 1, true);
+	}
+	if (!ok)
+		t->npats = 0;
+}
+
 /* the raw characters that can make a match memmem() does not see */
 static void
 term_variants(ZhSubTerm *t)
@@ -144,6 +208,7 @@ term_variants(ZhSubTerm *t)
 		qsort(t->variants, t->nvariants, sizeof(uint32_t), cmp_u32);
 	if (t->nhan_before > 1)
 		qsort(t->han_before, t->nhan_before, sizeof(uint32_t), cmp_u32);
+	term_patterns(t);
 	/* the ASCII triggers in the byte-pair filter too (see next_trigger) */
 	for (i = 0; i < 128; i++)
 	{
