@@ -178,8 +178,10 @@ typedef struct ZhSubTerm
 	/*
 	 * When memmem() does not find the term's bytes, a match needs a raw
 	 * character that folds into one of the term's (a variant), or white
-	 * space dropped between two Han characters.  The text is scanned for
-	 * those first: most texts have none, and need no folding scan.
+	 * space dropped between two Han characters (after a character that
+	 * folds into one of han_before).  The text is scanned for those
+	 * triggers; only a window of the term's length on either side of each
+	 * is read by folding (zh_substr_match.c).
 	 */
 	uint32_t   *variants;		/* sorted */
 	uint32_t	nvariants;
