@@ -407,6 +407,37 @@ test_sparse_windows(void)
 	NA_CHECK(counted > 1000);
 }
 
+/* na_utf8_count (eight bytes at a time) == code points decoded one by one,
+ * at every length and alignment, malformed bytes included */
+static void
+test_utf8_count(void)
+{
+	char		buf[600];
+	int			round,
+				wrong = 0;
+
+	for (round = 0; round < 2000; round++)
+	{
+		size_t		n = random_text(buf, (size_t) (rand() % 120)),
+					off = (size_t) rand() % 8,
+					len,
+					i,
+					slow = 0;
+
+		if (rand() % 4 == 0 && n > 3)
+			buf[rand() % n] = (char) (0x80 + rand() % 64);	/* a stray byte */
+		if (off > n)
+			off = n;
+		len = n - off - (n - off > 0 ? (size_t) rand() % (n - off) : 0);
+		for (i = off; i < off + len; i++)
+			if ((((unsigned char) buf[i]) & 0xC0) != 0x80)
+				slow++;
+		if (na_utf8_count(buf + off, len) != slow)
+			wrong++;
+	}
+	NA_CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
@@ -417,5 +448,6 @@ main(void)
 	test_spans_headline();
 	test_long_consistent();
 	test_sparse_windows();
+	test_utf8_count();
 	NA_TEST_DONE();
 }
