@@ -8,7 +8,6 @@
 #include "na_pg_compat.h"
 
 #include "access/detoast.h"
-#include "access/heaptoast.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -65,20 +64,15 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 	return c->q;
 }
 
-/*
- * Texts stored out of line are read in growing slices: two toast chunks
- * first (a frequent term is mostly found there: the rest of the text is
- * never fetched), then 16 times more each time.
- */
-#define SLICE_FIRST		(2 * TOAST_MAX_CHUNK_SIZE)
-#define SLICE_GROWTH	16
+/* texts stored out of line and longer than this are read in growing slices */
+#define SLICE_FIRST		(64 * 1024)
 
 /*
- * A toasted text and a query of one term: look for the term's raw bytes in
- * growing prefixes (compressed values decompress only the prefix), so that
- * a match early in the text never reads the rest.  Returns true on a match,
- * else false with *whole set to the whole text when it was read (NULL when
- * the caller must read it).
+ * A long toasted text and a query of one term: look for the term's raw bytes
+ * in growing prefixes (64 kB, x4 each time; compressed values decompress
+ * only the prefix), so that a match early in a long text never reads the
+ * rest.  Returns true on a match, else false with *whole set to the whole
+ * text when it was read (NULL when the caller must read it).
  */
 static bool
 match_prefixes(Datum d, const ZhSubTerm *t, text **whole)
@@ -101,7 +95,7 @@ match_prefixes(Datum d, const ZhSubTerm *t, text **whole)
 		}
 		pfree(part);
 		CHECK_FOR_INTERRUPTS();
-		n *= SLICE_GROWTH;
+		n *= 4;
 	}
 }
 
@@ -115,7 +109,7 @@ zh_match(PG_FUNCTION_ARGS)
 
 	if (q->nterms == 1 && !q->terms[0].negated &&
 		VARATT_IS_EXTERNAL(DatumGetPointer(d)) &&
-		toast_raw_datum_size(d) - VARHDRSZ > SLICE_FIRST)
+		toast_raw_datum_size(d) > SLICE_FIRST * 2)
 	{
 		if (match_prefixes(d, &q->terms[0], &doc))
 			PG_RETURN_BOOL(true);
