@@ -149,6 +149,18 @@ extern size_t zh_substr_keys_unique(int32_t *keys, size_t n);
 
 /* ---- queries ---- */
 
+/* a trigger's first bytes, for the SSE2 scan (see next_trigger) */
+typedef struct ZhTrigPat
+{
+	unsigned char b[3];			/* b[2]: the lowest third byte */
+	unsigned char b2span;		/* third bytes b[2] .. b[2] + b2span */
+	uint8_t		n;				/* bytes compared (1-3) */
+	bool		space;			/* b[0] is white space that counts after a
+								 * non-ASCII byte */
+} ZhTrigPat;
+
+#define ZH_MAX_TRIG_PATS	16
+
 typedef struct ZhSubTerm
 {
 	uint32_t   *cps;			/* normalised code points */
@@ -166,14 +178,25 @@ typedef struct ZhSubTerm
 	/*
 	 * When memmem() does not find the term's bytes, a match needs a raw
 	 * character that folds into one of the term's (a variant), or white
-	 * space dropped between two Han characters.  The text is scanned for
-	 * those first: most texts have none, and need no folding scan.
+	 * space dropped between two Han characters (after a character that
+	 * folds into one of han_before).  The text is scanned for those
+	 * triggers; only a window of the term's length on either side of each
+	 * is read by folding (zh_substr_match.c).
 	 */
 	uint32_t   *variants;		/* sorted */
 	uint32_t	nvariants;
-	uint64_t   *lead2;			/* 65536 bits: first two bytes of variants */
+	uint64_t   *pair2;			/* 65536 bits, one per byte pair: the
+								 * first two bytes of a variant, an ASCII
+								 * variant and any byte, or a non-ASCII byte
+								 * and droppable white space */
+	uint32_t   *han_before;		/* sorted: the term's Han characters that
+								 * a Han character follows in the term */
+	uint32_t	nhan_before;
+	ZhTrigPat	pats[ZH_MAX_TRIG_PATS];
+	uint32_t	npats;			/* 0: too many, the pair filter alone */
 	uint8_t		ascii[128];		/* 1: a variant; 2: white space that may
-								 * be dropped (after a non-ASCII byte) */
+								 * be dropped (after a non-ASCII character
+								 * that folds into one of han_before) */
 	bool		has_fffd;		/* U+FFFD, which malformed bytes become:
 								 * always scan by folding */
 } ZhSubTerm;

@@ -73,6 +73,14 @@ cmp_u32(const void *a, const void *b)
 }
 
 static void
+pair_set(ZhSubTerm *t, unsigned b0, unsigned b1)
+{
+	unsigned	x = b0 << 8 | b1;
+
+	t->pair2[x >> 6] |= (uint64_t) 1 << (x & 63);
+}
+
+static void
 add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
 {
 	char		b[4];
@@ -89,8 +97,71 @@ add_variant(ZhSubTerm *t, uint32_t *cap, uint32_t cp)
 	}
 	t->variants[t->nvariants++] = cp;
 	(void) na_utf8_encode(cp, b);
-	t->lead2[((unsigned char) b[0] << 8 | (unsigned char) b[1]) >> 6] |=
-		(uint64_t) 1 << (((unsigned char) b[1]) & 63);
+	pair_set(t, (unsigned char) b[0], (unsigned char) b[1]);
+}
+
+/* add a pattern, or widen one with the same first two bytes */
+static bool
+add_pattern(ZhSubTerm *t, const char *b, int n, bool space)
+{
+	ZhTrigPat  *p;
+	uint32_t	k;
+
+	if (n >= 3)
+		for (k = 0; k < t->npats; k++)
+		{
+			p = &t->pats[k];
+			if (p->n == 3 && p->b[0] == (unsigned char) b[0] && p->b[1] == (unsigned char) b[1])
+			{
+				unsigned	lo = p->b[2],
+							hi = p->b[2] + p->b2span,
+							c = (unsigned char) b[2];
+
+				lo = c < lo ? c : lo;
+				hi = c > hi ? c : hi;
+				if (hi - lo > 15)
+					continue;	/* a narrow range: few false candidates */
+				p->b[2] = (unsigned char) lo;
+				p->b2span = (unsigned char) (hi - lo);
+				return true;
+			}
+		}
+	if (t->npats == ZH_MAX_TRIG_PATS)
+		return false;
+	p = &t->pats[t->npats++];
+	memset(p, 0, sizeof(*p));
+	memcpy(p->b, b, n < 3 ? n : 3);
+	p->n = (uint8_t) (n < 3 ? n : 3);
+	p->space = space;
+	return true;
+}
+
+/*
+ * The triggers as byte patterns for the SSE2 scan: the first bytes of the
+ * variants (those sharing two bytes as one pattern with a range of third
+ * bytes), ASCII variants, droppable white space.  When they are too many,
+ * npats is 0 and the byte-pair filter does it alone.
+ */
+static void
+term_patterns(ZhSubTerm *t)
+{
+	uint32_t	i;
+	bool		ok = true;
+	char		b[4];
+
+	t->npats = 0;
+	for (i = 0; ok && i < t->nvariants; i++)
+		ok = add_pattern(t, b, na_utf8_encode(t->variants[i], b), false);
+	for (i = 0; ok && i < 128; i++)
+	{
+		b[0] = (char) i;
+		if (t->ascii[i] == 1)
+			ok = add_pattern(t, b, 1, false);
+		else if (t->ascii[i] == 2)
+			ok = add_pattern(t, b, 1, true);
+	}
+	if (!ok)
+		t->npats = 0;
 }
 
 /* the raw characters that can make a match memmem() does not see */
@@ -102,7 +173,8 @@ term_variants(ZhSubTerm *t)
 				from[64];
 	bool		han_pair = false;
 
-	t->lead2 = (uint64_t *) na_alloc0(1024 * sizeof(uint64_t));
+	t->pair2 = (uint64_t *) na_alloc0(1024 * sizeof(uint64_t));
+	t->han_before = (uint32_t *) na_alloc((t->ncp + 1) * sizeof(uint32_t));
 	for (i = 0; i < t->ncp; i++)
 	{
 		size_t		n = zh_fold_inverse(t->cps[i], from, 64),
@@ -111,7 +183,10 @@ term_variants(ZhSubTerm *t)
 		for (k = 0; k < n && k < 64; k++)
 			add_variant(t, &cap, from[k]);
 		if (i > 0 && na_is_han(t->cps[i - 1]) && na_is_han(t->cps[i]))
+		{
 			han_pair = true;
+			t->han_before[t->nhan_before++] = t->cps[i - 1];
+		}
 		if (t->cps[i] == NA_REPLACEMENT_CP)
 			t->has_fffd = true;
 	}
@@ -131,6 +206,21 @@ term_variants(ZhSubTerm *t)
 	}
 	if (t->nvariants > 1)
 		qsort(t->variants, t->nvariants, sizeof(uint32_t), cmp_u32);
+	if (t->nhan_before > 1)
+		qsort(t->han_before, t->nhan_before, sizeof(uint32_t), cmp_u32);
+	term_patterns(t);
+	/* the ASCII triggers in the byte-pair filter too (see next_trigger) */
+	for (i = 0; i < 128; i++)
+	{
+		unsigned	b;
+
+		if (t->ascii[i] == 1)
+			for (b = 0; b < 256; b++)
+				pair_set(t, i, b);
+		else if (t->ascii[i] == 2)
+			for (b = 0x80; b < 256; b++)
+				pair_set(t, b, i);
+	}
 }
 
 /* append the term's keys (deduplicated) to the query's */
@@ -224,7 +314,8 @@ zh_subquery_free(ZhSubQuery *q)
 		na_free(q->terms[i].bytes);
 		na_free(q->terms[i].fail);
 		na_free(q->terms[i].variants);
-		na_free(q->terms[i].lead2);
+		na_free(q->terms[i].pair2);
+		na_free(q->terms[i].han_before);
 	}
 	na_free(q->terms);
 	na_free(q->keys);

@@ -6,6 +6,9 @@
  *	  normalised text; every key of a contained term is a key of the text;
  *	  the raw-bytes shortcut is sound (the fold is idempotent).
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memmem */
+#endif
 #include <stdlib.h>
 
 #include "na_test.h"
@@ -315,6 +318,126 @@ test_spans_headline(void)
 	zh_subquery_free(q);
 }
 
+/*
+ * Long texts of plain characters with a few variants (traditional forms,
+ * full-width letters, spaces of several kinds, line breaks) sprinkled in:
+ * the matcher folds only windows around those, so check that it still
+ * finds exactly what strstr() finds in the normalised text, and counts
+ * exactly as the full folding scan (zh_subterm_spans) does, also for terms
+ * that overlap themselves and matches that straddle a window's edge.
+ */
+static const uint32_t plain[] = {
+	0x4E2D, 0x56FD, 0x4EBA, 0x6C11, 0x65E5, 0x62A5, 0x548C, 'a', 'c', '1', 0x3002,
+};
+static const uint32_t rare[] = {
+	0x570B, 0x5831, 0xFF21, 0xFF42, ' ', ' ', '\t', 0x3000, '\n', 0xF900, 'B', 0x00A0,
+};
+
+static size_t
+sparse_text(char *buf, size_t nchars, int rare_per_mille)
+{
+	size_t		n = 0,
+				i;
+
+	for (i = 0; i < nchars; i++)
+	{
+		uint32_t	c = rand() % 1000 < rare_per_mille
+			? rare[rand() % (sizeof(rare) / sizeof(rare[0]))]
+			: plain[rand() % 3 == 0 ? 0 : rand() % (sizeof(plain) / sizeof(plain[0]))];
+
+		n += na_utf8_encode(c, buf + n);
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static void
+test_sparse_windows(void)
+{
+	static char doc[40000];
+	char		q[64];
+	int			round,
+				wrong_in = 0,
+				wrong_count = 0,
+				folded_only = 0,
+				counted = 0;
+
+	for (round = 0; round < 3000; round++)
+	{
+		size_t		dlen = sparse_text(doc, 200 + (size_t) rand() % 6000, 1 + rand() % 30),
+					qlen = 0,
+					l = 1 + (size_t) rand() % 6,
+					i;
+		ZhNorm		nd;
+		ZhSubQuery *sq;
+		bool		truth;
+
+		/* a term of plain and rare characters, quoted */
+		q[qlen++] = '"';
+		for (i = 0; i < l; i++)
+			qlen += na_utf8_encode(rand() % 5 == 0 ? rare[rand() % 4] : plain[rand() % 3],
+								   q + qlen);
+		q[qlen++] = '"';
+		sq = zh_subquery_parse(q, qlen);
+		if (sq->nterms != 1)
+		{
+			zh_subquery_free(sq);
+			continue;
+		}
+		zh_normalize(doc, dlen, false, &nd);
+		truth = strstr(nd.text, sq->terms[0].bytes) != NULL;
+		if (zh_subterm_in(&sq->terms[0], doc, dlen) != truth)
+			wrong_in++;
+		if (truth && memmem(doc, dlen, sq->terms[0].bytes, sq->terms[0].nbytes) == NULL)
+			folded_only++;
+		{
+			size_t		c = zh_subterm_count(&sq->terms[0], doc, dlen);
+
+			if (c != zh_subterm_spans(&sq->terms[0], doc, dlen, NULL, NULL, NULL))
+				wrong_count++;
+			counted += c > 0;
+		}
+		zh_norm_free(&nd);
+		zh_subquery_free(sq);
+	}
+	NA_CHECK_INT(wrong_in, 0);
+	NA_CHECK_INT(wrong_count, 0);
+	/* the folded-only path and counting were exercised */
+	NA_CHECK(folded_only > 50);
+	NA_CHECK(counted > 1000);
+}
+
+/* na_utf8_count (eight bytes at a time) == code points decoded one by one,
+ * at every length and alignment, malformed bytes included */
+static void
+test_utf8_count(void)
+{
+	char		buf[600];
+	int			round,
+				wrong = 0;
+
+	for (round = 0; round < 2000; round++)
+	{
+		size_t		n = random_text(buf, (size_t) (rand() % 120)),
+					off = (size_t) rand() % 8,
+					len,
+					i,
+					slow = 0;
+
+		if (rand() % 4 == 0 && n > 3)
+			buf[rand() % n] = (char) (0x80 + rand() % 64);	/* a stray byte */
+		if (off > n)
+			off = n;
+		len = n - off - (n - off > 0 ? (size_t) rand() % (n - off) : 0);
+		for (i = off; i < off + len; i++)
+			if ((((unsigned char) buf[i]) & 0xC0) != 0x80)
+				slow++;
+		if (na_utf8_count(buf + off, len) != slow)
+			wrong++;
+	}
+	NA_CHECK_INT(wrong, 0);
+}
+
 int
 main(void)
 {
@@ -324,5 +447,7 @@ main(void)
 	test_match_equals_strstr();
 	test_spans_headline();
 	test_long_consistent();
+	test_sparse_windows();
+	test_utf8_count();
 	NA_TEST_DONE();
 }
