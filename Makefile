@@ -12,7 +12,7 @@
 #   mk/*.mk       extra build rules (standalone tools, dictionary, ...)
 
 EXTENSION  = news_archive
-EXTVERSION = 0.3
+EXTVERSION = 0.4
 MODULE_big = news_archive
 PG_CONFIG ?= pg_config
 

@@ -1,0 +1,5 @@
+-- news_archive 0.3 -> 0.4.
+--
+-- The pieces after this one bring the SQL objects of an installed 0.3 to
+-- 0.4, one topic a file; existing archives are brought along where what
+-- create_archive() builds has changed.
