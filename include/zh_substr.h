@@ -7,10 +7,14 @@
  *   - a folding reader (ZhFoldStream) that yields the code points of
  *     zh_normalize(text) one by one, reading the raw text, with each code
  *     point's byte span in the raw text;
- *   - index keys (zh_substr_keys): every bigram and every single code point
- *     of the normalised text, as 32-bit keys.  Keys of Basic Multilingual
- *     Plane characters are exact (the code points themselves), so a query of
- *     one or two such characters is answered by the index alone; keys that
+ *   - index keys (zh_substr_keys): every bigram of the normalised text, and
+ *     the single code points that start no bigram of two BMP characters (the
+ *     last one, supplementary ones), as 32-bit keys.  Keys of Basic
+ *     Multilingual Plane characters are exact (a bigram is its first code
+ *     point in the upper 16 bits, its second in the lower), so a query of one
+ *     or two such characters is answered by the index alone: one character
+ *     by its own key or a partial match over the bigram keys it starts
+ *     (contiguous in int4 order); keys that
  *     involve supplementary characters are hashed into ranges no BMP key can
  *     take (surrogate code points never occur in text).  A long text
  *     (ZH_SUBSTR_LONG_BYTES and more) contains most common bigrams, so it
@@ -130,10 +134,12 @@ zh_fold_next(ZhFoldStream *st, uint32_t *cp, size_t *start, size_t *end)
 
 /*
  * The distinct keys of len bytes of raw text (bigrams and single code points
- * of its normalised form), sorted.  Returns the count; *keys is na_alloc'ed
- * (NULL when there are none).
+ * of its normalised form), sorted.  A BMP character that starts a bigram
+ * key has no key of its own unless every_char.  Returns the count; *keys
+ * is na_alloc'ed (NULL when there are none).
  */
-extern size_t zh_substr_keys(const char *s, size_t len, int32_t **keys);
+extern size_t zh_substr_keys(const char *s, size_t len, bool every_char,
+							 int32_t **keys);
 
 /* texts of this many bytes and more also get trigram keys */
 #define ZH_SUBSTR_LONG_BYTES	24576
@@ -143,6 +149,14 @@ extern int32_t zh_substr_key_char(uint32_t cp);
 extern int32_t zh_substr_key_bigram(uint32_t a, uint32_t b);
 extern int32_t zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c);
 extern int32_t zh_substr_key_long(void);
+
+/*
+ * A one-character (BMP) query's partial-match key: every bigram key that
+ * starts with cp is in [prefix, prefix | 0xFFFF], contiguous in int4 order
+ * (the upper 16 bits fixed), and no other key is.
+ */
+extern int32_t zh_substr_key_prefix(uint32_t cp);
+extern bool zh_substr_key_in_prefix(int32_t prefix, int32_t key);
 
 /* sort keys and drop duplicates; returns the new count */
 extern size_t zh_substr_keys_unique(int32_t *keys, size_t n);
@@ -169,12 +183,16 @@ typedef struct ZhSubTerm
 	uint32_t	nbytes;
 	int32_t    *fail;			/* KMP failure function, ncp entries */
 	uint32_t	key_first;		/* its keys: query->keys[key_first ..] */
-	uint32_t	nkeys;			/* characters or bigrams */
+	uint32_t	nkeys;			/* characters or bigrams; a BMP character:
+								 * its own key and its prefix key, either
+								 * will do */
 	uint32_t	ntri;			/* then (3+ characters) the long-text
 								 * marker and ntri trigrams */
 	uint32_t	group;			/* terms of one group are alternatives */
 	bool		negated;
 	bool		exact;			/* its keys alone decide containment */
+	bool		any_key;		/* one of its keys will do (one BMP
+								 * character), not all */
 	/*
 	 * When memmem() does not find the term's bytes, a match needs a raw
 	 * character that folds into one of the term's (a variant), or white
@@ -207,6 +225,7 @@ typedef struct ZhSubQuery
 	uint32_t	nterms;
 	uint32_t	ngroups;
 	int32_t    *keys;			/* all terms' keys, term by term */
+	bool	   *partial;		/* per key: a prefix key (partial match) */
 	uint32_t	nkeys;
 	bool		exact;			/* index keys decide the whole query */
 	bool		needs_all;		/* every group has a negated term: the

@@ -32,6 +32,12 @@ SELECT id FROM zs WHERE body &@ '-人民' ORDER BY id;
 SELECT id FROM zs WHERE body &@ '尾部的关键词组合' ORDER BY id;
 SELECT id FROM zs WHERE body &@ '𠀁汉' ORDER BY id;
 SELECT id FROM zs WHERE body &@ 'abc OR 广州' ORDER BY id;
+-- one character: its own key (last character, next to a supplementary one)
+-- or a partial match over the bigrams it starts; same rows as LIKE
+SELECT q, (SELECT array_agg(id ORDER BY id) FROM zs WHERE body &@ q) AS by_index,
+       (SELECT array_agg(id ORDER BY id) FROM zs
+         WHERE zh_normalize(body) LIKE '%' || zh_normalize(q) || '%') AS by_like
+FROM unnest(ARRAY['。', '了', '民', '報', '字', '汉', '𠀀', '𠀁', '再', '填', '州', 'c', '与']) q;
 RESET enable_seqscan;
 -- ranking: title weighted above body, term frequency, length
 SELECT id, round(zh_rank(title, body, '人民')::numeric, 3) AS rank

@@ -32,6 +32,8 @@ CREATE FUNCTION @extschema@.zh_gin_extract_query(text, internal, int2, internal,
 CREATE FUNCTION @extschema@.zh_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal)
     RETURNS boolean
     AS 'MODULE_PATHNAME', 'zh_gin_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_gin_compare_partial(int4, int4, int2, internal) RETURNS int4
+    AS 'MODULE_PATHNAME', 'zh_gin_compare_partial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.zh_gin_triconsistent(internal, int2, text, int4, internal, internal, internal)
     RETURNS "char"
     AS 'MODULE_PATHNAME', 'zh_gin_triconsistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -43,6 +45,7 @@ CREATE OPERATOR CLASS @extschema@.zh_search_ops
         FUNCTION 2 @extschema@.zh_gin_extract_value(text, internal),
         FUNCTION 3 @extschema@.zh_gin_extract_query(text, internal, int2, internal, internal, internal, internal),
         FUNCTION 4 @extschema@.zh_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+        FUNCTION 5 @extschema@.zh_gin_compare_partial(int4, int4, int2, internal),
         FUNCTION 6 @extschema@.zh_gin_triconsistent(internal, int2, text, int4, internal, internal, internal),
         STORAGE int4;
 COMMENT ON OPERATOR CLASS @extschema@.zh_search_ops USING gin IS

@@ -54,6 +54,18 @@ zh_substr_key_bigram(uint32_t a, uint32_t b)
 	return (int32_t) (KEY_SUPP_BIGRAM | (h & 0x03FFFFFFu));
 }
 
+int32_t
+zh_substr_key_prefix(uint32_t cp)
+{
+	return (int32_t) (cp << 16);
+}
+
+bool
+zh_substr_key_in_prefix(int32_t prefix, int32_t key)
+{
+	return ((uint32_t) prefix >> 16) == ((uint32_t) key >> 16);
+}
+
 /* sort and drop duplicates; returns the new count */
 size_t
 zh_substr_keys_unique(int32_t *keys, size_t n)
@@ -70,12 +82,66 @@ zh_substr_keys_unique(int32_t *keys, size_t n)
 	return m + 1;
 }
 
+/* the first index of sorted keys[0..n) not below key (signed order) */
+static size_t
+lower_bound(const int32_t *keys, size_t n, int32_t key)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Drop the own key of every BMP character that starts a bigram key among
+ * the sorted keys; the few left (see zh_substr_keys) are all below 0x10000.
+ */
+static size_t
+drop_covered_chars(int32_t *keys, size_t n)
+{
+	size_t		i,
+				m = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		int32_t		k = keys[i];
+
+		if (k > 0 && k < 0x10000)
+		{
+			int32_t		prefix = zh_substr_key_prefix((uint32_t) k);
+			size_t		at = lower_bound(keys, n, prefix);
+
+			if (at < n && zh_substr_key_in_prefix(prefix, keys[at]))
+				continue;
+		}
+		keys[m++] = k;
+	}
+	return m;
+}
+
 /*
  * The keys go into a hash set as they are read (a text repeats its
  * characters and bigrams many times) and are sorted once at the end.
+ *
+ * A BMP character's own key is left out where the character starts a
+ * bigram of two BMP characters anywhere in the text: a one-character query
+ * finds it by a partial match over the bigram keys it starts
+ * (zh_substr_key_prefix).  Own keys are kept for supplementary characters
+ * (their bigram keys are hashed) and for a BMP character that starts only
+ * hashed bigrams or none (the last one).  every_char keeps every
+ * character's key (an index whose operator family cannot match partially).
  */
 size_t
-zh_substr_keys(const char *s, size_t len, int32_t **keys)
+zh_substr_keys(const char *s, size_t len, bool every_char, int32_t **keys)
 {
 	ZhFoldStream st;
 	ZhKeySet	set;
@@ -84,6 +150,7 @@ zh_substr_keys(const char *s, size_t len, int32_t **keys)
 				prev2 = 0;
 	size_t		a,
 				b,
+				n,
 				ncp = 0;
 	bool		is_long = len >= ZH_SUBSTR_LONG_BYTES;
 
@@ -94,9 +161,12 @@ zh_substr_keys(const char *s, size_t len, int32_t **keys)
 		zh_keyset_add(&set, zh_substr_key_long());
 	while (zh_fold_next(&st, &cp, &a, &b))
 	{
-		zh_keyset_add(&set, zh_substr_key_char(cp));
 		if (ncp > 0)
+		{
 			zh_keyset_add(&set, zh_substr_key_bigram(prev, cp));
+			if (every_char || prev >= 0x10000 || cp >= 0x10000)
+				zh_keyset_add(&set, zh_substr_key_char(prev));
+		}
 		if (is_long && ncp > 1)
 			zh_keyset_add(&set, zh_substr_key_trigram(prev2, prev, cp));
 		prev2 = prev;
@@ -104,5 +174,8 @@ zh_substr_keys(const char *s, size_t len, int32_t **keys)
 		if ((++ncp & 0xFFFF) == 0)
 			na_check_interrupts();
 	}
-	return zh_keyset_finish(&set, keys);
+	if (ncp > 0)
+		zh_keyset_add(&set, zh_substr_key_char(prev));
+	n = zh_keyset_finish(&set, keys);
+	return every_char ? n : drop_covered_chars(*keys, n);
 }

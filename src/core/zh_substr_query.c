@@ -223,25 +223,47 @@ term_variants(ZhSubTerm *t)
 	}
 }
 
-/* append the term's keys (deduplicated) to the query's */
+/* room for n more keys */
+static void
+keys_reserve(ZhSubQuery *q, uint32_t n, uint32_t *cap)
+{
+	if (q->nkeys + n <= *cap)
+		return;
+	*cap = (q->nkeys + n) * 2;
+	q->keys = (int32_t *) na_realloc(q->keys, *cap * sizeof(int32_t));
+	q->partial = (bool *) na_realloc(q->partial, *cap * sizeof(bool));
+}
+
+/*
+ * Append the term's keys (deduplicated) to the query's.  A BMP character
+ * is found by its own key or by a partial match over the bigrams it starts
+ * (see zh_substr_keys): two keys, either will do.
+ */
 static void
 term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 {
-	uint32_t	need = t->ncp == 1 ? 1 : t->ncp - 1,
+	uint32_t	need = t->ncp == 1 ? 2 : t->ncp - 1,
 				ntri = t->ncp >= 3 ? t->ncp - 2 : 0,
 				i;
 
-	if (q->nkeys + need + 1 + ntri > *cap)
-	{
-		*cap = (q->nkeys + need + 1 + ntri) * 2;
-		q->keys = (int32_t *) na_realloc(q->keys, *cap * sizeof(int32_t));
-	}
+	keys_reserve(q, need + 1 + ntri, cap);
+	memset(q->partial + q->nkeys, 0, (need + 1 + ntri) * sizeof(bool));
 	t->key_first = q->nkeys;
 	if (t->ncp == 1)
-		q->keys[q->nkeys] = zh_substr_key_char(t->cps[0]);
-	else
-		for (i = 0; i + 1 < t->ncp; i++)
-			q->keys[q->nkeys + i] = zh_substr_key_bigram(t->cps[i], t->cps[i + 1]);
+	{
+		q->keys[q->nkeys++] = zh_substr_key_char(t->cps[0]);
+		t->nkeys = 1;
+		if (t->cps[0] < 0x10000)
+		{
+			q->partial[q->nkeys] = true;
+			q->keys[q->nkeys++] = zh_substr_key_prefix(t->cps[0]);
+			t->nkeys = 2;
+			t->any_key = true;
+		}
+		return;
+	}
+	for (i = 0; i + 1 < t->ncp; i++)
+		q->keys[q->nkeys + i] = zh_substr_key_bigram(t->cps[i], t->cps[i + 1]);
 	t->nkeys = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, need);
 	q->nkeys += t->nkeys;
 	if (ntri == 0)
@@ -319,6 +341,7 @@ zh_subquery_free(ZhSubQuery *q)
 	}
 	na_free(q->terms);
 	na_free(q->keys);
+	na_free(q->partial);
 	na_free(q);
 }
 
@@ -360,11 +383,29 @@ all_keys(const char *check, uint32_t n)
 	return v;
 }
 
+/* OR of n keys' checks: 0 no, 1 yes, 2 maybe */
+static int
+any_key(const char *check, uint32_t n)
+{
+	uint32_t	i;
+	int			v = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		if (check[i] == 1)
+			return 1;
+		if (check[i] == 2)
+			v = 2;
+	}
+	return v;
+}
+
 /* 0 no, 1 yes, 2 maybe: one term given its keys */
 static int
 term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
 {
-	int			v = all_keys(check + t->key_first, t->nkeys);
+	int			v = t->any_key ? any_key(check + t->key_first, t->nkeys)
+		: all_keys(check + t->key_first, t->nkeys);
 
 	if (v != 0 && t->ntri > 0)
 	{

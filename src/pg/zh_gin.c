@@ -1,17 +1,24 @@
 /*
  * zh_gin.c
- *	  GIN operator class zh_search_ops on text: the keys are the bigrams and
- *	  single characters of the normalised text (src/core/zh_substr_keys.c),
- *	  the operator is "text &@ query" (zh_query syntax).  Rows whose keys
- *	  cannot settle a query are rechecked on the raw text by zh_match().
+ *	  GIN operator class zh_search_ops on text: the keys are the bigrams of
+ *	  the normalised text and the characters that start none
+ *	  (src/core/zh_substr_keys.c), the operator is "text &@ query" (zh_query
+ *	  syntax).  A one-character query also matches the bigram keys it starts
+ *	  (partial match, zh_gin_compare_partial).  Rows whose keys cannot settle
+ *	  a query are rechecked on the raw text by zh_match().
  */
 #include "postgres.h"
 #include "na_pg_compat.h"
 
 #include "access/gin.h"
 #include "access/stratnum.h"
+#include "catalog/pg_am_d.h"
+#include "catalog/pg_type_d.h"
+#include "commands/defrem.h"
 #include "fmgr.h"
+#include "nodes/value.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 #include "pg_zh_search.h"
 
@@ -19,6 +26,7 @@
 
 PG_FUNCTION_INFO_V1(zh_gin_extract_value);
 PG_FUNCTION_INFO_V1(zh_gin_extract_query);
+PG_FUNCTION_INFO_V1(zh_gin_compare_partial);
 PG_FUNCTION_INFO_V1(zh_gin_consistent);
 PG_FUNCTION_INFO_V1(zh_gin_triconsistent);
 
@@ -33,13 +41,42 @@ keys_to_datums(const int32_t *keys, size_t n)
 	return d;
 }
 
+/*
+ * Can the operator family of the extractValue function fn match partially
+ * (support function 5, added by 0.4)?  Until ALTER EXTENSION UPDATE adds
+ * it, a one-character query cannot find a character through the bigrams
+ * it starts, so every character keeps its own key.  A yes is remembered; a
+ * no is looked up again (it costs keys, never rows).
+ */
+static bool
+partial_match_supported(Oid fn)
+{
+	static bool supported = false;
+	char	   *nsp;
+	Oid			fam;
+
+	if (supported)
+		return true;
+	nsp = get_namespace_name(get_func_namespace(fn));
+	if (nsp == NULL)
+		return false;
+	fam = get_opfamily_oid(GIN_AM_OID,
+						   list_make2(makeString(nsp), makeString(pstrdup("zh_search_ops"))),
+						   true);
+	supported = OidIsValid(fam) &&
+		OidIsValid(get_opfamily_proc(fam, TEXTOID, TEXTOID, GIN_COMPARE_PARTIAL_PROC));
+	return supported;
+}
+
 Datum
 zh_gin_extract_value(PG_FUNCTION_ARGS)
 {
 	text	   *doc = PG_GETARG_TEXT_PP(0);
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	int32_t    *keys;
-	size_t		n = zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &keys);
+	bool		every_char = !partial_match_supported(fcinfo->flinfo->fn_oid);
+	size_t		n = zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
+								   every_char, &keys);
 	Datum	   *d = keys_to_datums(keys, n);
 
 	na_free(keys);
@@ -54,6 +91,7 @@ zh_gin_extract_query(PG_FUNCTION_ARGS)
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	StrategyNumber strategy = PG_GETARG_UINT16(2);
 	Pointer   **extra_data = (Pointer **) PG_GETARG_POINTER(4);
+	bool	  **pmatch = (bool **) PG_GETARG_POINTER(3);
 	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
 	ZhSubQuery *q;
 	uint32		i;
@@ -69,8 +107,24 @@ zh_gin_extract_query(PG_FUNCTION_ARGS)
 		*extra_data = (Pointer *) palloc(sizeof(Pointer) * q->nkeys);
 		for (i = 0; i < q->nkeys; i++)
 			(*extra_data)[i] = (Pointer) q;
+		*pmatch = (bool *) palloc(sizeof(bool) * q->nkeys);
+		memcpy(*pmatch, q->partial, sizeof(bool) * q->nkeys);
 	}
 	PG_RETURN_POINTER(keys_to_datums(q->keys, q->nkeys));
+}
+
+/*
+ * Partial match of a one-character query's prefix key: the scan starts at
+ * the prefix key and walks up in int4 order; the bigrams the character
+ * starts are contiguous from there.
+ */
+Datum
+zh_gin_compare_partial(PG_FUNCTION_ARGS)
+{
+	int32		prefix = PG_GETARG_INT32(0);
+	int32		key = PG_GETARG_INT32(1);
+
+	PG_RETURN_INT32(zh_substr_key_in_prefix(prefix, key) ? 0 : 1);
 }
 
 Datum

@@ -13,12 +13,13 @@
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static bool
-has_key(const int32_t *keys, size_t n, int32_t k)
+has_key(const int32_t *keys, size_t n, const ZhSubQuery *sq, uint32_t k)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-		if (keys[i] == k)
+		if (sq->partial[k] ? zh_substr_key_in_prefix(sq->keys[k], keys[i])
+			: keys[i] == sq->keys[k])
 			return true;
 	return false;
 }
@@ -50,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(d, data + qlen + (nul ? 1 : 0), dlen);
 	sq = zh_subquery_parse(q, qlen);
 	zh_normalize(d, dlen, false, &nd);
-	nk = zh_substr_keys(d, dlen, &keys);
+	nk = zh_substr_keys(d, dlen, false, &keys);
 	for (i = 0; i < sq->nterms; i++)
 	{
 		const ZhSubTerm *t = &sq->terms[i];
@@ -59,10 +60,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (zh_subterm_in(t, d, dlen) != truth)
 			abort();
+		/* all of its keys, or (one character) any of them */
 		if (truth)
+		{
+			uint32_t	nhave = 0;
+
 			for (k = 0; k < t->nkeys; k++)
-				if (!has_key(keys, nk, sq->keys[t->key_first + k]))
-					abort();
+				nhave += has_key(keys, nk, sq, t->key_first + k);
+			if (nhave < (t->any_key ? 1 : t->nkeys))
+				abort();
+		}
 		if (zh_subterm_count(t, d, dlen) != zh_subterm_spans(t, d, dlen, NULL, NULL, NULL))
 			abort();
 	}

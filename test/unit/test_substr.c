@@ -85,18 +85,39 @@ test_stream_equals_normalize(void)
 	NA_CHECK_INT(bad, 0);
 }
 
+/* does the text (its keys) have the query's key i (a prefix: any in it) */
 static bool
-has_key(const int32_t *keys, size_t n, int32_t k)
+has_key(const int32_t *keys, size_t n, const ZhSubQuery *sq, uint32_t i)
 {
-	size_t		i;
+	size_t		j;
 
-	for (i = 0; i < n; i++)
-		if (keys[i] == k)
+	for (j = 0; j < n; j++)
+		if (sq->partial[i] ? zh_substr_key_in_prefix(sq->keys[i], keys[j])
+			: keys[j] == sq->keys[i])
 			return true;
 	return false;
 }
 
-/* zh_subterm_in == strstr on normalised texts; keys of a found term ⊆ keys */
+/* the index's verdict on a text from its keys: 0 no, 1 yes, 2 recheck */
+static int
+keys_verdict(const int32_t *keys, size_t n, const ZhSubQuery *sq)
+{
+	char	   *check = malloc(sq->nkeys + 1);
+	uint32_t	i;
+	int			v;
+
+	for (i = 0; i < sq->nkeys; i++)
+		check[i] = has_key(keys, n, sq, i);
+	v = zh_subquery_consistent(sq, check);
+	free(check);
+	return v;
+}
+
+/*
+ * zh_subterm_in == strstr on normalised texts; the index's verdict from the
+ * text's keys never rejects a text that has the term, and is exact for
+ * terms of one or two BMP characters (either way)
+ */
 static void
 test_match_equals_strstr(void)
 {
@@ -106,6 +127,8 @@ test_match_equals_strstr(void)
 				wrong = 0,
 				wrong_count = 0,
 				missing_keys = 0,
+				wrong_exact = 0,
+				nexact = 0,
 				found = 0;
 
 	for (round = 0; round < 4000; round++)
@@ -164,24 +187,29 @@ test_match_equals_strstr(void)
 		if (zh_subterm_count(&sq->terms[0], doc, dlen) !=
 			zh_subterm_spans(&sq->terms[0], doc, dlen, NULL, NULL, NULL))
 			wrong_count++;
-		if (truth)
+		nk = zh_substr_keys(doc, dlen, rand() % 4 == 0, &keys);
 		{
-			size_t		i;
-
-			found++;
-			nk = zh_substr_keys(doc, dlen, &keys);
 			/* short texts: characters and bigrams (no trigrams) */
-			for (i = 0; i < sq->terms[0].nkeys; i++)
-				if (!has_key(keys, nk, sq->keys[sq->terms[0].key_first + i]))
-					missing_keys++;
-			free(keys);
+			int			v = keys_verdict(keys, nk, sq);
+
+			if (truth && v == 0)
+				missing_keys++;
+			if (sq->exact && v != (truth ? 1 : 0))
+				wrong_exact++;
+			if (sq->exact)
+				nexact++;
 		}
+		free(keys);
+		if (truth)
+			found++;
 		zh_norm_free(&nd);
 		zh_subquery_free(sq);
 	}
 	NA_CHECK_INT(wrong, 0);
 	NA_CHECK_INT(wrong_count, 0);
 	NA_CHECK_INT(missing_keys, 0);
+	NA_CHECK_INT(wrong_exact, 0);
+	NA_CHECK(nexact > 500);
 	NA_CHECK(found > 500);
 }
 
@@ -217,7 +245,7 @@ test_long_consistent(void)
 					k;
 		int32_t    *keys;
 
-		nk = zh_substr_keys(doc, dlen, &keys);
+		nk = zh_substr_keys(doc, dlen, false, &keys);
 		NA_CHECK(dlen >= ZH_SUBSTR_LONG_BYTES);
 		for (k = 0; k < 50; k++)
 		{
@@ -254,7 +282,8 @@ test_long_consistent(void)
 			}
 			check = malloc(sq->nkeys + 1);
 			for (i = 0; i < sq->nkeys; i++)
-				check[i] = bsearch(&sq->keys[i], keys, nk, sizeof(int32_t), cmp_i32) != NULL;
+				check[i] = sq->partial[i] ? has_key(keys, nk, sq, (uint32_t) i)
+					: bsearch(&sq->keys[i], keys, nk, sizeof(int32_t), cmp_i32) != NULL;
 			zh_normalize(doc, dlen, false, &nd);
 			truth = strstr(nd.text, sq->terms[0].bytes) != NULL;
 			if (truth && zh_subquery_consistent(sq, check) == 0)
