@@ -6,8 +6,9 @@
 --                      | gives alternatives, -term excludes).  Exact at any
 --                      length: no tsvector, no position limits.
 --   CREATE INDEX ... USING gin (col news_archive.zh_search_ops)
---                      bigrams and characters of the normalised text; the
---                      planner uses it for &@.
+--                      bigrams of the normalised text (and characters
+--                      that start none; one character is also found by a
+--                      partial match); the planner uses it for &@.
 --   zh_rank(title, body, query)   BM25F-like relevance, title weighted
 --   zh_highlight(text, query, options)   the matched spans marked
 
