@@ -338,12 +338,12 @@ def h_dateline(r):
     if c < 0.35:
         return "【本報訊】"
     if c < 0.45:
-        return "本報%s%s日專電 " % (r.choice(H_CITY), d)
+        return "本報%s%s日專電" % (r.choice(H_CITY), d)
     if c < 0.55:
         ag, city = r.choice(H_ABROAD)
-        return "%s%s%s日電 " % (ag, city, d)
+        return "%s%s%s日電" % (ag, city, d)
     if c < 0.62:
-        return "%s%s日電 " % (r.choice(["東京", "倫敦", "華盛頓", "莫斯科"]), d)
+        return "%s%s日電" % (r.choice(["東京", "倫敦", "華盛頓", "莫斯科"]), d)
     if c < 0.68:
         return "（國民社%s%s日電）" % (r.choice(H_CITY), d)
     return ""
