@@ -129,6 +129,111 @@ dateline_org(const char *s, size_t len)
 }
 
 /*
+ * ---- Historical and wire datelines (issue #11, branch hist) ----
+ * Traditional forms (本報訊, 中央社南京三日電, 本報南京三日專電), a place and a
+ * day alone before 電 (東京三日電, 北京3日电), and the whole token in brackets
+ * (（中央社南京三日電）, 【本報訊】).
+ */
+static bool
+is_xun(uint32_t cp)
+{
+	return cp == 0x8BAF || cp == 0x8A0A;	/* 讯 訊 */
+}
+
+static bool
+is_dian(uint32_t cp)
+{
+	return cp == 0x7535 || cp == 0x96FB;	/* 电 電 */
+}
+
+static bool
+hist_org(const char *s, size_t len)
+{
+	static const char *const heads[] = {"本報", "中央社", "路透社", NULL};
+	static const char *const kinds[] = {"報", "網", "臺", NULL};
+	int			i;
+	size_t		lim = len < 12 * 3 ? len : 12 * 3;
+
+	for (i = 0; heads[i]; i++)
+		if (sp_starts(s, len, heads[i]))
+			return true;
+	for (i = 0; kinds[i]; i++)
+	{
+		const char *p = sp_find(s, lim, kinds[i]);
+
+		if (p && p > s)
+			return true;
+	}
+	return false;
+}
+
+/* s[0..len) is a place and a day: two to eight Han, numerals, 日 */
+static bool
+place_day(const char *s, size_t len)
+{
+	size_t		st,
+				i = len,
+				adv;
+	int			nums = 0,
+				han = 0;
+
+	if (!sp_ends(s, len, "日"))
+		return false;
+	i = len - 3;
+	while (i > 0)
+	{
+		uint32_t	cp = sp_last_cp(s, i, &st);
+
+		if (digit_value(cp) < 0 && han_numeral(cp) < 0)
+			break;
+		nums++;
+		i = st;
+	}
+	for (st = 0; st < i; st += adv, han++)
+		if (!na_is_han(na_utf8_decode(s + st, i - st, &adv)))
+			return false;
+	return nums > 0 && han >= 2 && han <= 8;
+}
+
+/* the day before 電 / 电: 日, an agency (社), a site (网/網), 專電 */
+static bool
+dian_ok(const char *s, size_t i)
+{
+	return sp_ends(s, i, "日") || sp_ends(s, i, "社") || sp_ends(s, i, "网") ||
+		sp_ends(s, i, "網") || sp_ends(s, i, "专") || sp_ends(s, i, "專");
+}
+
+/* the dateline token at s (no bracket): its bytes or 0 */
+static size_t
+dateline_token(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+
+	while (i < len && n < 24)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (!na_is_han(cp) && digit_value(cp) < 0)
+			break;
+		if ((is_xun(cp) || is_dian(cp)) && i > 0)
+		{
+			bool		org = dateline_org(s, i) || hist_org(s, i);
+			bool		ok = org;
+
+			if (is_dian(cp))
+				ok = (org && dian_ok(s, i)) || place_day(s, i);
+			if (ok)
+				return i + adv;
+		}
+		i += adv;
+		n++;
+	}
+	return 0;
+}
+
+/*
  * A dateline at the start of a paragraph: returns the bytes of the lead
  * (dateline, an optional reporter bracket, spaces) or 0; *dl_len gets the
  * dateline token's length.
@@ -138,31 +243,20 @@ sp_match_dateline(const char *s, size_t len, size_t *dl_len)
 {
 	size_t		i = 0,
 				adv,
-				tok_end = 0;
-	int			n = 0;
+				tok_end;
 
-	while (i < len && n < 24)
+	/* （中央社南京三日電）, 【本報訊】: the token must fill the brackets */
+	if (len > 0 && is_open_bracket(na_utf8_decode(s, len, &adv)))
 	{
-		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+		size_t		t = dateline_token(s + adv, len - adv),
+					cadv;
 
-		if (!na_is_han(cp) && digit_value(cp) < 0)
-			break;
-		if ((cp == 0x8BAF || cp == 0x7535) && i > 0)	/* 讯, 电 */
-		{
-			bool		ok = dateline_org(s, i);
-
-			if (ok && cp == 0x7535)
-				ok = sp_ends(s, i, "日") || sp_ends(s, i, "社") || sp_ends(s, i, "网");
-			if (ok)
-			{
-				tok_end = i + adv;
-				break;
-			}
-		}
-		i += adv;
-		n++;
+		if (t == 0 || adv + t >= len ||
+			!is_close_bracket(na_utf8_decode(s + adv + t, len - adv - t, &cadv)))
+			return 0;
+		tok_end = adv + t + cadv;
 	}
-	if (tok_end == 0)
+	else if ((tok_end = dateline_token(s, len)) == 0)
 		return 0;
 	*dl_len = tok_end;
 	i = skip_spaces(s, len, tok_end);
@@ -179,7 +273,7 @@ sp_match_dateline(const char *s, size_t len, size_t *dl_len)
 			if (is_close_bracket(cp))
 			{
 				if (sp_find(s + i, j - i, "记者") || sp_find(s + i, j - i, "通讯员") ||
-					sp_find(s + i, j - i, "实习生"))
+					sp_find(s + i, j - i, "实习生") || sp_find(s + i, j - i, "記者"))
 					i = skip_spaces(s, len, j + adv);
 				break;
 			}
