@@ -226,6 +226,7 @@ sp_assemble_roles(Asm *as)
 	sq.seq = seq;
 	sq.n = n;
 	sp_doc_style(as->lines, as->lo, as->hi, &sq.doc_ind, &sq.doc_gap);
+	sq.doc_cols = as->cols;
 	sp_roles_decode(&sq, roles, margin);
 
 	/* walk all lines: continuation marks keep their own handling */

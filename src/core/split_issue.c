@@ -59,7 +59,8 @@ use_rules(const Asm *as, NaSplitLayout layout)
 }
 
 static void
-split_text(const char *text, size_t len, NaSplitLayout layout, NaSplit *out)
+split_text(const char *text, size_t len, NaSplitLayout layout, const SpReflow *rf,
+		   NaSplit *out)
 {
 	Asm			as;
 	size_t		n_lines,
@@ -94,6 +95,7 @@ split_text(const char *text, size_t len, NaSplitLayout layout, NaSplit *out)
 			as.marked_bylines++;
 	}
 	as.marked_doc = marks >= 3;
+	as.cols = rf != NULL && sp_reflow_mark_lines(rf, lines, n_lines);
 
 	/* the zone between the front matter and a web page's footer */
 	while ((size_t) head_hi < n_lines && lines[head_hi].start < out->info.head_end)
@@ -135,12 +137,12 @@ na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSpli
 	if ((layout == NA_LAYOUT_AUTO || layout == NA_LAYOUT_HISTORICAL) &&
 		sp_reflow(text, len, layout == NA_LAYOUT_HISTORICAL, &rf))
 	{
-		split_text(rf.text, rf.len, layout, out);
+		split_text(rf.text, rf.len, layout, &rf, out);
 		sp_reflow_map_split(&rf, out);
 		sp_reflow_free(&rf);
 		return;
 	}
-	split_text(text, len, layout, out);
+	split_text(text, len, layout, NULL, out);
 }
 
 void
@@ -209,6 +211,7 @@ na_split_features(const char *raw, size_t raw_len, NaBuf *out)
 	sq.seq = seq;
 	sq.n = n;
 	sp_doc_style(lines, lo, hi, &sq.doc_ind, &sq.doc_gap);
+	sq.doc_cols = reflowed && sp_reflow_mark_lines(&rf, lines, n_lines);
 	sq.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (n + 1));
 	sp_cohesion_all(&sq, sq.coh);
 	for (k = 0; k < n; k++)

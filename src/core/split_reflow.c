@@ -169,6 +169,7 @@ rf_build(const char *text, size_t len, const RfLine *ls, int n, SpReflow *rf,
 	}
 	rf->len = o;
 	rf->text[o] = '\0';
+	rf->n_raw = n;
 }
 
 /*
@@ -234,6 +235,27 @@ sp_reflow(const char *text, size_t len, bool forced, SpReflow *rf)
 	{
 		sp_reflow_free(rf);
 		return false;
+	}
+	return true;
+}
+
+/*
+ * Tell each line of the shadow text (cut by sp_lines_build) how many raw
+ * lines it was joined from and whether a lone line is as long as a column.
+ */
+bool
+sp_reflow_mark_lines(const SpReflow *rf, SpLine *lines, size_t n_lines)
+{
+	size_t		i;
+
+	for (i = 0; i < n_lines && (int) i < rf->n_lines; i++)
+	{
+		int			next = (int) i + 1 < rf->n_lines ? rf->raw_line[i + 1] : rf->n_raw;
+		int			c = next - rf->raw_line[i];
+
+		lines[i].cols = (uint8_t) (c < 1 ? 1 : c > 255 ? 255 : c);
+		lines[i].col_full = c <= 1 && lines[i].ncp >= rf->column - 1 &&
+			lines[i].ncp <= rf->column + 1;
 	}
 	return true;
 }

@@ -20,6 +20,7 @@ typedef struct SpReflow
 	int			n_cuts;
 	int		   *raw_line;		/* shadow line -> its first raw line */
 	int			n_lines;
+	int			n_raw;			/* raw lines */
 	int			column;			/* the column height, in code points */
 } SpReflow;
 
