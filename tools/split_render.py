@@ -372,6 +372,12 @@ def h_advert(r):
                                         shop), "茲據當事人委稱 本號自即日起改組 所有債權債務 請於一月內來所接洽 %s" % addr]
 
 
+def h_undated(p):
+    """The first paragraph without a dateline printed in the source text."""
+    return re.sub(r"^(【?本報訊】?|本報[^，。、（]{0,12}電|新華社[^，。、（]{0,14}電|中央社[^，。、（]{0,14}電)"
+                  r"(（[^）]{0,30}）)?", "", p)
+
+
 def h_columns(text, height, jitter, r):
     out = []
     i = 0
@@ -421,7 +427,7 @@ def render_historical(arts, r):
             first = False
         iss.gold.append({"kind": "*", "kicker": "*", "title": to_trad(a["title"], "modern" if punct == "modern" else "old").strip("、。"),
                          "subtitle": "*", "authors": "*", "dateline": "*",
-                         "body_starts": clean(body[0])[:14], "body_ends": clean(body[-1])[-12:],
+                         "body_starts": h_undated(clean(body[0]))[:14], "body_ends": clean(body[-1])[-12:],
                          "continued_to": "*", "source": a.get("source")})
         gap and iss.blank()
         if r.random() < 0.25:

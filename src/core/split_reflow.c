@@ -15,9 +15,8 @@
  *	  character now and then).  A full column is joined to the line after
  *	  it unless that line is blank or indented, either holds white space
  *	  inside (mastheads, adverts set in items), or -- in a punctuated issue
- *	  -- the column closes a sentence and the next line is a short one that
- *	  closes none (a headline after a paragraph that filled its last
- *	  column).
+ *	  -- the next line is a short one that closes no sentence (a headline
+ *	  after a paragraph or headline that happened to fill a column).
  */
 #include "split_internal.h"
 #include "split_reflow.h"
@@ -116,8 +115,12 @@ rf_join(const RfLine *a, const RfLine *b, int col, bool punctuated)
 {
 	if (!rf_is_full(a, col) || b->ncp == 0 || b->indented || b->inner_space)
 		return false;
-	/* a headline after a paragraph that filled its last column */
-	if (punctuated && a->ends_sent && b->ncp < col - 1 && !b->ends_sent)
+	/*
+	 * In a punctuated issue a paragraph's last column closes a sentence: a
+	 * short line that closes none is a headline or deck line (after a
+	 * paragraph or a headline that happened to fill a column)
+	 */
+	if (punctuated && b->ncp < col - 1 && !b->ends_sent)
 		return false;
 	return true;
 }
