@@ -592,7 +592,7 @@ def render_issue(arts, lay, r, no):
 
 def main():
     args = sys.argv[1:]
-    opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain", "--issues": "6",
+    opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30"}

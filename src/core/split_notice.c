@@ -74,7 +74,8 @@ shapes(const char *s, size_t len, bool words)
 {
 	int			flags = 0,
 				run = 0,
-				han_run = 0;
+				han_run = 0,
+				han_digits = 0;
 	size_t		i,
 				adv;
 	uint32_t	prev = 0;
@@ -96,8 +97,15 @@ shapes(const char *s, size_t len, bool words)
 			if ((run > 0 || han_run > 0) && cp == 0x5143)	/* 元 */
 				flags |= SP_AD_PRICE;
 			run = 0;
-			/* historical issues (branch hist): prices in Chinese numerals */
+			/*
+			 * historical issues (branch hist): prices in Chinese numerals;
+			 * five digits or more written 〇..九 (no 十/百) are a telephone
+			 */
 			han_run = hist_numeral(cp) ? han_run + 1 : 0;
+			han_digits = hist_numeral(cp) && cp != 0x5341 && cp != 0x767E && cp != 0x5343 ?
+				han_digits + 1 : 0;
+			if (han_digits >= 5)
+				flags |= SP_AD_PHONE;
 			/* traditional forms (電話, 啟事, 聲明) read as the simplified */
 			if (cp >= 0x4E00)
 				cp = zh_fold_cp(cp);

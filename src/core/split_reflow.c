@@ -14,9 +14,10 @@
  *	  the column height (the length most lines have: OCR drops or merges a
  *	  character now and then).  A full column is joined to the line after
  *	  it unless that line is blank or indented, either holds white space
- *	  inside (mastheads, adverts set in items), or -- in a punctuated issue
- *	  -- the next line is a short one that closes no sentence (a headline
- *	  after a paragraph or headline that happened to fill a column).
+ *	  inside (mastheads, adverts set in items), the next line opens with a
+ *	  dateline, or -- in a punctuated issue -- the next line is a short one
+ *	  that closes no sentence (a headline after a paragraph or headline
+ *	  that happened to fill a column).
  */
 #include "split_internal.h"
 #include "split_reflow.h"
@@ -35,6 +36,7 @@ typedef struct RfLine
 	bool		inner_space;	/* white space inside the content */
 	bool		ends_sent;
 	bool		punct;			/* any sentence or clause mark */
+	bool		dateline;		/* opens with a dateline: a new paragraph */
 } RfLine;
 
 static void
@@ -75,6 +77,13 @@ rf_scan_line(const char *text, size_t pos, size_t len, RfLine *l)
 			l->punct = true;
 	}
 	l->ends_sent = l->ce > l->cs && sp_ends_sentence(text + l->cs, l->ce - l->cs);
+	{
+		size_t		dl;
+
+		/* column lines are short: long lines need not be looked at */
+		l->dateline = l->ncp > 0 && l->ncp <= RF_COL_MAX + 1 &&
+			sp_match_dateline(text + l->cs, l->ce - l->cs, &dl) > 0;
+	}
 }
 
 /* the column height: the length (+-1) most lines without inner spaces have */
@@ -113,7 +122,8 @@ rf_is_full(const RfLine *l, int col)
 static bool
 rf_join(const RfLine *a, const RfLine *b, int col, bool punctuated)
 {
-	if (!rf_is_full(a, col) || b->ncp == 0 || b->indented || b->inner_space)
+	if (!rf_is_full(a, col) || b->ncp == 0 || b->indented || b->inner_space ||
+		b->dateline)
 		return false;
 	/*
 	 * In a punctuated issue a paragraph's last column closes a sentence: a

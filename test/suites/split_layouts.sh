@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Split quality on rendered issues: tools/split_render.py renders the
 # held-out half of the articles (the project's own fixtures, and the real
-# articles and sentences of ../shared when present) in six layouts -- e-paper
+# articles and sentences of ../shared when present) in seven layouts -- e-paper
 # dump, masthead with blank lines, web-copied, OCR with marks, e-paper with
-# captions, plain -- of which plain was never seen in fitting the line-role
+# captions, plain, historical (traditional characters OCR'd from vertical
+# columns, joined by split_reflow.c) -- of which plain was never seen in fitting the line-role
 # model (scripts/split-fit.sh; captions are in 30% of its issues) -- with
 # adverts and notices between articles in most non-OCR issues.  build/na_split splits them and
 # tools/split_eval.py checks every layout's boundary F1, body ends and
