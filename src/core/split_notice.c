@@ -107,10 +107,11 @@ shapes(const char *s, size_t len, bool words)
 			if (han_digits >= 5)
 				flags |= SP_AD_PHONE;
 			/* traditional forms (電話, 啟事, 聲明) read as the simplified */
-			if (cp >= 0x4E00)
-				cp = zh_fold_cp(cp);
 			if (words && cp >= 0x4E00)
+			{
+				cp = zh_fold_cp_inline(cp);
 				flags |= cue_flag(prev, cp);
+			}
 		}
 		if (run >= 7)
 			flags |= SP_AD_PHONE;

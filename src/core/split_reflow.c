@@ -67,7 +67,8 @@ rf_scan_line(const char *text, size_t pos, size_t len, RfLine *l)
 			break;
 		l->ce = l->cs + st;
 	}
-	for (i = l->cs; i < l->ce; i += adv)
+	/* a line longer than any column is counted no further */
+	for (i = l->cs; i < l->ce && l->ncp <= RF_COL_MAX + 1; i += adv)
 	{
 		cp = na_utf8_decode(text + i, l->ce - i, &adv);
 		l->ncp++;
