@@ -395,6 +395,8 @@ def render_historical(arts, r):
     punct = r.choice(["old", "old", "none", "modern"])
     gap = r.random() < 0.5
     y, mo, dd = r.randint(15, 26), r.randint(1, 12), r.randint(1, 28)
+    iss.variant = {"issue_date": "%04d-%02d-%02d" % (1911 + y, mo, dd), "column": height,
+                   "jitter": jitter, "punct": punct, "blank_lines": gap}
     iss.add(r.choice(H_PAPERS), "masthead")
     iss.add("中華民國%s年%s月%s日 星期%s" % (cn_num(y), cn_num(mo), cn_num(dd), r.choice("一二三四五六日")), "masthead")
     gap and iss.blank()
@@ -633,7 +635,7 @@ def main():
             with open(base + ".roles", "w") as f:
                 f.write("\n".join(ro for _, ro in iss.lines) + "\n")
             with open(base + ".json", "w", encoding="utf-8") as f:
-                json.dump({"issue": {}, "articles": iss.gold, "adverts": iss.ads}, f, ensure_ascii=False, indent=0)
+                json.dump({"issue": getattr(iss, "variant", {}), "articles": iss.gold, "adverts": iss.ads}, f, ensure_ascii=False, indent=0)
     return 0
 
 
