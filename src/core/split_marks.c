@@ -8,6 +8,7 @@
  */
 #include "na_date.h"
 #include "split_internal.h"
+#include "date_internal.h"
 
 #define CP_OPEN_PAREN	0xFF08
 #define CP_CLOSE_PAREN	0xFF09
@@ -49,48 +50,21 @@ han_numeral(uint32_t cp)
 	return -1;
 }
 
-/* parse a number (digits or simple Han numerals) at s; bytes used or 0 */
+/*
+ * a number at s (digits, full-width digits or Chinese numerals: 三, 十二,
+ * 一九三〇), read by the date reader; bytes used or 0
+ */
 static size_t
 take_num(const char *s, size_t len, int *val)
 {
-	size_t		i = 0,
-				adv;
-	int			v = 0,
-				nd = 0;
-	bool		han = false;
+	long		v;
+	bool		arabic;
+	size_t		k = na_date_read_number(s, len, &v, &arabic);
 
-	while (i < len && nd < 6)
-	{
-		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
-		int			d = digit_value(cp);
-
-		if (d < 0 && (nd == 0 || han))
-		{
-			int			h = han_numeral(cp);
-
-			if (h >= 0)
-			{
-				han = true;
-				/* 十 alone is ten, 十二 is twelve, 二十 is twenty */
-				if (h == 10)
-					v = (v == 0 ? 1 : v) * 10;
-				else if (v >= 10 && v % 10 == 0)
-					v += h;
-				else
-					v = v * 10 + h;
-				nd++;
-				i += adv;
-				continue;
-			}
-		}
-		if (d < 0 || han)
-			break;
-		v = v * 10 + d;
-		nd++;
-		i += adv;
-	}
-	*val = v;
-	return nd ? i : 0;
+	if (k == 0 || v < 0 || v > 1000000)
+		return 0;
+	*val = (int) v;
+	return k;
 }
 
 static size_t

@@ -121,11 +121,33 @@ test_modern_untouched(void)
 	na_buf_free(&b);
 }
 
+/* one number reader (the date reader's) for page headers and front matter */
+static void
+test_numbers(void)
+{
+	NaIssueInfo info;
+	const char *s = "東方試報\n中華民國十九年四月三日 星期四 今日十六版\n\n市區新設公園\n";
+	size_t		a,
+				b;
+	int			page;
+	bool		fwd;
+
+	na_frontmatter_parse(s, strlen(s), &info);
+	NA_CHECK_INT(info.pages, 16);
+	NA_CHECK(info.year == 1930 && info.month == 4 && info.day == 3);
+	na_frontmatter_free(&info);
+	s = "（下转第12版）";
+	NA_CHECK(sp_match_continuation(s, strlen(s), &a, &b, &page, &fwd) && page == 12 && fwd);
+	s = "（下转第十二版）";
+	NA_CHECK(sp_match_continuation(s, strlen(s), &a, &b, &page, &fwd) && page == 12 && fwd);
+}
+
 int
 main(void)
 {
 	test_datelines();
 	test_reflow();
 	test_modern_untouched();
+	test_numbers();
 	NA_TEST_DONE();
 }
