@@ -35,7 +35,7 @@ another (scripts/split-transfer.sh).  Layouts:
             zh_fold_table.h, used in reverse), Arabic digits as Chinese
             numerals, every paragraph broken into fixed-height columns
             (10-24 characters, some issues with OCR jitter of one
-            character) with no indentation, old punctuation (、 and 。
+            character, a third with each article in its own height) with no indentation, old punctuation (、 and 。
             only), none at all, or modern with 「」 quotes; headline decks
             as short lines; datelines （中央社南京三日電）, 【本報訊】,
             路透社倫敦三日電, 東京三日電; masthead 中華民國十九年四月三日
@@ -394,9 +394,10 @@ def render_historical(arts, r):
     jitter = r.random() < 0.3
     punct = r.choice(["old", "old", "none", "modern"])
     gap = r.random() < 0.5
+    mixed = r.random() < 0.35  # blocks of other column heights on one page
     y, mo, dd = r.randint(15, 26), r.randint(1, 12), r.randint(1, 28)
     iss.variant = {"issue_date": "%04d-%02d-%02d" % (1911 + y, mo, dd), "column": height,
-                   "jitter": jitter, "punct": punct, "blank_lines": gap}
+                   "jitter": jitter, "punct": punct, "blank_lines": gap, "mixed_heights": mixed}
     iss.add(r.choice(H_PAPERS), "masthead")
     iss.add("中華民國%s年%s月%s日 星期%s" % (cn_num(y), cn_num(mo), cn_num(dd), r.choice("一二三四五六日")), "masthead")
     gap and iss.blank()
@@ -418,13 +419,14 @@ def render_historical(arts, r):
         body = [t for t, h in paras if not h]
         if not body or not a.get("title"):
             continue
+        h = r.randint(10, 24) if mixed else height
         dl = h_dateline(r) if not re.match(r"^(本報|新華社|中央社)", body[0]) else ""
         first = True
         for t, head in paras:
             if head:
                 iss.add(t, "heading")
                 continue
-            for col in h_columns((dl if first else "") + t, height, jitter, r):
+            for col in h_columns((dl if first else "") + t, h, jitter, r):
                 iss.add(col, "body")
             first = False
         iss.gold.append({"kind": "*", "kicker": "*", "title": to_trad(a["title"], "modern" if punct == "modern" else "old").strip("、。"),

@@ -24,6 +24,8 @@
 
 #define RF_COL_MIN	6			/* shortest column height considered */
 #define RF_COL_MAX	60			/* longest */
+#define RF_MAX(a, b)	((a) > (b) ? (a) : (b))
+#define RF_MIN(a, b)	((a) < (b) ? (a) : (b))
 
 typedef struct RfLine
 {
@@ -37,6 +39,7 @@ typedef struct RfLine
 	bool		ends_sent;
 	bool		punct;			/* any sentence or clause mark */
 	bool		dateline;		/* opens with a dateline: a new paragraph */
+	int			col;			/* the column height it fills; 0 none */
 } RfLine;
 
 static void
@@ -115,23 +118,67 @@ rf_column(const RfLine *ls, int n, int *full)
 }
 
 static bool
-rf_is_full(const RfLine *l, int col)
+rf_eligible(const RfLine *l)
 {
-	return l->ncp >= col - 1 && l->ncp <= col + 1 && !l->inner_space;
+	return l->ncp >= RF_COL_MIN && l->ncp <= RF_COL_MAX && !l->inner_space;
+}
+
+/*
+ * Which lines fill a column: within one code point of the issue's column
+ * height, or -- blocks set in other heights on the same page -- in a run
+ * of lines whose lengths differ by at most two (OCR jitter), as long as
+ * the run's longest less two: three lines or more, or two when the first
+ * closes no sentence (else it is a paragraph's tail before a headline)
+ */
+static void
+rf_mark_full(RfLine *ls, int n, int col)
+{
+	int			k = 0,
+				j,
+				m;
+
+	for (k = 0; k < n; k++)
+		ls[k].col = col > 0 && rf_eligible(&ls[k]) && ls[k].ncp >= col - 1 &&
+			ls[k].ncp <= col + 1 ? col : 0;
+	for (k = 0; k < n; k = j + 1)
+	{
+		int			lo = ls[k].ncp,
+					hi = ls[k].ncp;
+
+		j = k;
+		if (!rf_eligible(&ls[k]))
+			continue;
+		while (j + 1 < n && rf_eligible(&ls[j + 1]) &&
+			   RF_MAX(hi, ls[j + 1].ncp) - RF_MIN(lo, ls[j + 1].ncp) <= 2)
+		{
+			j++;
+			lo = RF_MIN(lo, ls[j].ncp);
+			hi = RF_MAX(hi, ls[j].ncp);
+		}
+		/* two lines only: not when the first closes a sentence (a tail) */
+		if (j - k < 1 || (j - k == 1 && ls[k].ends_sent))
+			continue;
+		for (m = k; m <= j; m++)
+			if (ls[m].col == 0 && ls[m].ncp >= hi - 2)
+				ls[m].col = hi;
+	}
 }
 
 static bool
-rf_join(const RfLine *a, const RfLine *b, int col, bool punctuated)
+rf_join(const RfLine *a, const RfLine *b, bool punctuated)
 {
-	if (!rf_is_full(a, col) || b->ncp == 0 || b->indented || b->inner_space ||
+	if (a->col == 0 || b->ncp == 0 || b->indented || b->inner_space ||
 		b->dateline)
+		return false;
+	/* two lines without a mark in a punctuated issue: headline decks */
+	if (punctuated && !a->punct && !b->punct)
 		return false;
 	/*
 	 * In a punctuated issue a paragraph's last column closes a sentence: a
 	 * short line that closes none is a headline or deck line (after a
 	 * paragraph or a headline that happened to fill a column)
 	 */
-	if (punctuated && b->ncp < col - 1 && !b->ends_sent)
+	if (punctuated && b->ncp < a->col - 1 && !b->ends_sent)
 		return false;
 	return true;
 }
@@ -167,7 +214,7 @@ rf_build(const char *text, size_t len, const RfLine *ls, int n, SpReflow *rf,
 	for (k = 0; k < n; k++)
 	{
 		const RfLine *l = &ls[k];
-		bool		to_next = k + 1 < n && rf_join(l, &ls[k + 1], rf->column, punctuated);
+		bool		to_next = k + 1 < n && rf_join(l, &ls[k + 1], punctuated);
 		size_t		from = from_prev ? l->cs : l->start,
 					to = to_next ? l->ce : l->next;
 
@@ -222,14 +269,19 @@ sp_reflow(const char *text, size_t len, bool forced, SpReflow *rf)
 	}
 	n = k;
 	rf->column = rf_column(ls, n, &full);
+	rf_mark_full(ls, n, rf->column);
+	full = 0;
 	for (k = 0; k < n; k++)
 	{
 		if (ls[k].ncp == 0)
 			continue;
 		n_text++;
 		n_punct += ls[k].punct;
-		if (rf_is_full(&ls[k], rf->column))
+		if (ls[k].col > 0)
+		{
+			full++;
 			n_full_end += ls[k].ends_sent;
+		}
 	}
 	/*
 	 * Strong evidence: most text lines are full columns, and few of them
