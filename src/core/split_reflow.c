@@ -146,6 +146,8 @@ rf_mark_full(RfLine *ls, int n, int col)
 					hi = ls[k].ncp;
 
 		j = k;
+		if ((k & 0x3FFF) == 0)
+			na_check_interrupts();
 		if (!rf_eligible(&ls[k]))
 			continue;
 		while (j + 1 < n && rf_eligible(&ls[j + 1]) &&
