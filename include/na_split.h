@@ -91,13 +91,17 @@ typedef struct NaSplit
  * The layout a user may force: AUTO looks at the issue (OCR heading marks or
  * a saved web page go to the rule assembler, everything else to the
  * line-role model); EPAPER and WEB force the model, OCR the rules.
+ * HISTORICAL joins column-broken lines (OCR'd vertical columns) into
+ * paragraphs first (split_reflow.c), then the model; AUTO does the same
+ * when the issue's line lengths show columns clearly.
  */
 typedef enum NaSplitLayout
 {
 	NA_LAYOUT_AUTO,
 	NA_LAYOUT_EPAPER,
 	NA_LAYOUT_OCR,
-	NA_LAYOUT_WEB
+	NA_LAYOUT_WEB,
+	NA_LAYOUT_HISTORICAL
 } NaSplitLayout;
 
 /* Split text (len bytes, need not be NUL-terminated).  Never fails. */
@@ -109,7 +113,7 @@ struct NaBuf;
 /* for the fitting tool: each modelled line's features as text */
 extern void na_split_features(const char *text, size_t len, struct NaBuf *out);
 
-/* 'auto', 'epaper', 'ocr', 'web' -> layout; false for an unknown name */
+/* 'auto', 'epaper', 'ocr', 'web', 'historical' -> layout; false for an unknown name */
 extern bool na_split_layout_from_name(const char *name, NaSplitLayout *layout);
 extern void na_split_free(NaSplit *sp);
 

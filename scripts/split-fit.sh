@@ -4,7 +4,8 @@
 #   bash scripts/split-fit.sh [WORKDIR]
 #
 # Renders the training issues (tools/split_render.py: the training half of
-# the articles, layouts epaper, masthead, web and ocr, photo captions in 30%
+# the articles, layouts epaper, masthead, web, ocr and historical (OCR'd
+# vertical columns, joined by split_reflow.c), photo captions in 30%
 # of the non-OCR issues, adverts and notices between articles; ../shared
 # material is read when present), dumps each line's features with
 # build/na_split --features, and fits the weights with build/na_split_fit.
@@ -22,7 +23,7 @@ rm -rf "$WORK/train"
 mkdir -p "$WORK/train"
 make -s build/na_split build/na_split_fit >/dev/null
 python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
-	--layouts epaper,masthead,web,ocr --captions 0.3 --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
+	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 OUT=${OUT:-src/core/split_model_weights.h}
 build/na_split_fit --epochs "${EPOCHS:-12}" --out "$OUT" "$WORK/train"

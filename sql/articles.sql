@@ -104,3 +104,17 @@ SELECT count(*) AS advert_text_in_articles
  WHERE kind NOT IN ('advert', 'notice') AND (body LIKE '%电话%' OR body LIKE '%作废%' OR body LIKE '%元%');
 -- a role word between two names leads the second (issue 11)
 SELECT p.* FROM news_byline('何苗 摄影 吴越') p;
+
+-- historical issues (issue 11): text OCR'd from vertical columns is joined
+-- into paragraphs before the model (auto on strong evidence, or the hint
+-- historical); traditional datelines; offsets still point into the raw text
+\set f `cat test/fixtures/historical_columns.txt`
+SELECT ordinal, kind, title, dateline, reported_on, left(body, 12) AS body_starts
+  FROM news_articles(:'f'::news_issue, layout => 'historical');
+SELECT (SELECT count(*) FROM news_articles(:'f'::news_issue)) AS auto_rows,
+       (SELECT count(*) FROM news_articles(:'f'::news_issue, 'historical')) AS historical_rows,
+       (news_issue_info(:'f'::news_issue)).issue_date;
+SELECT bool_and(raw_start = coalesce(prev_end, 0)) AS tiled, max(raw_end) = length(:'f') AS covered,
+       count(*) FILTER (WHERE role = 'dateline') AS datelines
+  FROM (SELECT raw_start, raw_end, role, lag(raw_end) OVER (ORDER BY raw_start) AS prev_end
+          FROM news_segments(:'f'::news_issue, 'historical')) s;

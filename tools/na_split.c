@@ -3,7 +3,7 @@
  * cores).  Writes OUTDIR/BASENAME.json per input, in the shape the split
  * scorer reads, segments included.
  *
- *   build/na_split FILE... -o OUTDIR [--no-segments] [--layout auto|epaper|ocr|web]
+ *   build/na_split FILE... -o OUTDIR [--no-segments] [--layout auto|epaper|ocr|web|historical]
  *                  [--features]
  *
  * --features writes OUTDIR/BASENAME.feat instead: the line-role model's

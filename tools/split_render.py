@@ -30,6 +30,17 @@ another (scripts/split-transfer.sh).  Layouts:
             epaper, masthead and web issues too: fitting uses 0.3)
   plain     unindented, no blank lines at all, page headers like 第4版
             (held out of fitting)
+  historical  1920s-30s print OCR'd column by column: the articles in
+            traditional characters (the project's fold table, build/
+            zh_fold_table.h, used in reverse), Arabic digits as Chinese
+            numerals, every paragraph broken into fixed-height columns
+            (10-24 characters, some issues with OCR jitter of one
+            character, a third with each article in its own height) with no indentation, old punctuation (、 and 。
+            only), none at all, or modern with 「」 quotes; headline decks
+            as short lines; datelines （中央社南京三日電）, 【本報訊】,
+            路透社倫敦三日電, 東京三日電; masthead 中華民國十九年四月三日
+            星期四; page markers 第三張 / （三）; project-written old-style
+            adverts and notices; blank lines between articles or none
 Between articles most issues (not ocr) carry adverts and notices written
 from the project's templates (goods with prices, jobs, 寻人启事, 遗失声明,
 更正, company notices with phone numbers and addresses): role advert or
@@ -239,6 +250,199 @@ def render_advert(iss, lay, r):
     iss.ads.append({"kind": kind, "starts": clean(lines[0])[:10], "ends": clean(lines[-1])[-8:]})
 
 
+# ---------------------------------------------------------------- historical
+# Traditional characters from the project's own fold table (traditional ->
+# simplified, generated from ICU at build time), used in reverse.  A
+# character among Big5's common ones (level 1) is a traditional character too
+# (了 出 家 面) and stays; of several traditional forms the one in Big5 wins, then the lowest
+# code point.
+_T = None
+
+
+def in_big5(c):
+    try:
+        return c.encode("big5") < b"\xc6\x7f"
+    except UnicodeEncodeError:
+        return False
+
+
+def trad_map():
+    global _T
+    if _T is not None:
+        return _T
+    _T = {}
+    path = os.path.join(ROOT, "build/zh_fold_table.h")
+    if not os.path.exists(path):
+        return _T
+    src = open(path, encoding="utf-8").read()
+    idx = [int(x) for x in re.search(r"zh_fold_page_index\[256\] = \{(.*?)\};", src, re.S)
+           .group(1).replace("\n", "").split(",") if x.strip()]
+    body = re.search(r"zh_fold_pages\[.*?\] = \{(.*)\};\s*\n", src, re.S).group(1)
+    blocks = re.findall(r"\{\s*/\* U\+([0-9A-F]+) \*/(.*?)\}", body, re.S)
+    inv = {}
+    for hi, pg in enumerate(idx):
+        if not pg:
+            continue
+        for lo, v in enumerate(int(x, 16) for x in re.findall(r"0x([0-9A-Fa-f]+)", blocks[pg - 1][1])):
+            cp = hi * 256 + lo
+            if v and v != cp and 0x4E00 <= cp <= 0x9FFF and 0x4E00 <= v <= 0x9FFF:
+                inv.setdefault(v, []).append(cp)
+
+    def big5(cp):
+        try:
+            return (0, chr(cp).encode("big5"))
+        except UnicodeEncodeError:
+            return (1, cp)
+    _T = {chr(k): chr(min(v, key=big5)) for k, v in inv.items() if not in_big5(chr(k))}
+    return _T
+
+
+CN_DIG = "〇一二三四五六七八九"
+
+
+def cn_num(n):
+    """1..99 the way dates were printed: 三, 十九, 二十五."""
+    t, u = divmod(n, 10)
+    return ((CN_DIG[t] if t > 1 else "") + "十" if t else "") + (CN_DIG[u] if u or not t else "")
+
+
+def to_trad(s, punct):
+    m = trad_map()
+    s = "".join(m.get(c, c) for c in s)
+    s = re.sub(r"[0-9]", lambda x: CN_DIG[int(x.group())], s)
+    s = s.replace("“", "「").replace("”", "」").replace("‘", "『").replace("’", "』")
+    s = s.replace("《", "「").replace("》", "」")
+    if punct == "old":
+        s = re.sub(r"[，；：、]", "、", s)
+        s = re.sub(r"[。！？]+", "。", s)
+        s = re.sub(r"[—…·%]", "", s)
+    elif punct == "none":
+        s = re.sub(r"[，。、；：！？「」『』—…·%（）()]", "", s)
+    return s
+
+
+H_PAPERS = ["華夏日報", "東方時報", "江海新聞", "大中華報", "民生晚報"]
+H_CITY = ["南京", "上海", "北平", "漢口", "廣州", "天津", "杭州", "重慶", "濟南", "福州"]
+H_ABROAD = [("路透社", "倫敦"), ("路透社", "巴黎"), ("哈瓦斯社", "巴黎"), ("電通社", "東京"),
+            ("國民社", "紐約"), ("海通社", "柏林")]
+H_GOODS = ["綢緞呢絨", "西藥補品", "香煙", "皮鞋", "鐘錶眼鏡", "留聲機唱片", "肥皂牙粉", "洋傘"]
+H_SHOPS = ["大藥房", "綢緞莊", "百貨公司", "鐘錶行", "書局", "銀號"]
+H_ROADS = ["南京路", "四馬路", "中山路", "福州路", "河南路", "北四川路"]
+
+
+def h_dateline(r):
+    c = r.random()
+    d = cn_num(r.randint(1, 30))
+    if c < 0.2:
+        return "（中央社%s%s日電）" % (r.choice(H_CITY), d)
+    if c < 0.35:
+        return "【本報訊】"
+    if c < 0.45:
+        return "本報%s%s日專電" % (r.choice(H_CITY), d)
+    if c < 0.55:
+        ag, city = r.choice(H_ABROAD)
+        return "%s%s%s日電" % (ag, city, d)
+    if c < 0.62:
+        return "%s%s日電" % (r.choice(["東京", "倫敦", "華盛頓", "莫斯科"]), d)
+    if c < 0.68:
+        return "（國民社%s%s日電）" % (r.choice(H_CITY), d)
+    return ""
+
+
+def h_advert(r):
+    """(kind, lines) of an old-style advert or notice, written for the project."""
+    c = r.randrange(5)
+    shop = r.choice(["大華", "新昌", "永安", "協和", "信大", "同春"]) + r.choice(H_SHOPS)
+    addr = "%s%s號" % (r.choice(H_ROADS), cn_num(r.randint(1, 99)) + r.choice(["", "", "百"]))
+    tel = "電話" + "".join(r.choice(CN_DIG) for _ in range(5))
+    if c == 0:
+        return "advert", ["%s新到%s" % (shop, r.choice(H_GOODS)),
+                          "價目克己 如蒙惠顧 請移玉步 地址%s %s" % (addr, tel)]
+    if c == 1:
+        return "advert", ["%s%s 每瓶大洋%s元 各埠均有代售 %s" % (
+            shop, r.choice(["補腦汁", "止咳丸", "清導丸", "花露水"]), cn_num(r.randint(1, 9)), addr)]
+    if c == 2:
+        return "notice", ["遺失聲明", "%s遺失%s一紙 特此聲明作廢" % (
+            r.choice(["王", "李", "張", "陳"]) + r.choice(["記", "德堂", "義記"]), r.choice(["股票", "存摺", "房契", "執照"]))]
+    if c == 3:
+        return "notice", ["尋人啟事", "小兒%s年%s歲 於%s月%s日走失 身穿%s 如有仁人君子送回者 酬洋%s元 %s" % (
+            r.choice(["阿福", "根寶", "金生"]), cn_num(r.randint(6, 15)), cn_num(r.randint(1, 12)),
+            cn_num(r.randint(1, 28)), r.choice(["藍布長衫", "灰色短褂"]), cn_num(r.randint(5, 50)), addr)]
+    return "notice", ["%s律師代表%s啟事" % (r.choice(["吳", "周", "鄭"]) + r.choice(["維新", "恩溥", "國楨"]),
+                                        shop), "茲據當事人委稱 本號自即日起改組 所有債權債務 請於一月內來所接洽 %s" % addr]
+
+
+def h_undated(p):
+    """The first paragraph without a dateline printed in the source text."""
+    return re.sub(r"^(【?本報訊】?|本報[^，。、（]{0,12}電|新華社[^，。、（]{0,14}電|中央社[^，。、（]{0,14}電)"
+                  r"(（[^）]{0,30}）)?", "", p)
+
+
+def h_columns(text, height, jitter, r):
+    out = []
+    i = 0
+    while i < len(text):
+        h = height + (r.choice((-1, 0, 0, 0, 1)) if jitter else 0)
+        out.append(text[i:i + h])
+        i += h
+    return out
+
+
+def render_historical(arts, r):
+    iss = Issue()
+    height = r.randint(10, 24)
+    jitter = r.random() < 0.3
+    punct = r.choice(["old", "old", "none", "modern"])
+    gap = r.random() < 0.5
+    mixed = r.random() < 0.35  # blocks of other column heights on one page
+    y, mo, dd = r.randint(15, 26), r.randint(1, 12), r.randint(1, 28)
+    iss.variant = {"issue_date": "%04d-%02d-%02d" % (1911 + y, mo, dd), "column": height,
+                   "jitter": jitter, "punct": punct, "blank_lines": gap, "mixed_heights": mixed}
+    iss.add(r.choice(H_PAPERS), "masthead")
+    iss.add("中華民國%s年%s月%s日 星期%s" % (cn_num(y), cn_num(mo), cn_num(dd), r.choice("一二三四五六日")), "masthead")
+    gap and iss.blank()
+    per_page = max(2, len(arts) // r.randint(2, 4))
+    pmark = r.choice(["第%s張", "（%s）"])
+    for k, a in enumerate(arts):
+        if k % per_page == 0:
+            iss.add(pmark % cn_num(k // per_page + 1), "page")
+        for role in ("kicker", "title", "subtitle"):
+            if a.get(role):
+                iss.add(to_trad(a[role], "modern" if punct == "modern" else "old").strip("、。"), role)
+        paras = []
+        for p in a["paragraphs"]:
+            if is_credit(p) or is_note(p):
+                continue
+            t = to_trad(p.lstrip("#"), punct)
+            if t:
+                paras.append((t, is_head(p)))
+        body = [t for t, h in paras if not h]
+        if not body or not a.get("title"):
+            continue
+        h = r.randint(10, 24) if mixed else height
+        dl = h_dateline(r) if not re.match(r"^(本報|新華社|中央社)", body[0]) else ""
+        first = True
+        for t, head in paras:
+            if head:
+                iss.add(t, "heading")
+                continue
+            for col in h_columns((dl if first else "") + t, h, jitter, r):
+                iss.add(col, "body")
+            first = False
+        iss.gold.append({"kind": "*", "kicker": "*", "title": to_trad(a["title"], "modern" if punct == "modern" else "old").strip("、。"),
+                         "subtitle": "*", "authors": "*", "dateline": "*",
+                         "body_starts": h_undated(clean(body[0]))[:14], "body_ends": clean(body[-1])[-12:],
+                         "continued_to": "*", "source": a.get("source")})
+        gap and iss.blank()
+        if r.random() < 0.25:
+            kind, lines = h_advert(r)
+            for t in lines:
+                iss.add(t, kind)
+            iss.ads.append({"kind": kind, "starts": clean(lines[0])[:10], "ends": clean(lines[-1])[-8:]})
+            gap and iss.blank()
+    return iss
+
+
 # ---------------------------------------------------------------- rendering
 class Issue:
     def __init__(self):
@@ -392,7 +596,7 @@ def render_issue(arts, lay, r, no):
 
 def main():
     args = sys.argv[1:]
-    opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain", "--issues": "6",
+    opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30"}
@@ -426,14 +630,14 @@ def main():
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
             arts = r.sample(pool, min(len(pool), r.randint(lo, hi)))
-            iss = render_issue(arts, lay, r, n)
+            iss = render_historical(arts, r) if lay == "historical" else render_issue(arts, lay, r, n)
             base = os.path.join(out, "%s_%03d" % (lay, n))
             with open(base + ".txt", "w", encoding="utf-8") as f:
                 f.write("\n".join(t for t, _ in iss.lines) + "\n")
             with open(base + ".roles", "w") as f:
                 f.write("\n".join(ro for _, ro in iss.lines) + "\n")
             with open(base + ".json", "w", encoding="utf-8") as f:
-                json.dump({"issue": {}, "articles": iss.gold, "adverts": iss.ads}, f, ensure_ascii=False, indent=0)
+                json.dump({"issue": getattr(iss, "variant", {}), "articles": iss.gold, "adverts": iss.ads}, f, ensure_ascii=False, indent=0)
     return 0
 
 

@@ -39,7 +39,7 @@ CREATE FUNCTION @extschema@.news_articles(issue @extschema@.news_issue, layout t
     RETURNS SETOF @extschema@.news_article
     AS 'MODULE_PATHNAME', 'news_articles' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
 COMMENT ON FUNCTION @extschema@.news_articles(@extschema@.news_issue, text) IS
-    'Split an issue into article rows, its layout given: auto (look at the issue), epaper or web (the line-role model), ocr (the rules for OCR''d print with heading marks)';
+    'Split an issue into article rows, its layout given: auto (look at the issue), epaper or web (the line-role model), ocr (the rules for OCR''d print with heading marks), historical (lines OCR''d from vertical columns joined into paragraphs, then the model)';
 
 CREATE FUNCTION @extschema@.news_segments(issue @extschema@.news_issue, layout text,
         OUT raw_start int, OUT raw_end int, OUT role text, OUT ordinal int, OUT score real)

@@ -12,6 +12,7 @@
  * tail zone) are examined, so article text further down never lands here.
  * Every field is optional; nothing here can fail.
  */
+#include "date_internal.h"
 #include "na_frontmatter.h"
 #include "na_utf8.h"
 
@@ -137,32 +138,20 @@ take_word(const char *p, const char *end, const char **after)
 	return q > p ? na_strndup(p, q - p) : NULL;
 }
 
-/* parse digits (ASCII or full-width) at p; -1 when there are none */
+/*
+ * a number at p (digits, full-width digits or Chinese numerals: 今日十六版,
+ * 總第一萬二千期 stops at 萬), read by the date reader; -1 when there is none
+ */
 static long
 take_number(const char **pp, const char *end)
 {
-	const char *p = *pp;
-	long		v = -1;
-	size_t		adv;
+	long		v;
+	bool		arabic;
+	size_t		k = na_date_read_number(*pp, (size_t) (end - *pp), &v, &arabic);
 
-	while (p < end)
-	{
-		uint32_t	cp = na_utf8_decode(p, end - p, &adv);
-		int			d;
-
-		if (cp >= '0' && cp <= '9')
-			d = cp - '0';
-		else if (cp >= 0xFF10 && cp <= 0xFF19)
-			d = cp - 0xFF10;
-		else
-			break;
-		if (v < 0)
-			v = 0;
-		if (v < 100000000)
-			v = v * 10 + d;
-		p += adv;
-	}
-	*pp = p;
+	if (k == 0)
+		return -1;
+	*pp += k;
 	return v;
 }
 

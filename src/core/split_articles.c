@@ -226,7 +226,15 @@ sp_assemble_roles(Asm *as)
 	sq.seq = seq;
 	sq.n = n;
 	sp_doc_style(as->lines, as->lo, as->hi, &sq.doc_ind, &sq.doc_gap);
+	sq.doc_cols = as->cols;
 	sp_roles_decode(&sq, roles, margin);
+	/*
+	 * a text of one line is a brief, unless it has a page header's shape:
+	 * the model has seen no one-line issue and may call it anything
+	 */
+	if (n == 1 && as->lines[seq[0]].cls != SPC_PAGE_HEADER &&
+		(roles[0] == SPR_PAGE || roles[0] == SPR_OTHER))
+		roles[0] = SPR_LEAD;
 
 	/* walk all lines: continuation marks keep their own handling */
 	for (i = as->lo, k = 0; i < as->hi; i++)

@@ -432,6 +432,23 @@ notice_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_N_ADLIKE);
 }
 
+/* ---- Historical issues (branch hist): column lines joined or not ---- */
+static void
+hist_atoms(const SpLine *l, const SpLine *p, const SpLine *x, SpFeatures *f)
+{
+	add(f, SPA_COLS_DOC);
+	if (l->cols >= 2)
+		add(f, SPA_COLS_JOINED);
+	else if (l->col_full)
+		add(f, SPA_COLS_FULL);
+	else
+		add(f, SPA_COLS_ONE);
+	if (p && p->cols >= 2)
+		add(f, SPA_P_COLS_JOINED);
+	if (x && x->cols >= 2)
+		add(f, SPA_N_COLS_JOINED);
+}
+
 /* the atoms of one line; seq lists the lines of the sequence, k is its place */
 static void
 line_atoms(const SpSeq *sq, int k, SpFeatures *f)
@@ -539,6 +556,8 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	dip = dip_bucket(sq, k);
 	add(f, dip < 0 ? SPA_DIP_NA : SPA_DIP0 + dip);
 	notice_atoms(sq, k, f);
+	if (sq->doc_cols)
+		hist_atoms(l, p, x, f);
 }
 
 /*

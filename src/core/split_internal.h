@@ -36,6 +36,9 @@ typedef struct SpLine
 	bool		indented;		/* led by full-width spaces */
 	bool		ends_sentence;
 	SpClass		cls;
+	uint8_t		cols;			/* raw column lines joined into it
+								 * (split_reflow.c); 0 when not joined */
+	bool		col_full;		/* one line as long as a column */
 
 	/* pieces of the content with their own role */
 	size_t		lead_len;		/* bytes from cs */
@@ -134,7 +137,20 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(COHL_NA) SP_ATOM(COHL0) SP_ATOM(COHL1) SP_ATOM(COHL2) SP_ATOM(COHL3) SP_ATOM(COHL4) \
 	SP_ATOM(COHL5) \
 	SP_ATOM(AD_PHONE) SP_ATOM(AD_PRICE) SP_ATOM(AD_CONTACT) SP_ATOM(AD_NOTICE) SP_ATOM(AD_ADVERT) \
-	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE)
+	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE) \
+	SP_HIST_ATOMS
+
+/*
+ * ---- Historical issues (issue #11, branch hist) ----
+ * Column-broken issues joined by split_reflow.c: COLS_DOC the issue was
+ * joined; COLS_JOINED the line was joined from two or more column lines
+ * (a paragraph), COLS_ONE it is one line shorter than a column (a
+ * headline, a deck line, a paragraph of one column), COLS_FULL one line of
+ * a full column left alone; P_/N_COLS_JOINED the same of the neighbours.
+ */
+#define SP_HIST_ATOMS \
+	SP_ATOM(COLS_DOC) SP_ATOM(COLS_JOINED) SP_ATOM(COLS_ONE) SP_ATOM(COLS_FULL) \
+	SP_ATOM(P_COLS_JOINED) SP_ATOM(N_COLS_JOINED)
 
 typedef enum SpAtom
 {
@@ -167,6 +183,7 @@ typedef struct SpSeq
 	int			n;
 	bool		doc_ind;
 	bool		doc_gap;
+	bool		doc_cols;		/* column-broken, joined by split_reflow.c */
 	struct SpCohesion *coh;		/* at each line, sp_cohesion_all() */
 } SpSeq;
 
@@ -250,6 +267,7 @@ typedef struct Asm
 	char	   *page_section;
 	int			pending_from;	/* 上接第N版 seen before its article */
 	bool		web;
+	bool		cols;			/* column-broken, joined by split_reflow.c */
 	bool		marked_doc;		/* OCR heading marks are in use */
 	int			marked_bylines; /* bylines led by ■ or □ */
 	int			heading_marks;	/* lines with markdown heading marks */
@@ -269,6 +287,10 @@ extern bool sp_line_modelled(const char *text, const SpLine *l);
 
 /* split_fill.c: article fields, kinds and segments from the assembled lines */
 extern void sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo);
+
+/* split_reflow.c: the column lines joined into each line of the shadow text */
+struct SpReflow;
+extern bool sp_reflow_mark_lines(const struct SpReflow *rf, SpLine *lines, size_t n_lines);
 
 /* split_free.c */
 extern void na_split_free_article(NaArticle *ar);

@@ -2,7 +2,9 @@
  * split_issue.c
  *	  na_split_issue(): the splitter's pipeline, stage by stage.
  *
- *	  front matter (frontmatter.c)
+ *	  column-broken text (OCR'd vertical columns) joined into paragraphs in
+ *	  a shadow text whose offsets map back to the raw text (split_reflow.c)
+ *	  -> front matter (frontmatter.c)
  *	  -> lines, each classified on its own (split_lines.c)
  *	  -> features of each line (split_features.c)
  *	  -> roles, by the line-role model (split_roles.c)
@@ -14,6 +16,7 @@
  */
 #include "split_internal.h"
 #include "na_html.h"
+#include "split_reflow.h"
 
 /* a byline (names and roles, not a bulleted point) led by ■ or □, as OCR'd print has them */
 static bool
@@ -44,6 +47,7 @@ use_rules(const Asm *as, NaSplitLayout layout)
 			return true;
 		case NA_LAYOUT_EPAPER:
 		case NA_LAYOUT_WEB:
+		case NA_LAYOUT_HISTORICAL:
 			return false;
 		default:
 			/*
@@ -54,8 +58,9 @@ use_rules(const Asm *as, NaSplitLayout layout)
 	}
 }
 
-void
-na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSplit *out)
+static void
+split_text(const char *text, size_t len, NaSplitLayout layout, const SpReflow *rf,
+		   NaSplit *out)
 {
 	Asm			as;
 	size_t		n_lines,
@@ -65,12 +70,6 @@ na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSpli
 				tail_lo,
 				marks = 0;
 
-	/* saved web pages are read by their own path (html_*.c) */
-	if (na_html_looks_like(text, len))
-	{
-		na_html_split(text, len, out);
-		return;
-	}
 	memset(out, 0, sizeof(*out));
 	na_frontmatter_parse(text, len, &out->info);
 	lines = sp_lines_build(text, len, &n_lines);
@@ -96,6 +95,7 @@ na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSpli
 			as.marked_bylines++;
 	}
 	as.marked_doc = marks >= 3;
+	as.cols = rf != NULL && sp_reflow_mark_lines(rf, lines, n_lines);
 
 	/* the zone between the front matter and a web page's footer */
 	while ((size_t) head_hi < n_lines && lines[head_hi].start < out->info.head_end)
@@ -123,6 +123,29 @@ na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSpli
 }
 
 void
+na_split_issue_layout(const char *text, size_t len, NaSplitLayout layout, NaSplit *out)
+{
+	SpReflow	rf;
+
+	/* saved web pages are read by their own path (html_*.c) */
+	if (na_html_looks_like(text, len))
+	{
+		na_html_split(text, len, out);
+		return;
+	}
+	/* column-broken text: split the joined paragraphs, offsets mapped back */
+	if ((layout == NA_LAYOUT_AUTO || layout == NA_LAYOUT_HISTORICAL) &&
+		sp_reflow(text, len, layout == NA_LAYOUT_HISTORICAL, &rf))
+	{
+		split_text(rf.text, rf.len, layout, &rf, out);
+		sp_reflow_map_split(&rf, out);
+		sp_reflow_free(&rf);
+		return;
+	}
+	split_text(text, len, layout, NULL, out);
+}
+
+void
 na_split_issue(const char *text, size_t len, NaSplit *out)
 {
 	na_split_issue_layout(text, len, NA_LAYOUT_AUTO, out);
@@ -131,10 +154,10 @@ na_split_issue(const char *text, size_t len, NaSplit *out)
 bool
 na_split_layout_from_name(const char *name, NaSplitLayout *layout)
 {
-	static const char *const names[] = {"auto", "epaper", "ocr", "web"};
+	static const char *const names[] = {"auto", "epaper", "ocr", "web", "historical"};
 	int			k;
 
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 5; k++)
 		if (strcmp(name, names[k]) == 0)
 		{
 			*layout = (NaSplitLayout) k;
@@ -146,11 +169,16 @@ na_split_layout_from_name(const char *name, NaSplitLayout *layout)
 /*
  * For the fitting tool (tools/split_fit.py via build/na_split --features):
  * the features of every line the model labels, one line of text each,
- * "LINE<TAB>id id ...", LINE counted from 0 over the raw lines.
+ * "LINE<TAB>id id ...", LINE counted from 0 over the raw lines (a line
+ * joined from column lines by split_reflow.c is its first raw line).
  */
 void
-na_split_features(const char *text, size_t len, NaBuf *out)
+na_split_features(const char *raw, size_t raw_len, NaBuf *out)
 {
+	SpReflow	rf;
+	bool		reflowed = sp_reflow(raw, raw_len, false, &rf);
+	const char *text = reflowed ? rf.text : raw;
+	size_t		len = reflowed ? rf.len : raw_len;
 	NaIssueInfo info;
 	size_t		n_lines,
 				i;
@@ -183,6 +211,7 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 	sq.seq = seq;
 	sq.n = n;
 	sp_doc_style(lines, lo, hi, &sq.doc_ind, &sq.doc_gap);
+	sq.doc_cols = reflowed && sp_reflow_mark_lines(&rf, lines, n_lines);
 	sq.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (n + 1));
 	sp_cohesion_all(&sq, sq.coh);
 	for (k = 0; k < n; k++)
@@ -190,7 +219,7 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 		int			j;
 
 		sp_features_line(&sq, k, &f);
-		snprintf(num, sizeof(num), "%d\t", seq[k]);
+		snprintf(num, sizeof(num), "%d\t", reflowed ? rf.raw_line[seq[k]] : seq[k]);
 		na_buf_append(out, num, strlen(num));
 		for (j = 0; j < f.n_ids; j++)
 		{
@@ -203,4 +232,6 @@ na_split_features(const char *text, size_t len, NaBuf *out)
 	na_free(seq);
 	na_free(lines);
 	na_frontmatter_free(&info);
+	if (reflowed)
+		sp_reflow_free(&rf);
 }

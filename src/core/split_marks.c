@@ -8,6 +8,7 @@
  */
 #include "na_date.h"
 #include "split_internal.h"
+#include "date_internal.h"
 
 #define CP_OPEN_PAREN	0xFF08
 #define CP_CLOSE_PAREN	0xFF09
@@ -49,48 +50,21 @@ han_numeral(uint32_t cp)
 	return -1;
 }
 
-/* parse a number (digits or simple Han numerals) at s; bytes used or 0 */
+/*
+ * a number at s (digits, full-width digits or Chinese numerals: 三, 十二,
+ * 一九三〇), read by the date reader; bytes used or 0
+ */
 static size_t
 take_num(const char *s, size_t len, int *val)
 {
-	size_t		i = 0,
-				adv;
-	int			v = 0,
-				nd = 0;
-	bool		han = false;
+	long		v;
+	bool		arabic;
+	size_t		k = na_date_read_number(s, len, &v, &arabic);
 
-	while (i < len && nd < 6)
-	{
-		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
-		int			d = digit_value(cp);
-
-		if (d < 0 && (nd == 0 || han))
-		{
-			int			h = han_numeral(cp);
-
-			if (h >= 0)
-			{
-				han = true;
-				/* 十 alone is ten, 十二 is twelve, 二十 is twenty */
-				if (h == 10)
-					v = (v == 0 ? 1 : v) * 10;
-				else if (v >= 10 && v % 10 == 0)
-					v += h;
-				else
-					v = v * 10 + h;
-				nd++;
-				i += adv;
-				continue;
-			}
-		}
-		if (d < 0 || han)
-			break;
-		v = v * 10 + d;
-		nd++;
-		i += adv;
-	}
-	*val = v;
-	return nd ? i : 0;
+	if (k == 0 || v < 0 || v > 1000000)
+		return 0;
+	*val = (int) v;
+	return k;
 }
 
 static size_t
@@ -129,6 +103,111 @@ dateline_org(const char *s, size_t len)
 }
 
 /*
+ * ---- Historical and wire datelines (issue #11, branch hist) ----
+ * Traditional forms (本報訊, 中央社南京三日電, 本報南京三日專電), a place and a
+ * day alone before 電 (東京三日電, 北京3日电), and the whole token in brackets
+ * (（中央社南京三日電）, 【本報訊】).
+ */
+static bool
+is_xun(uint32_t cp)
+{
+	return cp == 0x8BAF || cp == 0x8A0A;	/* 讯 訊 */
+}
+
+static bool
+is_dian(uint32_t cp)
+{
+	return cp == 0x7535 || cp == 0x96FB;	/* 电 電 */
+}
+
+static bool
+hist_org(const char *s, size_t len)
+{
+	static const char *const heads[] = {"本報", "中央社", "路透社", NULL};
+	static const char *const kinds[] = {"報", "網", "臺", NULL};
+	int			i;
+	size_t		lim = len < 12 * 3 ? len : 12 * 3;
+
+	for (i = 0; heads[i]; i++)
+		if (sp_starts(s, len, heads[i]))
+			return true;
+	for (i = 0; kinds[i]; i++)
+	{
+		const char *p = sp_find(s, lim, kinds[i]);
+
+		if (p && p > s)
+			return true;
+	}
+	return false;
+}
+
+/* s[0..len) is a place and a day: two to eight Han, numerals, 日 */
+static bool
+place_day(const char *s, size_t len)
+{
+	size_t		st,
+				i = len,
+				adv;
+	int			nums = 0,
+				han = 0;
+
+	if (!sp_ends(s, len, "日"))
+		return false;
+	i = len - 3;
+	while (i > 0)
+	{
+		uint32_t	cp = sp_last_cp(s, i, &st);
+
+		if (digit_value(cp) < 0 && han_numeral(cp) < 0)
+			break;
+		nums++;
+		i = st;
+	}
+	for (st = 0; st < i; st += adv, han++)
+		if (!na_is_han(na_utf8_decode(s + st, i - st, &adv)))
+			return false;
+	return nums > 0 && han >= 2 && han <= 8;
+}
+
+/* the day before 電 / 电: 日, an agency (社), a site (网/網), 專電 */
+static bool
+dian_ok(const char *s, size_t i)
+{
+	return sp_ends(s, i, "日") || sp_ends(s, i, "社") || sp_ends(s, i, "网") ||
+		sp_ends(s, i, "網") || sp_ends(s, i, "专") || sp_ends(s, i, "專");
+}
+
+/* the dateline token at s (no bracket): its bytes or 0 */
+static size_t
+dateline_token(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+
+	while (i < len && n < 24)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (!na_is_han(cp) && digit_value(cp) < 0)
+			break;
+		if ((is_xun(cp) || is_dian(cp)) && i > 0)
+		{
+			bool		org = dateline_org(s, i) || hist_org(s, i);
+			bool		ok = org;
+
+			if (is_dian(cp))
+				ok = (org && dian_ok(s, i)) || place_day(s, i);
+			if (ok)
+				return i + adv;
+		}
+		i += adv;
+		n++;
+	}
+	return 0;
+}
+
+/*
  * A dateline at the start of a paragraph: returns the bytes of the lead
  * (dateline, an optional reporter bracket, spaces) or 0; *dl_len gets the
  * dateline token's length.
@@ -138,31 +217,20 @@ sp_match_dateline(const char *s, size_t len, size_t *dl_len)
 {
 	size_t		i = 0,
 				adv,
-				tok_end = 0;
-	int			n = 0;
+				tok_end;
 
-	while (i < len && n < 24)
+	/* （中央社南京三日電）, 【本報訊】: the token must fill the brackets */
+	if (len > 0 && is_open_bracket(na_utf8_decode(s, len, &adv)))
 	{
-		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+		size_t		t = dateline_token(s + adv, len - adv),
+					cadv;
 
-		if (!na_is_han(cp) && digit_value(cp) < 0)
-			break;
-		if ((cp == 0x8BAF || cp == 0x7535) && i > 0)	/* 讯, 电 */
-		{
-			bool		ok = dateline_org(s, i);
-
-			if (ok && cp == 0x7535)
-				ok = sp_ends(s, i, "日") || sp_ends(s, i, "社") || sp_ends(s, i, "网");
-			if (ok)
-			{
-				tok_end = i + adv;
-				break;
-			}
-		}
-		i += adv;
-		n++;
+		if (t == 0 || adv + t >= len ||
+			!is_close_bracket(na_utf8_decode(s + adv + t, len - adv - t, &cadv)))
+			return 0;
+		tok_end = adv + t + cadv;
 	}
-	if (tok_end == 0)
+	else if ((tok_end = dateline_token(s, len)) == 0)
 		return 0;
 	*dl_len = tok_end;
 	i = skip_spaces(s, len, tok_end);
@@ -179,7 +247,7 @@ sp_match_dateline(const char *s, size_t len, size_t *dl_len)
 			if (is_close_bracket(cp))
 			{
 				if (sp_find(s + i, j - i, "记者") || sp_find(s + i, j - i, "通讯员") ||
-					sp_find(s + i, j - i, "实习生"))
+					sp_find(s + i, j - i, "实习生") || sp_find(s + i, j - i, "記者"))
 					i = skip_spaces(s, len, j + adv);
 				break;
 			}

@@ -9,6 +9,7 @@
  *	  against everything else it sees of the line and its neighbours.
  */
 #include "split_internal.h"
+#include "zh_normalize.h"
 
 static bool
 is_digit_cp(uint32_t cp)
@@ -55,6 +56,15 @@ cue_flag(uint32_t a, uint32_t b)
 	return 0;
 }
 
+/* 一..九, 十, 百, 千, 〇: digits of prices printed in Chinese numerals */
+static bool
+hist_numeral(uint32_t cp)
+{
+	return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
+		cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341 ||
+		cp == 0x767E || cp == 0x5343 || cp == 0x3007;
+}
+
 /*
  * Phone numbers and prices, and (words true) the cue words, in one pass
  * over the code points.
@@ -63,7 +73,9 @@ static int
 shapes(const char *s, size_t len, bool words)
 {
 	int			flags = 0,
-				run = 0;
+				run = 0,
+				han_run = 0,
+				han_digits = 0;
 	size_t		i,
 				adv;
 	uint32_t	prev = 0;
@@ -82,11 +94,24 @@ shapes(const char *s, size_t len, bool words)
 			;					/* 021-6123 4567: the run goes on */
 		else
 		{
-			if (run > 0 && cp == 0x5143)	/* 元 */
+			if ((run > 0 || han_run > 0) && cp == 0x5143)	/* 元 */
 				flags |= SP_AD_PRICE;
 			run = 0;
+			/*
+			 * historical issues (branch hist): prices in Chinese numerals;
+			 * five digits or more written 〇..九 (no 十/百) are a telephone
+			 */
+			han_run = hist_numeral(cp) ? han_run + 1 : 0;
+			han_digits = hist_numeral(cp) && cp != 0x5341 && cp != 0x767E && cp != 0x5343 ?
+				han_digits + 1 : 0;
+			if (han_digits >= 5)
+				flags |= SP_AD_PHONE;
+			/* traditional forms (電話, 啟事, 聲明) read as the simplified */
 			if (words && cp >= 0x4E00)
+			{
+				cp = zh_fold_cp_inline(cp);
 				flags |= cue_flag(prev, cp);
+			}
 		}
 		if (run >= 7)
 			flags |= SP_AD_PHONE;

@@ -108,7 +108,7 @@ check_line_count(const char *raw, size_t len)
 	}
 }
 
-/* the optional layout argument (argument 1): auto, epaper, ocr or web */
+/* the optional layout argument (argument 1): auto, epaper, ocr, web or historical */
 static NaSplitLayout
 layout_arg(FunctionCallInfo fcinfo)
 {
@@ -122,7 +122,7 @@ layout_arg(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown issue layout \"%s\"", name),
-				 errhint("Use auto, epaper, ocr or web.")));
+				 errhint("Use auto, epaper, ocr, web or historical.")));
 	pfree(name);
 	return layout;
 }
