@@ -25,9 +25,9 @@ if [ -d "$SHARED/dev/news" ]; then
 	issues=12
 	# floors under the issue's 90% bars, which the web and plain layouts do
 	# not reach yet (README, "Splitting issues into articles"): a drop below
-	# today's figures fails; adverts/notices must be found and never be
-	# inside an article's body
-	bars=(--min-f1 80 --min-end 72 --min-title 88 --min-ad 80 --max-ad-leak 2)
+	# today's figures (lowest: web 88.3 F1, 78.0 ends) fails; adverts/notices
+	# must be found and never be inside an article's body
+	bars=(--min-f1 86 --min-end 76 --min-title 88 --min-ad 80 --max-ad-leak 2)
 else
 	# a smoke check: the 8 articles, half of them seen in fitting
 	echo "../shared not found: the project's 8 articles only (test/split_model/articles.json)"
