@@ -135,6 +135,13 @@ load_pair(const char *feat_path, const char *roles_path)
 	na_free(roles);
 }
 
+/* qsort hands the comparator pointers to the elements: char ** here */
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
 static void
 load_dir(const char *dir)
 {
@@ -163,7 +170,7 @@ load_dir(const char *dir)
 	}
 	closedir(d);
 	/* a fixed order, whatever readdir says */
-	qsort(names, n, sizeof(char *), (int (*) (const void *, const void *)) strcmp);
+	qsort(names, n, sizeof(char *), name_cmp);
 	for (k = 0; k < n; k++)
 	{
 		char		fp[4096],
