@@ -23,8 +23,8 @@ rm -rf "$WORK/train"
 mkdir -p "$WORK/train"
 make -s build/na_split build/na_split_fit >/dev/null
 python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
-	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
+	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 OUT=${OUT:-src/core/split_model_weights.h}
-build/na_split_fit --epochs "${EPOCHS:-12}" --out "$OUT" "$WORK/train"
+build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --out "$OUT" "$WORK/train"
 echo "wrote $OUT"

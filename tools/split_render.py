@@ -6,7 +6,7 @@ reads) and the role of every line (for fitting the line-role model).
 usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr] [--captions P]
-                       [--articles LO,HI]
+                       [--articles LO,HI] [--vary P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -45,6 +45,11 @@ Between articles most issues (not ocr) carry adverts and notices written
 from the project's templates (goods with prices, jobs, 寻人启事, 遗失声明,
 更正, company notices with phone numbers and addresses): role advert or
 notice, gold under "adverts".
+--vary P (fitting only) gives that share of the articles (not the project's
+own) other papers' conventions made of their own clauses: a kicker (some
+ending in ——), a subtitle, section heads in one of several styles (flush,
+一、, （一）, ■, 【】, closing colon), so the model does not learn one paper's
+habits.
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
@@ -59,6 +64,8 @@ PAGES = ["要闻", "经济", "国内", "国际", "评论", "文化", "体育", "
 COLUMNS = ["人民论坛", "今日谈", "经济聚焦", "民生观察", "环球走笔", "文化时评", "新知新觉", "基层治理新方位"]
 MASTHEADS = ["晨光日报", "华夏时报", "东方导报", "江海晚报"]
 CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--captions)
+VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
+HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
 
 
@@ -458,9 +465,45 @@ class Issue:
             self.lines.append(("", "blank"))
 
 
+def clause(text, r, lo, hi):
+    """A clause of text lo..hi characters long (a headline-like phrase), or None."""
+    fs = [f for f in re.split(r"[，。！？：；、“”（）《》]", text) if lo <= len(f) <= hi]
+    return r.choice(fs) if fs else None
+
+
+def vary(d, r):
+    """Other papers' conventions on one article (fitting only, --vary): a
+    kicker, a subtitle, in-article section heads in one of several styles,
+    all made of the article's own clauses."""
+    body = [p for p in d["paragraphs"] if not is_head(p)]
+    text = "".join(body)
+    if not d.get("kicker") and d.get("title") and r.random() < 0.3:
+        k = clause(text, r, 6, 20)
+        if k:
+            d["kicker"] = k + r.choice(["", "", "——", "——"])
+    if not d.get("subtitle") and d.get("title") and r.random() < 0.25:
+        d["subtitle"] = clause(text, r, 8, 22)
+    if len(body) >= 4 and len(body) == len(d["paragraphs"]) and r.random() < 0.35:
+        style = r.choice(HEAD_STYLES)
+        out, n = [body[0]], 0
+        for p in body[1:]:
+            h = clause(p, r, 4, 14) if r.random() < 0.4 else None
+            if h and style != "（一）%s" and style != "一、%s":
+                out.append(style % h)
+            elif h:
+                n += 1
+                num = "一二三四五六七八九十"[min(n, 10) - 1]
+                out.append(style.replace("一", num, 1) % h)
+            out.append(p)
+        d["paragraphs"] = out
+    return d
+
+
 def decorate(a, r):
     """Byline/dateline/ending choices for one rendering of an article."""
     d = dict(a)
+    if VARY > 0 and a["source"] != "own" and r.random() < VARY:
+        d = vary(d, r)
     if a["source"] != "own" and not a.get("byline") and not a.get("ending_byline"):
         c = r.random()
         if c < 0.35:
@@ -599,7 +642,7 @@ def main():
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
-           "--articles": "12,30"}
+           "--articles": "12,30", "--vary": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -614,8 +657,9 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS
+    global CAPTIONS, VARY
     CAPTIONS = float(opt["--captions"])
+    VARY = float(opt["--vary"])
     shared = opt["--shared"]
     if not os.path.isdir(shared):
         shared = os.path.join(ROOT, "..", "..", "shared")

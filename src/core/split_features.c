@@ -324,6 +324,88 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 	}
 }
 
+/* ---- transfer features (SP_ATOM_LIST_TRANSFER) ---- */
+
+static void add(SpFeatures *f, int atom);
+
+/* a short line that closes an article: credit words, a note, a date, 摄 */
+static bool
+signoff_shape(const char *s, size_t len, int ncp)
+{
+	size_t		st;
+	uint32_t	last;
+	bool		whole;
+
+	if (ncp > 40 || len == 0)
+		return false;
+	last = sp_last_cp(s, len, &st);
+	if (tail_tag(s, len, &whole) && whole)
+		return true;
+	if (last == 0x65E5 && sp_find(s, len, "年") && ncp <= 16)	/* 2022年6月1日 */
+		return true;
+	if (last == 0x6444 || sp_find(s, len, "摄影"))	/* 摄 */
+		return true;
+	return ncp <= 30 && credit_words(s, len);
+}
+
+/* 电（, 电 , 讯, 报道： within the first 40 code points: a dateline */
+static bool
+lead40_shape(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+	uint32_t	prev = 0;
+
+	while (i < len && n < 40)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (prev == 0x7535 && (cp == 0xFF08 || cp == '(' || cp == ' ' || cp == 0x3000))
+			return true;		/* 电（ */
+		if (cp == 0x8BAF && (prev == 0x62A5 || prev == 0x7535))
+			return true;		/* 报讯, 电讯 */
+		if (prev == 0x9053 && cp == 0xFF1A)
+			return true;		/* 报道： */
+		prev = cp;
+		i += adv;
+		n++;
+	}
+	return false;
+}
+
+/* the per-line shapes the transfer atoms read, in one pass */
+static void
+transfer_shapes(const SpSeq *sq, SpCohesion *coh)
+{
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		const SpLine *l = &sq->lines[sq->seq[k]];
+		const char *s = sq->text + l->cs;
+		size_t		len = l->ce - l->cs;
+
+		coh[k].signoff = signoff_shape(s, len, l->ncp);
+		coh[k].lead40 = l->ncp > 22 && lead40_shape(s, len);
+	}
+}
+
+static void
+transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
+{
+	const SpLine *x2 = k + 2 < sq->n ? &sq->lines[sq->seq[k + 2]] : NULL;
+
+	if (k > 0 && sq->coh[k - 1].signoff)
+		add(f, SPA_P_SIGNOFF);
+	if (x2 && ((x2->lead_role == NA_SEG_DATELINE && x2->lead_len > 0) || sq->coh[k + 2].lead40))
+		add(f, SPA_N2_DATELINE);
+	if (k + 1 < sq->n && sq->coh[k + 1].lead40)
+		add(f, SPA_N_LEAD40);
+}
+
+/* ---- end of transfer features ---- */
+
 /* cohesion at every line of the sequence (coh has sq->n entries) */
 void
 sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
@@ -343,6 +425,7 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 			coh[k].notice = (uint8_t) sp_notice_shape(sq->text + l->cs, l->ce - l->cs, l->ncp);
 		}
 	}
+	transfer_shapes(sq, coh);
 	na_free(bg.h);
 	na_free(bg.off);
 }
@@ -558,6 +641,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	notice_atoms(sq, k, f);
 	if (sq->doc_cols)
 		hist_atoms(l, p, x, f);
+	transfer_atoms(sq, k, f);
 }
 
 /*

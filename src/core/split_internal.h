@@ -138,7 +138,8 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(COHL5) \
 	SP_ATOM(AD_PHONE) SP_ATOM(AD_PRICE) SP_ATOM(AD_CONTACT) SP_ATOM(AD_NOTICE) SP_ATOM(AD_ADVERT) \
 	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE) \
-	SP_HIST_ATOMS
+	SP_HIST_ATOMS \
+	SP_ATOM_LIST_TRANSFER
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -151,6 +152,17 @@ extern char *sp_body_finish(SpBodyState *st);
 #define SP_HIST_ATOMS \
 	SP_ATOM(COLS_DOC) SP_ATOM(COLS_JOINED) SP_ATOM(COLS_ONE) SP_ATOM(COLS_FULL) \
 	SP_ATOM(P_COLS_JOINED) SP_ATOM(N_COLS_JOINED)
+
+/*
+ * Features for papers with other conventions (branch model, issue #11):
+ * whether the line before closed an article (a credit, a bracketed note, a
+ * signature date, 摄), whether the paragraph after next opens with a
+ * dateline (kicker/title/subtitle stacks), whether the next paragraph names
+ * a dateline in its first 40 characters (电（, 报讯, 报道：).  Measured in
+ * README ("Transfer to a paper the model never saw").
+ */
+#define SP_ATOM_LIST_TRANSFER \
+	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N_LEAD40)
 
 typedef enum SpAtom
 {
@@ -195,6 +207,8 @@ typedef struct SpCohesion
 	int8_t		self_prev;		/* bigrams of the line before it: 0..2, -1 */
 	int8_t		self_next;		/* ... and after it */
 	uint8_t		notice;			/* sp_notice_shape() of the line */
+	bool		signoff;		/* the line closes an article: credit, note, date */
+	bool		lead40;			/* a dateline in its first 40 characters */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
