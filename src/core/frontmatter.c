@@ -20,6 +20,8 @@
 #define HEAD_MAX_BYTES 6000
 #define HEAD_LONG_LINE 80		/* code points: a body paragraph ends the zone */
 #define TAIL_MAX_LINES 30
+#define TAIL_MAX_BYTES 16384	/* a web page's footer sits in its last 16 kB */
+#define TAIL_LONG_LINE 2048		/* bytes: a longer line is no footer line */
 #define HEAD_DATE_CHARS 30		/* code points before a full date on a head line */
 #define HEAD_PROSE_DATE_CHARS 12	/* ... on a line of running text */
 
@@ -522,7 +524,8 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 
 		if (l->start >= HEAD_MAX_BYTES)
 			break;
-		if (na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
+		/* more than 4 bytes a code point cannot be: no need to count a long line */
+		if (l->len > 4 * HEAD_LONG_LINE || na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
 			break;
 		/* an indented paragraph or a page header: the articles have begun */
 		if (is_indented_paragraph(l) || is_page_header_line(l))
@@ -618,20 +621,35 @@ static void
 parse_tail(const char *text, size_t len, NaIssueInfo *info)
 {
 	size_t		from = len,
-				seen = 0;
+				seen = 0,
+				lowest = info->head_end;
 	Line		lines[TAIL_MAX_LINES];
 	size_t		n,
 				i;
 
-	/* find where the last TAIL_MAX_LINES lines start */
-	while (from > info->head_end && seen <= TAIL_MAX_LINES)
+	/*
+	 * Find where the last TAIL_MAX_LINES lines start, looking back no more
+	 * than TAIL_MAX_BYTES: a text of one 200 MB line is not walked back.
+	 */
+	if (len > TAIL_MAX_BYTES && len - TAIL_MAX_BYTES > lowest)
+		lowest = len - TAIL_MAX_BYTES;
+	while (from > lowest && seen <= TAIL_MAX_LINES)
 	{
 		from--;
 		if (text[from] == '\n' && from + 1 < len)
 			seen++;
 	}
-	if (from > info->head_end && text[from] == '\n')
+	if (from > lowest && text[from] == '\n')
 		from++;
+	else if (from == lowest && from > info->head_end && text[from - 1] != '\n')
+	{
+		/* stopped inside a line: start at the next whole one */
+		const char *nl = memchr(text + from, '\n', len - from);
+
+		if (nl == NULL)
+			return;
+		from = (size_t) (nl - text) + 1;
+	}
 	if (from < info->head_end)
 		from = info->head_end;
 	n = split_lines(text, len, lines, TAIL_MAX_LINES, from);
@@ -644,6 +662,8 @@ parse_tail(const char *text, size_t len, NaIssueInfo *info)
 		const char *ed;
 		bool		hit = false;
 
+		if (l->len > TAIL_LONG_LINE)
+			continue;
 		ed = find_bytes(l->s, l->len, "责任编辑");
 		if (ed)
 		{

@@ -162,6 +162,7 @@ bigrams_build(const SpSeq *sq, Bigrams *bg)
 {
 	size_t		cap = 0,
 				n = 0;
+	uint32_t	steps = 0;
 	int			k;
 
 	for (k = 0; k < sq->n; k++)
@@ -182,6 +183,9 @@ bigrams_build(const SpSeq *sq, Bigrams *bg)
 		{
 			uint32_t	cp = na_utf8_decode(sq->text + i, l->ce - i, &adv);
 
+			/* one line may be the whole text */
+			if ((++steps & 0xFFFF) == 0)
+				na_check_interrupts();
 			if (!na_is_han(cp) || is_function_han(cp))
 			{
 				prev = 0;

@@ -78,12 +78,16 @@ shapes(const char *s, size_t len, bool words)
 				han_digits = 0;
 	size_t		i,
 				adv;
-	uint32_t	prev = 0;
+	uint32_t	prev = 0,
+				steps = 0;
 
 	for (i = 0; i < len; i += adv)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
+		/* one line may be the whole text */
+		if ((++steps & 0xFFFF) == 0)
+			na_check_interrupts();
 		if (is_digit_cp(cp))
 		{
 			if (run == 0 && (prev == 0xFFE5 || prev == 0xA5))
