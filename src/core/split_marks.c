@@ -77,21 +77,19 @@ skip_spaces(const char *s, size_t len, size_t i)
 	return i;
 }
 
-/* does the prefix before 讯/电 name a news organization? */
+/*
+ * Does s[0..len) open with one of heads, or hold one of kinds after its
+ * first character within the first dozen (浙江日报, 杭州电视台)?
+ */
 static bool
-dateline_org(const char *s, size_t len)
+org_prefix(const char *s, size_t len, const char *const *heads, const char *const *kinds)
 {
-	static const char *const heads[] = {"本报", "本刊", "新华社", "中新社", "中新网",
-	"人民网", "新华网", "央视", NULL};
-	static const char *const kinds[] = {"报", "社", "网", "台", "刊", "客户端", NULL};
+	size_t		lim = len < 12 * 3 ? len : 12 * 3;
 	int			i;
-	size_t		lim;
 
 	for (i = 0; heads[i]; i++)
 		if (sp_starts(s, len, heads[i]))
 			return true;
-	/* 浙江日报, 杭州电视台: the kind word within the first dozen characters */
-	lim = len < 12 * 3 ? len : 12 * 3;
 	for (i = 0; kinds[i]; i++)
 	{
 		const char *p = sp_find(s, lim, kinds[i]);
@@ -100,6 +98,17 @@ dateline_org(const char *s, size_t len)
 			return true;
 	}
 	return false;
+}
+
+/* does the prefix before 讯/电 name a news organization? */
+static bool
+dateline_org(const char *s, size_t len)
+{
+	static const char *const heads[] = {"本报", "本刊", "新华社", "中新社", "中新网",
+	"人民网", "新华网", "央视", NULL};
+	static const char *const kinds[] = {"报", "社", "网", "台", "刊", "客户端", NULL};
+
+	return org_prefix(s, len, heads, kinds);
 }
 
 /*
@@ -125,20 +134,8 @@ hist_org(const char *s, size_t len)
 {
 	static const char *const heads[] = {"本報", "中央社", "路透社", NULL};
 	static const char *const kinds[] = {"報", "網", "臺", NULL};
-	int			i;
-	size_t		lim = len < 12 * 3 ? len : 12 * 3;
 
-	for (i = 0; heads[i]; i++)
-		if (sp_starts(s, len, heads[i]))
-			return true;
-	for (i = 0; kinds[i]; i++)
-	{
-		const char *p = sp_find(s, lim, kinds[i]);
-
-		if (p && p > s)
-			return true;
-	}
-	return false;
+	return org_prefix(s, len, heads, kinds);
 }
 
 /* s[0..len) is a place and a day: two to eight Han, numerals, 日 */
