@@ -266,7 +266,7 @@ test_long_consistent(void)
 					at++;
 				memcpy(q, doc + at, 12);
 				qlen = 12;
-				while ((((unsigned char) q[qlen]) & 0xC0) == 0x80)
+				while ((((unsigned char) doc[at + qlen]) & 0xC0) == 0x80)
 					qlen--;
 			}
 			if (memchr(q, '"', qlen))
