@@ -30,23 +30,10 @@ NA_ROOT=$root
 . "$root/scripts/citus.sh"
 cd "$root"
 
-passed=0
-failed=0
-check() {	# check NAME COMMAND...: one pass or fail line per check
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. "$root/test/lib/checks.sh"
 finish() {
 	echo "citus: wall time $(($(date +%s) - t_start)) s"
-	echo "citus: $passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
+	checks_summary citus
 	exit
 }
 work=$(mktemp -d)

@@ -10,19 +10,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 db=na_clients
-passed=0
-failed=0
-check() {
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. "$root/test/lib/checks.sh"
 sql() { psql -qXAt -d $db -v ON_ERROR_STOP=1 -c "$1"; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -118,5 +106,4 @@ else
 fi
 
 psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null
-echo "clients: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary clients

@@ -8,19 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 src=na_dump_src
 dst=na_dump_dst
-passed=0
-failed=0
-check() {
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. "$root/test/lib/checks.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -90,5 +78,4 @@ check "new ids after restore do not collide" [ "$id_new" -gt "$(psql -qXAt -d $s
 for d in $src $dst; do
 	psql -qX -d postgres -c "DROP DATABASE $d" >/dev/null
 done
-echo "dump_restore: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary dump_restore

@@ -8,19 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 load=$root/scripts/news-archive-load
 db=na_load
-passed=0
-failed=0
-check() {	# check NAME COMMAND...: one pass or fail line per check
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. "$root/test/lib/checks.sh"
 sql() { psql -qXAt -d $db -v ON_ERROR_STOP=1 -c "$1"; }
 
 work=$(mktemp -d)
@@ -144,5 +132,4 @@ check "copy stream: ingest_table finds them all stored" \
 	[ "$(sql "SELECT string_agg(DISTINCT status, ',') FROM news_archive.ingest_table('staging', 'arc')")" = "duplicate" ]
 
 psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null
-echo "load: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary load

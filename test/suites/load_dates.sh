@@ -9,19 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 load=$root/scripts/news-archive-load
 db=na_load_dates
-passed=0
-failed=0
-check() {	# check NAME COMMAND...: one pass or fail line per check
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. "$root/test/lib/checks.sh"
 sql() { psql -qXAt -d $db -v ON_ERROR_STOP=1 -c "$1"; }
 # the stored date of a source as "date|source|precision|conflict"
 row() { sql "SELECT concat_ws('|', coalesce(issue_date::text, '-'), coalesce(date_source, '-'), coalesce(date_precision, '-'), coalesce(date_conflict, '-')) FROM $1.issues WHERE source = '$2'"; }
@@ -120,5 +108,4 @@ rc=0
 check "--path-date with a bad regex: exit 1" bash -c "[ $rc -eq 1 ] && grep -q 'not a valid Perl regex' '$work/err4'"
 
 psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null
-echo "load_dates: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary load_dates

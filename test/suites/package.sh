@@ -22,11 +22,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$ROOT/scripts/private-pg.sh"
 PORT=${NA_PACKAGE_PORT:-$((${NA_PORT:-54329} + 12))}
 started=$(date +%s)
-passed=0
-failed=0
-ok() { echo "ok - $*"; passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failed=$((failed + 1)); }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+. "$ROOT/test/lib/checks.sh"
 finish() {
 	echo "package: $passed passed, $failed failed"
 	echo "package wall time: $(($(date +%s) - started)) s"

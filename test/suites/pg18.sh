@@ -23,11 +23,7 @@ SHARED=${NA_SHARED:-$ROOT/../shared}
 TARBALL=$SHARED/vendor/postgresql-18.6.tar.bz2
 PORT=${NA_PG18_PORT:-$((${NA_PORT:-54329} + 10))}
 started=$(date +%s)
-passed=0
-failed=0
-ok() { echo "ok - $*"; passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failed=$((failed + 1)); }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+. "$ROOT/test/lib/checks.sh"
 finish() {
 	echo "$passed passed, $failed failed"
 	echo "pg18 wall time: $(($(date +%s) - started)) s"

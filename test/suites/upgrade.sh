@@ -29,11 +29,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 PORT=${NA_UPGRADE_PORT:-$((${NA_PORT:-54329} + 11))}
 started=$(date +%s)
-passed=0
-failed=0
-ok() { echo "ok - $*"; passed=$((passed + 1)); }
-bad() { echo "FAIL $*"; failed=$((failed + 1)); }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
+. "$ROOT/test/lib/checks.sh"
 finish() {
 	echo "upgrade: $passed passed, $failed failed"
 	echo "upgrade wall time: $(($(date +%s) - started)) s"

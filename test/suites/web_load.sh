@@ -9,19 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 load=$root/scripts/news-archive-load
 db=na_web_load
-passed=0
-failed=0
-check() {
-	local name=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok   $name"
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name"
-	fi
-}
+. "$root/test/lib/checks.sh"
 sql() { psql -qXAt -d $db -v ON_ERROR_STOP=1 -c "$1"; }
 
 work=$(mktemp -d)
@@ -56,5 +44,4 @@ rc=0
 check "second load adds nothing" grep -Eq " 0 new, 0 new versions, $npages already there, 1 skipped$" "$work/err2"
 check "-p selects pages only" bash -c "'$load' -q -d $db -p '*.htm' '$dir' 2>&1 | grep -q ' 1 files'"
 psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null
-echo "web_load: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_summary web_load
