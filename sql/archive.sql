@@ -12,10 +12,11 @@ SELECT news_archive.ingest('x', :'daily'::news_archive.news_issue);
 SELECT news_archive.create_archive('arc');
 SELECT news_archive.create_archive('arc');          -- again: nothing to do
 SELECT * FROM news_archive.archives();
--- the raw issues and bodies compress with lz4 where the server has it
+-- the raw issues compress with lz4 where the server has it; the bodies are
+-- stored uncompressed (e: external), for the search rechecks
 SELECT a.attrelid::regclass AS rel, a.attname,
        a.attcompression = CASE news_archive._toast_compression() WHEN 'lz4' THEN 'l' ELSE 'p' END AS as_chosen,
-       news_archive._toast_compression() IN ('lz4', 'pglz') AS known
+       news_archive._toast_compression() IN ('lz4', 'pglz') AS known, a.attstorage
   FROM pg_attribute a
  WHERE a.attrelid IN ('arc.issues'::regclass, 'arc.articles'::regclass) AND a.attname IN ('raw', 'body')
  ORDER BY 1, 2;

@@ -119,11 +119,19 @@ COMMENT ON FUNCTION @extschema@.article_text(text, text, text, text) IS
     'Kicker, title, subtitle and body of an article, one per line: what an archive''s search index holds';
 
 -- The archive's search index (exact substring search, zh_search_ops).
+-- The search index of an archive's articles, and the bodies stored the way
+-- its rechecks read them fastest: out of line but uncompressed (STORAGE
+-- EXTERNAL).  Chinese text gains about a tenth from lz4, and decompressing
+-- every candidate body made rechecks, ranking and snippets about 35% more
+-- CPU (bench/search.md); rows stored before keep their compression until
+-- rewritten.
 CREATE FUNCTION @extschema@._create_search_index(archive name) RETURNS void
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+    EXECUTE pg_catalog.format('ALTER TABLE %s.articles ALTER COLUMN body SET STORAGE EXTERNAL',
+                              pg_catalog.quote_ident(archive));
     EXECUTE pg_catalog.format(
         'CREATE INDEX IF NOT EXISTS articles_search_idx ON %s.articles USING gin '
         '(@extschema@.article_text(kicker, title, subtitle, body) @extschema@.zh_search_ops)',
@@ -131,9 +139,10 @@ BEGIN
 END
 $$;
 
--- How an archive compresses its raw issues and article bodies: lz4 where the
--- server is built with it (compressing a 250 kB issue with lz4 takes a small
--- part of pglz's time, and it was 8% of an ingest), else pglz.
+-- How an archive compresses its raw issues: lz4 where the server is built
+-- with it (compressing a 250 kB issue with lz4 takes a small part of pglz's
+-- time, and it was 8% of an ingest), else pglz.  (Article bodies are stored
+-- uncompressed: _create_search_index.)
 CREATE FUNCTION @extschema@._toast_compression() RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp

@@ -238,6 +238,7 @@ SELECT 'top_words ' || count(*) FROM news_archive.top_words();
 SELECT 'top_authors ' || (count(*) >= 0) FROM news_archive.top_authors();
 SELECT 'views ' || (SELECT count(*) FROM arch.issues_v) || ' ' || (SELECT count(*) FROM arch.articles_v)
        || ' ' || (SELECT count(*) >= 0 FROM arch.authors_v);
+SELECT 'body_storage ' || attstorage::text FROM pg_attribute WHERE attrelid = 'arch.articles'::regclass AND attname = 'body';
 SELECT 'ingest ' || (news_archive.ingest('after-upgrade.txt',
        (SELECT raw::text || E'\n\n补记：升级之后载入的一期。' FROM arch.issues ORDER BY id LIMIT 1)::news_archive.news_issue) > 0);
 SELECT 'resplit ' || news_archive.resplit();
@@ -246,7 +247,7 @@ SQL
 ) || true
 echo "$calls" | sed 's/^/   /'
 for want in 'search [1-9]' 'trend [1-9]' 'top_words [1-9]' 'top_authors true' 'views [1-9][0-9]* [1-9][0-9]* true' \
-	'ingest true' 'resplit [1-9]' 'articles [1-9]'; do
+	'body_storage e' 'ingest true' 'resplit [1-9]' 'articles [1-9]'; do
 	check "upgraded archive: ${want%% *} answers" grep -qx "$want[0-9]*" <<<"$calls"
 done
 
