@@ -487,7 +487,7 @@ def vary(d, r):
         style = r.choice(HEAD_STYLES)
         out, n = [body[0]], 0
         for p in body[1:]:
-            h = clause(p, r, 4, 14) if r.random() < 0.4 else None
+            h = section_head(body, p, r) if r.random() < 0.4 else None
             if h and style != "（一）%s" and style != "一、%s":
                 out.append(style % h)
             elif h:
@@ -497,6 +497,19 @@ def vary(d, r):
             out.append(p)
         d["paragraphs"] = out
     return d
+
+
+def section_head(body, p, r):
+    """A section head for the paragraph p: real papers' heads sum a section
+    up rather than quote its first clause, so half are a short phrase (2-10
+    characters, some in quotes) cut from any paragraph of the article, and
+    the model cannot learn that a head repeats the words after it."""
+    if r.random() < 0.5:
+        return clause(p, r, 4, 14)
+    h = clause(r.choice(body), r, 2, 10)
+    if h and r.random() < 0.2:
+        h = "\u201c%s\u201d" % h
+    return h
 
 
 def decorate(a, r):

@@ -278,6 +278,8 @@ shared(const uint64_t *a, const uint64_t *b)
 	return common;
 }
 
+static int	echo(const SpSeq *sq, const Bigrams *bg, int k, const uint64_t *after, int n_after);
+
 /*
  * Cohesion across the start of line k: the share of content bigrams the
  * text before it has in common with the text after it (line k itself, a
@@ -306,8 +308,12 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : overlap(a, b));
 	out->small = na < 60 || nb < 60;
 	out->self_prev = out->self_next = -1;
+	out->echo = -1;
 	if (l->ncp <= 50)
 	{
+		int			e = echo(sq, bg, k, b, nb);
+
+		out->echo = (int8_t) (e > 100 ? 100 : e);
 		memset(me, 0, sizeof(me));
 		for (i = bg->off[k]; i < bg->off[k + 1]; i++)
 			set_bit(me, bg->h[i]);
@@ -327,6 +333,59 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 			out->coh_long = (int16_t) overlap(a, b);
 	}
 }
+
+/* ---- web features (SP_ATOM_LIST_WEB) ---- */
+
+#define ECHO_HEADS	3			/* headline-like lines looked back at */
+#define ECHO_LINES	60			/* ... within this many lines */
+#define ECHO_LEAD	60			/* bigrams of the paragraph after a head */
+
+/* a short line that may be a headline: the heads echo() looks back at */
+static bool
+echo_head(const SpLine *l)
+{
+	return l->cls == SPC_HEAD && l->ncp >= 2 && l->ncp <= 40 && !l->ends_sentence;
+}
+
+/*
+ * Title echo at a candidate line k: how many content bigrams of the nearest
+ * headline-like lines above it (the title of the article it may belong to,
+ * or its earlier section heads), each with the first ECHO_LEAD bigrams of
+ * the paragraph after it, come back in the text after line k (after, the
+ * cohesion window).  A section head is followed by more of its article's
+ * words; a new article's title by other words.  The most over the heads
+ * looked at; -1 when there is no such line or too little text after.
+ */
+static int
+echo(const SpSeq *sq, const Bigrams *bg, int k, const uint64_t *after, int n_after)
+{
+	int			j,
+				seen = 0,
+				best = -1;
+
+	if (n_after < 20)
+		return -1;
+	for (j = k - 2; j >= 0 && k - j <= ECHO_LINES && seen < ECHO_HEADS; j--)
+	{
+		uint64_t	hb[COH_BITS / 64];
+		int			i,
+					s;
+
+		if (!echo_head(&sq->lines[sq->seq[j]]) || bg->off[j + 1] == bg->off[j])
+			continue;
+		seen++;
+		memset(hb, 0, sizeof(hb));
+		/* the head and the opening of the paragraph after it */
+		for (i = bg->off[j]; i < bg->off[j + 2] && i < bg->off[j + 1] + ECHO_LEAD; i++)
+			set_bit(hb, bg->h[i]);
+		s = shared(after, hb);
+		if (s > best)
+			best = s;
+	}
+	return best;
+}
+
+/* ---- end of web features ---- */
 
 /* ---- transfer features (SP_ATOM_LIST_TRANSFER) ---- */
 
@@ -646,6 +705,8 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	if (sq->doc_cols)
 		hist_atoms(l, p, x, f);
 	transfer_atoms(sq, k, f);
+	if (sq->coh[k].echo >= 2)
+		add(f, sq->coh[k].echo <= 5 ? SPA_ECHO1 : SPA_ECHO2);
 }
 
 /*

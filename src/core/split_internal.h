@@ -139,7 +139,8 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(AD_PHONE) SP_ATOM(AD_PRICE) SP_ATOM(AD_CONTACT) SP_ATOM(AD_NOTICE) SP_ATOM(AD_ADVERT) \
 	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE) \
 	SP_HIST_ATOMS \
-	SP_ATOM_LIST_TRANSFER
+	SP_ATOM_LIST_TRANSFER \
+	SP_ATOM_LIST_WEB
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -163,6 +164,20 @@ extern char *sp_body_finish(SpBodyState *st);
  */
 #define SP_ATOM_LIST_TRANSFER \
 	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N_LEAD40)
+
+/*
+ * Title echo (branch web, issue #11): how many content bigrams of the
+ * nearest headline-like lines above a short line, each with the opening of
+ * the paragraph after it (the article's title and lead, or a section's
+ * head), come back in the text after the line: ECHO1 two to five, ECHO2
+ * six or more.  No atom when fewer come back or there is no such line: an
+ * echo is evidence that the line goes on an article, its absence is not
+ * evidence of a new one.  In copied web text a section head and a new
+ * article's title look alike; a section goes on with its article's words,
+ * a new article does not.
+ */
+#define SP_ATOM_LIST_WEB \
+	SP_ATOM(ECHO1) SP_ATOM(ECHO2)
 
 typedef enum SpAtom
 {
@@ -209,6 +224,8 @@ typedef struct SpCohesion
 	uint8_t		notice;			/* sp_notice_shape() of the line */
 	bool		signoff;		/* the line closes an article: credit, note, date */
 	bool		lead40;			/* a dateline in its first 40 characters */
+	int8_t		echo;			/* title echo (SP_ATOM_LIST_WEB): shared
+								 * bigrams, capped at 100; -1 none */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
