@@ -48,8 +48,11 @@ notice, gold under "adverts".
 --vary P (fitting only) gives that share of the articles (not the project's
 own) other papers' conventions made of their own clauses: a kicker (some
 ending in ——), a subtitle, section heads in one of several styles (flush,
-一、, （一）, ■, 【】, closing colon), so the model does not learn one paper's
-habits.
+一、, （一）, ■, 【】, closing colon), and more of how national dailies set
+a headline stack (stack_vary: kickers of two phrases, a question, ending in
+：or 强调; titles closing with ！ or ？; column tags （XX谈）, （XX聚焦）,
+（XX新方位·XX新业态）; name lists of many short lines inside the body), so
+the model does not learn one paper's habits.
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
@@ -477,12 +480,22 @@ def vary(d, r):
     all made of the article's own clauses."""
     body = [p for p in d["paragraphs"] if not is_head(p)]
     text = "".join(body)
-    if not d.get("kicker") and d.get("title") and r.random() < 0.3:
+    if not d.get("kicker") and d.get("title") and r.random() < 0.4:
         k = clause(text, r, 6, 20)
+        if k and r.random() < 0.5:
+            # two phrases, as kickers are often longer than their title
+            k2 = clause(text, r, 5, 14)
+            if k2 and k2 != k:
+                k = k + r.choice(["", "", " ", "，", "　"]) + k2
         if k:
             d["kicker"] = k + r.choice(["", "", "——", "——"])
     if not d.get("subtitle") and d.get("title") and r.random() < 0.25:
         d["subtitle"] = clause(text, r, 8, 22)
+        if d["subtitle"] and r.random() < 0.4:
+            k2 = clause(text, r, 5, 14)
+            if k2 and k2 != d["subtitle"]:
+                d["subtitle"] += r.choice(["", " ", "，"]) + k2
+    stack_vary(d, text, r)
     if len(body) >= 4 and len(body) == len(d["paragraphs"]) and r.random() < 0.35:
         style = r.choice(HEAD_STYLES)
         out, n = [body[0]], 0
@@ -497,6 +510,54 @@ def vary(d, r):
             out.append(p)
         d["paragraphs"] = out
     return d
+
+
+KICKER_ENDS = ["？", "！", "：", "——", "强调", "指出"]
+TAG_FORMS = ["（%s谈）", "（%s聚焦）", "（%s观察）", "（%s新方位·%s新业态）", "（%s一线）"]
+
+
+def stack_vary(d, text, r):
+    """More of the ways national dailies set a headline stack and an
+    article's parts (fitting only, part of --vary): kickers that are a
+    question, two phrases with a space, or end in a colon or 强调; titles
+    closing with ！ or ？ or made of two phrases; column tags of several
+    forms made of the article's own words; name lists of many short lines
+    inside the body."""
+    if d.get("kicker") and r.random() < 0.4:
+        k2 = clause(text, r, 4, 10)
+        d["kicker"] = d["kicker"].rstrip("—") + (" " + k2 if k2 and r.random() < 0.4 else r.choice(KICKER_ENDS))
+    elif not d.get("kicker") and d.get("title") and r.random() < 0.1:
+        a, b = clause(text, r, 4, 10), clause(text, r, 4, 10)
+        if a and b:
+            d["kicker"] = a + r.choice(["，", " ", "　"]) + b + r.choice(["", "？", "——"])
+    t = d.get("title")
+    if t and t[-1:] not in END_CP and r.random() < 0.2:
+        c = r.random()
+        if c < 0.5:
+            d["title"] = t + r.choice(["！", "？"])
+        else:
+            k = clause(text, r, 3, 8)
+            if k and len(k) + len(t) <= 26:
+                d["title"] = k + r.choice(["，", " "]) + t + r.choice(["", "！"])
+    if t and not d.get("column") and r.random() < 0.1:
+        w1, w2 = clause(text, r, 2, 4), clause(text, r, 2, 4)
+        if w1 and w2:
+            form = r.choice(TAG_FORMS)
+            d["column"] = form % ((w1, w2) if form.count("%s") == 2 else (w1,))
+    body = [p for p in d["paragraphs"] if not is_head(p)]
+    if len(body) >= 2 and len(body) == len(d["paragraphs"]) and r.random() < 0.06:
+        # a name list: many short lines between two paragraphs
+        items = []
+        for _ in range(r.randint(6, 120)):
+            c = r.random()
+            if c < 0.4:
+                items.append(name(r))
+            elif c < 0.7:
+                items.append("%s（%s%s）" % (name(r), r.choice(CITY), r.choice(["市人民医院", "第一中学", "供电公司", "社区卫生服务中心", "大学"])))
+            else:
+                items.append("　".join(name(r) for _ in range(r.randint(2, 5))))
+        d["list_items"] = set(items)
+        d["paragraphs"] = body[:1] + items + body[1:]
 
 
 def decorate(a, r):
@@ -580,7 +641,9 @@ def render_article(iss, d, lay, r):
     lead = lead_of(d)
     first_body = True
     for k, p in enumerate(paras):
-        if (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
+        if p in d.get("list_items", ()):
+            iss.add((indent if r.random() < 0.5 else "") + p, "body")
+        elif (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
         elif is_head(p):
             t = p.lstrip("#")

@@ -410,6 +410,133 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 
 /* ---- end of transfer features ---- */
 
+/* ---- headline stacks (SP_ATOM_LIST_STACK, branch epaper) ---- */
+
+#define SP_STACK_LINE	0x01	/* short, no full stop: may stack */
+#define SP_STACK_EXCL	0x02	/* short, closes with ！ or ？ */
+#define SP_STACK_SPACE	0x04	/* a space between two Han characters */
+#define STACK_MAX_CP	40
+
+/* the SP_STACK_* bits of one line */
+static int
+stack_shape(const SpLine *l, const char *s, size_t len)
+{
+	size_t		st,
+				i,
+				adv;
+	uint32_t	last,
+				prev = 0,
+				gap = 0;
+	int			m = 0;
+
+	if (l->ncp > STACK_MAX_CP || len == 0 || sp_find(s, len, "。"))
+		return 0;
+	last = sp_last_cp(s, len, &st);
+	if (last == 0xFF01 || last == 0xFF1F || last == '!' || last == '?')
+		m |= SP_STACK_EXCL;
+	if ((l->cls == SPC_HEAD || l->cls == SPC_BODY || l->cls == SPC_BYLINE) &&
+		!(l->lead_role == NA_SEG_DATELINE && l->lead_len > 0) &&
+		!sp_is_clause_punct(last))
+		m |= SP_STACK_LINE;
+	for (i = 0; i < len; i += adv)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (cp == ' ' || cp == 0x3000)
+		{
+			if (prev)
+				gap = prev;
+			continue;
+		}
+		if (gap && na_is_han(gap) && na_is_han(cp))
+		{
+			m |= SP_STACK_SPACE;
+			break;
+		}
+		gap = 0;
+		prev = cp;
+	}
+	return m;
+}
+
+/* each line's stack bits, and its run of consecutive stack lines */
+static void
+stack_shapes(const SpSeq *sq, SpCohesion *coh)
+{
+	int			k,
+				j;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		const SpLine *l = &sq->lines[sq->seq[k]];
+
+		coh[k].stack = (uint8_t) stack_shape(l, sq->text + l->cs, l->ce - l->cs);
+		coh[k].run_len = coh[k].run_pos = 0;
+	}
+	for (k = 0; k < sq->n; k = j)
+	{
+		int			i;
+
+		if (!(coh[k].stack & SP_STACK_LINE))
+		{
+			j = k + 1;
+			continue;
+		}
+		for (j = k; j < sq->n && (coh[j].stack & SP_STACK_LINE); j++)
+			;
+		for (i = k; i < j; i++)
+		{
+			coh[i].run_len = (uint16_t) (j - k > 0xFFFF ? 0xFFFF : j - k);
+			coh[i].run_pos = (uint16_t) (i - k > 0xFFFF ? 0xFFFF : i - k);
+		}
+	}
+}
+
+/* how line k's length compares with the other lines of its short run */
+static void
+run_length_atoms(const SpSeq *sq, int k, SpFeatures *f)
+{
+	const SpCohesion *c = &sq->coh[k];
+	int			first = k - c->run_pos,
+				ncp = sq->lines[sq->seq[k]].ncp,
+				i;
+	bool		shortest = true;
+
+	for (i = first; i < first + c->run_len; i++)
+		if (i != k && sq->lines[sq->seq[i]].ncp < ncp)
+			shortest = false;
+	if (shortest)
+		add(f, SPA_RUN_SHORTEST);
+	if (c->run_pos + 1 < c->run_len && ncp > sq->lines[sq->seq[k + 1]].ncp + 2)
+		add(f, SPA_RUN_LONGER_NEXT);
+}
+
+static void
+stack_atoms(const SpSeq *sq, int k, SpFeatures *f)
+{
+	const SpCohesion *c = &sq->coh[k];
+
+	if (c->run_len == 1)
+		add(f, SPA_RUN1);
+	else if (c->run_len == 2)
+		add(f, SPA_RUN2);
+	else if (c->run_len >= 3 && c->run_len <= 5)
+		add(f, SPA_RUN3);
+	else if (c->run_len > 5)
+		add(f, SPA_RUN_LONG);
+	if (c->run_len >= 2)
+		add(f, c->run_pos == 0 ? SPA_RPOS_FIRST :
+			c->run_pos + 1 == c->run_len ? SPA_RPOS_LAST : SPA_RPOS_MID);
+	if (c->run_len >= 2 && c->run_len <= 5)
+		run_length_atoms(sq, k, f);
+	if (c->stack & SP_STACK_EXCL)
+		add(f, SPA_END_EXCL);
+	if (c->stack & SP_STACK_SPACE)
+		add(f, SPA_INNER_SPACE);
+}
+
+/* ---- end of headline stacks ---- */
+
 /* cohesion at every line of the sequence (coh has sq->n entries) */
 void
 sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
@@ -430,6 +557,7 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 		}
 	}
 	transfer_shapes(sq, coh);
+	stack_shapes(sq, coh);
 	na_free(bg.h);
 	na_free(bg.off);
 }
@@ -646,6 +774,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	if (sq->doc_cols)
 		hist_atoms(l, p, x, f);
 	transfer_atoms(sq, k, f);
+	stack_atoms(sq, k, f);
 }
 
 /*

@@ -139,7 +139,8 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(AD_PHONE) SP_ATOM(AD_PRICE) SP_ATOM(AD_CONTACT) SP_ATOM(AD_NOTICE) SP_ATOM(AD_ADVERT) \
 	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE) \
 	SP_HIST_ATOMS \
-	SP_ATOM_LIST_TRANSFER
+	SP_ATOM_LIST_TRANSFER \
+	SP_ATOM_LIST_STACK
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -163,6 +164,24 @@ extern char *sp_body_finish(SpBodyState *st);
  */
 #define SP_ATOM_LIST_TRANSFER \
 	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N_LEAD40)
+
+/*
+ * Headline stacks (branch epaper, issue #11): where a line sits in a run
+ * of consecutive short lines with no full stop inside (kicker, title,
+ * subtitle, byline; section heads; the items of a list): RUN1, RUN2, RUN3
+ * (three to five lines), RUN_LONG (six or more: a list, not a headline);
+ * in a run of two or more RPOS_FIRST, RPOS_MID, RPOS_LAST.  END_EXCL: a
+ * short line closing with ！ or ？ and no full stop inside (a title or
+ * kicker of papers that punctuate them); INNER_SPACE: a space between two
+ * Han characters in a short line (a kicker's two halves, a name list).
+ * In a run of two to five: RUN_SHORTEST the line is the shortest of its run
+ * (a main title is set short, kicker and subtitle explain), RUN_LONGER_NEXT
+ * it is longer than the next line of the run.
+ */
+#define SP_ATOM_LIST_STACK \
+	SP_ATOM(RUN1) SP_ATOM(RUN2) SP_ATOM(RUN3) SP_ATOM(RUN_LONG) \
+	SP_ATOM(RPOS_FIRST) SP_ATOM(RPOS_MID) SP_ATOM(RPOS_LAST) \
+	SP_ATOM(END_EXCL) SP_ATOM(INNER_SPACE) SP_ATOM(RUN_SHORTEST) SP_ATOM(RUN_LONGER_NEXT)
 
 typedef enum SpAtom
 {
@@ -209,6 +228,9 @@ typedef struct SpCohesion
 	uint8_t		notice;			/* sp_notice_shape() of the line */
 	bool		signoff;		/* the line closes an article: credit, note, date */
 	bool		lead40;			/* a dateline in its first 40 characters */
+	uint8_t		stack;			/* SP_STACK_* bits of the line (split_features.c) */
+	uint16_t	run_len;		/* its run of stack lines (0 when not one) */
+	uint16_t	run_pos;		/* its place in that run */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
