@@ -522,7 +522,8 @@ def stack_vary(d, text, r):
     question, two phrases with a space, or end in a colon or 强调; titles
     closing with ！ or ？ or made of two phrases; column tags of several
     forms made of the article's own words; name lists of many short lines
-    inside the body."""
+    inside the body; commentaries signed at the end by the author and a
+    note in brackets."""
     if d.get("kicker") and r.random() < 0.4:
         k2 = clause(text, r, 4, 10)
         d["kicker"] = d["kicker"].rstrip("—") + (" " + k2 if k2 and r.random() < 0.4 else r.choice(KICKER_ENDS))
@@ -558,6 +559,10 @@ def stack_vary(d, text, r):
                 items.append("　".join(name(r) for _ in range(r.randint(2, 5))))
         d["list_items"] = set(items)
         d["paragraphs"] = body[:1] + items + body[1:]
+    if not d.get("ending") and not d.get("ending_byline") and r.random() < 0.08:
+        # a commentary signed at its end: the author and what they are
+        d["ending"] = "%s（%s%s）" % (name(r), r.choice(CITY), r.choice(
+            ["大学教授", "大学经济学院副院长", "市社会科学院研究员", "市人民医院主任医师", "市律师协会副会长"]))
 
 
 def decorate(a, r):

@@ -332,6 +332,8 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 
 static void add(SpFeatures *f, int atom);
 
+static bool name_note(const char *s, size_t len, int ncp);
+
 /* a short line that closes an article: credit words, a note, a date, 摄 */
 static bool
 signoff_shape(const char *s, size_t len, int ncp)
@@ -340,6 +342,8 @@ signoff_shape(const char *s, size_t len, int ncp)
 	uint32_t	last;
 	bool		whole;
 
+	if (name_note(s, len, ncp))
+		return true;
 	if (ncp > 40 || len == 0)
 		return false;
 	last = sp_last_cp(s, len, &st);
@@ -415,6 +419,7 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 #define SP_STACK_LINE	0x01	/* short, no full stop: may stack */
 #define SP_STACK_EXCL	0x02	/* short, closes with ！ or ？ */
 #define SP_STACK_SPACE	0x04	/* a space between two Han characters */
+#define SP_STACK_NOTE	0x08	/* name_note(): 高某（某大学教授） */
 #define STACK_MAX_CP	40
 
 /* the SP_STACK_* bits of one line */
@@ -459,6 +464,35 @@ stack_shape(const SpLine *l, const char *s, size_t len)
 	return m;
 }
 
+/*
+ * A signature with its note: two to four Han characters (a name), then a
+ * bracketed note that closes the line, 高某（某大学教授）: a commentary's
+ * author at its end, not a heading.
+ */
+static bool
+name_note(const char *s, size_t len, int ncp)
+{
+	size_t		i = 0,
+				adv,
+				st;
+	int			han = 0;
+
+	if (ncp < 5 || ncp > 70 || !is_close_br(sp_last_cp(s, len, &st)))
+		return false;
+	while (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (is_open_br(cp))
+			break;
+		if (!na_is_han(cp) && cp != 0x00B7)	/* · in transcribed names */
+			return false;
+		han++;
+		i += adv;
+	}
+	return han >= 2 && han <= 4 && i < len && sp_count_cp(s, len, 0x3002) == 0;
+}
+
 /* each line's stack bits, and its run of consecutive stack lines */
 static void
 stack_shapes(const SpSeq *sq, SpCohesion *coh)
@@ -471,6 +505,8 @@ stack_shapes(const SpSeq *sq, SpCohesion *coh)
 		const SpLine *l = &sq->lines[sq->seq[k]];
 
 		coh[k].stack = (uint8_t) stack_shape(l, sq->text + l->cs, l->ce - l->cs);
+		if (name_note(sq->text + l->cs, l->ce - l->cs, l->ncp))
+			coh[k].stack |= SP_STACK_NOTE;
 		coh[k].run_len = coh[k].run_pos = 0;
 	}
 	for (k = 0; k < sq->n; k = j)
@@ -533,6 +569,8 @@ stack_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_END_EXCL);
 	if (c->stack & SP_STACK_SPACE)
 		add(f, SPA_INNER_SPACE);
+	if (c->stack & SP_STACK_NOTE)
+		add(f, SPA_NAME_NOTE);
 }
 
 /* ---- end of headline stacks ---- */

@@ -176,12 +176,15 @@ extern char *sp_body_finish(SpBodyState *st);
  * Han characters in a short line (a kicker's two halves, a name list).
  * In a run of two to five: RUN_SHORTEST the line is the shortest of its run
  * (a main title is set short, kicker and subtitle explain), RUN_LONGER_NEXT
- * it is longer than the next line of the run.
+ * it is longer than the next line of the run.  NAME_NOTE: a name and a
+ * bracketed note filling the line, 高某（某大学教授）, a commentary's
+ * signature (also a P_SIGNOFF shape for the line after it).
  */
 #define SP_ATOM_LIST_STACK \
 	SP_ATOM(RUN1) SP_ATOM(RUN2) SP_ATOM(RUN3) SP_ATOM(RUN_LONG) \
 	SP_ATOM(RPOS_FIRST) SP_ATOM(RPOS_MID) SP_ATOM(RPOS_LAST) \
-	SP_ATOM(END_EXCL) SP_ATOM(INNER_SPACE) SP_ATOM(RUN_SHORTEST) SP_ATOM(RUN_LONGER_NEXT)
+	SP_ATOM(END_EXCL) SP_ATOM(INNER_SPACE) SP_ATOM(RUN_SHORTEST) SP_ATOM(RUN_LONGER_NEXT) \
+	SP_ATOM(NAME_NOTE)
 
 typedef enum SpAtom
 {
