@@ -181,6 +181,7 @@ dateline_token(const char *s, size_t len)
 	size_t		i = 0,
 				adv;
 	int			n = 0;
+	uint32_t	prev = 0;
 
 	while (i < len && n < 24)
 	{
@@ -188,6 +189,10 @@ dateline_token(const char *s, size_t len)
 
 		if (!na_is_han(cp) && digit_value(cp) < 0)
 			break;
+		/* 通讯(员) is a word, never a dateline's 讯: 本报记者X通讯员Y */
+		if (is_xun(cp) && prev == 0x901A)	/* 通 */
+			return 0;
+		prev = cp;
 		if ((is_xun(cp) || is_dian(cp)) && i > 0)
 		{
 			bool		org = dateline_org(s, i) || hist_org(s, i);
