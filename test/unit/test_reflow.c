@@ -52,6 +52,11 @@ test_datelines(void)
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
 	s = "（市政府今日議決）";
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
+	/* a closing credit: 通讯员 is a word, its 讯 no dateline's */
+	s = "本报记者甲乙通讯员丙丁";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
+	s = "本报讯（通讯员丙丁）昨天";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("本报讯"));
 }
 
 static void
