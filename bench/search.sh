@@ -20,7 +20,7 @@ peer_build() {  # peer_build <tarball glob> <make args...>
 	tgz=$(ls "$SHARED"/vendor/$1 2>/dev/null | head -1) || true
 	[ -n "$tgz" ] || { echo "no $1 in $SHARED/vendor" >&2; return 1; }
 	mkdir -p "$CACHE"
-	dir=$CACHE/$(tar tzf "$tgz" | head -1 | cut -d/ -f1)
+	dir=$CACHE/$(tar tzf "$tgz" | sed -n 1p | cut -d/ -f1)  # not head: SIGPIPE under pipefail
 	[ -d "$dir" ] || tar xzf "$tgz" -C "$CACHE"
 	shift
 	nice make -C "$dir" -s -j2 PG_CONFIG="$PG_CONFIG" "$@" >/dev/null
