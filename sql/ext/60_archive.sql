@@ -118,8 +118,8 @@ $$;
 COMMENT ON FUNCTION @extschema@.article_text(text, text, text, text) IS
     'Kicker, title, subtitle and body of an article, one per line: what an archive''s search index holds';
 
--- The archive's search index (exact substring search, zh_search_ops).
--- The search index of an archive's articles, and the bodies stored the way
+-- The search index of an archive's articles (exact substring search,
+-- zh_search_ops), and the bodies stored the way
 -- its rechecks read them fastest: out of line but uncompressed (STORAGE
 -- EXTERNAL).  Chinese text gains about a tenth from lz4, and decompressing
 -- every candidate body made rechecks, ranking and snippets about 35% more
