@@ -23,4 +23,12 @@ extern void na_buf_append_cp(NaBuf *b, uint32_t cp);
 extern void na_buf_reset(NaBuf *b);
 extern void na_buf_free(NaBuf *b);
 
+#ifdef NA_STANDALONE
+/*
+ * tools and tests only: a whole file into b (initialised here, empty
+ * if the file is unreadable: then false)
+ */
+extern bool na_buf_read_file(NaBuf *b, const char *path);
+#endif
+
 #endif							/* NA_BUF_H */

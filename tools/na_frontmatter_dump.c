@@ -33,22 +33,15 @@ main(int argc, char **argv)
 
 	for (a = 1; a < argc; a++)
 	{
-		FILE	   *f = fopen(argv[a], "rb");
 		NaBuf		b;
-		char		chunk[65536];
-		size_t		n;
 		NaIssueInfo info;
 		int			i;
 
-		if (!f)
+		if (!na_buf_read_file(&b, argv[a]))
 		{
 			perror(argv[a]);
 			return 1;
 		}
-		na_buf_init(&b, 65536);
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			na_buf_append(&b, chunk, n);
-		fclose(f);
 		na_frontmatter_parse(b.data, b.len, &info);
 		printf("{\"file\": ");
 		json_str(argv[a]);

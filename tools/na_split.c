@@ -15,21 +15,6 @@
 #include <errno.h>
 #include <sys/stat.h>
 
-static bool
-read_file(const char *path, NaBuf *b)
-{
-	FILE	   *f = fopen(path, "rb");
-	char		chunk[1 << 16];
-	size_t		n;
-
-	if (!f)
-		return false;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		na_buf_append(b, chunk, n);
-	fclose(f);
-	return true;
-}
-
 /* OUTDIR/BASENAME.json, the extension of the input dropped */
 static char *
 out_path(const char *outdir, const char *in, const char *ext)
@@ -104,8 +89,7 @@ main(int argc, char **argv)
 		}
 		if (argv[a][0] == '-')
 			continue;
-		na_buf_init(&in, 1 << 16);
-		if (!read_file(argv[a], &in))
+		if (!na_buf_read_file(&in, argv[a]))
 		{
 			perror(argv[a]);
 			na_buf_free(&in);

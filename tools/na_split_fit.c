@@ -50,18 +50,13 @@ role_of(const char *name)
 static char *
 slurp(const char *path)
 {
-	FILE	   *f = fopen(path, "rb");
 	NaBuf		b;
-	char		chunk[65536];
-	size_t		n;
 
-	if (!f)
+	if (!na_buf_read_file(&b, path))
+	{
+		na_buf_free(&b);
 		return NULL;
-	na_buf_init(&b, 65536);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		na_buf_append(&b, chunk, n);
-	fclose(f);
-	na_buf_append(&b, "", 1);
+	}
 	return b.data;
 }
 

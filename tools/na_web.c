@@ -16,21 +16,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static bool
-read_file(const char *path, NaBuf *b)
-{
-	FILE	   *f = fopen(path, "rb");
-	char		chunk[1 << 16];
-	size_t		n;
-
-	if (!f)
-		return false;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		na_buf_append(b, chunk, n);
-	fclose(f);
-	return true;
-}
-
 static char *
 out_path(const char *outdir, const char *in)
 {
@@ -112,8 +97,7 @@ main(int argc, char **argv)
 				a++;
 				continue;
 			}
-			na_buf_init(&in, 1 << 16);
-			if (!read_file(argv[a], &in))
+			if (!na_buf_read_file(&in, argv[a]))
 			{
 				perror(argv[a]);
 				rc = 1;

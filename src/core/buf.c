@@ -73,3 +73,23 @@ na_buf_free(NaBuf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+#ifdef NA_STANDALONE
+#include <stdio.h>
+
+bool
+na_buf_read_file(NaBuf *b, const char *path)
+{
+	FILE	   *f;
+	char		chunk[1 << 16];
+	size_t		n;
+
+	na_buf_init(b, sizeof(chunk));
+	if (!(f = fopen(path, "rb")))
+		return false;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		na_buf_append(b, chunk, n);
+	fclose(f);
+	return true;
+}
+#endif

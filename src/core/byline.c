@@ -59,9 +59,12 @@ in_list(const char *s, size_t len, const char *const *list)
 	return false;
 }
 
-/* longest role word that ends the token; returns its byte length or 0 */
+/*
+ * longest role word that ends the token (at_end) or starts it, leaving
+ * something after it; returns its byte length or 0
+ */
 static size_t
-role_suffix(const char *s, size_t len, const char **role)
+role_affix(const char *s, size_t len, bool at_end, const char **role)
 {
 	size_t		best = 0;
 	int			i;
@@ -70,7 +73,8 @@ role_suffix(const char *s, size_t len, const char **role)
 	{
 		size_t		rl = strlen(role_words[i]);
 
-		if (rl <= len && rl > best && memcmp(s + len - rl, role_words[i], rl) == 0)
+		if (rl > best && (at_end ? rl <= len : rl < len) &&
+			memcmp(at_end ? s + len - rl : s, role_words[i], rl) == 0)
 		{
 			best = rl;
 			*role = role_words[i];
@@ -79,24 +83,16 @@ role_suffix(const char *s, size_t len, const char **role)
 	return best;
 }
 
-/* longest role word that starts the token; returns its byte length or 0 */
+static size_t
+role_suffix(const char *s, size_t len, const char **role)
+{
+	return role_affix(s, len, true, role);
+}
+
 static size_t
 role_prefix(const char *s, size_t len, const char **role)
 {
-	size_t		best = 0;
-	int			i;
-
-	for (i = 0; role_words[i]; i++)
-	{
-		size_t		rl = strlen(role_words[i]);
-
-		if (rl < len && rl > best && memcmp(s, role_words[i], rl) == 0)
-		{
-			best = rl;
-			*role = role_words[i];
-		}
-	}
-	return best;
+	return role_affix(s, len, false, role);
 }
 
 /* a person's name: 2 to 5 Han characters (a middle dot allowed) or Latin */

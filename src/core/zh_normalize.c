@@ -6,51 +6,36 @@
 #include "na_utf8.h"
 #include "zh_fold_table.h"		/* generated at build time into build/ */
 
-static inline uint32_t
-fold_cp(uint32_t cp)
+/* the BMP part of the table, for zh_fold_cp_inline() (zh_normalize.h) */
+const uint8_t *const zh_fold_bmp_index = zh_fold_page_index;
+const uint16_t (*const zh_fold_bmp_pages)[256] = zh_fold_pages;
+
+/* the fold of a code point beyond the BMP: a binary search of the few there are */
+static uint32_t
+fold_supp(uint32_t cp)
 {
-	if (cp < 0x80)
-	{
-		if (cp >= 'A' && cp <= 'Z')
-			return cp + ('a' - 'A');
-		if (cp == '\t' || cp == '\v' || cp == '\f')
-			return ' ';
-		return cp;
-	}
-	if (cp < 0x10000)
-	{
-		uint8_t		page = zh_fold_page_index[cp >> 8];
-		uint16_t	to;
+	int			lo = 0,
+				hi = ZH_FOLD_NSUPP - 1;
 
-		if (page == 0)
-			return cp;
-		to = zh_fold_pages[page][cp & 0xFF];
-		return to ? to : cp;
-	}
-	else
+	while (lo <= hi)
 	{
-		int			lo = 0,
-					hi = ZH_FOLD_NSUPP - 1;
+		int			mid = (lo + hi) / 2;
 
-		while (lo <= hi)
-		{
-			int			mid = (lo + hi) / 2;
-
-			if (zh_fold_supp[mid][0] == cp)
-				return zh_fold_supp[mid][1];
-			if (zh_fold_supp[mid][0] < cp)
-				lo = mid + 1;
-			else
-				hi = mid - 1;
-		}
-		return cp;
+		if (zh_fold_supp[mid][0] == cp)
+			return zh_fold_supp[mid][1];
+		if (zh_fold_supp[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
 	}
+	return cp;
 }
 
+/* ASCII and the BMP are folded by zh_fold_cp_inline() (zh_normalize.h) */
 uint32_t
 zh_fold_cp(uint32_t cp)
 {
-	return fold_cp(cp);
+	return cp < 0x10000 ? zh_fold_cp_inline(cp) : fold_supp(cp);
 }
 
 /*
@@ -88,7 +73,7 @@ inverse_build(void)
 			cp |= 0xFF;			/* a page that folds nothing */
 			continue;
 		}
-		to = fold_cp(cp);
+		to = zh_fold_cp_inline(cp);
 		if (to != cp && inv_n < INV_MAX)
 		{
 			inv_pairs[inv_n][0] = to;
@@ -129,10 +114,6 @@ zh_fold_inverse(uint32_t to, uint32_t *from, size_t max)
 			from[n++] = inv_pairs[lo][1];
 	return n;
 }
-
-/* the BMP part of the table, for zh_fold_cp_inline() in other cores */
-const uint8_t *const zh_fold_bmp_index = zh_fold_page_index;
-const uint16_t (*const zh_fold_bmp_pages)[256] = zh_fold_pages;
 
 /* make room for n more bytes (and the terminator) */
 static inline void
@@ -192,7 +173,7 @@ zh_normalize(const char *src, size_t len, bool with_map, ZhNorm *out)
 		if ((i & 0xFFFF) == 0)
 			na_check_interrupts();
 		raw = na_utf8_decode(src + i, len - i, &adv);
-		cp = fold_cp(raw);
+		cp = zh_fold_cp_inline(raw);
 
 		if (cp == ' ')
 		{

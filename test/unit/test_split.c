@@ -61,21 +61,17 @@ check_fixtures(void)
 	while ((e = readdir(d)) != NULL)
 	{
 		char		path[1024];
-		FILE	   *f;
 		NaBuf		b;
-		char		chunk[8192];
 		size_t		k;
 
 		if (e->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		f = fopen(path, "rb");
-		if (!f)
+		if (!na_buf_read_file(&b, path))
+		{
+			na_buf_free(&b);
 			continue;
-		na_buf_init(&b, 8192);
-		while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			na_buf_append(&b, chunk, k);
-		fclose(f);
+		}
 		check_cover(path, b.data, b.len);
 		/* every prefix cut mid-line or mid-character still covers */
 		for (k = 0; k < b.len; k += 97)
@@ -241,20 +237,16 @@ check_adverts(void)
 		NA_KIND_ARTICLE, NA_KIND_NOTICE, NA_KIND_ARTICLE, NA_KIND_ADVERT, NA_KIND_NOTICE, NA_KIND_ARTICLE
 	};
 	const char *lone = "这是一段孤立的文字，没有标题也没有署名，只是一段话。";
-	FILE	   *f = fopen("test/fixtures/issues/adverts.txt", "rb");
 	NaBuf		b;
-	char		chunk[8192];
-	size_t		k;
 	NaSplit		sp;
 	int			i;
 
-	NA_CHECK(f != NULL);
-	if (!f)
+	if (!na_buf_read_file(&b, "test/fixtures/issues/adverts.txt"))
+	{
+		NA_CHECK(false);
+		na_buf_free(&b);
 		return;
-	na_buf_init(&b, 8192);
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		na_buf_append(&b, chunk, k);
-	fclose(f);
+	}
 	na_split_issue(b.data, b.len, &sp);
 	NA_CHECK_INT(sp.n_articles, 6);
 	for (i = 0; i < sp.n_articles && i < 6; i++)
