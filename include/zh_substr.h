@@ -247,6 +247,33 @@ extern bool zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len);
 extern bool zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len);
 
 /*
+ * Confirming a long text slice by slice (zh_substr_stream.c), stopping as
+ * soon as the query is decided: a positive term once found, a negated one
+ * only at the end of the text.  The caller reads text[base, base + len)
+ * with base <= zh_substream_need() and feeds it, last when it reaches the
+ * end of the text; a slice need not end on a character boundary.  Each term
+ * resumes where a match it has not seen yet can start (zh_subterm_resume),
+ * so slices overlap by about a term's length, plus the white space a match
+ * may drop.  Not for queries with U+FFFD (zh_substream_ok).
+ */
+typedef struct ZhSubStream
+{
+	const ZhSubQuery *q;
+	size_t	   *from;			/* per term: where its search resumes */
+	bool	   *found;			/* per term: it occurs */
+} ZhSubStream;
+
+extern bool zh_substream_ok(const ZhSubQuery *q);
+extern void zh_substream_init(ZhSubStream *st, const ZhSubQuery *q);
+extern void zh_substream_free(ZhSubStream *st);
+extern size_t zh_substream_need(const ZhSubStream *st);
+/* 1 or 0 once decided (always when last), -1 while more text is needed */
+extern int	zh_substream_feed(ZhSubStream *st, const char *s, size_t base,
+							  size_t len, bool last);
+/* where to resume a search of the term after s[0, len): see above */
+extern size_t zh_subterm_resume(const ZhSubTerm *t, const char *s, size_t len);
+
+/*
  * Each non-overlapping occurrence of the term, left to right, as a raw byte
  * span.  Calls fn(arg, start, end) for each and returns the count; fn may be
  * NULL (count only).  *nchars (if not NULL) gets the normalised length of

@@ -313,6 +313,20 @@ window_start(const ZhSubTerm *t, const char *s, size_t len, size_t at)
 	return pos;
 }
 
+/*
+ * Where a search of the term in text that goes on past s[0, len) must resume
+ * after finding nothing in s[0, len): the start of the term's length-th
+ * non-space character before len (or 0).  A match that ends past len ends
+ * at a non-space character (terms have no white space at their ends) and
+ * holds fewer than ncp non-space characters before len, so it starts there
+ * or later, however much white space it drops; see zh_substr_stream.c.
+ */
+size_t
+zh_subterm_resume(const ZhSubTerm *t, const char *s, size_t len)
+{
+	return window_start(t, s, len, len);
+}
+
 static size_t
 after_char(const char *s, size_t len, size_t at)
 {
