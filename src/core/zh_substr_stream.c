@@ -3,9 +3,14 @@
  *	  Confirming a query on a long text slice by slice, stopping at the first
  *	  slice that decides it: see zh_substr.h.
  *
- * Why no match is missed.  For each term not found yet, from[i] is where
- * every match not yet ruled out starts (0, or the start of a non-space
- * character).  A slice is cut before its last character (so no character
+ * Raw first: a term's raw bytes found in text[raw_from, cut) are a match
+ * (see zh_substr.h); an occurrence of them not found there ends past the
+ * cut, so starts at or after cut - nbytes + 1.  The folded forms are looked
+ * for in the whole text, in the last call.
+ *
+ * Fold per slice, why no match is missed.  For each term not found yet,
+ * from[i] is where every match not yet ruled out starts (0, or the start of
+ * a non-space character).  A slice is cut before its last character (so no character
  * is split, even in malformed text: a byte that is not a continuation byte
  * always starts a character), and the term is looked for in [from[i], cut)
  * read as a text of its own.  Folding that stretch yields exactly the full
@@ -18,9 +23,13 @@
  * starts at or after zh_subterm_resume() of the stretch: from[i] becomes
  * that.  A run of white space however long stays in the next slice.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memmem */
+#endif
 #include "zh_substr.h"
 
 #include <assert.h>
+#include <string.h>
 
 bool
 zh_substream_ok(const ZhSubQuery *q)
@@ -34,9 +43,11 @@ zh_substream_ok(const ZhSubQuery *q)
 }
 
 void
-zh_substream_init(ZhSubStream *st, const ZhSubQuery *q)
+zh_substream_init(ZhSubStream *st, const ZhSubQuery *q, bool fold_per_slice)
 {
 	st->q = q;
+	st->fold_per_slice = fold_per_slice;
+	st->raw_from = (size_t *) na_alloc0((q->nterms + 1) * sizeof(size_t));
 	st->from = (size_t *) na_alloc0((q->nterms + 1) * sizeof(size_t));
 	st->found = (bool *) na_alloc0((q->nterms + 1) * sizeof(bool));
 }
@@ -45,6 +56,7 @@ void
 zh_substream_free(ZhSubStream *st)
 {
 	na_free(st->from);
+	na_free(st->raw_from);
 	na_free(st->found);
 }
 
@@ -115,6 +127,39 @@ slice_cut(const char *s, size_t len)
 	return cut;
 }
 
+/* raw first: the term's bytes in s[raw_from - base, cut), then (last) folded */
+static bool
+feed_raw(ZhSubStream *st, uint32_t i, const char *s, size_t base, size_t cut,
+		 bool last)
+{
+	const ZhSubTerm *t = &st->q->terms[i];
+	size_t		off = st->raw_from[i] - base;
+
+	if (off < cut && memmem(s + off, cut - off, t->bytes, t->nbytes) != NULL)
+		return true;
+	if (cut > off + t->nbytes)
+		st->raw_from[i] = base + cut - t->nbytes + 1;
+	return last && zh_subterm_in_folded(t, s + (st->from[i] - base),
+										cut - (st->from[i] - base));
+}
+
+/* fold per slice: the term in s[from - base, cut), or where to resume */
+static bool
+feed_fold(ZhSubStream *st, uint32_t i, const char *s, size_t base, size_t cut,
+		  bool last)
+{
+	const ZhSubTerm *t = &st->q->terms[i];
+	size_t		off = st->from[i] - base;
+
+	if (off >= cut && !last)
+		return false;
+	if (zh_subterm_in(t, s + off, cut - off))
+		return true;
+	if (!last)
+		st->from[i] += zh_subterm_resume(t, s + off, cut - off);
+	return false;
+}
+
 int
 zh_substream_feed(ZhSubStream *st, const char *s, size_t base, size_t len,
 				  bool last)
@@ -125,19 +170,12 @@ zh_substream_feed(ZhSubStream *st, const char *s, size_t base, size_t len,
 
 	for (i = 0; i < q->nterms; i++)
 	{
-		const ZhSubTerm *t = &q->terms[i];
-		size_t		off;
-
 		if (st->found[i])
 			continue;
 		assert(st->from[i] >= base);	/* base <= zh_substream_need() */
-		off = st->from[i] - base;
-		if (off >= cut)
-			continue;
-		if (zh_subterm_in(t, s + off, cut - off))
+		if (st->fold_per_slice ? feed_fold(st, i, s, base, cut, last)
+			: feed_raw(st, i, s, base, cut, last))
 			st->found[i] = true;
-		else if (!last)
-			st->from[i] += zh_subterm_resume(t, s + off, cut - off);
 	}
 	return decide(st, last);
 }

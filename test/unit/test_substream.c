@@ -16,9 +16,12 @@
 /*
  * The query on s fed in slices as the server does (each slice starts where
  * a term still needs text, and ends at least k bytes past the last one),
- * each slice copied alone so that nothing past it can be read.  *nslices
+ * each slice copied alone so that nothing past it can be read (raw first:
+ * the text so far, from 0).  *nslices
  * gets the number of slices read.
  */
+static bool fold_per_slice;
+
 static int
 stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
 			 int *nslices)
@@ -28,7 +31,7 @@ stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
 	int			r = -1;
 
 	*nslices = 0;
-	zh_substream_init(&st, q);
+	zh_substream_init(&st, q, fold_per_slice);
 	while (r < 0)
 	{
 		size_t		from = zh_substream_need(&st),
@@ -207,9 +210,13 @@ test_random(void)
 int
 main(void)
 {
-	srand(12);
-	test_folded_across_boundaries();
-	test_operators();
-	test_random();
+	for (int mode = 0; mode < 2; mode++)
+	{
+		fold_per_slice = mode == 1;
+		srand(12);
+		test_folded_across_boundaries();
+		test_operators();
+		test_random();
+	}
 	NA_TEST_DONE();
 }
