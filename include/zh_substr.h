@@ -258,21 +258,21 @@ extern bool zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len);
  * modes:
  *   - raw first (fold_per_slice false): each slice is searched for the
  *     terms' raw bytes only (memmem, the cheap test that settles most
- *     matches); the folded forms are looked for once, in the last call.
- *     zh_substream_need() stays 0 for a term not found, so the caller keeps
- *     the text read so far and feeds it from 0 each time;
+ *     matches; slices overlap by a term's bytes less one).  When the last
+ *     slice leaves the query undecided (-1), the caller reads the whole
+ *     text and zh_substream_finish() looks for the folded forms in it;
  *   - fold per slice: each slice is searched fully, and each term resumes
  *     where a match it has not seen yet can start (zh_subterm_resume), so
  *     slices overlap by about a term's length, plus any white space a match
- *     drops; the caller needs to keep only the overlap.
+ *     drops; the last slice decides.
  * Not for queries with U+FFFD (zh_substream_ok).
  */
 typedef struct ZhSubStream
 {
 	const ZhSubQuery *q;
 	bool		fold_per_slice;
-	size_t	   *from;			/* per term: where its (folded) search
-								 * resumes */
+	size_t	   *from;			/* per term: where its search resumes
+								 * (fold per slice) */
 	size_t	   *raw_from;		/* per term: where its memmem() resumes */
 	bool	   *found;			/* per term: it occurs */
 } ZhSubStream;
@@ -282,9 +282,11 @@ extern void zh_substream_init(ZhSubStream *st, const ZhSubQuery *q,
 							  bool fold_per_slice);
 extern void zh_substream_free(ZhSubStream *st);
 extern size_t zh_substream_need(const ZhSubStream *st);
-/* 1 or 0 once decided (always when last), -1 while more text is needed */
+/* 1 or 0 once decided (fold per slice: always when last), else -1 */
 extern int	zh_substream_feed(ZhSubStream *st, const char *s, size_t base,
 							  size_t len, bool last);
+/* raw first, undecided after the last slice: the whole text decides */
+extern int	zh_substream_finish(ZhSubStream *st, const char *s, size_t len);
 /* where to resume a search of the term after s[0, len): see above */
 extern size_t zh_subterm_resume(const ZhSubTerm *t, const char *s, size_t len);
 /* the matches that are not in the raw bytes (zh_subterm_in less memmem) */

@@ -5,8 +5,8 @@
  *
  * Raw first: a term's raw bytes found in text[raw_from, cut) are a match
  * (see zh_substr.h); an occurrence of them not found there ends past the
- * cut, so starts at or after cut - nbytes + 1.  The folded forms are looked
- * for in the whole text, in the last call.
+ * cut, so starts at or after cut - nbytes + 1: raw_from becomes that.  The
+ * folded forms are looked for in the whole text, by zh_substream_finish().
  *
  * Fold per slice, why no match is missed.  For each term not found yet,
  * from[i] is where every match not yet ruled out starts (0, or the start of
@@ -64,12 +64,13 @@ zh_substream_free(ZhSubStream *st)
 size_t
 zh_substream_need(const ZhSubStream *st)
 {
+	const size_t *from = st->fold_per_slice ? st->from : st->raw_from;
 	size_t		need = SIZE_MAX;
 	uint32_t	i;
 
 	for (i = 0; i < st->q->nterms; i++)
-		if (!st->found[i] && st->from[i] < need)
-			need = st->from[i];
+		if (!st->found[i] && from[i] < need)
+			need = from[i];
 	return need;
 }
 
@@ -127,10 +128,9 @@ slice_cut(const char *s, size_t len)
 	return cut;
 }
 
-/* raw first: the term's bytes in s[raw_from - base, cut), then (last) folded */
+/* raw first: the term's bytes in s[raw_from - base, cut) */
 static bool
-feed_raw(ZhSubStream *st, uint32_t i, const char *s, size_t base, size_t cut,
-		 bool last)
+feed_raw(ZhSubStream *st, uint32_t i, const char *s, size_t base, size_t cut)
 {
 	const ZhSubTerm *t = &st->q->terms[i];
 	size_t		off = st->raw_from[i] - base;
@@ -139,8 +139,7 @@ feed_raw(ZhSubStream *st, uint32_t i, const char *s, size_t base, size_t cut,
 		return true;
 	if (cut > off + t->nbytes)
 		st->raw_from[i] = base + cut - t->nbytes + 1;
-	return last && zh_subterm_in_folded(t, s + (st->from[i] - base),
-										cut - (st->from[i] - base));
+	return false;
 }
 
 /* fold per slice: the term in s[from - base, cut), or where to resume */
@@ -172,10 +171,21 @@ zh_substream_feed(ZhSubStream *st, const char *s, size_t base, size_t len,
 	{
 		if (st->found[i])
 			continue;
-		assert(st->from[i] >= base);	/* base <= zh_substream_need() */
+		assert((st->fold_per_slice ? st->from[i] : st->raw_from[i]) >= base);
 		if (st->fold_per_slice ? feed_fold(st, i, s, base, cut, last)
-			: feed_raw(st, i, s, base, cut, last))
+			: feed_raw(st, i, s, base, cut))
 			st->found[i] = true;
 	}
-	return decide(st, last);
+	return decide(st, last && st->fold_per_slice);
+}
+
+int
+zh_substream_finish(ZhSubStream *st, const char *s, size_t len)
+{
+	uint32_t	i;
+
+	for (i = 0; i < st->q->nterms; i++)
+		if (!st->found[i] && zh_subterm_in_folded(&st->q->terms[i], s, len))
+			st->found[i] = true;
+	return decide(st, true);
 }

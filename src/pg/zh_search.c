@@ -68,18 +68,18 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
  * Texts stored out of line and longer than this are confirmed slice by
  * slice: slices of SLICE_FIRST bytes, doubling up to SLICE_MAX (a compressed
  * text decompresses its whole prefix for each slice, so its slices keep
- * doubling).  Up to KEEP_MAX bytes the text read is kept, and each slice is
- * searched for the terms' raw bytes only (the folded forms once, at the
- * end); longer texts are searched fully slice by slice, keeping only the
- * overlap (see zh_substr.h).
+ * doubling).  Each slice is searched for the terms' raw bytes, which settle
+ * most matches; if the text ends undecided, it is read whole and its folded
+ * forms decide (zh_substr_stream.c).  Texts over FOLD_SLICES bytes are
+ * searched fully slice by slice instead, never read whole.
  */
 #define SLICE_FIRST		(64 * 1024)
 #define SLICE_MAX		(256 * 1024)
-#define KEEP_MAX		(64 * 1024 * 1024)
+#define FOLD_SLICES		(64 * 1024 * 1024)
 
 /*
  * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
- * the slices up to the one that decides (zh_substr_stream.c).
+ * the slices up to the one that decides.
  */
 static bool
 match_slices(Datum d, const ZhSubQuery *q)
@@ -87,8 +87,6 @@ match_slices(Datum d, const ZhSubQuery *q)
 	Size		total = toast_raw_datum_size(d) - VARHDRSZ;
 	Size		end = 0,
 				n = SLICE_FIRST;
-	bool		keep = total <= KEEP_MAX;
-	char	   *kept = keep ? palloc(total) : NULL;
 	varatt_external ptr;
 	bool		compressed;
 	ZhSubStream st;
@@ -96,31 +94,30 @@ match_slices(Datum d, const ZhSubQuery *q)
 
 	VARATT_EXTERNAL_GET_POINTER(ptr, DatumGetPointer(d));
 	compressed = VARATT_EXTERNAL_GET_EXTSIZE(ptr) < (uint32) (ptr.va_rawsize - VARHDRSZ);
-	zh_substream_init(&st, q, !keep);
-	while (r < 0)
+	zh_substream_init(&st, q, total > FOLD_SLICES);
+	while (r < 0 && end < total)
 	{
-		Size		from = keep ? end : Min(zh_substream_need(&st), end),
+		Size		from = Min(zh_substream_need(&st), end),
 					stop = Min(end + n, total);
 		text	   *part = (text *) PG_DETOAST_DATUM_SLICE(d, (int32) from,
 														   (int32) (stop - from));
 		Size		len = VARSIZE_ANY_EXHDR(part);
 
 		end = from + len;
-		if (keep)
-		{
-			memcpy(kept + from, VARDATA_ANY(part), len);
-			r = zh_substream_feed(&st, kept, 0, end, end >= total);
-		}
-		else
-			r = zh_substream_feed(&st, VARDATA_ANY(part), from, len, end >= total);
+		r = zh_substream_feed(&st, VARDATA_ANY(part), from, len, end >= total);
 		pfree(part);
 		if (compressed || n < SLICE_MAX)
 			n *= 2;
 		CHECK_FOR_INTERRUPTS();
 	}
+	if (r < 0)
+	{
+		text	   *doc = (text *) PG_DETOAST_DATUM(d);
+
+		r = zh_substream_finish(&st, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
+		pfree(doc);
+	}
 	zh_substream_free(&st);
-	if (kept)
-		pfree(kept);
 	return r == 1;
 }
 

@@ -16,8 +16,8 @@
 /*
  * The query on s fed in slices as the server does (each slice starts where
  * a term still needs text, and ends at least k bytes past the last one),
- * each slice copied alone so that nothing past it can be read (raw first:
- * the text so far, from 0).  *nslices
+ * each slice copied alone so that nothing past it can be read; raw first,
+ * undecided at the end: the whole text decides.  *nslices
  * gets the number of slices read.
  */
 static bool fold_per_slice;
@@ -46,6 +46,12 @@ stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
 		free(part);
 		end = stop;
 		(*nslices)++;
+		if (r < 0 && stop >= len)
+		{
+			if (fold_per_slice)
+				return 2;		/* the last slice must decide */
+			r = zh_substream_finish(&st, s, len);
+		}
 	}
 	zh_substream_free(&st);
 	return r;
