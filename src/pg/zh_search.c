@@ -79,7 +79,7 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 
 /*
  * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
- * the slices up to the one that decides.
+ * the slices up to the one that decides (or, undecided, the whole text).
  */
 static bool
 match_slices(Datum d, const ZhSubQuery *q)
@@ -97,7 +97,8 @@ match_slices(Datum d, const ZhSubQuery *q)
 	zh_substream_init(&st, q, total > FOLD_SLICES);
 	while (r < 0 && end < total)
 	{
-		Size		from = Min(zh_substream_need(&st), end),
+		/* a compressed text is decompressed from its start anyway */
+		Size		from = compressed ? 0 : Min(zh_substream_need(&st), end),
 					stop = Min(end + n, total);
 		text	   *part = (text *) PG_DETOAST_DATUM_SLICE(d, (int32) from,
 														   (int32) (stop - from));
@@ -105,17 +106,20 @@ match_slices(Datum d, const ZhSubQuery *q)
 
 		end = from + len;
 		r = zh_substream_feed(&st, VARDATA_ANY(part), from, len, end >= total);
+		if (r < 0 && end >= total)
+		{
+			/* undecided at the end: the whole text decides */
+			if (from > 0)
+			{
+				pfree(part);
+				part = (text *) PG_DETOAST_DATUM(d);
+			}
+			r = zh_substream_finish(&st, VARDATA_ANY(part), VARSIZE_ANY_EXHDR(part));
+		}
 		pfree(part);
 		if (compressed || n < SLICE_MAX)
 			n *= 2;
 		CHECK_FOR_INTERRUPTS();
-	}
-	if (r < 0)
-	{
-		text	   *doc = (text *) PG_DETOAST_DATUM(d);
-
-		r = zh_substream_finish(&st, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc));
-		pfree(doc);
 	}
 	zh_substream_free(&st);
 	return r == 1;
