@@ -243,8 +243,54 @@ extern void zh_subquery_free(ZhSubQuery *q);
 /* does the raw text contain the term (after normalisation of both)? */
 extern bool zh_subterm_in(const ZhSubTerm *t, const char *s, size_t len);
 
+/* -1: use AVX2 in the matcher where the CPU has it; 0: SSE2 only (tests) */
+extern int	zh_substr_avx2;
+
 /* does the raw text satisfy the query? */
 extern bool zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len);
+
+/*
+ * Confirming a long text slice by slice (zh_substr_stream.c), stopping as
+ * soon as the query is decided: a positive term once found, a negated one
+ * only at the end of the text.  The caller reads text[base, base + len)
+ * with base <= zh_substream_need() and feeds it, last when it reaches the
+ * end of the text; a slice need not end on a character boundary.  Two
+ * modes:
+ *   - raw first (fold_per_slice false): each slice is searched for the
+ *     terms' raw bytes only (memmem, the cheap test that settles most
+ *     matches; slices overlap by a term's bytes less one).  When the last
+ *     slice leaves the query undecided (-1), the caller reads the whole
+ *     text and zh_substream_finish() looks for the folded forms in it;
+ *   - fold per slice: each slice is searched fully, and each term resumes
+ *     where a match it has not seen yet can start (zh_subterm_resume), so
+ *     slices overlap by about a term's length, plus any white space a match
+ *     drops; the last slice decides.
+ * Not for queries with U+FFFD (zh_substream_ok).
+ */
+typedef struct ZhSubStream
+{
+	const ZhSubQuery *q;
+	bool		fold_per_slice;
+	size_t	   *from;			/* per term: where its search resumes
+								 * (fold per slice) */
+	size_t	   *raw_from;		/* per term: where its memmem() resumes */
+	bool	   *found;			/* per term: it occurs */
+} ZhSubStream;
+
+extern bool zh_substream_ok(const ZhSubQuery *q);
+extern void zh_substream_init(ZhSubStream *st, const ZhSubQuery *q,
+							  bool fold_per_slice);
+extern void zh_substream_free(ZhSubStream *st);
+extern size_t zh_substream_need(const ZhSubStream *st);
+/* 1 or 0 once decided (fold per slice: always when last), else -1 */
+extern int	zh_substream_feed(ZhSubStream *st, const char *s, size_t base,
+							  size_t len, bool last);
+/* raw first, undecided after the last slice: the whole text decides */
+extern int	zh_substream_finish(ZhSubStream *st, const char *s, size_t len);
+/* where to resume a search of the term after s[0, len): see above */
+extern size_t zh_subterm_resume(const ZhSubTerm *t, const char *s, size_t len);
+/* the matches that are not in the raw bytes (zh_subterm_in less memmem) */
+extern bool zh_subterm_in_folded(const ZhSubTerm *t, const char *s, size_t len);
 
 /*
  * Each non-overlapping occurrence of the term, left to right, as a raw byte

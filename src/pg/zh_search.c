@@ -64,39 +64,65 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 	return c->q;
 }
 
-/* texts stored out of line and longer than this are read in growing slices */
+/*
+ * Texts stored out of line and longer than this are confirmed slice by
+ * slice: slices of SLICE_FIRST bytes, doubling up to SLICE_MAX (a compressed
+ * text decompresses its whole prefix for each slice, so its slices keep
+ * doubling).  Each slice is searched for the terms' raw bytes, which settle
+ * most matches; if the text ends undecided, it is read whole and its folded
+ * forms decide (zh_substr_stream.c).  Texts over FOLD_SLICES bytes are
+ * searched fully slice by slice instead, never read whole.
+ */
 #define SLICE_FIRST		(64 * 1024)
+#define SLICE_MAX		(256 * 1024)
+#define FOLD_SLICES		(64 * 1024 * 1024)
 
 /*
- * A long toasted text and a query of one term: look for the term's raw bytes
- * in growing prefixes (64 kB, x4 each time; compressed values decompress
- * only the prefix), so that a match early in a long text never reads the
- * rest.  Returns true on a match, else false with *whole set to the whole
- * text when it was read (NULL when the caller must read it).
+ * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
+ * the slices up to the one that decides (or, undecided, the whole text).
  */
 static bool
-match_prefixes(Datum d, const ZhSubTerm *t, text **whole)
+match_slices(Datum d, const ZhSubQuery *q)
 {
 	Size		total = toast_raw_datum_size(d) - VARHDRSZ;
-	Size		n = SLICE_FIRST;
+	Size		end = 0,
+				n = SLICE_FIRST;
+	varatt_external ptr;
+	bool		compressed;
+	ZhSubStream st;
+	int			r = -1;
 
-	*whole = NULL;
-	for (;;)
+	VARATT_EXTERNAL_GET_POINTER(ptr, DatumGetPointer(d));
+	compressed = VARATT_EXTERNAL_GET_EXTSIZE(ptr) < (uint32) (ptr.va_rawsize - VARHDRSZ);
+	zh_substream_init(&st, q, total > FOLD_SLICES);
+	while (r < 0 && end < total)
 	{
-		text	   *part = (text *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) Min(n, total));
+		/* a compressed text is decompressed from its start anyway */
+		Size		from = compressed ? 0 : Min(zh_substream_need(&st), end),
+					stop = Min(end + n, total);
+		text	   *part = (text *) PG_DETOAST_DATUM_SLICE(d, (int32) from,
+														   (int32) (stop - from));
 		Size		len = VARSIZE_ANY_EXHDR(part);
 
-		if (memmem(VARDATA_ANY(part), len, t->bytes, t->nbytes) != NULL)
-			return true;
-		if (len >= total)
+		end = from + len;
+		r = zh_substream_feed(&st, VARDATA_ANY(part), from, len, end >= total);
+		if (r < 0 && end >= total)
 		{
-			*whole = part;
-			return false;
+			/* undecided at the end: the whole text decides */
+			if (from > 0)
+			{
+				pfree(part);
+				part = (text *) PG_DETOAST_DATUM(d);
+			}
+			r = zh_substream_finish(&st, VARDATA_ANY(part), VARSIZE_ANY_EXHDR(part));
 		}
 		pfree(part);
+		if (compressed || n < SLICE_MAX)
+			n *= 2;
 		CHECK_FOR_INTERRUPTS();
-		n *= 4;
 	}
+	zh_substream_free(&st);
+	return r == 1;
 }
 
 /* text &@ query: does the text satisfy the query (zh_query syntax)? */
@@ -105,17 +131,12 @@ zh_match(PG_FUNCTION_ARGS)
 {
 	Datum		d = PG_GETARG_DATUM(0);
 	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
-	text	   *doc = NULL;
+	text	   *doc;
 
-	if (q->nterms == 1 && !q->terms[0].negated &&
-		VARATT_IS_EXTERNAL(DatumGetPointer(d)) &&
-		toast_raw_datum_size(d) > SLICE_FIRST * 2)
-	{
-		if (match_prefixes(d, &q->terms[0], &doc))
-			PG_RETURN_BOOL(true);
-	}
-	if (doc == NULL)
-		doc = PG_GETARG_TEXT_PP(0);
+	if (VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)) &&
+		toast_raw_datum_size(d) > SLICE_FIRST * 2 && zh_substream_ok(q))
+		PG_RETURN_BOOL(match_slices(d, q));
+	doc = PG_GETARG_TEXT_PP(0);
 	PG_RETURN_BOOL(zh_subquery_match(q, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc)));
 }
 

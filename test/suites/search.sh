@@ -164,6 +164,38 @@ grep -v 'passed, .* failed' "$out"
 read -r p f < <(grep -Eo '^[0-9]+ passed, [0-9]+ failed' "$out" | awk '{print $1, $3}')
 rm -f "$out"
 if [ "$ok_plan" -eq 1 ]; then p=$((p + 1)); else echo "FAIL: the GIN index is not used"; f=$((f + 1)); fi
+
+# Long texts read slice by slice (zh_match on values over 128 kB stored out
+# of line): the same answers as on the text read whole (body || '' is never
+# toasted), for every query, with bodies stored uncompressed (EXTERNAL) and
+# compressed (lz4; repeated documents with a traditional and OCR-spaced form
+# at their very end, so a match can straddle any slice).
+read -r p2 f2 nlz4 < <(P -At <<'SQL' | tail -n 1
+CREATE TABLE long_ext (id int, body text);
+ALTER TABLE long_ext ALTER COLUMN body SET STORAGE EXTERNAL;
+INSERT INTO long_ext SELECT id, body FROM docs WHERE src = 'long';
+CREATE TABLE long_lz4 (id int, body text COMPRESSION lz4);
+INSERT INTO long_lz4 SELECT id, body FROM docs WHERE src = 'long';
+INSERT INTO long_lz4 SELECT 1000000 + id, repeat(body, 80) || '中華人民 共　 和國' || body
+FROM (SELECT id, body FROM docs WHERE src <> 'long' ORDER BY id LIMIT 6) s;
+INSERT INTO q (kind, q, truth) VALUES ('tail', '人民共和国', 'true'), ('tail', '-人民共和国', 'true');
+WITH r AS (
+  SELECT t, q.q,
+         array(SELECT id FROM long_ext WHERE t = 'ext' AND body OPERATOR(news_archive.&@) q.q
+               UNION ALL SELECT id FROM long_lz4 WHERE t = 'lz4' AND body OPERATOR(news_archive.&@) q.q
+               ORDER BY 1) AS got,
+         array(SELECT id FROM long_ext WHERE t = 'ext' AND (body || '') OPERATOR(news_archive.&@) q.q
+               UNION ALL SELECT id FROM long_lz4 WHERE t = 'lz4' AND (body || '') OPERATOR(news_archive.&@) q.q
+               ORDER BY 1) AS want
+  FROM q, (VALUES ('ext'), ('lz4')) v(t))
+SELECT format('%s %s %s', count(*) FILTER (WHERE got = want), count(*) FILTER (WHERE got <> want),
+              (SELECT count(*) FROM long_lz4 WHERE pg_column_compression(body) IS NOT NULL
+               AND octet_length(body) > 131072 AND pg_column_size(body) > 2000)) FROM r;
+SQL
+)
+echo "long texts by slices (EXTERNAL and lz4, $nlz4 compressed out of line): $p2 passed, $f2 failed"
+[ "${nlz4:-0}" -gt 0 ] || { echo "FAIL: no compressed long text stored out of line"; f2=$((f2 + 1)); }
+p=$((p + p2)); f=$((f + f2))
 psql -Xq -d postgres -c "DROP DATABASE $DB" >/dev/null
 echo "$p passed, $f failed"
 [ "$f" -eq 0 ]

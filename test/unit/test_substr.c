@@ -478,5 +478,9 @@ main(void)
 	test_long_consistent();
 	test_sparse_windows();
 	test_utf8_count();
+	/* again with the SSE2 trigger scan where AVX2 was used */
+	zh_substr_avx2 = 0;
+	test_match_equals_strstr();
+	test_sparse_windows();
 	NA_TEST_DONE();
 }
