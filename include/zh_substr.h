@@ -312,6 +312,13 @@ extern size_t zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
  */
 extern int	zh_subquery_consistent(const ZhSubQuery *q, const char *check);
 
+/*
+ * The planner's estimate of the fraction of texts that satisfy the query,
+ * from its shape (the terms' lengths, AND, OR, NOT): orders of magnitude
+ * for news text, see zh_substr_sel.c.  0 for a query without terms.
+ */
+extern double zh_subquery_selectivity(const ZhSubQuery *q);
+
 /* ---- ranking and highlighting ---- */
 
 /*

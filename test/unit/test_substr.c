@@ -347,6 +347,39 @@ test_spans_headline(void)
 	zh_subquery_free(q);
 }
 
+/* the planner's estimate: ordered by the terms' lengths, AND, OR and NOT */
+static double
+sel_of(const char *qs)
+{
+	ZhSubQuery *q = zh_subquery_parse(qs, strlen(qs));
+	double		v = zh_subquery_selectivity(q);
+
+	zh_subquery_free(q);
+	return v;
+}
+
+static void
+test_selectivity(void)
+{
+	double		one = sel_of("国"),
+				two = sel_of("经济"),
+				four = sel_of("人民日报"),
+				eight = sel_of("中华人民共和国成立");
+
+	NA_CHECK(one > two && two > four && four > eight && eight > 0.0);
+	NA_CHECK(one <= 1.0);
+	/* AND narrows, OR widens, NOT takes the rest */
+	NA_CHECK(sel_of("国 经济") < two);
+	NA_CHECK(sel_of("国 经济") < one);
+	NA_CHECK(sel_of("经济 OR 人民日报") > two);
+	NA_CHECK(sel_of("经济 OR 人民日报") <= 1.0);
+	NA_CHECK(sel_of("国 -经济") < one);
+	NA_CHECK(sel_of("-经济") > 1.0 - two - 1e-9 && sel_of("-经济") < 1.0 - two + 1e-9);
+	/* folding: a traditional form is estimated as its simplified one */
+	NA_CHECK(sel_of("經濟") == two);
+	NA_CHECK(sel_of("  \"  \" ") == 0.0);
+}
+
 /*
  * Long texts of plain characters with a few variants (traditional forms,
  * full-width letters, spaces of several kinds, line breaks) sprinkled in:
@@ -478,6 +511,7 @@ main(void)
 	test_long_consistent();
 	test_sparse_windows();
 	test_utf8_count();
+	test_selectivity();
 	/* again with the SSE2 trigger scan where AVX2 was used */
 	zh_substr_avx2 = 0;
 	test_match_equals_strstr();
