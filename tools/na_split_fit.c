@@ -32,6 +32,17 @@ static float w[SP_N_FEATURES][SPR_N],
 static float tw[SPR_N + 1][SPR_N],
 			tu[SPR_N + 1][SPR_N];
 
+/*
+ * Role transitions the annotated issues hold (START is row SPR_N): a
+ * transition never seen in fitting is never decoded (NEVER_PENALTY), here and in
+ * src/core/split_roles.c, which reads the same table from the header.  An
+ * advert next to a notice is always allowed: the renderer puts one item in a
+ * gap between articles, papers put them side by side.
+ */
+static bool seen[SPR_N + 1][SPR_N];
+
+#define NEVER_PENALTY	1e6f
+
 /* the mean of the averaged weights of several runs (--runs) */
 static float sw[SP_N_FEATURES][SPR_N],
 			stw[SPR_N + 1][SPR_N];
@@ -124,6 +135,9 @@ load_pair(const char *feat_path, const char *roles_path)
 				s.ids = (int *) na_realloc(s.ids, sizeof(int) * (cap_ids *= 2));
 			s.ids[n_ids++] = (int) id;
 		}
+		seen[s.n ? s.gold[s.n - 1] : SPR_N][s.gold[s.n]] = true;
+		/* the renderer puts one item in a gap; papers put items side by side */
+		seen[SPR_ADVERT][SPR_NOTICE] = seen[SPR_NOTICE][SPR_ADVERT] = true;
 		s.n++;
 	}
 	s.off[s.n] = n_ids;
@@ -209,16 +223,21 @@ decode(const Seq *s, uint8_t *pred)
 			int			arg = 0;
 
 			if (k == 0)
-				top = tw[SPR_N][r];
+				top = tw[SPR_N][r] - (seen[SPR_N][r] ? 0 : NEVER_PENALTY);
 			else
 			{
-				top = best[(k - 1) * SPR_N] + tw[0][r];
-				for (q = 1; q < SPR_N; q++)
-					if (best[(k - 1) * SPR_N + q] + tw[q][r] > top)
+				top = -1e30f;
+				for (q = 0; q < SPR_N; q++)
+				{
+					float		v = best[(k - 1) * SPR_N + q] + tw[q][r] -
+						(seen[q][r] ? 0 : NEVER_PENALTY);
+
+					if (v > top)
 					{
-						top = best[(k - 1) * SPR_N + q] + tw[q][r];
+						top = v;
 						arg = q;
 					}
+				}
 			}
 			best[k * SPR_N + r] = top + em[r];
 			back[k * SPR_N + r] = (uint8_t) arg;
@@ -325,6 +344,15 @@ write_header(const char *path, int epochs, long lines)
 		fprintf(f, "\t{");
 		for (r = 0; r < SPR_N; r++)
 			fprintf(f, "%s%.3f", r ? ", " : "", tw[i][r]);
+		fprintf(f, "},\n");
+	}
+	fprintf(f, "};\n\n/* transitions seen in the annotated issues (row SPR_N: the first line) */\n"
+			"static const bool sp_model_seen[SPR_N + 1][SPR_N] = {\n");
+	for (i = 0; i <= SPR_N; i++)
+	{
+		fprintf(f, "\t{");
+		for (r = 0; r < SPR_N; r++)
+			fprintf(f, "%s%d", r ? ", " : "", seen[i][r] ? 1 : 0);
 		fprintf(f, "},\n");
 	}
 	fprintf(f, "};\n");
