@@ -33,15 +33,16 @@ static float tw[SPR_N + 1][SPR_N],
 			tu[SPR_N + 1][SPR_N];
 
 /*
- * Role transitions the annotated issues hold (START is row SPR_N): a
- * transition never seen in fitting is never decoded (NEVER_PENALTY), here and in
- * src/core/split_roles.c, which reads the same table from the header.  An
- * advert next to a notice is always allowed: the renderer puts one item in a
- * gap between articles, papers put them side by side.
+ * Role transitions the annotated issues hold (START is row SPR_N).  A
+ * transition never seen in fitting starts each run at -unseen_prior rather
+ * than 0, and is fitted like the others from there: the decoder takes it
+ * only where the emissions say so by more than what the perceptron left of
+ * the prior, and a mistake through it still teaches the emissions (a hard
+ * mask would let them drift: a title before body was never contrasted with
+ * an advert, because an advert followed by body was ruled out).
  */
 static bool seen[SPR_N + 1][SPR_N];
-
-#define NEVER_PENALTY	1e6f
+static float unseen_prior = 100.0f;	/* --unseen-prior */
 
 /* the mean of the averaged weights of several runs (--runs) */
 static float sw[SP_N_FEATURES][SPR_N],
@@ -136,8 +137,6 @@ load_pair(const char *feat_path, const char *roles_path)
 			s.ids[n_ids++] = (int) id;
 		}
 		seen[s.n ? s.gold[s.n - 1] : SPR_N][s.gold[s.n]] = true;
-		/* the renderer puts one item in a gap; papers put items side by side */
-		seen[SPR_ADVERT][SPR_NOTICE] = seen[SPR_NOTICE][SPR_ADVERT] = true;
 		s.n++;
 	}
 	s.off[s.n] = n_ids;
@@ -223,21 +222,16 @@ decode(const Seq *s, uint8_t *pred)
 			int			arg = 0;
 
 			if (k == 0)
-				top = tw[SPR_N][r] - (seen[SPR_N][r] ? 0 : NEVER_PENALTY);
+				top = tw[SPR_N][r];
 			else
 			{
-				top = -1e30f;
-				for (q = 0; q < SPR_N; q++)
-				{
-					float		v = best[(k - 1) * SPR_N + q] + tw[q][r] -
-						(seen[q][r] ? 0 : NEVER_PENALTY);
-
-					if (v > top)
+				top = best[(k - 1) * SPR_N] + tw[0][r];
+				for (q = 1; q < SPR_N; q++)
+					if (best[(k - 1) * SPR_N + q] + tw[q][r] > top)
 					{
-						top = v;
+						top = best[(k - 1) * SPR_N + q] + tw[q][r];
 						arg = q;
 					}
-				}
 			}
 			best[k * SPR_N + r] = top + em[r];
 			back[k * SPR_N + r] = (uint8_t) arg;
@@ -346,15 +340,6 @@ write_header(const char *path, int epochs, long lines)
 			fprintf(f, "%s%.3f", r ? ", " : "", tw[i][r]);
 		fprintf(f, "},\n");
 	}
-	fprintf(f, "};\n\n/* transitions seen in the annotated issues (row SPR_N: the first line) */\n"
-			"static const bool sp_model_seen[SPR_N + 1][SPR_N] = {\n");
-	for (i = 0; i <= SPR_N; i++)
-	{
-		fprintf(f, "\t{");
-		for (r = 0; r < SPR_N; r++)
-			fprintf(f, "%s%d", r ? ", " : "", seen[i][r] ? 1 : 0);
-		fprintf(f, "},\n");
-	}
 	fprintf(f, "};\n");
 	fclose(f);
 }
@@ -373,8 +358,10 @@ fit_run(int epochs, uint64_t rng, long lines)
 
 	memset(w, 0, sizeof(w));
 	memset(u, 0, sizeof(u));
-	memset(tw, 0, sizeof(tw));
 	memset(tu, 0, sizeof(tu));
+	for (k = 0; k <= SPR_N; k++)
+		for (a = 0; a < SPR_N; a++)
+			tw[k][a] = seen[k][a] ? 0 : -unseen_prior;
 	for (e = 0; e < epochs; e++)
 	{
 		long		wrong = 0;
@@ -430,12 +417,14 @@ main(int argc, char **argv)
 			epochs = atoi(argv[++a]);
 		else if (strcmp(argv[a], "--runs") == 0 && a + 1 < argc)
 			runs = atoi(argv[++a]);
+		else if (strcmp(argv[a], "--unseen-prior") == 0 && a + 1 < argc)
+			unseen_prior = (float) atof(argv[++a]);
 		else
 			load_dir(argv[a]);
 	}
 	if (!out || n_seqs == 0 || runs < 1)
 	{
-		fprintf(stderr, "usage: %s [--epochs N] [--runs N] --out HEADER DIR...\n", argv[0]);
+		fprintf(stderr, "usage: %s [--epochs N] [--runs N] [--unseen-prior P] --out HEADER DIR...\n", argv[0]);
 		return 2;
 	}
 	for (k = 0; k < n_seqs; k++)

@@ -5,10 +5,8 @@
  *	  section head, caption, credit, advert, notice, other).  A line's score
  *	  for a role is the sum of the weights of its features (split_features.c)
  *	  for that role (advert and notice only where sp_notice_possible()); a
- *	  transition weight links the roles of neighbouring lines, and a
- *	  transition the annotated issues never hold (sp_model_seen: a title
- *	  followed by a title, a kicker by a byline) is never taken; Viterbi
- *	  picks the best sequence.  The weights are fitted offline by
+ *	  transition weight links the roles of neighbouring lines; Viterbi picks
+ *	  the best sequence.  The weights are fitted offline by
  *	  tools/na_split_fit.c (an averaged structured perceptron on rendered
  *	  issues) and compiled in from split_model_weights.h.
  */
@@ -24,10 +22,6 @@ const char *const sp_role_names[SPR_N] = {
 #define ROW_W	((SPR_N + 3) & ~3)
 static float dense[SP_N_FEATURES][ROW_W];
 static bool dense_ready = false;
-
-/* fitted transitions, with the ones never seen in fitting ruled out */
-#define SP_NEVER	1e6f
-static float trans[SPR_N + 1][SPR_N];
 
 /* spread the fitted rows (features with any weight) into a dense table */
 static void
@@ -48,9 +42,6 @@ model_load(void)
 		for (k = 0; k < SPR_N; k++)
 			dense[f][k] = sp_model_rows[r].w[k];
 	}
-	for (r = 0; r <= SPR_N; r++)
-		for (k = 0; k < SPR_N; k++)
-			trans[r][k] = sp_model_trans[r][k] - (sp_model_seen[r][k] ? 0 : SP_NEVER);
 	dense_ready = true;
 }
 
@@ -81,41 +72,14 @@ emissions(const SpSeq *sq, float *em)
 		for (r = 0; r < SPR_N; r++)
 			e[r] = acc[r];
 		if (!sp_notice_possible(f.ids, f.n_ids))
-			e[SPR_ADVERT] = e[SPR_NOTICE] = -SP_NEVER;
+			e[SPR_ADVERT] = e[SPR_NOTICE] = -1e6f;
 		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
 		{
 			/* a headline, byline or page header is never a paragraph long */
-			e[SPR_PAGE] = e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -SP_NEVER;
-			e[SPR_BYLINE] = e[SPR_HEADING] = -SP_NEVER;
+			e[SPR_PAGE] = e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
+			e[SPR_BYLINE] = e[SPR_HEADING] = -1e6f;
 		}
 	}
-}
-
-/*
- * How far role r of a line (emissions e, the line before in role prev) beat
- * the best other role the transitions allow there; where none is allowed
- * (a byline is always followed by body) the emissions alone are compared;
- * 0 when no other role was possible at all.
- */
-static float
-local_margin(const float *e, int prev, int r)
-{
-	float		other = -1e30f,
-				other_em = -1e30f;
-	int			q;
-
-	for (q = 0; q < SPR_N; q++)
-	{
-		if (q == r || e[q] <= -SP_NEVER / 2)
-			continue;			/* ruled out by the line's own length or shape */
-		if (sp_model_seen[prev][q] && e[q] + trans[prev][q] > other)
-			other = e[q] + trans[prev][q];
-		if (e[q] > other_em)
-			other_em = e[q];
-	}
-	if (other > -1e29f)
-		return e[r] + trans[prev][r] - other;
-	return other_em > -1e29f ? e[r] - other_em : 0;
 }
 
 /*
@@ -150,7 +114,7 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 	}
 	for (r = 0; r < SPR_N; r++)
 	{
-		best[r] = trans[SPR_N][r] + em[r];
+		best[r] = sp_model_trans[SPR_N][r] + em[r];
 		back[r] = 0;
 	}
 	for (k = 1; k < sq->n; k++)
@@ -162,12 +126,12 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 			na_check_interrupts();
 		for (r = 0; r < SPR_N; r++)
 		{
-			float		top = pb[0] + trans[0][r];
+			float		top = pb[0] + sp_model_trans[0][r];
 			int			arg = 0;
 
 			for (q = 1; q < SPR_N; q++)
 			{
-				float		v = pb[q] + trans[q][r];
+				float		v = pb[q] + sp_model_trans[q][r];
 
 				if (v > top)
 				{
@@ -193,8 +157,17 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 		}
 	}
 	for (k = 0; k < sq->n; k++)
-		margin[k] = local_margin(em + (size_t) k * SPR_N, k > 0 ? (int) roles[k - 1] : SPR_N,
-								 roles[k]);
+	{
+		const float *e = em + (size_t) k * SPR_N;
+		int			prev = k > 0 ? roles[k - 1] : SPR_N;
+		float		mine = e[roles[k]] + sp_model_trans[prev][roles[k]],
+					other = -1e30f;
+
+		for (r = 0; r < SPR_N; r++)
+			if (r != (int) roles[k] && e[r] + sp_model_trans[prev][r] > other)
+				other = e[r] + sp_model_trans[prev][r];
+		margin[k] = mine - other;
+	}
 	na_free(em);
 	na_free(best);
 	na_free(back);
