@@ -15,7 +15,9 @@
 #
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
-# scripts/split-transfer.sh uses both to fit on one paper only.
+# scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
+# (default 100) is where a role transition never seen in fitting starts
+# (na_split_fit --unseen-prior; README, "Why the hard mask made titles ...").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
