@@ -15,7 +15,9 @@
 #
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
-# scripts/split-transfer.sh uses both to fit on one paper only.
+# scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
+# (default 100) is where a role transition never seen in fitting starts
+# (na_split_fit --unseen-prior; README, "Why the hard mask made titles ...").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
@@ -26,5 +28,5 @@ python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${I
 	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 OUT=${OUT:-src/core/split_model_weights.h}
-build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --out "$OUT" "$WORK/train"
+build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --out "$OUT" "$WORK/train"
 echo "wrote $OUT"

@@ -32,6 +32,18 @@ static float w[SP_N_FEATURES][SPR_N],
 static float tw[SPR_N + 1][SPR_N],
 			tu[SPR_N + 1][SPR_N];
 
+/*
+ * Role transitions the annotated issues hold (START is row SPR_N).  A
+ * transition never seen in fitting starts each run at -unseen_prior rather
+ * than 0, and is fitted like the others from there: the decoder takes it
+ * only where the emissions say so by more than what the perceptron left of
+ * the prior, and a mistake through it still teaches the emissions (a hard
+ * mask would let them drift: a title before body was never contrasted with
+ * an advert, because an advert followed by body was ruled out).
+ */
+static bool seen[SPR_N + 1][SPR_N];
+static float unseen_prior = 100.0f;	/* --unseen-prior */
+
 /* the mean of the averaged weights of several runs (--runs) */
 static float sw[SP_N_FEATURES][SPR_N],
 			stw[SPR_N + 1][SPR_N];
@@ -119,6 +131,7 @@ load_pair(const char *feat_path, const char *roles_path)
 				s.ids = (int *) na_realloc(s.ids, sizeof(int) * (cap_ids *= 2));
 			s.ids[n_ids++] = (int) id;
 		}
+		seen[s.n ? s.gold[s.n - 1] : SPR_N][s.gold[s.n]] = true;
 		s.n++;
 	}
 	s.off[s.n] = n_ids;
@@ -340,8 +353,10 @@ fit_run(int epochs, uint64_t rng, long lines)
 
 	memset(w, 0, sizeof(w));
 	memset(u, 0, sizeof(u));
-	memset(tw, 0, sizeof(tw));
 	memset(tu, 0, sizeof(tu));
+	for (k = 0; k <= SPR_N; k++)
+		for (a = 0; a < SPR_N; a++)
+			tw[k][a] = seen[k][a] ? 0 : -unseen_prior;
 	for (e = 0; e < epochs; e++)
 	{
 		long		wrong = 0;
@@ -397,12 +412,14 @@ main(int argc, char **argv)
 			epochs = atoi(argv[++a]);
 		else if (strcmp(argv[a], "--runs") == 0 && a + 1 < argc)
 			runs = atoi(argv[++a]);
+		else if (strcmp(argv[a], "--unseen-prior") == 0 && a + 1 < argc)
+			unseen_prior = (float) atof(argv[++a]);
 		else
 			load_dir(argv[a]);
 	}
 	if (!out || n_seqs == 0 || runs < 1)
 	{
-		fprintf(stderr, "usage: %s [--epochs N] [--runs N] --out HEADER DIR...\n", argv[0]);
+		fprintf(stderr, "usage: %s [--epochs N] [--runs N] [--unseen-prior P] --out HEADER DIR...\n", argv[0]);
 		return 2;
 	}
 	for (k = 0; k < n_seqs; k++)
