@@ -137,6 +137,30 @@ pair_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 #include <immintrin.h>
 
 /*
+ * The candidate positions of a SIMD block (bit j of mask: position i + j)
+ * checked in order by pair_trigger(); the first trigger's end, its position
+ * in *at, or len when none is one.
+ */
+static inline size_t
+check_candidates(const ZhSubTerm *t, const char *s, size_t len, size_t from,
+				 size_t i, uint32_t mask, size_t *at)
+{
+	while (mask)
+	{
+		size_t		j = i + (size_t) __builtin_ctz(mask),
+					r = pair_trigger(t, s, len, from, j);
+
+		if (r < len)
+		{
+			*at = j;
+			return r;
+		}
+		mask &= mask - 1;
+	}
+	return len;
+}
+
+/*
  * Sixteen positions at a time: a position is a candidate when the bytes
  * there begin one of the term's variants (up to its first three bytes), are
  * an ASCII variant, or are a non-ASCII byte before droppable white space.
@@ -151,6 +175,7 @@ simd_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 	const ZhTrigPat *pat = t->pats;
 	uint32_t	npat = t->npats,
 				k;
+	size_t		r;
 	__m128i		c0[ZH_MAX_TRIG_PATS],
 				c1[ZH_MAX_TRIG_PATS],
 				c2[ZH_MAX_TRIG_PATS],
@@ -169,7 +194,7 @@ simd_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 					v1 = _mm_loadu_si128((const __m128i *) (s + i + 1)),
 					v2 = _mm_loadu_si128((const __m128i *) (s + i + 2)),
 					m = _mm_setzero_si128();
-		unsigned	mask;
+		uint32_t	mask;
 
 		for (k = 0; k < npat; k++)
 		{
@@ -195,19 +220,9 @@ simd_trigger(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 			}
 			m = _mm_or_si128(m, e);
 		}
-		mask = (unsigned) _mm_movemask_epi8(m);
-		while (mask)
-		{
-			size_t		j = i + (size_t) __builtin_ctz(mask),
-						r = pair_trigger(t, s, len, from, j);
-
-			if (r < len)
-			{
-				*at = j;
-				return r;
-			}
-			mask &= mask - 1;
-		}
+		mask = (uint32_t) _mm_movemask_epi8(m);
+		if (mask && (r = check_candidates(t, s, len, from, i, mask, at)) < len)
+			return r;
 	}
 	*at = i;
 	return len;
@@ -225,6 +240,7 @@ simd_trigger_avx2(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 	const ZhTrigPat *pat = t->pats;
 	uint32_t	npat = t->npats,
 				k;
+	size_t		r;
 	__m256i		c0[ZH_MAX_TRIG_PATS],
 				c1[ZH_MAX_TRIG_PATS],
 				c2[ZH_MAX_TRIG_PATS],
@@ -243,7 +259,7 @@ simd_trigger_avx2(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 					v1 = _mm256_loadu_si256((const __m256i *) (s + i + 1)),
 					v2 = _mm256_loadu_si256((const __m256i *) (s + i + 2)),
 					m = _mm256_setzero_si256();
-		unsigned	mask;
+		uint32_t	mask;
 
 		for (k = 0; k < npat; k++)
 		{
@@ -269,19 +285,9 @@ simd_trigger_avx2(const ZhSubTerm *t, const char *s, size_t len, size_t from,
 			}
 			m = _mm256_or_si256(m, e);
 		}
-		mask = (unsigned) _mm256_movemask_epi8(m);
-		while (mask)
-		{
-			size_t		j = i + (size_t) __builtin_ctz(mask),
-						r = pair_trigger(t, s, len, from, j);
-
-			if (r < len)
-			{
-				*at = j;
-				return r;
-			}
-			mask &= mask - 1;
-		}
+		mask = (uint32_t) _mm256_movemask_epi8(m);
+		if (mask && (r = check_candidates(t, s, len, from, i, mask, at)) < len)
+			return r;
 	}
 	*at = i;
 	return len;
