@@ -65,20 +65,26 @@ def cond(tmpl, q, grn):
                        grn=grn)
 
 
-def load(a):
-    psql("DROP DATABASE IF EXISTS " + DB, db="postgres")
-    psql("CREATE DATABASE " + DB, db="postgres")
-    psql("CREATE EXTENSION news_archive; CREATE EXTENSION pg_bigm; CREATE EXTENSION pgroonga;"
-         "CREATE TABLE docs (id int PRIMARY KEY, body text NOT NULL)")
+def load_docs(a, extensions, db=DB):
+    """A new database db with the extensions and the corpus in table docs
+    (body, and norm = its normalised text); bench/search_long.py uses it too."""
+    psql("DROP DATABASE IF EXISTS " + db, db="postgres")
+    psql("CREATE DATABASE " + db, db="postgres")
+    psql("".join(f"CREATE EXTENSION {e}; " for e in extensions) +
+         "CREATE TABLE docs (id int PRIMARY KEY, body text NOT NULL)", db=db)
     gen = subprocess.run([sys.executable, os.path.join(a.root, "bench/search_corpus.py"), "--bytes", str(a.bytes),
                           "--shared", a.shared if os.path.isdir(a.shared) else ""],
                          capture_output=True, text=True, check=True)
     print(gen.stderr.strip())
     rows = "".join(f"{i + 1}\t{l}\n" for i, l in enumerate(gen.stdout.splitlines()))
-    psql("COPY docs (id, body) FROM STDIN", inp=rows)
-    psql("ALTER TABLE docs ADD COLUMN norm text")
-    psql("UPDATE docs SET norm = news_archive.zh_normalize(body)")
-    psql("VACUUM ANALYZE docs")
+    psql("COPY docs (id, body) FROM STDIN", db=db, inp=rows)
+    psql("ALTER TABLE docs ADD COLUMN norm text", db=db)
+    psql("UPDATE docs SET norm = news_archive.zh_normalize(body)", db=db)
+    psql("VACUUM ANALYZE docs", db=db)
+
+
+def load(a):
+    load_docs(a, ["news_archive", "pg_bigm", "pgroonga"])
     print(psql("SELECT format('corpus: %s documents, %s MB of text, longest %s characters; base table %s MiB', count(*), "
                "round(sum(octet_length(body)) / 1e6, 1), max(length(body)), "
                "round(pg_table_size('docs') / 1048576.0, 1)) FROM docs").strip())
@@ -118,19 +124,22 @@ def build(a, grn):
     return sizes
 
 
+def subs(lo, hi, cnt, where="length(body) < 20000", start=1, db=DB):
+    """Up to cnt * 20 distinct Han substrings of lo-hi characters from random
+    places (from character start on) of documents matching where; seeded."""
+    return psql(f"""SELECT setseed(0.{lo}{hi}{cnt}); SELECT DISTINCT s FROM (
+        SELECT substr(norm, {start} + (random() * greatest(length(norm) - {start} - l, 1))::int, l) s
+        FROM (SELECT norm, {lo} + (random() * {hi - lo})::int l FROM docs
+              WHERE {where} ORDER BY random() LIMIT {cnt * 40}) x) y
+        WHERE s ~ '^[一-鿿]+$' LIMIT {cnt * 20}""", db=db).split()
+
+
 def sample_terms(a):
     """Terms per class, from random positions (so frequent terms come often)."""
     classes = {}
     n = a.terms
     psql("SELECT setseed(0.12)")
     maxid = int(psql("SELECT max(id) FROM docs WHERE length(body) < 20000"))
-    def subs(lo, hi, cnt, where="length(body) < 20000", start=1):
-        out = psql(f"""SELECT setseed(0.{lo}{hi}{cnt}); SELECT DISTINCT s FROM (
-            SELECT substr(norm, {start} + (random() * greatest(length(norm) - {start} - l, 1))::int, l) s
-            FROM (SELECT norm, {lo} + (random() * {hi - lo})::int l FROM docs
-                  WHERE {where} ORDER BY random() LIMIT {cnt * 40}) x) y
-            WHERE s ~ '^[一-鿿]+$' LIMIT {cnt * 20}""").split()
-        return out
     classes["1 char"] = subs(1, 1, n)[:n]
     classes["2 chars"] = subs(2, 2, n)[:n]
     classes["3-4 chars"] = subs(3, 4, n)[:n]
@@ -243,4 +252,5 @@ def main():
     psql("DROP DATABASE " + DB, db="postgres")
 
 
-main()
+if __name__ == "__main__":
+    main()

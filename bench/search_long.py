@@ -17,37 +17,18 @@ per query median / max over the terms.
 import argparse
 import os
 import statistics
-import subprocess
-import sys
+
+import search  # bench/search.py: psql, lit, the corpus and the term draw
 
 DB = "na_longdoc_bench"
 
 
-def psql(sql, db=DB):
-    r = subprocess.run(["psql", "-X", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-q", "-d", db],
-                       input=sql + ";\n", capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit("psql failed: " + r.stderr[-2000:])
-    return r.stdout
-
-
-def lit(s):
-    return "'" + s.replace("'", "''") + "'"
+def psql(sql):
+    return search.psql(sql, db=DB)
 
 
 def load(a):
-    psql("DROP DATABASE IF EXISTS " + DB, db="postgres")
-    psql("CREATE DATABASE " + DB, db="postgres")
-    psql("CREATE EXTENSION news_archive; CREATE TABLE docs (id int PRIMARY KEY, body text NOT NULL)")
-    gen = subprocess.run([sys.executable, os.path.join(a.root, "bench/search_corpus.py"), "--bytes",
-                          str(a.bytes), "--shared", a.shared if os.path.isdir(a.shared) else ""],
-                         capture_output=True, text=True, check=True)
-    rows = "".join(f"{i + 1}\t{l}\n" for i, l in enumerate(gen.stdout.splitlines()))
-    r = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", DB, "-c",
-                        "COPY docs (id, body) FROM STDIN"], input=rows, text=True)
-    if r.returncode != 0:
-        sys.exit("COPY failed")
-    psql("ALTER TABLE docs ADD COLUMN norm text; UPDATE docs SET norm = news_archive.zh_normalize(body)")
+    search.load_docs(a, ["news_archive"], db=DB)
     for t, storage in (("t_default", ""), ("t_external", "ALTER COLUMN body SET STORAGE EXTERNAL")):
         psql(f"CREATE TABLE {t} (id int PRIMARY KEY, body text NOT NULL)" +
              (f"; ALTER TABLE {t} {storage}" if storage else "") +
@@ -57,13 +38,7 @@ def load(a):
 
 def sample_terms(n):
     """As bench/search.py's sample_terms (same seeds), three classes."""
-    def subs(lo, hi, cnt, where="length(body) < 20000", start=1):
-        return psql(f"""SELECT setseed(0.{lo}{hi}{cnt}); SELECT DISTINCT s FROM (
-            SELECT substr(norm, {start} + (random() * greatest(length(norm) - {start} - l, 1))::int, l) s
-            FROM (SELECT norm, {lo} + (random() * {hi - lo})::int l FROM docs
-                  WHERE {where} ORDER BY random() LIMIT {cnt * 40}) x) y
-            WHERE s ~ '^[一-鿿]+$' LIMIT {cnt * 20}""").split()
-    return {"3-4 chars": subs(3, 4, n)[:n], "5-8 chars": subs(5, 8, n)[:n],
+    return {"3-4 chars": search.subs(3, 4, n, db=DB)[:n], "5-8 chars": search.subs(5, 8, n, db=DB)[:n],
             "long docs >16383": long_terms(n)}
 
 
@@ -86,10 +61,10 @@ def cpu_per_term(table, terms, rounds):
     """CPU ms per query of each term, in one session."""
     lines = ["SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off;"]
     for q in terms:  # warm-up
-        lines.append(f"SELECT count(*) FROM {table} WHERE body OPERATOR(news_archive.&@) {lit(q)} \\g /dev/null")
+        lines.append(f"SELECT count(*) FROM {table} WHERE body OPERATOR(news_archive.&@) {search.lit(q)} \\g /dev/null")
     for q in terms:
         lines.append(f"SELECT {CPU} AS t0 \\gset")
-        lines += [f"SELECT count(*) FROM {table} WHERE body OPERATOR(news_archive.&@) {lit(q)} \\g /dev/null"] * rounds
+        lines += [f"SELECT count(*) FROM {table} WHERE body OPERATOR(news_archive.&@) {search.lit(q)} \\g /dev/null"] * rounds
         lines.append(f"SELECT ({CPU} - :t0) * 1000.0 / {os.sysconf('SC_CLK_TCK')} / {rounds};")
     out = psql("\n".join(lines))
     return [float(x) for x in out.split()]
@@ -98,7 +73,7 @@ def cpu_per_term(table, terms, rounds):
 def counts(table, q):
     """(rows, candidates the index hands over, long candidates)."""
     plan = psql(f"SET enable_seqscan = off; EXPLAIN (ANALYZE, TIMING off, COSTS off) SELECT id FROM {table}"
-                f" WHERE body OPERATOR(news_archive.&@) {lit(q)}")
+                f" WHERE body OPERATOR(news_archive.&@) {search.lit(q)}")
     rows = removed = 0
     for l in plan.splitlines():
         if "Bitmap Heap Scan" in l and "rows=" in l:
