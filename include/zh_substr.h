@@ -250,6 +250,17 @@ extern int	zh_substr_avx2;
 extern bool zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len);
 
 /*
+ * The query's value from its terms' values, each 0 (false), 1 (true) or 2
+ * (undecided), negation already applied by term_value: the AND of the
+ * groups, each the OR of its terms.  Returns 0, 1 or 2 (0 for a query
+ * without terms).  term_value is not called for the rest of a group once a
+ * term is true, nor after a group is false.
+ */
+typedef int (*ZhTermValueFn) (const ZhSubQuery *q, uint32_t term, void *arg);
+extern int	zh_subquery_eval(const ZhSubQuery *q, ZhTermValueFn term_value,
+							 void *arg);
+
+/*
  * Confirming a long text slice by slice (zh_substr_stream.c), stopping as
  * soon as the query is decided: a positive term once found, a negated one
  * only at the end of the text.  The caller reads text[base, base + len)

@@ -345,25 +345,54 @@ zh_subquery_free(ZhSubQuery *q)
 	na_free(q);
 }
 
-bool
-zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len)
+int
+zh_subquery_eval(const ZhSubQuery *q, ZhTermValueFn term_value, void *arg)
 {
 	uint32_t	i = 0;
+	int			res = 1;
 
 	if (q->nterms == 0)
-		return false;
+		return 0;
 	while (i < q->nterms)
 	{
 		uint32_t	g = q->terms[i].group;
-		bool		any = false;
+		int			gv = 0;
 
 		for (; i < q->nterms && q->terms[i].group == g; i++)
-			if (!any && zh_subterm_in(&q->terms[i], s, len) != q->terms[i].negated)
-				any = true;
-		if (!any)
-			return false;
+		{
+			int			v = gv == 1 ? 1 : term_value(q, i, arg);
+
+			if (v == 1 || (v == 2 && gv == 0))
+				gv = v;
+		}
+		if (gv == 0)
+			return 0;
+		if (gv == 2)
+			res = 2;
 	}
-	return true;
+	return res;
+}
+
+typedef struct
+{
+	const char *s;
+	size_t		len;
+} RawText;
+
+static int
+term_in_text(const ZhSubQuery *q, uint32_t i, void *arg)
+{
+	const RawText *t = (const RawText *) arg;
+
+	return zh_subterm_in(&q->terms[i], t->s, t->len) != q->terms[i].negated;
+}
+
+bool
+zh_subquery_match(const ZhSubQuery *q, const char *s, size_t len)
+{
+	RawText		t = {s, len};
+
+	return zh_subquery_eval(q, term_in_text, &t) == 1;
 }
 
 /* AND of n keys' checks: 0 no, 1 yes, 2 maybe */
@@ -425,30 +454,14 @@ term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
 	return v;
 }
 
+static int
+term_keys_value(const ZhSubQuery *q, uint32_t i, void *check)
+{
+	return term_consistent(q, &q->terms[i], (const char *) check);
+}
+
 int
 zh_subquery_consistent(const ZhSubQuery *q, const char *check)
 {
-	uint32_t	i = 0;
-	int			res = 1;
-
-	if (q->nterms == 0)
-		return 0;
-	while (i < q->nterms)
-	{
-		uint32_t	g = q->terms[i].group;
-		int			gv = 0;
-
-		for (; i < q->nterms && q->terms[i].group == g; i++)
-		{
-			int			v = term_consistent(q, &q->terms[i], check);
-
-			if (v == 1 || (v == 2 && gv == 0))
-				gv = v;
-		}
-		if (gv == 0)
-			return 0;
-		if (gv == 2)
-			res = 2;
-	}
-	return res;
+	return zh_subquery_eval(q, term_keys_value, (void *) check);
 }

@@ -75,41 +75,32 @@ zh_substream_need(const ZhSubStream *st)
 }
 
 /*
- * The query's value so far: a term found is decided; one not found is
- * undecided until the end of the text (then absent).  Groups are ORs of
- * terms (a negated term is true when absent), the query their AND.
+ * A term's value so far: a term found is decided; one not found is
+ * undecided until the end of the text (then absent).
  */
+typedef struct
+{
+	const ZhSubStream *st;
+	bool		last;
+} StreamAt;
+
+static int
+term_so_far(const ZhSubQuery *q, uint32_t i, void *arg)
+{
+	const StreamAt *at = (const StreamAt *) arg;
+	int			v = at->st->found[i] ? 1 : at->last ? 0 : 2;
+
+	return v != 2 && q->terms[i].negated ? !v : v;
+}
+
+/* the query's value so far: 1 true, 0 false, -1 undecided */
 static int
 decide(const ZhSubStream *st, bool last)
 {
-	const ZhSubQuery *q = st->q;
-	uint32_t	i = 0;
-	int			v = 1;
+	StreamAt	at = {st, last};
+	int			v = zh_subquery_eval(st->q, term_so_far, &at);
 
-	if (q->nterms == 0)
-		return 0;
-	while (i < q->nterms)
-	{
-		uint32_t	g = q->terms[i].group;
-		int			gv = 0;
-
-		for (; i < q->nterms && q->terms[i].group == g; i++)
-		{
-			int			tv = st->found[i] ? 1 : last ? 0 : -1;
-
-			if (tv >= 0 && q->terms[i].negated)
-				tv = !tv;
-			if (tv == 1)
-				gv = 1;
-			else if (tv < 0 && gv == 0)
-				gv = -1;
-		}
-		if (gv == 0)
-			return 0;
-		if (gv < 0)
-			v = -1;
-	}
-	return v;
+	return v == 2 ? -1 : v;
 }
 
 /* the start of s[0, len)'s last character: where a slice is cut */
