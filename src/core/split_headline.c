@@ -137,9 +137,10 @@ sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n)
  * call the wrong line the title, mostly by length.  A careful reader goes by
  * the cues papers print: a column tag （XX谈） follows the main title; a line
  * opening with —— is a subtitle under it; a kicker leads into the title
- * with ——, a colon or a comma at its end.  Only the labels inside one
- * stack change (kickers above the title, subtitles below), never where an
- * article opens.
+ * with ——, a colon or a comma at its end; a line of a byline's shape
+ * (本报记者 X) under it is the byline, not the title.  Only the labels
+ * inside one stack change (kickers above the title, subtitles below),
+ * never where an article opens.
  */
 static bool
 is_head(SpRole r)
@@ -212,6 +213,14 @@ sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n, SpRo
 			   !(roles[hi] == SPR_KICKER && roles[hi - 1] != SPR_KICKER) &&
 			   !(roles[hi] == SPR_TITLE && roles[hi - 1] == SPR_SUBTITLE))
 			hi++;
+		/* a byline's shape (本报记者 X) under the headline is its byline */
+		while (hi - lo >= 2 && lines[seq[hi - 1]].cls == SPC_BYLINE)
+		{
+			roles[--hi] = SPR_BYLINE;
+			if (roles[hi - 1] != SPR_TITLE && !is_subtitle_line(text, &lines[seq[hi - 1]]) &&
+				!(hi - 1 == lo && lo > 0 && (roles[lo - 1] == SPR_KICKER || roles[lo - 1] == SPR_TITLE)))
+				roles[hi - 1] = SPR_TITLE;
+		}
 		t = hi - lo >= 2 && hi - lo <= 4 ? cued_title(text, lines, seq, lo, hi, roles) : -1;
 		/* a title right under a kicker or title would join that article */
 		if (t == lo && lo > 0 && (roles[lo - 1] == SPR_KICKER || roles[lo - 1] == SPR_TITLE))

@@ -2,7 +2,7 @@
  * test_stack: the title of a decoded headline stack from the cues papers
  * print (split_headline.c, sp_stack_cues): a column tag follows the main
  * title, a line opening with —— is a subtitle, a kicker leads on with ——,
- * a colon or a comma.  Invented lines; the roles stand for the model's.
+ * a colon or a comma; a byline's shape under a headline is its byline.  Invented lines; the roles stand for the model's.
  */
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
@@ -32,6 +32,8 @@ check(const char *what, const char *const *lines, const SpRole *in, const SpRole
 		ls[i].cs = pos;
 		ls[i].ce = pos + len;
 		ls[i].ncp = (int) na_utf8_count(lines[i], len);
+		/* the class split_lines.c gives a byline */
+		ls[i].cls = strncmp(lines[i], "本报记者", strlen("本报记者")) == 0 ? SPC_BYLINE : SPC_BODY;
 		pos += len;
 		text[pos++] = '\n';
 		seq[i] = i;
@@ -54,6 +56,7 @@ main(void)
 	const char *dashed[] = {body, "城东新区建设提速", "——三个重点项目本月开工", body};
 	const char *leading[] = {body, "聚焦城市更新：", "老旧小区焕新颜", body};
 	const char *bare[] = {body, "老旧小区焕新颜", "城东新区三个重点项目本月开工", body};
+	const char *byline[] = {body, "城东新区建设提速", "本报记者 王小明", body};
 	const char *after[] = {body, "老旧小区焕新颜", "城东新区建设提速", "——三个重点项目本月开工", body};
 
 	/* two lines labelled title: the one with the column tag is the title */
@@ -67,6 +70,9 @@ main(void)
 	/* a line ending in a colon leads into the title under it */
 	check("colon", leading, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY}, 4);
+	/* a byline's shape under the headline is the byline, the line above the title */
+	check("byline", byline, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY},
+		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_BYLINE, SPR_BODY}, 4);
 	/* no cue: the model's labels stay */
 	check("bare", bare, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
