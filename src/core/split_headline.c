@@ -173,7 +173,10 @@ cued_title(const char *text, const SpLine *lines, const int *seq, int lo, int hi
 		if (roles[j] == SPR_TITLE && t < 0)
 			t = j;
 		if (!is_subtitle_line(text, l) && sp_tail_tag(text + l->cs, l->ce - l->cs, &whole) && !whole)
-			tagged = j, ntag++;
+		{
+			tagged = j;
+			ntag++;
+		}
 	}
 	if (ntag == 1)
 		return tagged;
@@ -213,11 +216,18 @@ sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n, SpRo
 			   !(roles[hi] == SPR_KICKER && roles[hi - 1] != SPR_KICKER) &&
 			   !(roles[hi] == SPR_TITLE && roles[hi - 1] == SPR_SUBTITLE))
 			hi++;
-		/* a byline's shape (本报记者 X) under the headline is its byline */
+		/*
+		 * a byline's shape (本报记者 X) under the headline is its byline; the
+		 * line above it the title when the stack has none left
+		 */
 		while (hi - lo >= 2 && lines[seq[hi - 1]].cls == SPC_BYLINE)
 		{
+			bool		titled = false;
+
 			roles[--hi] = SPR_BYLINE;
-			if (roles[hi - 1] != SPR_TITLE && !is_subtitle_line(text, &lines[seq[hi - 1]]) &&
+			for (j = lo; j < hi; j++)
+				titled |= roles[j] == SPR_TITLE;
+			if (!titled && !is_subtitle_line(text, &lines[seq[hi - 1]]) &&
 				!(hi - 1 == lo && lo > 0 && (roles[lo - 1] == SPR_KICKER || roles[lo - 1] == SPR_TITLE)))
 				roles[hi - 1] = SPR_TITLE;
 		}

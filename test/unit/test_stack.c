@@ -73,6 +73,9 @@ main(void)
 	/* a byline's shape under the headline is the byline, the line above the title */
 	check("byline", byline, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_BYLINE, SPR_BODY}, 4);
+	/* ... and a stack that keeps a title keeps it */
+	check("byline, titled", byline, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_TITLE, SPR_BODY},
+		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_BYLINE, SPR_BODY}, 4);
 	/* no cue: the model's labels stay */
 	check("bare", bare, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
