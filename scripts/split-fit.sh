@@ -18,6 +18,9 @@
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
 # (default 100) is where a role transition never seen in fitting starts
 # (na_split_fit --unseen-prior; README, "Why the hard mask made titles ...").
+# WEBCOPY (default 0) gives that share of the web issues a web page's
+# furniture (split_render.py --webcopy; README, "Web copies and headline
+# stacks": not kept in fitting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
@@ -25,7 +28,7 @@ rm -rf "$WORK/train"
 mkdir -p "$WORK/train"
 make -s build/na_split build/na_split_fit >/dev/null
 python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
-	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
+	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 OUT=${OUT:-src/core/split_model_weights.h}
 build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --out "$OUT" "$WORK/train"

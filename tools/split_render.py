@@ -6,7 +6,7 @@ reads) and the role of every line (for fitting the line-role model).
 usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr] [--captions P]
-                       [--articles LO,HI] [--vary P]
+                       [--articles LO,HI] [--vary P] [--webcopy P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -50,6 +50,13 @@ own) other papers' conventions made of their own clauses: a kicker (some
 ending in ——), a subtitle, section heads in one of several styles (flush,
 一、, （一）, ■, 【】, closing colon), so the model does not learn one paper's
 habits.
+--webcopy P gives that share of the web issues a news web page's furniture
+around each article (README, "Web copies and headline stacks"): a
+source/date line under the headline (来源：X 2020-05-04 10:23, role byline),
+share/print lines (分享到： 【打印】【关闭】, role boilerplate), photo captions
+with their source (（图片来源：X）), the editor's line at the end (责任编辑：X,
+role credit); invented names only.  Not in fitting (scripts/split-fit.sh
+WEBCOPY, default 0): measured, it lowered the plain web renderings.
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
@@ -65,6 +72,7 @@ COLUMNS = ["人民论坛", "今日谈", "经济聚焦", "民生观察", "环球�
 MASTHEADS = ["晨光日报", "华夏时报", "东方导报", "江海晚报"]
 CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--captions)
 VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
+WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
 
@@ -570,6 +578,57 @@ def gold_of(d, body_paras, note_in_body=False):
             "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*", "source": d.get("source")}
 
 
+# ---------------------------------------------------------------- web copies
+# What a copy of a news web page carries around an article (--webcopy,
+# fitting only): a source/date line under the headline, a photo caption
+# with its source, the editor's line at the end, the share/print
+# furniture.  Shapes of Chinese news sites, filled with the project's
+# invented names; never copied text.
+SITES = [m + s for m in MASTHEADS for s in ("", "网", "客户端")]
+SHARE = ["分享到：", "【打印】【关闭】", "【纠错】", "扫一扫在手机打开当前页", "字号：大 中 小",
+         "打印本页 关闭窗口", "分享到：微信 微博 QQ空间", "【我要留言】", "相关新闻"]
+
+
+def web_date(r):
+    y, m, d = r.randint(2005, 2024), r.randint(1, 12), r.randint(1, 28)
+    t = " %02d:%02d" % (r.randint(0, 23), r.randint(0, 59)) if r.random() < 0.6 else ""
+    return r.choice(["%d-%02d-%02d", "%d年%02d月%02d日", "%d/%02d/%02d"]) % (y, m, d) + t
+
+
+def web_source(r):
+    src, dt = r.choice(SITES), web_date(r)
+    c = r.randrange(5)
+    if c == 0:
+        return "来源：%s %s" % (src, dt)
+    if c == 1:
+        return "%s 来源：%s" % (dt, src)
+    if c == 2:
+        return "发布时间：%s 来源：%s" % (dt, src)
+    if c == 3:
+        return "%s %s 作者：%s" % (dt, src, name(r))
+    return "来源：%s 作者：%s %s" % (src, name(r), dt)
+
+
+def web_ending(r):
+    c = r.randrange(4)
+    if c == 0:
+        return "（责任编辑：%s）" % name(r)
+    if c == 1:
+        return "责任编辑：%s" % name(r)
+    if c == 2:
+        return "编辑：%s 校对：%s" % (name(r), name(r))
+    return "【责任编辑：%s】" % name(r)
+
+
+def web_caption(p, r):
+    c = r.randrange(3)
+    if c == 0:
+        return "（图片来源：%s）" % r.choice(SITES)
+    if c == 1:
+        return "图片来源：%s" % r.choice(SITES + ["受访者供图", "视觉中国", "网络"])
+    return "图为%s。（%s 摄）" % (p[:r.randint(8, 18)].rstrip("，。"), name(r))
+
+
 def render_article(iss, d, lay, r):
     indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
     gap = lay in ("web", "ocr")
@@ -586,8 +645,18 @@ def render_article(iss, d, lay, r):
             sub = "——" + sub
         iss.add(sub, "subtitle")
         gap and iss.blank()
+    web = getattr(iss, "webcopy", False)
+    if web and d.get("title") and r.random() < 0.6:
+        iss.add(web_source(r), "byline")
+        gap and iss.blank()
+        if r.random() < 0.2:
+            iss.add(r.choice(SHARE), "boilerplate")
+            gap and iss.blank()
     if d.get("byline"):
         iss.add(("■" if head_mark else "") + d["byline"], "byline")
+        gap and iss.blank()
+    if web and r.random() < 0.15:
+        iss.add(web_caption(clean(d["paragraphs"][0]), r), "caption")
         gap and iss.blank()
     paras = d["paragraphs"]
     lead = lead_of(d)
@@ -613,6 +682,12 @@ def render_article(iss, d, lay, r):
     if d.get("ending"):
         iss.add(d["ending"], "credit")
         gap and iss.blank()
+    if web and r.random() < 0.4:
+        iss.add(web_ending(r), "credit")
+        gap and iss.blank()
+    if web and r.random() < 0.2:
+        iss.add(r.choice(SHARE), "boilerplate")
+        gap and iss.blank()
     # the OCR layout's rule assembler keeps a closing note in the body
     iss.gold.append(gold_of(d, paras, note_in_body=lay == "ocr"))
 
@@ -621,6 +696,7 @@ def render_issue(arts, lay, r, no):
     iss = Issue()
     iss.captions = lay == "captions" or (
         lay in ("epaper", "masthead", "web") and CAPTIONS > 0 and r.random() < CAPTIONS)
+    iss.webcopy = lay == "web" and WEBCOPY > 0 and r.random() < WEBCOPY
     if lay in ("masthead", "ocr") or (lay == "web" and r.random() < 0.5):
         iss.add(r.choice(MASTHEADS), "masthead")
         iss.add("2024年%d月%d日 星期%s" % (r.randint(1, 12), r.randint(1, 28), r.choice("一二三四五六日")), "masthead")
@@ -655,7 +731,7 @@ def main():
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
-           "--articles": "12,30", "--vary": "0"}
+           "--articles": "12,30", "--vary": "0", "--webcopy": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -670,9 +746,10 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY
+    global CAPTIONS, VARY, WEBCOPY
     CAPTIONS = float(opt["--captions"])
     VARY = float(opt["--vary"])
+    WEBCOPY = float(opt["--webcopy"])
     shared = opt["--shared"]
     if not os.path.isdir(shared):
         shared = os.path.join(ROOT, "..", "..", "shared")

@@ -77,8 +77,8 @@ numbered(const char *s, size_t len)
 }
 
 /* the line ends in a bracketed tag: 标题（今日谈） */
-static bool
-tail_tag(const char *s, size_t len, bool *whole)
+bool
+sp_tail_tag(const char *s, size_t len, bool *whole)
 {
 	size_t		st;
 	uint32_t	last = sp_last_cp(s, len, &st);
@@ -402,7 +402,7 @@ signoff_shape(const char *s, size_t len, int ncp)
 	if (ncp > 40 || len == 0)
 		return false;
 	last = sp_last_cp(s, len, &st);
-	if (tail_tag(s, len, &whole) && whole)
+	if (sp_tail_tag(s, len, &whole) && whole)
 		return true;
 	if (last == 0x65E5 && sp_find(s, len, "年") && ncp <= 16)	/* 2022年6月1日 */
 		return true;
@@ -613,7 +613,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 				st;
 	uint32_t	last = sp_last_cp(s, len, &st);
 	bool		whole,
-				tag = tail_tag(s, len, &whole);
+				tag = sp_tail_tag(s, len, &whole);
 	int			commas = (int) (sp_count_cp(s, len, 0xFF0C) + sp_count_cp(s, len, ','));
 	int			dip;
 
@@ -670,7 +670,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		{
 			bool		pw;
 
-			if (tail_tag(text + p->cs, p->ce - p->cs, &pw) && pw)
+			if (sp_tail_tag(text + p->cs, p->ce - p->cs, &pw) && pw)
 				add(f, SPA_P_BRACKETED);
 		}
 		if (p->indented)

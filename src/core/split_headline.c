@@ -130,3 +130,114 @@ sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n)
 			lines[rest[i]].role = NA_SEG_SUBTITLE;
 	}
 }
+
+/*
+ * ---- The title of a decoded headline stack (branch web2, issue #11) ----
+ * The model labels each line; in a stack (kicker, title, subtitle) it may
+ * call the wrong line the title, mostly by length.  A careful reader goes by
+ * the cues papers print: a column tag （XX谈） follows the main title; a line
+ * opening with —— is a subtitle under it; a kicker leads into the title
+ * with ——, a colon or a comma at its end; a line of a byline's shape
+ * (本报记者 X) under it is the byline, not the title.  Only the labels
+ * inside one stack change (kickers above the title, subtitles below),
+ * never where an article opens.
+ */
+static bool
+is_head(SpRole r)
+{
+	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE;
+}
+
+static bool
+leads_on(const char *s, size_t len)
+{
+	return sp_ends(s, len, "——") || sp_ends(s, len, "：") || sp_ends(s, len, "，") ||
+		sp_kicker_like(s, len);
+}
+
+/* the title of the stack seq[lo..hi), by its cues; -1 when they say nothing */
+static int
+cued_title(const char *text, const SpLine *lines, const int *seq, int lo, int hi,
+		   const SpRole *roles)
+{
+	int			j,
+				t = -1,
+				tagged = -1,
+				ntag = 0;
+
+	for (j = lo; j < hi; j++)
+	{
+		const SpLine *l = &lines[seq[j]];
+		bool		whole;
+
+		if (roles[j] == SPR_TITLE && t < 0)
+			t = j;
+		if (!is_subtitle_line(text, l) && sp_tail_tag(text + l->cs, l->ce - l->cs, &whole) && !whole)
+		{
+			tagged = j;
+			ntag++;
+		}
+	}
+	if (ntag == 1)
+		return tagged;
+	if (t < 0)
+		return -1;
+	if (is_subtitle_line(text, &lines[seq[t]]))
+	{
+		for (j = t - 1; j >= lo; j--)
+			if (!is_subtitle_line(text, &lines[seq[j]]))
+				return j;
+		return -1;
+	}
+	if (t + 1 < hi && !is_subtitle_line(text, &lines[seq[t + 1]]) &&
+		leads_on(text + lines[seq[t]].cs, lines[seq[t]].ce - lines[seq[t]].cs))
+		return t + 1;
+	return -1;
+}
+
+void
+sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles)
+{
+	int			lo = 0;
+
+	while (lo < n)
+	{
+		int			hi = lo + 1,
+					t,
+					j;
+
+		if (!is_head(roles[lo]))
+		{
+			lo++;
+			continue;
+		}
+		/* one article's stack: no line in it opens another article */
+		while (hi < n && is_head(roles[hi]) &&
+			   !(roles[hi] == SPR_KICKER && roles[hi - 1] != SPR_KICKER) &&
+			   !(roles[hi] == SPR_TITLE && roles[hi - 1] == SPR_SUBTITLE))
+			hi++;
+		/*
+		 * a byline's shape (本报记者 X) under the headline is its byline; the
+		 * line above it the title when the stack has none left
+		 */
+		while (hi - lo >= 2 && lines[seq[hi - 1]].cls == SPC_BYLINE)
+		{
+			bool		titled = false;
+
+			roles[--hi] = SPR_BYLINE;
+			for (j = lo; j < hi; j++)
+				titled |= roles[j] == SPR_TITLE;
+			if (!titled && !is_subtitle_line(text, &lines[seq[hi - 1]]) &&
+				!(hi - 1 == lo && lo > 0 && (roles[lo - 1] == SPR_KICKER || roles[lo - 1] == SPR_TITLE)))
+				roles[hi - 1] = SPR_TITLE;
+		}
+		t = hi - lo >= 2 && hi - lo <= 4 ? cued_title(text, lines, seq, lo, hi, roles) : -1;
+		/* a title right under a kicker or title would join that article */
+		if (t == lo && lo > 0 && (roles[lo - 1] == SPR_KICKER || roles[lo - 1] == SPR_TITLE))
+			t = -1;
+		if (t >= 0)
+			for (j = lo; j < hi; j++)
+				roles[j] = j < t ? SPR_KICKER : j == t ? SPR_TITLE : SPR_SUBTITLE;
+		lo = hi;
+	}
+}

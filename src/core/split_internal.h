@@ -231,6 +231,7 @@ typedef struct SpCohesion
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 
 extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
+extern bool sp_tail_tag(const char *s, size_t len, bool *whole);
 
 /* split_notice.c: advert and notice shapes of a line */
 #define SP_AD_PHONE		0x01
@@ -260,6 +261,10 @@ typedef enum SpRole
 	SPR_OTHER,					/* masthead, boilerplate */
 	SPR_N
 } SpRole;
+
+/* split_headline.c: the title of a decoded headline stack from its cues */
+extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n,
+						  SpRole *roles);
 
 /* longest line the model may call a headline, byline or page header */
 #define SP_HEAD_MAX_CP	120
