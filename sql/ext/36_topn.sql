@@ -16,6 +16,21 @@
 --                      in the order of their bound and stopping when no
 --                      unread row can beat the N-th score
 
+-- text &@? query: the text has the index keys the query needs (a superset
+-- of &@ that zh_search_ops answers without reading the text)
+CREATE FUNCTION @extschema@.zh_match_candidate(text, text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_match_candidate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION @extschema@.zh_match_candidate(text, text) IS
+    'text &@? query: does the text have the zh_search_ops keys the query needs (a superset of &@, no text read through the index)?';
+CREATE OPERATOR @extschema@.&@? (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = @extschema@.zh_match_candidate,
+    RESTRICT = @extschema@.zh_match_sel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.&@? (text, text) IS
+    'text &@? query: the candidates of &@ (the index keys the query needs are there); indexable with zh_search_ops';
+ALTER OPERATOR FAMILY @extschema@.zh_search_ops USING gin ADD OPERATOR 2 @extschema@.&@? (text, text);
+
 CREATE FUNCTION @extschema@.zh_rank_level_match(text, text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'zh_rank_level_match' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION @extschema@.zh_rank_level_match(text, text) IS
@@ -106,10 +121,11 @@ BEGIN
             USING NULL::tid[], NULL::real[], query, title_weight, avg_title_chars, avg_body_chars, NULL::tid[], n;
         RETURN;
     END IF;
-    -- every matching row's bound, from its size and its level (no text read)
+    -- every candidate row's bound, from its size and its level (no text
+    -- read: &@? is &@ before the recheck; rows read are confirmed by &@)
     EXECUTE pg_catalog.format($q$
         WITH b AS (SELECT ctid AS id, pg_catalog.octet_length(%2$s) AS nb, %3$s AS ti
-                     FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $1),
+                     FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1),
              l AS (SELECT id, max(k) AS k FROM (%4$s) x
                     GROUP BY id),
              s AS (SELECT b.id, @extschema@.zh_rank_bound(b.ti, b.nb, COALESCE(l.k, 0), $1, $2, $3, $4) AS bnd
@@ -123,7 +139,8 @@ BEGIN
         INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars;
     total := COALESCE(pg_catalog.array_length(ids, 1), 0);
     -- read the rows best bound first, in growing batches, until no unread
-    -- row can beat the n-th score (ties with it aside)
+    -- row can beat the n-th score (ties with it aside); zh_match() rather
+    -- than &@ there, so that the planner keeps to the TID scan
     WHILE i <= total AND (kth IS NULL OR bnds[i] * (1 + 1e-9) >= kth) LOOP
         j := LEAST(total, i + batch - 1);
         WHILE kth IS NOT NULL AND j > i AND bnds[j] * (1 + 1e-9) < kth LOOP
@@ -133,8 +150,9 @@ BEGIN
             SELECT pg_catalog.array_agg(id ORDER BY r DESC), pg_catalog.array_agg(r ORDER BY r DESC)
               FROM (SELECT id, r FROM (SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest($1::tid[]), pg_catalog.unnest($2::real[])) AS u(id, r)
                                        UNION ALL
-                                       SELECT ctid, %2$s FROM %1$s WHERE ctid = ANY ($7)) a
-                     ORDER BY r DESC LIMIT $8) z$q$, tbl, rank_sql)
+                                       SELECT ctid, %2$s FROM %1$s
+                                        WHERE ctid = ANY ($7) AND @extschema@.zh_match(%3$s, $3)) a
+                     ORDER BY r DESC LIMIT $8) z$q$, tbl, rank_sql, doc)
             INTO top_ids, top_r
             USING top_ids, top_r, query, title_weight, avg_title_chars, avg_body_chars, ids[i:j], n;
         IF pg_catalog.array_length(top_r, 1) >= n THEN
@@ -143,6 +161,7 @@ BEGIN
         i := j + 1;
         batch := LEAST(batch * 2, 1024);
     END LOOP;
+    RAISE DEBUG 'zh_top: % candidate rows, % read', total, i - 1;
     RETURN QUERY SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest(top_ids), pg_catalog.unnest(top_r)) AS u(id, r) ORDER BY u.r DESC;
 END
 $fn$;
