@@ -77,15 +77,17 @@ CREATE FUNCTION @extschema@.zh_rank_bound(title text, body_bytes int8, level int
 COMMENT ON FUNCTION @extschema@.zh_rank_bound(text, int8, int4, text, float8, float8, float8) IS
     'Upper bound of zh_rank(title, body, query, ...) for a body of body_bytes bytes whose &@# level is at most level (12: any)';
 
--- Is there a zh_rank_ops index on the table?
+-- Has the table both a zh_search_ops and a zh_rank_ops index (zh_top's fast
+-- path: candidates from the first, levels from the second)?
 CREATE FUNCTION @extschema@._has_rank_index(tbl regclass) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_opclass o ON o.oid = ANY (i.indclass::oid[])
-                    WHERE i.indrelid = tbl AND i.indisvalid
-                      AND o.opcname = 'zh_rank_ops'
-                      AND o.opcnamespace = (SELECT oid FROM pg_namespace WHERE nspname = '@extschema@'))
+    SELECT count(DISTINCT o.opcname) = 2
+      FROM pg_index i JOIN pg_opclass o ON o.oid = ANY (i.indclass::oid[])
+     WHERE i.indrelid = tbl AND i.indisvalid
+       AND o.opcname IN ('zh_rank_ops', 'zh_search_ops')
+       AND o.opcnamespace = (SELECT oid FROM pg_namespace WHERE nspname = '@extschema@')
 $$;
 
 CREATE FUNCTION @extschema@.zh_top(tbl regclass, doc text, query text, n int DEFAULT 20,
@@ -114,7 +116,8 @@ BEGIN
         RAISE EXCEPTION 'zh_top: n must be at least 1' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF NOT @extschema@._has_rank_index(tbl) THEN
-        -- no frequency levels: the plain plan reads every matching text
+        -- no candidates or no frequency levels from an index: the plain plan,
+        -- which reads every matching text
         RETURN QUERY EXECUTE pg_catalog.format(
             'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3 ORDER BY r DESC LIMIT $8',
             tbl, doc, rank_sql)
@@ -166,4 +169,4 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.zh_top(regclass, text, text, int, text, float8, float8, float8) IS
-    'The n rows (ctid, rank) of highest zh_rank(title, doc, query, ...) among those where doc &@ query; doc and title are SQL expressions over the table; fast with a zh_rank_ops index on doc (reads rows by their bound), the plain plan without one';
+    'The n rows (ctid, rank) of highest zh_rank(title, doc, query, ...) among those where doc &@ query; doc and title are SQL expressions over the table; fast with zh_search_ops and zh_rank_ops indexes on doc (reads rows by their bound), the plain plan without them';
