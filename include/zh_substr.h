@@ -360,12 +360,14 @@ extern size_t zh_rank_term_keys(const ZhSubTerm *t, int level, int32_t *out);
 
 /*
  * An upper bound of zh_substr_rank(q, title, body, ...) for any body of
- * body_bytes bytes in which no positive term of q occurs 2^(level + 1)
- * times or more (level >= ZH_RANK_LEVELS: any number of times).  The title
- * is counted exactly (it may be NULL).
+ * body_bytes bytes in which the i-th positive term of q (from 0) occurs
+ * fewer than 2^(l_i + 1) times, l_i = (levels >> 4i) & 15 (l_i >=
+ * ZH_RANK_LEVELS, and any term after the 16th: any number of times; one
+ * level for a one-term query is the level itself).  The title is counted
+ * exactly (it may be NULL).
  */
 extern double zh_rank_bound(const ZhSubQuery *q, const char *title,
-							size_t title_len, size_t body_bytes, int level,
+							size_t title_len, size_t body_bytes, uint64_t levels,
 							double title_weight, double avg_title,
 							double avg_body);
 

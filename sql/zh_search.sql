@@ -60,6 +60,9 @@ SELECT body &@ repeat('长', 20000) FROM zs WHERE id = 1;
 -- top N by rank from frequency levels (zh_rank_ops, &@#, zh_top)
 SELECT '关键关键关键关键' &@# '2:关键' AS four_times, '关键关键关键' &@# '2:关键' AS three_times,
        '关键关键' &@# '1:关键 OR 无关' AS either, '关键关键' &@# '1:-关键' AS negated_only;
+SELECT '关键关键 无关' &@# '1/1:关键 无关' AS first_term, '关键关键 无关' &@# '1/2:关键 无关' AS second_term,
+       '关键关键 无关' &@# '1/2:关键 -无关 键' AS second_positive;
+SELECT zh_rank_bound(NULL, 100, 1 | (12 << 4), '关键 无关') > zh_rank_bound(NULL, 100, 1, '关键 无关') AS per_term;
 SELECT '关键' &@# 'x:关键';
 SELECT '关键' &@# '13:关键';
 SELECT zh_rank_bound(NULL, octet_length('一次关键'), 0, '关键') >= zh_rank(NULL, '一次关键', '关键') AS bounds_level0,

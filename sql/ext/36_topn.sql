@@ -6,10 +6,12 @@
 --                      "this character / bigram occurs at least 2^l times
 --                      in the row" (l = 1 .. 12)
 --   text &@# 'l:query' true when some positive term of the query may occur
---                      2^l times or more (answered by zh_rank_ops exactly)
---   zh_rank_bound(title, body_bytes, level, query, ...)
+--                      2^l times or more (answered by zh_rank_ops exactly);
+--                      'l/t:query': the t-th positive term
+--   zh_rank_bound(title, body_bytes, levels, query, ...)
 --                      an upper bound of zh_rank for a body of that size
---                      whose level is at most level
+--                      whose levels (4 bits per positive term) are at most
+--                      those
 --   zh_top(table, doc, query, n, title, ...)
 --                      the N rows of highest zh_rank(title, doc, query, ...)
 --                      among those where doc &@ query, reading the texts
@@ -68,14 +70,19 @@ CREATE OPERATOR CLASS @extschema@.zh_rank_ops
 COMMENT ON OPERATOR CLASS @extschema@.zh_rank_ops USING gin IS
     'Optional GIN index for zh_top: frequency levels (2, 4, .. 4096 times and more) of the normalised text''s characters and bigrams';
 
-CREATE FUNCTION @extschema@.zh_rank_bound(title text, body_bytes int8, level int4, query text,
+CREATE FUNCTION @extschema@.zh_rank_bound(title text, body_bytes int8, levels int8, query text,
                                           title_weight float8 DEFAULT 3,
                                           avg_title_chars float8 DEFAULT 20,
                                           avg_body_chars float8 DEFAULT 1500)
     RETURNS float8
     AS 'MODULE_PATHNAME', 'zh_rank_bound_sql' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.zh_rank_bound(text, int8, int4, text, float8, float8, float8) IS
-    'Upper bound of zh_rank(title, body, query, ...) for a body of body_bytes bytes whose &@# level is at most level (12: any)';
+COMMENT ON FUNCTION @extschema@.zh_rank_bound(text, int8, int8, text, float8, float8, float8) IS
+    'Upper bound of zh_rank(title, body, query, ...) for a body of body_bytes bytes whose &@# level for the i-th positive term is at most (levels >> 4(i-1)) & 15 (12: any)';
+
+CREATE FUNCTION @extschema@.zh_rank_terms(query text) RETURNS int4
+    AS 'MODULE_PATHNAME', 'zh_rank_terms' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_rank_terms(text) IS
+    'The number of positive terms of a &@ query (zh_top reads a level per term)';
 
 -- Has the table both a zh_search_ops and a zh_rank_ops index (zh_top's fast
 -- path: candidates from the first, levels from the second)?
@@ -111,13 +118,14 @@ DECLARE
     j int;
     total int;
     batch int := GREATEST(n, 16);
+    nterms int := @extschema@.zh_rank_terms(query);
 BEGIN
     IF n IS NULL OR n < 1 THEN
         RAISE EXCEPTION 'zh_top: n must be at least 1' USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF NOT @extschema@._has_rank_index(tbl) THEN
-        -- no candidates or no frequency levels from an index: the plain plan,
-        -- which reads every matching text
+    IF nterms = 0 OR NOT @extschema@._has_rank_index(tbl) THEN
+        -- no candidates or no frequency levels from an index (or no positive
+        -- term, nothing to rank): the plain plan, which reads every match
         RETURN QUERY EXECUTE pg_catalog.format(
             'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3 ORDER BY r DESC LIMIT $8',
             tbl, doc, rank_sql)
@@ -129,16 +137,16 @@ BEGIN
     EXECUTE pg_catalog.format($q$
         WITH b AS (SELECT ctid AS id, pg_catalog.octet_length(%2$s) AS nb, %3$s AS ti
                      FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1),
-             l AS (SELECT id, max(k) AS k FROM (%4$s) x
-                    GROUP BY id),
+             l AS (SELECT id, pg_catalog.bit_or(k::int8 << (4 * (t - 1))) AS k
+                     FROM (SELECT id, t, max(k) AS k FROM (%4$s) x GROUP BY id, t) y GROUP BY id),
              s AS (SELECT b.id, @extschema@.zh_rank_bound(b.ti, b.nb, COALESCE(l.k, 0), $1, $2, $3, $4) AS bnd
                      FROM b LEFT JOIN l ON l.id = b.id)
         SELECT pg_catalog.array_agg(id ORDER BY bnd DESC), pg_catalog.array_agg(bnd ORDER BY bnd DESC) FROM s$q$,
         tbl, doc, COALESCE(title, 'NULL::text'),
         (SELECT pg_catalog.string_agg(pg_catalog.format(
-                    'SELECT ctid AS id, %2$s AS k FROM %1$s WHERE %3$s OPERATOR(@extschema@.&@#) (%4$L || $1)',
-                    tbl, l, doc, l || ':'), ' UNION ALL ')
-           FROM pg_catalog.generate_series(1, 12) l))
+                    'SELECT ctid AS id, %2$s AS t, %3$s AS k FROM %1$s WHERE %4$s OPERATOR(@extschema@.&@#) (%5$L || $1)',
+                    tbl, t, l, doc, l || '/' || t || ':'), ' UNION ALL ')
+           FROM pg_catalog.generate_series(1, LEAST(nterms, 16)) t, pg_catalog.generate_series(1, 12) l))
         INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars;
     total := COALESCE(pg_catalog.array_length(ids, 1), 0);
     -- read the rows best bound first, in growing batches, until no unread

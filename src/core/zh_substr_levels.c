@@ -164,14 +164,15 @@ saturate(double tf)
 
 double
 zh_rank_bound(const ZhSubQuery *q, const char *title, size_t title_len,
-			  size_t body_bytes, int level,
+			  size_t body_bytes, uint64_t levels,
 			  double title_weight, double avg_title, double avg_body)
 {
 	double		bound = 0.0,
 				tnorm,
 				bnorm;
 	size_t		tn = title ? na_utf8_count(title, title_len) : 0;
-	uint32_t	i;
+	uint32_t	i,
+				pos = 0;
 
 	if (avg_title < 1.0)
 		avg_title = 1.0;
@@ -184,9 +185,13 @@ zh_rank_bound(const ZhSubQuery *q, const char *title, size_t title_len,
 	{
 		const ZhSubTerm *t = &q->terms[i];
 		double		tf;
+		int			level;
 
 		if (t->negated)
 			continue;
+		/* the positive term's level: 4 bits each, beyond 16 terms unknown */
+		level = pos < 16 ? (int) ((levels >> (4 * pos)) & 0xF) : ZH_RANK_LEVELS;
+		pos++;
 		if (level >= ZH_RANK_LEVELS)
 		{
 			bound += log(1.0 + t->ncp) * (BM25_K1 + 1.0);

@@ -4,9 +4,10 @@
  *	  rank (zh_top): its keys are frequency levels of the normalised text's
  *	  characters and bigrams (src/core/zh_substr_levels.c), its operator
  *	  "text &@# 'l:query'" is true when some positive term of the query may
- *	  occur 2^l times or more (every character or bigram of the term does).
- *	  The index answers it exactly, without a recheck.  zh_rank_bound() turns
- *	  a row's level into an upper bound of zh_rank().
+ *	  occur 2^l times or more (every character or bigram of the term does);
+ *	  'l/t:query' asks it of the t-th positive term alone.  The index answers
+ *	  it exactly, without a recheck.  zh_rank_bound() turns a row's levels
+ *	  into an upper bound of zh_rank().
  */
 #include "postgres.h"
 #include "na_pg_compat.h"
@@ -24,6 +25,7 @@ PG_FUNCTION_INFO_V1(zh_rank_gin_consistent);
 PG_FUNCTION_INFO_V1(zh_rank_gin_triconsistent);
 PG_FUNCTION_INFO_V1(zh_rank_level_match);
 PG_FUNCTION_INFO_V1(zh_rank_bound_sql);
+PG_FUNCTION_INFO_V1(zh_rank_terms);
 
 /* a level query: the terms' level keys, term by term */
 typedef struct LevelQuery
@@ -46,15 +48,27 @@ level_query(text *arg)
 	LevelQuery *lq = palloc0(sizeof(LevelQuery));
 	uint32		i,
 				cap = 0;
+	int			npos = 0;
 	size_t		at = 0;
-	int			level = 0;
+	int			level = 0,
+				term = 0;
 
 	while (at < len && at < 3 && s[at] >= '0' && s[at] <= '9')
 		level = level * 10 + (s[at++] - '0');
+	if (at > 0 && at < len && s[at] == '/')
+	{
+		size_t		from = ++at;
+
+		while (at < len && at - from < 3 && s[at] >= '0' && s[at] <= '9')
+			term = term * 10 + (s[at++] - '0');
+		if (term < 1)
+			level = 0;
+	}
 	if (at == 0 || at >= len || s[at] != ':' || level < 1 || level > ZH_RANK_LEVELS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a level query is \"l:query\" with l from 1 to %d", ZH_RANK_LEVELS)));
+				 errmsg("a level query is \"l:query\" or \"l/t:query\" with l from 1 to %d and t from 1",
+						ZH_RANK_LEVELS)));
 	at++;
 	if (len - at > ZH_QUERY_MAX_BYTES)
 		ereport(ERROR,
@@ -72,7 +86,7 @@ level_query(text *arg)
 	{
 		const ZhSubTerm *t = &lq->q->terms[i];
 
-		if (t->negated)
+		if (t->negated || (term > 0 && ++npos != term))
 			continue;
 		lq->first[lq->nterms] = lq->total;
 		lq->nkeys[lq->nterms] = (uint32) zh_rank_term_keys(t, lq->level, lq->keys + lq->total);
@@ -230,16 +244,17 @@ zh_rank_level_match(PG_FUNCTION_ARGS)
 }
 
 /*
- * zh_rank_bound(title, body_bytes, level, query, title_weight, avg_title,
+ * zh_rank_bound(title, body_bytes, levels, query, title_weight, avg_title,
  * avg_body): at least zh_rank(title, body, query, ...) for every body of
- * body_bytes bytes whose level for the query (&@#) is at most level.
+ * body_bytes bytes whose level for the query's i-th positive term (&@#
+ * 'l/i:query', from 1) is at most (levels >> 4(i - 1)) & 15.
  */
 Datum
 zh_rank_bound_sql(PG_FUNCTION_ARGS)
 {
 	text	   *title = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
-	int64		nbytes;
-	int32		level;
+	int64		nbytes,
+				levels;
 	double		tw,
 				at,
 				ab;
@@ -249,7 +264,7 @@ zh_rank_bound_sql(PG_FUNCTION_ARGS)
 		PG_ARGISNULL(4) || PG_ARGISNULL(5) || PG_ARGISNULL(6))
 		PG_RETURN_NULL();
 	nbytes = PG_GETARG_INT64(1);
-	level = PG_GETARG_INT32(2);
+	levels = PG_GETARG_INT64(2);
 	tw = PG_GETARG_FLOAT8(4);
 	at = PG_GETARG_FLOAT8(5);
 	ab = PG_GETARG_FLOAT8(6);
@@ -261,5 +276,20 @@ zh_rank_bound_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(zh_rank_bound(q, title ? VARDATA_ANY(title) : NULL,
 								   title ? VARSIZE_ANY_EXHDR(title) : 0,
 								   nbytes < 0 ? 0 : (size_t) nbytes,
-								   level < 0 ? 0 : level, tw, at, ab));
+								   (uint64_t) levels, tw, at, ab));
+}
+
+/* the number of positive terms of a query (zh_top's per-term levels) */
+Datum
+zh_rank_terms(PG_FUNCTION_ARGS)
+{
+	ZhSubQuery *q = zh_search_parse(PG_GETARG_TEXT_PP(0));
+	int32		n = 0;
+	uint32		i;
+
+	for (i = 0; i < q->nterms; i++)
+		if (!q->terms[i].negated)
+			n++;
+	zh_subquery_free(q);
+	PG_RETURN_INT32(n);
 }

@@ -2,7 +2,7 @@
  * test_levels.c
  *	  Frequency levels (zh_substr_levels.c): a text lacking a term's level-l
  *	  key has the term fewer than 2^l times, and zh_rank_bound() at a row's
- *	  level is never below zh_substr_rank() of that row, on random texts and
+ *	  levels (one per positive term) is never below zh_substr_rank() of that row, on random texts and
  *	  queries (AND, OR, negated terms, 1 to 8 characters, titles).
  */
 #include <stdlib.h>
@@ -42,32 +42,43 @@ has_key(const int32_t *keys, size_t n, int32_t key)
 	return false;
 }
 
-/* the row's level for q: the highest l at which some positive term has
- * all its level keys (what the index answers), 0 when none */
-static int
-row_level(const ZhSubQuery *q, const int32_t *keys, size_t nk)
+/* the row's levels for q, 4 bits per positive term: for each, the highest
+ * l at which the term has all its level keys (what the index answers), 0
+ * when none */
+static uint64_t
+row_levels(const ZhSubQuery *q, const int32_t *keys, size_t nk, int *top)
 {
-	int			l,
-				best = 0;
-	uint32_t	i;
+	int			l;
+	uint32_t	i,
+				pos = 0;
 	int32_t		tk[64];
+	uint64_t	packed = 0;
 
-	for (l = 1; l <= ZH_RANK_LEVELS; l++)
-		for (i = 0; i < q->nterms; i++)
+	*top = 0;
+	for (i = 0; i < q->nterms; i++)
+	{
+		int			best = 0;
+
+		if (q->terms[i].negated)
+			continue;
+		for (l = 1; l <= ZH_RANK_LEVELS && q->terms[i].ncp <= 64; l++)
 		{
-			size_t		n,
+			size_t		n = zh_rank_term_keys(&q->terms[i], l, tk),
 						k;
 			bool		all = true;
 
-			if (q->terms[i].negated || q->terms[i].ncp > 64)
-				continue;
-			n = zh_rank_term_keys(&q->terms[i], l, tk);
 			for (k = 0; k < n && all; k++)
 				all = has_key(keys, nk, tk[k]);
 			if (all)
 				best = l;
 		}
-	return best;
+		if (q->terms[i].ncp > 64)
+			best = ZH_RANK_LEVELS;
+		packed |= (uint64_t) best << (4 * pos++);
+		if (best > *top)
+			*top = best;
+	}
+	return packed;
 }
 
 static void
@@ -90,7 +101,9 @@ test_bound(void)
 					nk;
 		int			nt = 1 + rand() % 3,
 					t,
-					level;
+					top;
+		uint64_t	levels;
+		uint32_t	pos = 0;
 		int32_t    *keys;
 		ZhSubQuery *q;
 		double		score,
@@ -109,18 +122,25 @@ test_bound(void)
 		}
 		q = zh_subquery_parse(qs, qn);
 		nk = zh_rank_keys(doc, dlen, &keys);
-		level = row_level(q, keys, nk);
+		levels = row_levels(q, keys, nk, &top);
 		for (i = 0; i < q->nterms; i++)
-			if (!q->terms[i].negated && level < ZH_RANK_LEVELS &&
+		{
+			int			level;
+
+			if (q->terms[i].negated)
+				continue;
+			level = (int) ((levels >> (4 * pos++)) & 0xF);
+			if (level < ZH_RANK_LEVELS &&
 				zh_subterm_count(&q->terms[i], doc, dlen) >= (2u << level))
 				over_level++;
+		}
 		score = zh_substr_rank(q, title, tlen, doc, dlen, 3, 20, 1500);
-		bound = zh_rank_bound(q, title, tlen, dlen, level, 3, 20, 1500);
+		bound = zh_rank_bound(q, title, tlen, dlen, levels, 3, 20, 1500);
 		if (score > bound)
 			over_bound++;
 		if (score > 0 && bound < 1.5 * score)
 			tight++;
-		if (level >= 3)
+		if (top >= 3)
 			high++;
 		free(keys);
 		zh_subquery_free(q);
