@@ -345,6 +345,43 @@ extern double zh_substr_rank(const ZhSubQuery *q,
 							 double title_weight, double avg_title,
 							 double avg_body);
 
+/*
+ * Frequency levels for a top-N by rank (zh_substr_levels.c, the optional
+ * index zh_rank_ops): a level key of a character or bigram key says it
+ * occurs at least 2^l times in the normalised text (l = 1 ..
+ * ZH_RANK_LEVELS = 12, 4,096 times; at the top level, any number of times
+ * more).
+ */
+#define ZH_RANK_LEVELS	12
+
+/* the level-l key of a zh_substr_keys key (hashed: a collision only
+ * loosens a bound) */
+extern int32_t zh_rank_level_key(int32_t key, int level);
+
+/* the distinct level keys of len bytes of raw text, sorted; *keys is
+ * na_alloc'ed */
+extern size_t zh_rank_keys(const char *s, size_t len, int32_t **keys);
+
+/*
+ * A term's level-l keys (its character, or its bigrams) into out (room for
+ * ncp entries); returns their count.  A text that has them all may have
+ * the term 2^l times or more; one that lacks one has it fewer times.
+ */
+extern size_t zh_rank_term_keys(const ZhSubTerm *t, int level, int32_t *out);
+
+/*
+ * An upper bound of zh_substr_rank(q, title, body, ...) for any body of
+ * body_bytes bytes in which the i-th positive term of q (from 0) occurs
+ * fewer than 2^(l_i + 1) times, l_i = (levels >> 4i) & 15 (l_i >=
+ * ZH_RANK_LEVELS, and any term after the 16th: any number of times; one
+ * level for a one-term query is the level itself).  The title is counted
+ * exactly (it may be NULL).
+ */
+extern double zh_rank_bound(const ZhSubQuery *q, const char *title,
+							size_t title_len, size_t body_bytes, uint64_t levels,
+							double title_weight, double avg_title,
+							double avg_body);
+
 typedef struct ZhHeadlineOpts
 {
 	const char *start_sel;

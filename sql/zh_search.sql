@@ -57,3 +57,30 @@ SELECT zh_highlight('关键 词', '关键', 'HighlightAll=true, StartSel="<em cl
 SELECT zh_highlight('x', 'x', 'Bogus=1');
 SELECT zh_highlight('x', 'x', 'MaxChars=0');
 SELECT body &@ repeat('长', 20000) FROM zs WHERE id = 1;
+-- top N by rank from frequency levels (zh_rank_ops, &@#, zh_top)
+SELECT '关键关键关键关键' &@# '2:关键' AS four_times, '关键关键关键' &@# '2:关键' AS three_times,
+       '关键关键' &@# '1:关键 OR 无关' AS either, '关键关键' &@# '1:-关键' AS negated_only;
+SELECT '关键关键 无关' &@# '1/1:关键 无关' AS first_term, '关键关键 无关' &@# '1/2:关键 无关' AS second_term,
+       '关键关键 无关' &@# '1/2:关键 -无关 键' AS second_positive;
+SELECT zh_rank_bound(NULL, 100, 1 | (12 << 4), '关键 无关') > zh_rank_bound(NULL, 100, 1, '关键 无关') AS per_term;
+SELECT '关键' &@# 'x:关键';
+SELECT '关键' &@# '13:关键';
+SELECT zh_rank_bound(NULL, octet_length('一次关键'), 0, '关键') >= zh_rank(NULL, '一次关键', '关键') AS bounds_level0,
+       abs(zh_rank_bound(NULL, 30, 12, '关键') - 2.2 * ln(3.0::float8)) < 1e-12 AS top_level_saturates;
+SELECT '关健词' &@? '关键词' AS no_key, '关键 键词' &@? '关键词' AS keys_not_term, '关键 键词' &@ '关键词' AS not_a_match;
+CREATE TABLE zt (id int, body text);
+INSERT INTO zt SELECT g, repeat('人民', g % 7) || repeat('填充文字', g % 13) || CASE WHEN g % 3 = 0 THEN '中国人民' ELSE '' END
+FROM generate_series(1, 300) g;
+CREATE INDEX ON zt USING gin (body zh_search_ops);
+SELECT array_agg(rank) AS plain_no_rank_index FROM zh_top('zt', 'body', '人民', 5);
+CREATE INDEX ON zt USING gin (body zh_rank_ops);
+SET enable_seqscan = off;
+SELECT q, (SELECT array_agg(rank ORDER BY rank DESC) FROM zh_top('zt', 'body', q, 5)) =
+          (SELECT array_agg(r ORDER BY r DESC) FROM (SELECT zh_rank(NULL, body, q) r FROM zt
+            WHERE body &@ q ORDER BY r DESC LIMIT 5) s) AS same,
+       (SELECT array_agg(rank ORDER BY rank DESC) FROM zh_top('zt', 'body', q, 5, 'left(body, 4)')) =
+          (SELECT array_agg(r ORDER BY r DESC) FROM (SELECT zh_rank(left(body, 4), body, q) r FROM zt
+            WHERE body &@ q ORDER BY r DESC LIMIT 5) s) AS same_with_title
+FROM unnest(ARRAY['人民', '民', '中国人民', '人民 填充', '中国 OR 填充', '填充 -中国']) q;
+SELECT count(*) FROM zh_top('zt', 'body', '人民', 0);
+RESET enable_seqscan;

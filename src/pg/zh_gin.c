@@ -23,12 +23,16 @@
 #include "pg_zh_search.h"
 
 #define ZH_STRATEGY_MATCH	1
+/* text &@? query: the text has the keys the query needs (a superset of &@
+ * that the index answers without reading the text; zh_top) */
+#define ZH_STRATEGY_CANDIDATE	2
 
 PG_FUNCTION_INFO_V1(zh_gin_extract_value);
 PG_FUNCTION_INFO_V1(zh_gin_extract_query);
 PG_FUNCTION_INFO_V1(zh_gin_compare_partial);
 PG_FUNCTION_INFO_V1(zh_gin_consistent);
 PG_FUNCTION_INFO_V1(zh_gin_triconsistent);
+PG_FUNCTION_INFO_V1(zh_match_candidate);
 
 static Datum *
 keys_to_datums(const int32_t *keys, size_t n)
@@ -96,7 +100,7 @@ zh_gin_extract_query(PG_FUNCTION_ARGS)
 	ZhSubQuery *q;
 	uint32		i;
 
-	if (strategy != ZH_STRATEGY_MATCH)
+	if (strategy != ZH_STRATEGY_MATCH && strategy != ZH_STRATEGY_CANDIDATE)
 		elog(ERROR, "zh_search_ops: unknown strategy %d", strategy);
 	q = zh_search_parse(query);
 	*nentries = (int32) q->nkeys;
@@ -131,6 +135,7 @@ Datum
 zh_gin_consistent(PG_FUNCTION_ARGS)
 {
 	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
@@ -150,7 +155,7 @@ zh_gin_consistent(PG_FUNCTION_ARGS)
 		c[i] = check[i] ? 1 : 0;
 	v = zh_subquery_consistent(q, c);
 	pfree(c);
-	*recheck = (v == 2);
+	*recheck = (v == 2 && strategy != ZH_STRATEGY_CANDIDATE);
 	PG_RETURN_BOOL(v != 0);
 }
 
@@ -158,14 +163,69 @@ Datum
 zh_gin_triconsistent(PG_FUNCTION_ARGS)
 {
 	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	int			v;
+	int32		i;
 
 	if (nkeys <= 0 || extra_data == NULL)
 		PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
 	StaticAssertStmt(GIN_FALSE == 0 && GIN_TRUE == 1 && GIN_MAYBE == 2,
 					 "GinTernaryValue encoding");
 	v = zh_subquery_consistent((ZhSubQuery *) extra_data[0], (const char *) check);
+	if (strategy == ZH_STRATEGY_CANDIDATE && v == 2)
+	{
+		/* a candidate needs no recheck: maybe only while a key is unknown */
+		for (i = 0; i < nkeys && check[i] != GIN_MAYBE; i++)
+			;
+		if (i == nkeys)
+			v = 1;
+	}
 	PG_RETURN_GIN_TERNARY_VALUE(v == 0 ? GIN_FALSE : (v == 1 ? GIN_TRUE : GIN_MAYBE));
+}
+
+/* is key in the sorted keys (or, partial, one that it is the prefix of)? */
+static bool
+keys_have(const int32_t *keys, size_t n, int32 key, bool partial)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= n)
+		return false;
+	return partial ? zh_substr_key_in_prefix(key, keys[lo]) : keys[lo] == key;
+}
+
+/*
+ * text &@? query: does the text have the keys the query needs?  A superset
+ * of &@ (what the index finds before any recheck), for zh_top, which
+ * confirms only the rows it reads.
+ */
+Datum
+zh_match_candidate(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
+	int32_t    *keys;
+	size_t		n = zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), false, &keys);
+	char	   *c = palloc(q->nkeys + 1);
+	uint32		i;
+	int			v;
+
+	for (i = 0; i < q->nkeys; i++)
+		c[i] = keys_have(keys, n, q->keys[i], q->partial[i]) ? 1 : 0;
+	v = zh_subquery_consistent(q, c);
+	na_free(keys);
+	pfree(c);
+	PG_RETURN_BOOL(v != 0);
 }

@@ -196,6 +196,45 @@ SQL
 echo "long texts by slices (EXTERNAL and lz4, $nlz4 compressed out of line): $p2 passed, $f2 failed"
 [ "${nlz4:-0}" -gt 0 ] || { echo "FAIL: no compressed long text stored out of line"; f2=$((f2 + 1)); }
 p=$((p + p2)); f=$((f + f2))
+
+# zh_top (frequency levels, zh_rank_ops) returns the same top N as the plain
+# ORDER BY zh_rank(...) DESC LIMIT N (ties aside: the same scores, and the
+# same rows above the N-th score), for every query above and frequent
+# terms, AND, OR and excluded; with and without a title; N 1, 20 and 100;
+# and falls back to the plain plan on a table without the index.
+read -r p3 f3 lv < <(P -At <<'SQL' | tail -n 1
+CREATE INDEX docs_rank ON docs USING gin (body news_archive.zh_rank_ops);
+CREATE TABLE docs_plain AS SELECT id, body FROM docs WHERE id % 3 = 0;
+INSERT INTO q (kind, q) VALUES ('top', '的'), ('top', '国'), ('top', '中国'), ('top', '经济'), ('top', '发展'),
+  ('top', '人民 中国'), ('top', '中国 OR 经济'), ('top', '经济 -发展'), ('top', '"中国 人民"'),
+  ('top', '社会主义'), ('top', '中华人民共和国');
+CREATE FUNCTION pg_temp.cmp(tbl regclass, q text, n int, title text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE want real[]; got real[]; want_ids tid[]; got_ids tid[]; kth real;
+BEGIN
+  EXECUTE format('SELECT coalesce(array_agg(r ORDER BY r DESC), ''{}''), coalesce(array_agg(ctid ORDER BY r DESC), ''{}'')
+                    FROM (SELECT ctid, news_archive.zh_rank(%s, body, $1) r FROM %s
+                           WHERE body OPERATOR(news_archive.&@) $1 ORDER BY r DESC LIMIT $2) s',
+                 coalesce(title, 'NULL::text'), tbl) INTO want, want_ids USING q, n;
+  SELECT coalesce(array_agg(rank ORDER BY rank DESC), '{}'), coalesce(array_agg(row_id ORDER BY rank DESC), '{}')
+    INTO got, got_ids FROM news_archive.zh_top(tbl, 'body', q, n, title);
+  kth := want[cardinality(want)];
+  RETURN got = want AND
+    (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(want_ids, want) u(x, r) WHERE r > kth) =
+    (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(got_ids, got) u(x, r) WHERE r > kth);
+END $$;
+CREATE TEMP TABLE top_res AS
+  SELECT q.kind, q.q, v.tbl, v.n, v.title, pg_temp.cmp(v.tbl, q.q, v.n, v.title) AS ok
+  FROM q, (VALUES ('docs'::regclass, 20, NULL), ('docs', 1, NULL), ('docs', 100, NULL),
+                  ('docs', 20, 'left(body, 12)'), ('docs_plain', 20, NULL)) v(tbl, n, title)
+  WHERE q.kind = 'top' OR q.id % 7 = 0 OR v.n = 20 AND v.title IS NULL AND v.tbl = 'docs'::regclass;
+SELECT format('MISMATCH zh_top %s %L n=%s title=%s', tbl, q, n, title) FROM top_res WHERE NOT ok LIMIT 20;
+SELECT format('%s %s %s', count(*) FILTER (WHERE ok), count(*) FILTER (WHERE NOT ok),
+              (SELECT count(*) FROM docs WHERE body OPERATOR(news_archive.&@#) '3:中国')) FROM top_res;
+SQL
+)
+echo "zh_top against ORDER BY zh_rank LIMIT n: $p3 passed, $f3 failed ($lv rows with 中国 8+ times)"
+[ "${lv:-0}" -gt 0 ] || { echo "FAIL: no row at level 3"; f3=$((f3 + 1)); }
+p=$((p + p3)); f=$((f + f3))
 psql -Xq -d postgres -c "DROP DATABASE $DB" >/dev/null
 echo "$p passed, $f failed"
 [ "$f" -eq 0 ]

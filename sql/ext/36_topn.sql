@@ -1,0 +1,180 @@
+-- news_archive extension script: top N by rank without reading every
+-- matching text (issue 12).
+--
+--   CREATE INDEX ... USING gin (col news_archive.zh_rank_ops)
+--                      optional second index beside zh_search_ops: keys say
+--                      "this character / bigram occurs at least 2^l times
+--                      in the row" (l = 1 .. 12)
+--   text &@# 'l:query' true when some positive term of the query may occur
+--                      2^l times or more (answered by zh_rank_ops exactly);
+--                      'l/t:query': the t-th positive term
+--   zh_rank_bound(title, body_bytes, levels, query, ...)
+--                      an upper bound of zh_rank for a body of that size
+--                      whose levels (4 bits per positive term) are at most
+--                      those
+--   zh_top(table, doc, query, n, title, ...)
+--                      the N rows of highest zh_rank(title, doc, query, ...)
+--                      among those where doc &@ query, reading the texts
+--                      in the order of their bound and stopping when no
+--                      unread row can beat the N-th score
+
+-- text &@? query: the text has the index keys the query needs (a superset
+-- of &@ that zh_search_ops answers without reading the text)
+CREATE FUNCTION @extschema@.zh_match_candidate(text, text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_match_candidate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION @extschema@.zh_match_candidate(text, text) IS
+    'text &@? query: does the text have the zh_search_ops keys the query needs (a superset of &@, no text read through the index)?';
+CREATE OPERATOR @extschema@.&@? (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = @extschema@.zh_match_candidate,
+    RESTRICT = @extschema@.zh_match_sel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.&@? (text, text) IS
+    'text &@? query: the candidates of &@ (the index keys the query needs are there); indexable with zh_search_ops';
+ALTER OPERATOR FAMILY @extschema@.zh_search_ops USING gin ADD OPERATOR 2 @extschema@.&@? (text, text);
+
+CREATE FUNCTION @extschema@.zh_rank_level_match(text, text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_rank_level_match' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
+COMMENT ON FUNCTION @extschema@.zh_rank_level_match(text, text) IS
+    'text &@# ''l:query'': may some positive term of the query occur 2^l times or more (every character or bigram of it does)?';
+
+CREATE OPERATOR @extschema@.&@# (
+    LEFTARG = text, RIGHTARG = text,
+    FUNCTION = @extschema@.zh_rank_level_match,
+    RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.&@# (text, text) IS
+    'text &@# ''l:query'': frequency level of the query''s terms in the text (zh_top); indexable with zh_rank_ops';
+
+CREATE FUNCTION @extschema@.zh_rank_gin_extract_value(text, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'zh_rank_gin_extract_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_rank_gin_extract_query(text, internal, int2, internal, internal, internal, internal)
+    RETURNS internal
+    AS 'MODULE_PATHNAME', 'zh_rank_gin_extract_query' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_rank_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal)
+    RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_rank_gin_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.zh_rank_gin_triconsistent(internal, int2, text, int4, internal, internal, internal)
+    RETURNS "char"
+    AS 'MODULE_PATHNAME', 'zh_rank_gin_triconsistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR CLASS @extschema@.zh_rank_ops
+    FOR TYPE text USING gin AS
+        OPERATOR 1 @extschema@.&@# (text, text),
+        FUNCTION 1 pg_catalog.btint4cmp(int4, int4),
+        FUNCTION 2 @extschema@.zh_rank_gin_extract_value(text, internal),
+        FUNCTION 3 @extschema@.zh_rank_gin_extract_query(text, internal, int2, internal, internal, internal, internal),
+        FUNCTION 4 @extschema@.zh_rank_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+        FUNCTION 6 @extschema@.zh_rank_gin_triconsistent(internal, int2, text, int4, internal, internal, internal),
+        STORAGE int4;
+COMMENT ON OPERATOR CLASS @extschema@.zh_rank_ops USING gin IS
+    'Optional GIN index for zh_top: frequency levels (2, 4, .. 4096 times and more) of the normalised text''s characters and bigrams';
+
+CREATE FUNCTION @extschema@.zh_rank_bound(title text, body_bytes int8, levels int8, query text,
+                                          title_weight float8 DEFAULT 3,
+                                          avg_title_chars float8 DEFAULT 20,
+                                          avg_body_chars float8 DEFAULT 1500)
+    RETURNS float8
+    AS 'MODULE_PATHNAME', 'zh_rank_bound_sql' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_rank_bound(text, int8, int8, text, float8, float8, float8) IS
+    'Upper bound of zh_rank(title, body, query, ...) for a body of body_bytes bytes whose &@# level for the i-th positive term is at most (levels >> 4(i-1)) & 15 (12: any)';
+
+CREATE FUNCTION @extschema@.zh_rank_terms(query text) RETURNS int4
+    AS 'MODULE_PATHNAME', 'zh_rank_terms' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_rank_terms(text) IS
+    'The number of positive terms of a &@ query (zh_top reads a level per term)';
+
+-- Has the table both a zh_search_ops and a zh_rank_ops index (zh_top's fast
+-- path: candidates from the first, levels from the second)?
+CREATE FUNCTION @extschema@._has_rank_index(tbl regclass) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT count(DISTINCT o.opcname) = 2
+      FROM pg_index i JOIN pg_opclass o ON o.oid = ANY (i.indclass::oid[])
+     WHERE i.indrelid = tbl AND i.indisvalid
+       AND o.opcname IN ('zh_rank_ops', 'zh_search_ops')
+       AND o.opcnamespace = (SELECT oid FROM pg_namespace WHERE nspname = '@extschema@')
+$$;
+
+CREATE FUNCTION @extschema@.zh_top(tbl regclass, doc text, query text, n int DEFAULT 20,
+                                   title text DEFAULT NULL,
+                                   title_weight float8 DEFAULT 3,
+                                   avg_title_chars float8 DEFAULT 20,
+                                   avg_body_chars float8 DEFAULT 1500)
+    RETURNS TABLE (row_id tid, rank real)
+    LANGUAGE plpgsql STABLE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    rank_sql text := pg_catalog.format('@extschema@.zh_rank(%s, %s, $3, $4, $5, $6)',
+                                       COALESCE(title, 'NULL::text'), doc);
+    ids tid[];
+    bnds float8[];
+    top_ids tid[];
+    top_r real[];
+    kth float8;
+    i int := 1;
+    j int;
+    total int;
+    batch int := GREATEST(n, 16);
+    nterms int := @extschema@.zh_rank_terms(query);
+BEGIN
+    IF n IS NULL OR n < 1 THEN
+        RAISE EXCEPTION 'zh_top: n must be at least 1' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF nterms = 0 OR NOT @extschema@._has_rank_index(tbl) THEN
+        -- no candidates or no frequency levels from an index (or no positive
+        -- term, nothing to rank): the plain plan, which reads every match
+        RETURN QUERY EXECUTE pg_catalog.format(
+            'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3 ORDER BY r DESC LIMIT $8',
+            tbl, doc, rank_sql)
+            USING NULL::tid[], NULL::real[], query, title_weight, avg_title_chars, avg_body_chars, NULL::tid[], n;
+        RETURN;
+    END IF;
+    -- every candidate row's bound, from its size and its level (no text
+    -- read: &@? is &@ before the recheck; rows read are confirmed by &@)
+    EXECUTE pg_catalog.format($q$
+        WITH b AS (SELECT ctid AS id, pg_catalog.octet_length(%2$s) AS nb, %3$s AS ti
+                     FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1),
+             l AS (SELECT id, pg_catalog.bit_or(k::int8 << (4 * (t - 1))) AS k
+                     FROM (SELECT id, t, max(k) AS k FROM (%4$s) x GROUP BY id, t) y GROUP BY id),
+             s AS (SELECT b.id, @extschema@.zh_rank_bound(b.ti, b.nb, COALESCE(l.k, 0), $1, $2, $3, $4) AS bnd
+                     FROM b LEFT JOIN l ON l.id = b.id)
+        SELECT pg_catalog.array_agg(id ORDER BY bnd DESC), pg_catalog.array_agg(bnd ORDER BY bnd DESC) FROM s$q$,
+        tbl, doc, COALESCE(title, 'NULL::text'),
+        (SELECT pg_catalog.string_agg(pg_catalog.format(
+                    'SELECT ctid AS id, %2$s AS t, %3$s AS k FROM %1$s WHERE %4$s OPERATOR(@extschema@.&@#) (%5$L || $1)',
+                    tbl, t, l, doc, l || '/' || t || ':'), ' UNION ALL ')
+           FROM pg_catalog.generate_series(1, LEAST(nterms, 16)) t, pg_catalog.generate_series(1, 12) l))
+        INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars;
+    total := COALESCE(pg_catalog.array_length(ids, 1), 0);
+    -- read the rows best bound first, in growing batches, until no unread
+    -- row can beat the n-th score (ties with it aside); zh_match() rather
+    -- than &@ there, so that the planner keeps to the TID scan
+    WHILE i <= total AND (kth IS NULL OR bnds[i] * (1 + 1e-9) >= kth) LOOP
+        j := LEAST(total, i + batch - 1);
+        WHILE kth IS NOT NULL AND j > i AND bnds[j] * (1 + 1e-9) < kth LOOP
+            j := j - 1;
+        END LOOP;
+        EXECUTE pg_catalog.format($q$
+            SELECT pg_catalog.array_agg(id ORDER BY r DESC), pg_catalog.array_agg(r ORDER BY r DESC)
+              FROM (SELECT id, r FROM (SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest($1::tid[]), pg_catalog.unnest($2::real[])) AS u(id, r)
+                                       UNION ALL
+                                       SELECT ctid, %2$s FROM %1$s
+                                        WHERE ctid = ANY ($7) AND @extschema@.zh_match(%3$s, $3)) a
+                     ORDER BY r DESC LIMIT $8) z$q$, tbl, rank_sql, doc)
+            INTO top_ids, top_r
+            USING top_ids, top_r, query, title_weight, avg_title_chars, avg_body_chars, ids[i:j], n;
+        IF pg_catalog.array_length(top_r, 1) >= n THEN
+            kth := top_r[n];
+        END IF;
+        i := j + 1;
+        batch := LEAST(batch * 2, 1024);
+    END LOOP;
+    RAISE DEBUG 'zh_top: % candidate rows, % read', total, i - 1;
+    RETURN QUERY SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest(top_ids), pg_catalog.unnest(top_r)) AS u(id, r) ORDER BY u.r DESC;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.zh_top(regclass, text, text, int, text, float8, float8, float8) IS
+    'The n rows (ctid, rank) of highest zh_rank(title, doc, query, ...) among those where doc &@ query; doc and title are SQL expressions over the table; fast with zh_search_ops and zh_rank_ops indexes on doc (reads rows by their bound), the plain plan without them';
