@@ -7,7 +7,9 @@
 #   sql/ext/*.sql pieces of the extension script, concatenated in name order
 #   sql/update/OLD--NEW/*.sql
 #                 pieces of the upgrade script news_archive--OLD--NEW.sql,
-#                 concatenated in name order (one directory per release step)
+#                 concatenated in name order (one directory per release step;
+#                 a piece that is wholly new in a release is a symlink to its
+#                 sql/ext piece, so the two cannot drift apart)
 #   sql/*.sql     pg_regress tests (expected output in expected/)
 #   mk/*.mk       extra build rules (standalone tools, dictionary, ...)
 
