@@ -31,5 +31,5 @@ python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${I
 	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 OUT=${OUT:-src/core/split_model_weights.h}
-build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --out "$OUT" "$WORK/train"
+build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --dropout "${DROPOUT:-0}" --pair-dropout "${PAIR_DROPOUT:-0}" --min-count "${MIN_COUNT:-0}" --margin "${MARGIN:-0}" --clip "${CLIP:-0}" --out "$OUT" "$WORK/train"
 echo "wrote $OUT"

@@ -22,6 +22,7 @@ typedef struct Seq
 	int		   *off;			/* n + 1 offsets into ids */
 	int		   *ids;
 	uint8_t    *gold;
+	int			no;				/* place in the file order */
 } Seq;
 
 static Seq *seqs;
@@ -43,6 +44,34 @@ static float tw[SPR_N + 1][SPR_N],
  */
 static bool seen[SPR_N + 1][SPR_N];
 static float unseen_prior = 100.0f;	/* --unseen-prior */
+
+/*
+ * Atom dropout (--dropout P): in each epoch every atom of a line is left
+ * out with probability P, and with it every pair it is in, for that line's
+ * decoding and update alike; so no one atom (a paper's habit) carries a
+ * decision alone.  The draws come from a hash of the run, epoch, issue,
+ * line and atom: the same inputs give the same header.
+ */
+static float dropout = 0.0f;
+static uint64_t drop_salt;
+
+/*
+ * Pair dropout (--pair-dropout P): each pair of atoms is left out on its
+ * own with probability P as well (1: the model of atoms alone).  Feature
+ * cutoff (--min-count N): a feature on fewer than N training lines gets
+ * no weight.
+ */
+static float pair_dropout = 0.0f;
+static int	min_count = 0;
+
+/*
+ * Margin (--margin M): in fitting, every wrong role of a line gets M added
+ * to its emission (loss-augmented decoding), so an update happens until
+ * the gold roles win by M a line, not just win.  Clipping (--clip C): the
+ * fitted weights are cut to [-C, C].
+ */
+static float margin = 0.0f;
+static float clip = 0.0f;
 
 /* the mean of the averaged weights of several runs (--runs) */
 static float sw[SP_N_FEATURES][SPR_N],
@@ -135,6 +164,7 @@ load_pair(const char *feat_path, const char *roles_path)
 		s.n++;
 	}
 	s.off[s.n] = n_ids;
+	s.no = n_seqs;
 	if (n_seqs == cap_seqs)
 		seqs = (Seq *) na_realloc(seqs, sizeof(Seq) * (cap_seqs = cap_seqs ? cap_seqs * 2 : 64));
 	seqs[n_seqs++] = s;
@@ -193,7 +223,7 @@ load_dir(const char *dir)
 }
 
 static void
-decode(const Seq *s, uint8_t *pred)
+decode(const Seq *s, uint8_t *pred, float aug)
 {
 	float	   *best = (float *) na_alloc(sizeof(float) * SPR_N * (s->n + 1));
 	uint8_t    *back = (uint8_t *) na_alloc(SPR_N * (s->n + 1));
@@ -211,6 +241,10 @@ decode(const Seq *s, uint8_t *pred)
 				em[r] += w[s->ids[i]][r];
 		if (!sp_notice_possible(s->ids + s->off[k], s->off[k + 1] - s->off[k]))
 			em[SPR_ADVERT] = em[SPR_NOTICE] = -1e6f;
+		if (aug > 0)
+			for (r = 0; r < SPR_N; r++)
+				if (r != s->gold[k])
+					em[r] += aug;
 		for (r = 0; r < SPR_N; r++)
 		{
 			float		top;
@@ -256,16 +290,120 @@ bump(float *wv, float *uv, float d, float c)
 	*uv += c * d;
 }
 
+/* --min-count: drop the ids of features seen on fewer training lines */
+static void
+cut_rare(void)
+{
+	int		   *count = (int *) na_alloc(sizeof(int) * SP_N_FEATURES);
+	int			q,
+				k,
+				i;
+
+	memset(count, 0, sizeof(int) * SP_N_FEATURES);
+	for (q = 0; q < n_seqs; q++)
+		for (i = 0; i < seqs[q].off[seqs[q].n]; i++)
+			count[seqs[q].ids[i]]++;
+	for (q = 0; q < n_seqs; q++)
+	{
+		Seq		   *s = &seqs[q];
+		int			n = 0;
+
+		for (k = 0; k < s->n; k++)
+		{
+			int			from = s->off[k];
+
+			s->off[k] = n;
+			for (i = from; i < s->off[k + 1]; i++)
+				if (count[s->ids[i]] >= min_count)
+					s->ids[n++] = s->ids[i];
+		}
+		s->off[s->n] = n;
+	}
+	na_free(count);
+}
+
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static bool
+dropped(uint64_t key, int atom)
+{
+	uint64_t	h = mix64(key ^ mix64((uint64_t) atom + 0x9E3779B97F4A7C15ULL));
+
+	return (double) (h >> 11) * (1.0 / 9007199254740992.0) < dropout;
+}
+
+/*
+ * A copy of s without the atoms drawn out for this epoch (key: the run,
+ * the epoch and the issue's place in the file order).  The notice mask
+ * (sp_notice_possible) is then read from the kept ids.
+ */
+static void
+drop_atoms(const Seq *s, Seq *d, uint64_t key)
+{
+	int			k,
+				i,
+				n = 0;
+
+	*d = *s;
+	d->off = (int *) na_alloc(sizeof(int) * (s->n + 1));
+	d->ids = (int *) na_alloc(sizeof(int) * (s->off[s->n] + 1));
+	for (k = 0; k < s->n; k++)
+	{
+		uint64_t	lk = mix64(key + (uint64_t) k);
+
+		d->off[k] = n;
+		for (i = s->off[k]; i < s->off[k + 1]; i++)
+		{
+			int			id = s->ids[i];
+
+			if (id < SP_N_ATOMS)
+			{
+				if (dropped(lk, id))
+					continue;
+			}
+			else
+			{
+				int			lo = (id - SP_N_ATOMS) / SP_N_ATOMS,
+							hi = (id - SP_N_ATOMS) % SP_N_ATOMS;
+
+				if (dropped(lk, lo) || dropped(lk, hi))
+					continue;
+				if (pair_dropout > 0 &&
+					(double) (mix64(lk ^ (uint64_t) id) >> 11) * (1.0 / 9007199254740992.0) < pair_dropout)
+					continue;
+			}
+			d->ids[n++] = id;
+		}
+	}
+	d->off[s->n] = n;
+}
+
 /* one perceptron step on sequence s; returns the lines it got wrong */
 static int
-train_one(const Seq *s, float c)
+train_one(const Seq *full, float c, uint64_t key)
 {
-	uint8_t    *pred = (uint8_t *) na_alloc(s->n + 1);
+	Seq			dseq;
+	const Seq  *s = full;
+	uint8_t    *pred = (uint8_t *) na_alloc(full->n + 1);
 	int			k,
 				i,
 				wrong = 0;
 
-	decode(s, pred);
+	if (dropout > 0 || pair_dropout > 0)
+	{
+		drop_atoms(full, &dseq, key);
+		s = &dseq;
+	}
+	decode(s, pred, margin);
 	for (k = 0; k < s->n; k++)
 	{
 		int			g = s->gold[k],
@@ -287,6 +425,11 @@ train_one(const Seq *s, float c)
 			bump(&tw[gp][g], &tu[gp][g], 1, c);
 			bump(&tw[pp][p], &tu[pp][p], -1, c);
 		}
+	}
+	if (s != full)
+	{
+		na_free(dseq.off);
+		na_free(dseq.ids);
 	}
 	na_free(pred);
 	return wrong;
@@ -340,6 +483,29 @@ write_header(const char *path, int epochs, long lines)
 }
 
 /*
+ * Fitted with atoms left out, the weights of a line's emissions summed
+ * over the fewer atoms the fitting saw: the decoder, which sees all of
+ * them, gets each atom's weight times the share it was kept (1 - P) and
+ * each pair's times (1 - P)^2, so emissions keep their scale against the
+ * transitions, which are never dropped.
+ */
+static void
+scale_dropped(void)
+{
+	int			k,
+				a;
+
+	for (k = 0; k < SP_N_FEATURES; k++)
+	{
+		float		keep = k < SP_N_ATOMS ? 1 - dropout :
+			(1 - dropout) * (1 - dropout) * (1 - pair_dropout);
+
+		for (a = 0; a < SPR_N; a++)
+			w[k][a] *= keep;
+	}
+}
+
+/*
  * One averaged-perceptron run from zero weights, its shuffles drawn from
  * rng; leaves the averaged weights in w and tw.
  */
@@ -377,7 +543,8 @@ fit_run(int epochs, uint64_t rng, long lines)
 		}
 		for (k = 0; k < n_seqs; k++)
 		{
-			wrong += train_one(&seqs[k], c);
+			wrong += train_one(&seqs[k], c,
+							   mix64(drop_salt ^ ((uint64_t) e << 40) ^ (uint64_t) seqs[k].no));
 			c += 1;
 		}
 		fprintf(stderr, "epoch %d: %ld of %ld lines wrong (%.2f%%)\n", e + 1, wrong, lines,
@@ -412,6 +579,16 @@ main(int argc, char **argv)
 			epochs = atoi(argv[++a]);
 		else if (strcmp(argv[a], "--runs") == 0 && a + 1 < argc)
 			runs = atoi(argv[++a]);
+		else if (strcmp(argv[a], "--pair-dropout") == 0 && a + 1 < argc)
+			pair_dropout = (float) atof(argv[++a]);
+		else if (strcmp(argv[a], "--margin") == 0 && a + 1 < argc)
+			margin = (float) atof(argv[++a]);
+		else if (strcmp(argv[a], "--clip") == 0 && a + 1 < argc)
+			clip = (float) atof(argv[++a]);
+		else if (strcmp(argv[a], "--min-count") == 0 && a + 1 < argc)
+			min_count = atoi(argv[++a]);
+		else if (strcmp(argv[a], "--dropout") == 0 && a + 1 < argc)
+			dropout = (float) atof(argv[++a]);
 		else if (strcmp(argv[a], "--unseen-prior") == 0 && a + 1 < argc)
 			unseen_prior = (float) atof(argv[++a]);
 		else
@@ -419,11 +596,13 @@ main(int argc, char **argv)
 	}
 	if (!out || n_seqs == 0 || runs < 1)
 	{
-		fprintf(stderr, "usage: %s [--epochs N] [--runs N] [--unseen-prior P] --out HEADER DIR...\n", argv[0]);
+		fprintf(stderr, "usage: %s [--epochs N] [--runs N] [--unseen-prior P] [--dropout P] --out HEADER DIR...\n", argv[0]);
 		return 2;
 	}
 	for (k = 0; k < n_seqs; k++)
 		lines += seqs[k].n;
+	if (min_count > 1)
+		cut_rare();
 
 	/*
 	 * Several runs with their own shuffles, their averaged weights averaged
@@ -432,6 +611,7 @@ main(int argc, char **argv)
 	 */
 	for (run = 0; run < runs; run++)
 	{
+		drop_salt = mix64((uint64_t) run + 1);
 		fit_run(epochs, rng + (uint64_t) run * 0x9E3779B97F4A7C15ULL, lines);
 		for (k = 0; k < SP_N_FEATURES; k++)
 			for (a = 0; a < SPR_N; a++)
@@ -442,6 +622,14 @@ main(int argc, char **argv)
 	}
 	memcpy(w, sw, sizeof(w));
 	memcpy(tw, stw, sizeof(tw));
+	if (dropout > 0 || pair_dropout > 0)
+		scale_dropped();
+	if (clip > 0)
+	{
+		for (k = 0; k < SP_N_FEATURES; k++)
+			for (a = 0; a < SPR_N; a++)
+				w[k][a] = w[k][a] > clip ? clip : w[k][a] < -clip ? -clip : w[k][a];
+	}
 	write_header(out, epochs, lines);
 	return 0;
 }
