@@ -20,7 +20,11 @@
 # (na_split_fit --unseen-prior; README, "Why the hard mask made titles ...").
 # WEBCOPY (default 0) gives that share of the web issues a web page's
 # furniture (split_render.py --webcopy; README, "Web copies and headline
-# stacks": not kept in fitting).
+# stacks": not kept in fitting).  PAIR_DROPOUT (default 0.5) leaves each pair of
+# atoms out of a line with that probability in each epoch of fitting;
+# DROPOUT (atoms, default 0), MIN_COUNT, MARGIN and CLIP (default 0: off)
+# are the other regularisers of na_split_fit that were measured and not kept
+# (README, "Regularising the fitter").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
@@ -31,5 +35,5 @@ python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${I
 	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
 build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
 OUT=${OUT:-src/core/split_model_weights.h}
-build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --dropout "${DROPOUT:-0}" --pair-dropout "${PAIR_DROPOUT:-0}" --min-count "${MIN_COUNT:-0}" --margin "${MARGIN:-0}" --clip "${CLIP:-0}" --out "$OUT" "$WORK/train"
+build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --dropout "${DROPOUT:-0}" --pair-dropout "${PAIR_DROPOUT:-0.5}" --min-count "${MIN_COUNT:-0}" --margin "${MARGIN:-0}" --clip "${CLIP:-0}" --out "$OUT" "$WORK/train"
 echo "wrote $OUT"
