@@ -333,17 +333,22 @@ mix64(uint64_t x)
 	return x;
 }
 
+/* a hash as a draw in [0, 1) */
+static double
+unit_draw(uint64_t h)
+{
+	return (double) (h >> 11) * (1.0 / 9007199254740992.0);
+}
+
 static bool
 dropped(uint64_t key, int atom)
 {
-	uint64_t	h = mix64(key ^ mix64((uint64_t) atom + 0x9E3779B97F4A7C15ULL));
-
-	return (double) (h >> 11) * (1.0 / 9007199254740992.0) < dropout;
+	return unit_draw(mix64(key ^ mix64((uint64_t) atom + 0x9E3779B97F4A7C15ULL))) < dropout;
 }
 
 /*
- * A copy of s without the atoms drawn out for this epoch (key: the run,
- * the epoch and the issue's place in the file order).  The notice mask
+ * A copy of s without the atoms and pairs drawn out for this epoch (key:
+ * the run, the epoch and the issue's place in the file order).  The notice mask
  * (sp_notice_possible) is then read from the kept ids.
  */
 static void
@@ -377,8 +382,7 @@ drop_atoms(const Seq *s, Seq *d, uint64_t key)
 
 				if (dropped(lk, lo) || dropped(lk, hi))
 					continue;
-				if (pair_dropout > 0 &&
-					(double) (mix64(lk ^ (uint64_t) id) >> 11) * (1.0 / 9007199254740992.0) < pair_dropout)
+				if (unit_draw(mix64(lk ^ (uint64_t) id)) < pair_dropout)
 					continue;
 			}
 			d->ids[n++] = id;
