@@ -17,10 +17,12 @@
  * The query on s fed in slices as the server does (each slice starts where
  * a term still needs text, and ends at least k bytes past the last one),
  * each slice copied alone so that nothing past it can be read; raw first,
- * undecided at the end: the whole text decides.  *nslices
- * gets the number of slices read.
+ * undecided at the end: the whole text decides, or (refold) the slices are
+ * fed again from the start for the folded forms.  *nslices gets the number
+ * of slices read.
  */
 static bool fold_per_slice;
+static bool refold;
 
 static int
 stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
@@ -48,9 +50,15 @@ stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
 		(*nslices)++;
 		if (r < 0 && stop >= len)
 		{
-			if (fold_per_slice)
+			if (st.fold_per_slice)
 				return 2;		/* the last slice must decide */
-			r = zh_substream_finish(&st, s, len);
+			if (!refold)
+				r = zh_substream_finish(&st, s, len);
+			else
+			{
+				zh_substream_refold(&st);
+				end = 0;
+			}
 		}
 	}
 	zh_substream_free(&st);
@@ -152,6 +160,15 @@ test_operators(void)
 	NA_CHECK_INT(stream_match(q, doc, len, 100, &n), 1);
 	NA_CHECK(n >= (int) (len / 100));
 	zh_subquery_free(q);
+	/* a term only in folded form (traditional 華 國), near the start: the
+	 * raw pass reads every slice; refolded, the second pass stops at the
+	 * first slice */
+	len = build(doc, "的是了。", 2, "中華人民共和國", 400);
+	q = zh_subquery_parse("共和国", strlen("共和国"));
+	NA_CHECK_INT(stream_match(q, doc, len, 100, &n), 1);
+	if (refold)
+		NA_CHECK_INT(n, (int) ((len + 99) / 100) + 1);
+	zh_subquery_free(q);
 }
 
 /* random texts full of variants and white space, random queries */
@@ -216,9 +233,10 @@ test_random(void)
 int
 main(void)
 {
-	for (int mode = 0; mode < 2; mode++)
+	for (int mode = 0; mode < 3; mode++)
 	{
 		fold_per_slice = mode == 1;
+		refold = mode == 2;
 		srand(12);
 		test_folded_across_boundaries();
 		test_operators();
