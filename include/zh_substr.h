@@ -276,12 +276,6 @@ extern int	zh_subquery_eval(const ZhSubQuery *q, ZhTermValueFn term_value,
  *     where a match it has not seen yet can start (zh_subterm_resume), so
  *     slices overlap by about a term's length, plus any white space a match
  *     drops; the last slice decides.
- * A raw-first stream left undecided by its last slice can instead switch to
- * folding per slice (zh_substream_refold) and be fed again from the text's
- * start: it then looks only for the folded forms of the terms not found
- * (their raw bytes are nowhere in the text) and stops at the slice that
- * decides, so a term that occurs only folded is not sought in the rest of
- * the text.
  * Not for queries with U+FFFD (zh_substream_ok).
  */
 typedef struct ZhSubStream
@@ -292,8 +286,6 @@ typedef struct ZhSubStream
 								 * (fold per slice) */
 	size_t	   *raw_from;		/* per term: where its memmem() resumes */
 	bool	   *found;			/* per term: it occurs */
-	bool		raw_absent;		/* refolded: the raw bytes of the terms not
-								 * found are nowhere in the text */
 } ZhSubStream;
 
 extern bool zh_substream_ok(const ZhSubQuery *q);
@@ -304,9 +296,6 @@ extern size_t zh_substream_need(const ZhSubStream *st);
 /* 1 or 0 once decided (fold per slice: always when last), else -1 */
 extern int	zh_substream_feed(ZhSubStream *st, const char *s, size_t base,
 							  size_t len, bool last);
-/* raw first, undecided after the last slice: fold per slice from the
- * text's start (feed it again from 0) */
-extern void zh_substream_refold(ZhSubStream *st);
 /* raw first, undecided after the last slice: the whole text decides */
 extern int	zh_substream_finish(ZhSubStream *st, const char *s, size_t len);
 /* where to resume a search of the term after s[0, len): see above */

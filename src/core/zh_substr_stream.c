@@ -47,7 +47,6 @@ zh_substream_init(ZhSubStream *st, const ZhSubQuery *q, bool fold_per_slice)
 {
 	st->q = q;
 	st->fold_per_slice = fold_per_slice;
-	st->raw_absent = false;
 	st->raw_from = (size_t *) na_alloc0((q->nterms + 1) * sizeof(size_t));
 	st->from = (size_t *) na_alloc0((q->nterms + 1) * sizeof(size_t));
 	st->found = (bool *) na_alloc0((q->nterms + 1) * sizeof(bool));
@@ -144,9 +143,7 @@ feed_fold(ZhSubStream *st, uint32_t i, const char *s, size_t base, size_t cut,
 
 	if (off >= cut && !last)
 		return false;
-	/* after a raw pass over the whole text, only folded forms are left */
-	if (st->raw_absent ? zh_subterm_in_folded(t, s + off, cut - off)
-		: zh_subterm_in(t, s + off, cut - off))
+	if (zh_subterm_in(t, s + off, cut - off))
 		return true;
 	if (!last)
 		st->from[i] += zh_subterm_resume(t, s + off, cut - off);
@@ -171,18 +168,6 @@ zh_substream_feed(ZhSubStream *st, const char *s, size_t base, size_t len,
 			st->found[i] = true;
 	}
 	return decide(st, last && st->fold_per_slice);
-}
-
-void
-zh_substream_refold(ZhSubStream *st)
-{
-	uint32_t	i;
-
-	assert(!st->fold_per_slice);
-	st->fold_per_slice = true;
-	st->raw_absent = true;
-	for (i = 0; i < st->q->nterms; i++)
-		st->from[i] = 0;
 }
 
 int

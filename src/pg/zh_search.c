@@ -69,10 +69,9 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
  * slice: slices of SLICE_FIRST bytes, doubling up to SLICE_MAX (a compressed
  * text decompresses its whole prefix for each slice, so its slices keep
  * doubling).  Each slice is searched for the terms' raw bytes, which settle
- * most matches; if the text ends undecided, the slices are read again from
- * the start for the folded forms, stopping at the slice that decides (a
- * compressed text is read whole once instead) (zh_substr_stream.c).  Texts
- * over FOLD_SLICES bytes are searched fully slice by slice from the start.
+ * most matches; if the text ends undecided, it is read whole and its folded
+ * forms decide (zh_substr_stream.c).  Texts over FOLD_SLICES bytes are
+ * searched fully slice by slice instead, never read whole.
  */
 #define SLICE_FIRST		(64 * 1024)
 #define SLICE_MAX		(256 * 1024)
@@ -80,8 +79,7 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 
 /*
  * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
- * the slices up to the one that decides (undecided after the raw pass:
- * again from the start, up to the slice where the folded forms decide).
+ * the slices up to the one that decides (or, undecided, the whole text).
  */
 static bool
 match_slices(Datum d, const ZhSubQuery *q)
@@ -108,16 +106,9 @@ match_slices(Datum d, const ZhSubQuery *q)
 
 		end = from + len;
 		r = zh_substream_feed(&st, VARDATA_ANY(part), from, len, end >= total);
-		if (r < 0 && end >= total && !compressed)
+		if (r < 0 && end >= total)
 		{
-			/* undecided at the end: the folded forms, slice by slice again */
-			zh_substream_refold(&st);
-			end = 0;
-			n = SLICE_FIRST / 2;
-		}
-		else if (r < 0 && end >= total)
-		{
-			/* compressed (its slices decompress from the start): whole */
+			/* undecided at the end: the whole text decides */
 			if (from > 0)
 			{
 				pfree(part);

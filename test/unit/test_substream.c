@@ -17,12 +17,10 @@
  * The query on s fed in slices as the server does (each slice starts where
  * a term still needs text, and ends at least k bytes past the last one),
  * each slice copied alone so that nothing past it can be read; raw first,
- * undecided at the end: the whole text decides, or (refold) the slices are
- * fed again from the start for the folded forms.  *nslices gets the number
- * of slices read.
+ * undecided at the end: the whole text decides.  *nslices
+ * gets the number of slices read.
  */
 static bool fold_per_slice;
-static bool refold;
 
 static int
 stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
@@ -50,15 +48,9 @@ stream_match(const ZhSubQuery *q, const char *s, size_t len, size_t k,
 		(*nslices)++;
 		if (r < 0 && stop >= len)
 		{
-			if (st.fold_per_slice)
+			if (fold_per_slice)
 				return 2;		/* the last slice must decide */
-			if (!refold)
-				r = zh_substream_finish(&st, s, len);
-			else
-			{
-				zh_substream_refold(&st);
-				end = 0;
-			}
+			r = zh_substream_finish(&st, s, len);
 		}
 	}
 	zh_substream_free(&st);
@@ -160,15 +152,6 @@ test_operators(void)
 	NA_CHECK_INT(stream_match(q, doc, len, 100, &n), 1);
 	NA_CHECK(n >= (int) (len / 100));
 	zh_subquery_free(q);
-	/* a term only in folded form (traditional 華 國), near the start: the
-	 * raw pass reads every slice; refolded, the second pass stops at the
-	 * first slice */
-	len = build(doc, "的是了。", 2, "中華人民共和國", 400);
-	q = zh_subquery_parse("共和国", strlen("共和国"));
-	NA_CHECK_INT(stream_match(q, doc, len, 100, &n), 1);
-	if (refold)
-		NA_CHECK_INT(n, (int) ((len + 99) / 100) + 1);
-	zh_subquery_free(q);
 }
 
 /* random texts full of variants and white space, random queries */
@@ -233,10 +216,9 @@ test_random(void)
 int
 main(void)
 {
-	for (int mode = 0; mode < 3; mode++)
+	for (int mode = 0; mode < 2; mode++)
 	{
 		fold_per_slice = mode == 1;
-		refold = mode == 2;
 		srand(12);
 		test_folded_across_boundaries();
 		test_operators();
