@@ -13,6 +13,11 @@ and class, every term is run --rounds times (`SELECT count(*) ... WHERE body
 enters it.  Prints per class: rows and candidates of the median term, CPU ms
 per query median / max over the terms.
   --load      (re)build the database first (else reuse it)
+  --detail    also one line per term (EXTERNAL table): its CPU ms per query,
+              the candidates the index hands over (true / false, and which
+              of them are long texts), and for each long text that has the
+              term, the bytes before its first raw occurrence (what the
+              confirmation reads at least)
 """
 import argparse
 import os
@@ -83,6 +88,21 @@ def counts(table, q):
     return rows, rows + removed
 
 
+def detail(table, cls, terms, ms):
+    """Where a term's time goes: candidates and how deep its long hits lie."""
+    for q, t in zip(terms, ms):
+        rows = psql(f"""SET enable_seqscan = off; SELECT length(body) >= 20000, body OPERATOR(news_archive.&@) {search.lit(q)},
+                octet_length(body), octet_length(split_part(body, {search.lit(q)}, 1))
+            FROM {table} WHERE body OPERATOR(news_archive.&@?) {search.lit(q)}""").splitlines()
+        cand = [r.split("\t") for r in rows]
+        true_ = sum(c[1] == "t" for c in cand)
+        long_ = [c for c in cand if c[0] == "t"]
+        hits = ", ".join(f"{int(c[3]) / 1e6:.2f}/{int(c[2]) / 1e6:.2f} MB" if c[1] == "t" else
+                         f"false {int(c[2]) / 1e6:.2f} MB" for c in long_)
+        print(f"  {cls:17} {q:10} CPU ms {t:6.2f}  candidates {len(cand):4} (true {true_}, false {len(cand) - true_})"
+              f"  long texts: {hits or '-'}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default=os.path.join(os.path.dirname(__file__), ".."))
@@ -91,6 +111,7 @@ def main():
     ap.add_argument("--terms", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=50)
     ap.add_argument("--load", action="store_true")
+    ap.add_argument("--detail", action="store_true")
     a = ap.parse_args()
     if a.load:
         load(a)
@@ -105,6 +126,8 @@ def main():
             mid = rc[len(rc) // 2]
             print(f"{table:10} {cls:17} terms {len(terms):2}  rows/candidates (median term) {mid[0]}/{mid[1]}"
                   f"  CPU ms/query median {statistics.median(ms):.3f} max {max(ms):.3f} mean {statistics.mean(ms):.3f}")
+            if a.detail and table == "t_external":
+                detail(table, cls, terms, ms)
     print("load after:", open("/proc/loadavg").read().split()[:3])
 
 
