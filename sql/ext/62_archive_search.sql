@@ -30,7 +30,8 @@ COMMENT ON FUNCTION @extschema@.create_rank_index(name) IS
     'Adds the optional zh_rank_ops index to an archive''s articles: search() then finds the top N of frequent terms without ranking every match (about 38% more index entries to write on ingest)';
 
 -- Can search() take the top-N path: a local (not partitioned, not
--- distributed) articles table with a search index and a rank index?
+-- distributed) articles table with a rank index on the expression its
+-- search index is on (article_text(...))?
 CREATE OR REPLACE FUNCTION @extschema@._search_by_bound(arch name) RETURNS boolean
     LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
     SET search_path = pg_catalog, pg_temp
@@ -44,7 +45,15 @@ BEGIN
     IF @extschema@.is_distributed_archive(arch) THEN    -- Citus: 65_archive_citus.sql
         RETURN false;
     END IF;
-    RETURN @extschema@._has_rank_index(rel);
+    RETURN EXISTS (
+        SELECT FROM pg_index r, pg_index x, pg_opclass ro, pg_opclass xo
+         WHERE r.indrelid = rel AND x.indrelid = rel AND r.indisvalid AND x.indisvalid
+           AND ro.oid = r.indclass[0] AND xo.oid = x.indclass[0]
+           AND ro.opcname = 'zh_rank_ops' AND xo.opcname = 'zh_search_ops'
+           AND ro.opcnamespace = xo.opcnamespace
+           AND xo.opcnamespace = (SELECT oid FROM pg_namespace WHERE nspname = '@extschema@')
+           AND pg_get_expr(r.indexprs, rel) = pg_get_expr(x.indexprs, rel)
+           AND pg_get_expr(x.indexprs, rel) LIKE '%article_text(kicker, title, subtitle, body)');
 END
 $$;
 
