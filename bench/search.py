@@ -10,7 +10,13 @@ planner cannot pick another's index):
 Latency: planning + execution time of EXPLAIN ANALYZE SELECT id ..., index
 forced (enable_seqscan off), no parallel workers, JIT off, each query run
 --reps times in one session after a warm-up.  Exactness: each method's rows
-against zh_normalize(body) LIKE '%'||zh_normalize(q)||'%' and raw LIKE."""
+against zh_normalize(body) LIKE '%'||zh_normalize(q)||'%' and raw LIKE.
+Top 20 by rank for a term in about half the documents: each method's ORDER
+BY ... LIMIT 20, plus zh_top (news_archive's top-N path: a zh_rank_ops index
+added to t_zh_search), wall (planning + execution) and the backend's CPU
+time (utime + stime from /proc/self/stat, in 10 ms ticks summed over the
+runs: steadier than wall when the machine is shared).  --top-only skips the
+per-class latencies and the tsvector methods (for a 100 MB run)."""
 import argparse
 import json
 import os
@@ -60,6 +66,10 @@ METHODS = [
 ]
 
 
+def methods(a):
+    return [m for m in METHODS if not (a.top_only and m[0].startswith("zh_tsv"))]
+
+
 def cond(tmpl, q, grn):
     return tmpl.format(q=lit(q), like=lit("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"),
                        grn=grn)
@@ -93,7 +103,7 @@ def load(a):
 def build(a, grn):
     sizes = {}
     base = None
-    for name, ddl, _, _ in METHODS:
+    for name, ddl, _, _ in methods(a):
         extra = ", tsv tsvector GENERATED ALWAYS AS (news_archive.zh_tsvector(body)) STORED" if name == "zh_tsv_col" else ""
         # every method's body stored as the archives store it: uncompressed,
         # out of line (bench/body_storage.sh); the same for all, so fair
@@ -202,14 +212,22 @@ def main():
     ap.add_argument("--bytes", type=int)
     ap.add_argument("--terms", type=int)
     ap.add_argument("--reps", type=int)
+    ap.add_argument("--top-only", action="store_true")
     a = ap.parse_args()
     load(a)
     grn = psql("SELECT nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE extname = 'pgroonga'").strip()
     sizes = build(a, grn)
     print("\n| method | index MiB | extra table MiB | fill s | index build s |\n|---|---|---|---|---|")
-    for name, _, _, _ in METHODS:
+    for name, _, _, _ in methods(a):
         i, t, tl, ti = sizes[name]
         print(f"| {name} | {i / 1048576:.1f} | {t / 1048576:.1f} | {tl:.1f} | {ti:.1f} |")
+    if not a.top_only:
+        classes_report(a, grn)
+    top20(a, grn)
+    psql("DROP DATABASE " + DB, db="postgres")
+
+
+def classes_report(a, grn):
     classes = sample_terms(a)
     print("\nterms: " + "; ".join(f"{c}: {' '.join(t)}" for c, t in classes.items()))
     print("\nmedian / p95 ms (planning + execution), then exactness: terms with exactly the normalised-LIKE rows "
@@ -231,7 +249,28 @@ def main():
             cells.append(f"{statistics.median(lat):.2f} / {p95(lat):.1f} ({ok}/{len(terms)}, {missed})")
         print(f"| {c} | {docs:.0f} | " + " | ".join(cells) + " |")
     print("\nexact over all classes: " + ", ".join(f"{n} {v[0]}/{v[1]} terms, {v[2]} raw-LIKE rows missed" for n, v in exact.items()))
-    # top 20 by rank for a term in about half of the documents
+
+
+CPU_FN = ("CREATE FUNCTION pg_temp.cpu() RETURNS bigint LANGUAGE sql AS $$ SELECT split_part(s, ' ', 12)::bigint "
+          "+ split_part(s, ' ', 13)::bigint FROM (SELECT split_part(pg_read_file('/proc/self/stat'), ') ', 2) s) x $$;")
+
+
+def top20_run(a, sql):
+    """median / p95 wall ms (planning + execution) and CPU ms per query"""
+    runs = a.reps * 3
+    lines = ["SET max_parallel_workers_per_gather = 0; SET jit = off;", CPU_FN, sql + ";",
+             "SELECT 'cpu:' || pg_temp.cpu();"] + [f"EXPLAIN (ANALYZE, FORMAT JSON) {sql};"] * runs + \
+            ["SELECT 'cpu:' || pg_temp.cpu();"]
+    out = psql(None, inp="\n".join(lines) + "\n")
+    dec = json.JSONDecoder()
+    lat = [dec.raw_decode(out[m.start():])[0][0] for m in re.finditer(r"^\[", out, re.M)]
+    lat = [j["Planning Time"] + j["Execution Time"] for j in lat]
+    cpu = [int(x) for x in re.findall(r"^cpu:(\d+)", out, re.M)]
+    return statistics.median(lat), p95(lat), (cpu[1] - cpu[0]) * 10.0 / runs
+
+
+def top20(a, grn):
+    """top 20 by rank for a term in about half of the documents"""
     total = int(psql("SELECT count(*) FROM docs"))
     best = None
     for q in ["的", "在", "是", "和", "了", "年", "中", "国", "人", "发展", "经济", "工作", "一"]:
@@ -239,17 +278,30 @@ def main():
         if best is None or abs(c - total / 2) < abs(best[1] - total / 2):
             best = (q, c)
     q = best[0]
-    print(f"\ntop 20 by rank, term {q!r} in {best[1]} of {total} documents: median / p95 ms of {a.reps * 3} runs")
-    for name, _, where, order in METHODS:
-        sql = f"SELECT id FROM t_{name} WHERE {cond(where, q, grn)} {order.format(q=lit(q))} LIMIT 20"
-        lines = ["SET max_parallel_workers_per_gather = 0; SET jit = off;", sql + ";"] + \
-                [f"EXPLAIN (ANALYZE, FORMAT JSON) {sql};"] * (a.reps * 3)
-        out = psql(None, inp="\n".join(lines) + "\n")
-        dec = json.JSONDecoder()
-        lat = [dec.raw_decode(out[m.start():])[0][0] for m in re.finditer(r"^\[", out, re.M)]
-        lat = [j["Planning Time"] + j["Execution Time"] for j in lat]
-        print(f"- {name}: {statistics.median(lat):.1f} / {p95(lat):.1f}")
-    psql("DROP DATABASE " + DB, db="postgres")
+    # zh_top needs the optional frequency-level index beside zh_search_ops
+    ti = timed("SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 0; "
+               "CREATE INDEX t_zh_search_rank ON t_zh_search USING gin (body news_archive.zh_rank_ops)")
+    psql("VACUUM ANALYZE t_zh_search")
+    rsz = int(psql("SELECT pg_relation_size('t_zh_search_rank')"))
+    print(f"\nzh_rank_ops index on t_zh_search (for zh_top): {rsz / 1048576:.1f} MiB, built in {ti:.1f} s")
+    print(f"\ntop 20 by rank, term {q!r} in {best[1]} of {total} documents: median / p95 wall ms of {a.reps * 3} runs, "
+          "backend CPU ms per query")
+    print("\n| method | wall median / p95 | CPU per query |\n|---|---|---|")
+    res = {}
+    tops = [(name, f"SELECT id FROM t_{name} WHERE {cond(where, q, grn)} {order.format(q=lit(q))} LIMIT 20")
+            for name, _, where, order in methods(a)]
+    tops.append(("zh_top", f"SELECT row_id FROM news_archive.zh_top('t_zh_search', 'body', {lit(q)}, 20)"))
+    for name, sql in tops:
+        res[name] = top20_run(a, sql)
+        print(f"| {name} | {res[name][0]:.1f} / {res[name][1]:.1f} | {res[name][2]:.1f} |")
+    same = psql(f"""SELECT (SELECT array_agg(r ORDER BY r DESC) FROM (SELECT news_archive.zh_rank(NULL, body, {lit(q)}) r
+                    FROM t_zh_search WHERE body OPERATOR(news_archive.&@) {lit(q)} ORDER BY 1 DESC LIMIT 20) x)
+                 = (SELECT array_agg(rank ORDER BY rank DESC) FROM news_archive.zh_top('t_zh_search', 'body', {lit(q)}, 20))""")
+    print(f"\nzh_top gives the plain zh_search top 20's scores: {same.strip() == 't'}")
+    g = res["pgroonga"]
+    print("ratios to pgroonga (wall median, CPU): " +
+          ", ".join(f"{n} {v[0] / g[0]:.2f}x, {v[2] / g[2]:.2f}x" if g[2] else f"{n} {v[0] / g[0]:.2f}x"
+                    for n, v in res.items() if n != "pgroonga"))
 
 
 if __name__ == "__main__":

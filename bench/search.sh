@@ -7,7 +7,8 @@
 # needs libgroonga-dev libmsgpack-dev libxxhash-dev).  Writes the report to
 # stdout; bench/search.md keeps the figures.
 #   BENCH_BYTES   corpus size (default 40 MB)   BENCH_TERMS   terms per class (10)
-#   BENCH_REPS    runs of each query (3)
+#   BENCH_REPS    runs of each query (3)      BENCH_TOP_ONLY=1  only the top-20
+#                 part (no per-class latencies, no tsvector methods)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${NA_SHARED:-$ROOT/../shared}
@@ -32,4 +33,5 @@ peer_build() {  # peer_build <tarball glob> <make args...>
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "PostgreSQL: $(psql -XAt -d postgres -c 'SHOW server_version'), shared_buffers $(psql -XAt -d postgres -c 'SHOW shared_buffers')"
 exec python3 "$ROOT/bench/search.py" --root "$ROOT" --shared "$SHARED" \
-	--bytes "${BENCH_BYTES:-40000000}" --terms "${BENCH_TERMS:-10}" --reps "${BENCH_REPS:-3}"
+	--bytes "${BENCH_BYTES:-40000000}" --terms "${BENCH_TERMS:-10}" --reps "${BENCH_REPS:-3}" \
+	${BENCH_TOP_ONLY:+--top-only}

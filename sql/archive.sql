@@ -86,6 +86,25 @@ SELECT count(*) <= 1 AS limited FROM news_archive.search('临江', lim => 1);
 SELECT * FROM news_archive.search('');
 SELECT * FROM news_archive.search('临江', '2022-04-01', '2022-03-01');
 SELECT * FROM news_archive.search('临江', lim => 0);
+-- the optional rank index: search() reads the top N by their rank bound
+-- (zh_top) and gives the same rows in the same order
+CREATE TEMP TABLE plain_hits AS
+SELECT q, f, s.* FROM unnest(ARRAY['产业园', '临江', '的', '发展 OR 临江', '"产业园" -临江']) q,
+       unnest(ARRAY[NULL, '2022-03-09']::date[]) f, LATERAL news_archive.search(q, f, NULL, 3) WITH ORDINALITY s;
+SELECT news_archive._search_by_bound('arc') AS by_bound_before;
+CREATE INDEX articles_body_rank ON arc.articles USING gin (body news_archive.zh_rank_ops);
+SELECT news_archive._search_by_bound('arc') AS by_bound_other_expression;
+DROP INDEX arc.articles_body_rank;
+SELECT news_archive.create_rank_index();
+SELECT news_archive._search_by_bound('arc') AS by_bound_after;
+SELECT indexname, indexdef LIKE '%article_text(kicker, title, subtitle, body) news_archive.zh_rank_ops%' AS on_article_text
+  FROM pg_indexes WHERE schemaname = 'arc' AND indexname = 'articles_rank_idx';
+CREATE TEMP TABLE bound_hits AS
+SELECT q, f, s.* FROM unnest(ARRAY['产业园', '临江', '的', '发展 OR 临江', '"产业园" -临江']) q,
+       unnest(ARRAY[NULL, '2022-03-09']::date[]) f, LATERAL news_archive.search(q, f, NULL, 3) WITH ORDINALITY s;
+SELECT count(*) AS hits, count(*) = (SELECT count(*) FROM bound_hits) AS same_count,
+       NOT EXISTS (SELECT * FROM plain_hits EXCEPT SELECT * FROM bound_hits) AS same_rows_and_order
+  FROM plain_hits;
 
 -- trend: one row per month of the span
 SELECT month, articles > 0 AS found FROM news_archive.trend('产业园');

@@ -83,4 +83,23 @@ SELECT q, (SELECT array_agg(rank ORDER BY rank DESC) FROM zh_top('zt', 'body', q
             WHERE body &@ q ORDER BY r DESC LIMIT 5) s) AS same_with_title
 FROM unnest(ARRAY['人民', '民', '中国人民', '人民 填充', '中国 OR 填充', '填充 -中国']) q;
 SELECT count(*) FROM zh_top('zt', 'body', '人民', 0);
+-- doc an indexed expression, body the ranked part of it, a filter, ties
+CREATE INDEX ON zt USING gin ((left(body, 30) || body) zh_search_ops);
+CREATE INDEX ON zt USING gin ((left(body, 30) || body) zh_rank_ops);
+SELECT q, (SELECT array_agg(row(row_id, rank)::text ORDER BY rank DESC, row_id)
+             FROM zh_top('zt', '(left(body, 30) || body)', q, 5, 'left(body, 4)', body => 'body',
+                         filter => 'id % 2 = 0', with_ties => true)) =
+          (SELECT array_agg(row(ctid, r)::text ORDER BY r DESC, ctid) FROM (SELECT ctid, zh_rank(left(body, 4), body, q) r
+             FROM zt WHERE (left(body, 30) || body) &@ q AND id % 2 = 0 ORDER BY r DESC FETCH FIRST 5 ROWS WITH TIES) s)
+          AS same_rows_and_ties,
+       (SELECT count(*) FROM zh_top('zt', '(left(body, 30) || body)', q, 5, body => 'body', with_ties => true)) AS with_ties,
+       (SELECT count(*) FROM zh_top('zt', '(left(body, 30) || body)', q, 5, body => 'body')) AS without
+FROM unnest(ARRAY['人民', '中国人民', '填充 -中国']) q;
 RESET enable_seqscan;
+-- a ctid names no row of a partitioned table: a clear error
+CREATE TABLE zp (id int, body text) PARTITION BY HASH (id);
+CREATE TABLE zp0 PARTITION OF zp FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE zp1 PARTITION OF zp FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO zp SELECT id, body FROM zt;
+SELECT * FROM zh_top('zp', 'body', '人民', 5);
+SELECT count(*) FROM zh_top('zp0', 'body', '人民', 5);

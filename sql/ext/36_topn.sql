@@ -12,11 +12,13 @@
 --                      an upper bound of zh_rank for a body of that size
 --                      whose levels (4 bits per positive term) are at most
 --                      those
---   zh_top(table, doc, query, n, title, ...)
---                      the N rows of highest zh_rank(title, doc, query, ...)
---                      among those where doc &@ query, reading the texts
---                      in the order of their bound and stopping when no
---                      unread row can beat the N-th score
+--   zh_top(table, doc, query, n, title, ..., body, filter, with_ties)
+--                      the N rows of highest zh_rank(title, body, query, ...)
+--                      among those where doc &@ query and filter, reading
+--                      the texts in the order of their bound and stopping
+--                      when no unread row can beat the N-th score; doc may
+--                      be any indexed expression (an archive's
+--                      article_text(...)), body a part of it
 
 -- text &@? query: the text has the index keys the query needs (a superset
 -- of &@ that zh_search_ops answers without reading the text)
@@ -97,18 +99,43 @@ AS $$
        AND o.opcnamespace = (SELECT oid FROM pg_namespace WHERE nspname = '@extschema@')
 $$;
 
+-- zh_top's arguments are SQL text put into its queries: doc, title, body
+-- and filter are expressions over the table's columns (unqualified).
+CREATE FUNCTION @extschema@._top_args(tbl regclass, n int) RETURNS void
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF n IS NULL OR n < 1 THEN
+        RAISE EXCEPTION 'zh_top: n must be at least 1' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- a ctid names a row of one table only
+    IF (SELECT relkind FROM pg_class WHERE oid = tbl) = 'p' THEN
+        RAISE EXCEPTION 'zh_top: % is a partitioned table (a ctid names no row of it)', tbl
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Call zh_top on each partition and merge the results by rank.';
+    END IF;
+END
+$$;
+
 CREATE FUNCTION @extschema@.zh_top(tbl regclass, doc text, query text, n int DEFAULT 20,
                                    title text DEFAULT NULL,
                                    title_weight float8 DEFAULT 3,
                                    avg_title_chars float8 DEFAULT 20,
-                                   avg_body_chars float8 DEFAULT 1500)
+                                   avg_body_chars float8 DEFAULT 1500,
+                                   body text DEFAULT NULL,
+                                   filter text DEFAULT NULL,
+                                   with_ties boolean DEFAULT false)
     RETURNS TABLE (row_id tid, rank real)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
+    bd text := COALESCE(body, doc);
     rank_sql text := pg_catalog.format('@extschema@.zh_rank(%s, %s, $3, $4, $5, $6)',
-                                       COALESCE(title, 'NULL::text'), doc);
+                                       COALESCE(title, 'NULL::text'), bd);
+    cond text := COALESCE(' AND (' || filter || ')', '');
+    lim text := CASE WHEN with_ties THEN 'FETCH FIRST $8 ROWS WITH TIES' ELSE 'LIMIT $8' END;
     ids tid[];
     bnds float8[];
     top_ids tid[];
@@ -120,23 +147,23 @@ DECLARE
     batch int := GREATEST(n, 16);
     nterms int := @extschema@.zh_rank_terms(query);
 BEGIN
-    IF n IS NULL OR n < 1 THEN
-        RAISE EXCEPTION 'zh_top: n must be at least 1' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    PERFORM @extschema@._top_args(tbl, n);
     IF nterms = 0 OR NOT @extschema@._has_rank_index(tbl) THEN
         -- no candidates or no frequency levels from an index (or no positive
         -- term, nothing to rank): the plain plan, which reads every match
         RETURN QUERY EXECUTE pg_catalog.format(
-            'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3 ORDER BY r DESC LIMIT $8',
-            tbl, doc, rank_sql)
+            'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3%4$s ORDER BY r DESC %5$s',
+            tbl, doc, rank_sql, cond, lim)
             USING NULL::tid[], NULL::real[], query, title_weight, avg_title_chars, avg_body_chars, NULL::tid[], n;
         RETURN;
     END IF;
-    -- every candidate row's bound, from its size and its level (no text
-    -- read: &@? is &@ before the recheck; rows read are confirmed by &@)
+    -- every candidate row's bound, from its body's size and doc's level (no
+    -- text read: &@? is &@ before the recheck; rows read are confirmed by
+    -- &@).  A term occurs in doc at least as often as in body (body is doc
+    -- or a part of it), so the bound holds.
     EXECUTE pg_catalog.format($q$
-        WITH b AS (SELECT ctid AS id, pg_catalog.octet_length(%2$s) AS nb, %3$s AS ti
-                     FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1),
+        WITH b AS (SELECT ctid AS id, COALESCE(pg_catalog.octet_length(%5$s), 0) AS nb, %3$s AS ti
+                     FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1%6$s),
              l AS (SELECT id, pg_catalog.bit_or(k::int8 << (4 * (t - 1))) AS k
                      FROM (SELECT id, t, max(k) AS k FROM (%4$s) x GROUP BY id, t) y GROUP BY id),
              s AS (SELECT b.id, @extschema@.zh_rank_bound(b.ti, b.nb, COALESCE(l.k, 0), $1, $2, $3, $4) AS bnd
@@ -146,12 +173,13 @@ BEGIN
         (SELECT pg_catalog.string_agg(pg_catalog.format(
                     'SELECT ctid AS id, %2$s AS t, %3$s AS k FROM %1$s WHERE %4$s OPERATOR(@extschema@.&@#) (%5$L || $1)',
                     tbl, t, l, doc, l || '/' || t || ':'), ' UNION ALL ')
-           FROM pg_catalog.generate_series(1, LEAST(nterms, 16)) t, pg_catalog.generate_series(1, 12) l))
+           FROM pg_catalog.generate_series(1, LEAST(nterms, 16)) t, pg_catalog.generate_series(1, 12) l),
+        bd, cond)
         INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars;
     total := COALESCE(pg_catalog.array_length(ids, 1), 0);
     -- read the rows best bound first, in growing batches, until no unread
-    -- row can beat the n-th score (ties with it aside); zh_match() rather
-    -- than &@ there, so that the planner keeps to the TID scan
+    -- row can beat the n-th score (or tie with it); zh_match() rather than
+    -- &@ there, so that the planner keeps to the TID scan
     WHILE i <= total AND (kth IS NULL OR bnds[i] * (1 + 1e-9) >= kth) LOOP
         j := LEAST(total, i + batch - 1);
         WHILE kth IS NOT NULL AND j > i AND bnds[j] * (1 + 1e-9) < kth LOOP
@@ -163,7 +191,7 @@ BEGIN
                                        UNION ALL
                                        SELECT ctid, %2$s FROM %1$s
                                         WHERE ctid = ANY ($7) AND @extschema@.zh_match(%3$s, $3)) a
-                     ORDER BY r DESC LIMIT $8) z$q$, tbl, rank_sql, doc)
+                     ORDER BY r DESC %4$s) z$q$, tbl, rank_sql, doc, lim)
             INTO top_ids, top_r
             USING top_ids, top_r, query, title_weight, avg_title_chars, avg_body_chars, ids[i:j], n;
         IF pg_catalog.array_length(top_r, 1) >= n THEN
@@ -176,5 +204,5 @@ BEGIN
     RETURN QUERY SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest(top_ids), pg_catalog.unnest(top_r)) AS u(id, r) ORDER BY u.r DESC;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.zh_top(regclass, text, text, int, text, float8, float8, float8) IS
-    'The n rows (ctid, rank) of highest zh_rank(title, doc, query, ...) among those where doc &@ query; doc and title are SQL expressions over the table; fast with zh_search_ops and zh_rank_ops indexes on doc (reads rows by their bound), the plain plan without them';
+COMMENT ON FUNCTION @extschema@.zh_top(regclass, text, text, int, text, float8, float8, float8, text, text, boolean) IS
+    'The n rows (ctid, rank) of highest zh_rank(title, body, query, ...) among those where doc &@ query and filter; doc (the indexed expression), title, body (default doc; a part of doc) and filter are SQL expressions over the table; with_ties adds the rows tied with the n-th; fast with zh_search_ops and zh_rank_ops indexes on doc (reads rows by their bound), the plain plan without them; not for partitioned tables';

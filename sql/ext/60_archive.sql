@@ -811,41 +811,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION @extschema@.search(q text, from_date date DEFAULT NULL, to_date date DEFAULT NULL,
-                                   lim int DEFAULT 20, archive name DEFAULT NULL)
-    RETURNS TABLE (rank real, snippet text, title text, issue_date date, paper text, issue_id bigint, ordinal int)
-    LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    s text := pg_catalog.quote_ident(@extschema@.archive_schema(archive));
-BEGIN
-    PERFORM @extschema@._check_range(from_date, to_date, COALESCE(lim, 20));
-    PERFORM @extschema@._check_search(q);
-    RETURN QUERY EXECUTE pg_catalog.format($q$
-        SELECT h.rank,
-               pg_catalog.regexp_replace(@extschema@.zh_highlight(
-                   CASE WHEN COALESCE(h.body, '') = '' THEN COALESCE(h.title, '') ELSE h.body END, $1,
-                   'StartSel=<b>, StopSel=</b>, MaxFragments=2, MaxChars=48, FragmentDelimiter=" … "'),
-                   '\s*\n\s*', ' ', 'g'),
-               h.title, h.issue_date, h.paper, h.issue_id, h.ordinal
-          FROM (SELECT @extschema@.zh_rank(pg_catalog.concat_ws(' ', a.kicker, a.title, a.subtitle), a.body, $1) AS rank,
-                       a.body, a.title, i.issue_date,
-                       COALESCE(i.masthead, i.site, i.news_source)::text AS paper, a.issue_id, a.ordinal
-                  FROM %1$s.articles a
-                  JOIN %1$s.issues i ON i.id = a.issue_id
-                 WHERE @extschema@.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(@extschema@.&@) $1
-                   AND i.is_current
-                   AND ($2 IS NULL OR i.issue_date >= $2)
-                   AND ($3 IS NULL OR i.issue_date <= $3)
-                 ORDER BY 1 DESC, i.issue_date DESC NULLS LAST, a.issue_id, a.ordinal
-                 LIMIT $4) h
-         ORDER BY h.rank DESC, h.issue_date DESC NULLS LAST, h.issue_id, h.ordinal$q$, s)
-        USING q, from_date, to_date, COALESCE(lim, 20);
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.search(text, date, date, int, name) IS
-    'Exact search of the current articles (web-search syntax, see zh_query; &@): rank (zh_rank), highlighted snippet (<b>...</b>), title, date, paper, ids; best first';
+-- search(): 62_archive_search.sql
 
 CREATE FUNCTION @extschema@.trend(q text, from_date date DEFAULT NULL, to_date date DEFAULT NULL,
                                   archive name DEFAULT NULL)

@@ -1,0 +1,1 @@
+../../ext/62_archive_search.sql
