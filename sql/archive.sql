@@ -65,7 +65,7 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
  WHERE c.relnamespace = 'arc'::regnamespace AND c.relkind = 'v'
  ORDER BY c.relname, a.attnum;
 SELECT relname, obj_description(oid, 'pg_class') IS NOT NULL AS commented
-  FROM pg_class WHERE relnamespace = 'arc'::regnamespace AND relkind IN ('r', 'v') ORDER BY 1;
+  FROM pg_class WHERE relnamespace = 'arc'::regnamespace AND relkind IN ('r', 'p', 'v') ORDER BY 1;
 
 -- search: highlighted snippets, ranked, date range
 SELECT count(*) >= 1 AS found, bool_and(snippet LIKE '%<b>产业园</b>%') AS highlighted,
