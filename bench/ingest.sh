@@ -15,7 +15,10 @@
 #
 # Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; JOBS (loader -j,
 # default 2); BATCH_MB (loader -b, default 16); PENDING_KB: the index's
-# gin_pending_list_limit (default: the server's, 4 MB); ARCHIVE_SQL: SQL run
+# gin_pending_list_limit (default: the server's, 4 MB); PARTS: partitions of
+# articles (create_archive's second argument; default: its default);
+# STATS=1 logs every statement's CPU (log_statement_stats) and prints the
+# replayed efficiency of two idle cores (bench/ingest_replay.py); ARCHIVE_SQL: SQL run
 # on the fresh archive (schema bench) before the load; SKIP_BUILD=1 uses
 # the installed build; KEEP=1 leaves the cluster running.
 set -euo pipefail
@@ -29,6 +32,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 	na_deps scripts/packages.txt
 	na_build
 fi
+[ -n "${STATS:-}" ] && NA_PG_OPTS="${NA_PG_OPTS:-} -c log_statement_stats=on -c log_line_prefix='%m [%p] '"
 na_cluster_start
 [ -n "${KEEP:-}" ] && trap - EXIT
 
@@ -45,9 +49,15 @@ bytes=$(du -sb "$work/issues" | cut -f1)
 db=na_ingest
 psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null 2>&1
 psql -qX -d $db -v ON_ERROR_STOP=1 -c "CREATE EXTENSION news_archive" >/dev/null
-psql -qX -d $db -v ON_ERROR_STOP=1 -c "SELECT news_archive.create_archive('bench')" >/dev/null
+psql -qX -d $db -v ON_ERROR_STOP=1 -c "SELECT news_archive.create_archive('bench'${PARTS:+, $PARTS})" >/dev/null
+# the search index: one GIN index per partition of articles (or the one index)
+# (pg_partition_tree has no rows for a plain index or table)
+ix='bench.articles_search_idx'
+gin_leaves="SELECT relid FROM pg_partition_tree('$ix') WHERE isleaf UNION SELECT '$ix'::regclass WHERE NOT EXISTS (SELECT FROM pg_partition_tree('$ix'))"
 [ -n "${PENDING_KB:-}" ] &&
-	psql -qX -d $db -v ON_ERROR_STOP=1 -c "ALTER INDEX bench.articles_search_idx SET (gin_pending_list_limit = $PENDING_KB)"
+	for leaf in $(psql -qXAt -d $db -c "$gin_leaves"); do
+		psql -qX -d $db -v ON_ERROR_STOP=1 -c "ALTER INDEX $leaf SET (gin_pending_list_limit = $PENDING_KB)"
+	done
 [ -n "${ARCHIVE_SQL:-}" ] && psql -qX -d $db -v ON_ERROR_STOP=1 -c "$ARCHIVE_SQL"
 pm=$(head -n 1 "$NA_PGDATA/postmaster.pid")
 
@@ -59,15 +69,17 @@ wal_lsn() { psql -qXAt -d $db -c "SELECT pg_current_wal_lsn()"; }
 load() {
 	local t0 t1 c0 c1 lsn0 out
 	psql -qX -d $db -c CHECKPOINT
+	log0=$(stat -c %s "$NA_TMP/postgres.log")
 	c0=$(server_cpu)
 	lsn0=$(wal_lsn)
 	t0=$(date +%s.%N)
 	out=$( { TIMEFORMAT='%U %S'; time scripts/news-archive-load -q -d $db -b "${BATCH_MB:-16}" -j "$jobs" "$work/issues" 2>"$work/load.err"; } 2>&1) ||
 		{ cat "$work/load.err" >&2; exit 1; }
 	# what is still in the index's pending list is indexing work of this load
-	psql -qX -d $db -c "SELECT gin_clean_pending_list('bench.articles_search_idx')" >/dev/null
+	psql -qX -d $db -c "SELECT gin_clean_pending_list(relid) FROM ($gin_leaves) l(relid)" >/dev/null
 	t1=$(date +%s.%N)
 	c1=$(server_cpu)
+	[ -n "${STATS:-}" ] && python3 bench/ingest_replay.py "$NA_TMP/postgres.log" "$log0" "$(stat -c %s "$NA_TMP/postgres.log")" >&2
 	tail -n 1 "$work/load.err" >&2
 	awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v b="$bytes" -v cl="$out" \
 		-v wal="$(psql -qXAt -d $db -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")" 'BEGIN {
@@ -80,7 +92,7 @@ uptime_before=$(cut -d' ' -f1-3 /proc/loadavg)
 na_log "first load"
 first=$(load)
 counts=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")
-sizes=$(psql -qXAt -d $db -F ' ' -c "SELECT pg_size_pretty(pg_total_relation_size('bench.issues')), pg_size_pretty(pg_total_relation_size('bench.articles')), pg_size_pretty(pg_relation_size('bench.articles_search_idx'))")
+sizes=$(psql -qXAt -d $db -F ' ' -c "SELECT pg_size_pretty(pg_total_relation_size('bench.issues')), pg_size_pretty((SELECT sum(pg_total_relation_size(oid)) FROM pg_class WHERE oid = 'bench.articles'::regclass OR oid IN (SELECT relid FROM pg_partition_tree('bench.articles')))), pg_size_pretty((SELECT sum(pg_relation_size(relid)) FROM ($gin_leaves) l(relid)))")
 na_log "second, identical load"
 second=$(load)
 counts2=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")

@@ -65,7 +65,7 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type,
  WHERE c.relnamespace = 'arc'::regnamespace AND c.relkind = 'v'
  ORDER BY c.relname, a.attnum;
 SELECT relname, obj_description(oid, 'pg_class') IS NOT NULL AS commented
-  FROM pg_class WHERE relnamespace = 'arc'::regnamespace AND relkind IN ('r', 'v') ORDER BY 1;
+  FROM pg_class WHERE relnamespace = 'arc'::regnamespace AND relkind IN ('r', 'p', 'v') ORDER BY 1;
 
 -- search: highlighted snippets, ranked, date range
 SELECT count(*) >= 1 AS found, bool_and(snippet LIKE '%<b>产业园</b>%') AS highlighted,
@@ -130,6 +130,22 @@ SELECT count(*) FROM news_archive.search('产业园');
 SELECT count(*) > 0 AS found FROM news_archive.search('产业园', archive => 'arc');
 RESET news_archive.archive;
 
+-- articles hash-partitioned by issue (create_archive(name, n)): a
+-- partition, and a search index, per remainder; the same content is stored
+-- once, and the views and search see every partition
+SELECT news_archive.create_archive('arcp', 3);
+SELECT c.relname, c.relkind, obj_description(c.oid, 'pg_class') AS comment
+  FROM pg_class c WHERE c.relnamespace = 'arcp'::regnamespace AND c.relkind IN ('r', 'p') AND c.relname LIKE 'articles%'
+ ORDER BY 1;
+SELECT count(*) AS leaf_search_indexes FROM pg_partition_tree('arcp.articles_search_idx') WHERE isleaf;
+SELECT news_archive.ingest('daily.txt', :'daily'::news_archive.news_issue, 'arcp') AS part_id \gset
+SELECT news_archive.ingest('daily.txt', :'daily'::news_archive.news_issue, 'arcp') = :part_id AS same_id;
+SELECT (SELECT count(*) FROM arcp.articles) = (SELECT count(*) FROM arc.articles a JOIN arc.issues i ON i.id = a.issue_id WHERE i.source = 'daily.txt' AND i.version = 1) AS same_articles,
+       (SELECT count(*) FROM arcp.articles_v) = (SELECT count(*) FROM arcp.articles) AS view_sees_all;
+SELECT count(*) > 0 AS found FROM news_archive.search('产业园', archive => 'arcp');
+SELECT news_archive.create_archive('arcp2', 0);
+SELECT news_archive.create_archive('arcp2', 65);
+
 -- archived data is not the extension's: DROP EXTENSION refuses
 \set VERBOSITY terse
 DROP EXTENSION news_archive;
@@ -138,6 +154,6 @@ SELECT count(*) AS issues_still_there FROM arc.issues;
 
 -- clean up for the tests that follow (CASCADE: the stand-ins, if any)
 SET client_min_messages = warning;
-DROP SCHEMA arc, arc2, notarc CASCADE;
+DROP SCHEMA arc, arc2, arcp, notarc CASCADE;
 DROP EXTENSION news_archive CASCADE;
 RESET client_min_messages;

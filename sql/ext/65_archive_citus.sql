@@ -266,6 +266,13 @@ BEGIN
         RAISE NOTICE 'archive "%" is distributed already; nothing to do', arch;
         RETURN 0;
     END IF;
+    -- an archive made with create_archive(name, n > 1): not tried on Citus
+    IF EXISTS (SELECT FROM pg_catalog.pg_class
+                WHERE oid = pg_catalog.to_regclass(pg_catalog.quote_ident(arch) || '.articles') AND relkind = 'p') THEN
+        RAISE EXCEPTION 'archive "%" has a partitioned articles table; only archives made with one can be distributed', arch
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Create a new archive with create_archive(name, distributed => true) and load it again.';
+    END IF;
     -- no ingest while the archive moves (released at commit)
     EXECUTE pg_catalog.format('LOCK TABLE %1$s.issues, %1$s.articles, %1$s.authors IN EXCLUSIVE MODE',
                               pg_catalog.quote_ident(arch));

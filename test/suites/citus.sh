@@ -218,6 +218,12 @@ load moved
 check "moved archive: a reload adds nothing" grep -q " 0 new, 0 new versions, $n_issues already there" "$work/load.err"
 check "resplit() of some issues" [ "$(sql -c "SELECT news_archive.resplit(ARRAY(SELECT id FROM moved.issues ORDER BY id LIMIT 3), 'moved')")/$(sql -c "SELECT count(*) FROM moved.articles")" = \
 	"3/$(sql -c "SELECT count(*) FROM single.articles")" ]
+# an archive with partitioned articles (create_archive(name, n > 1)) is not
+# moved: refused, saying why, and left as it was
+sql -c "SELECT news_archive.create_archive('parted', 2)" >/dev/null 2>&1
+check "distribute_archive refuses a partitioned archive" bash -c "! psql -X -q -At -v ON_ERROR_STOP=1 -c \"SELECT news_archive.distribute_archive('parted')\" 2>'$work/parted.err' &&
+	grep -q 'partitioned articles table' '$work/parted.err' && [ \"\$(psql -X -At -c \"SELECT news_archive.is_distributed_archive('parted')\")\" = f ]"
+sql -c "DROP SCHEMA parted CASCADE" >/dev/null 2>&1
 
 # ------------------------------------------------------------------------
 # three loaders at once, the same content under several sources: stored once

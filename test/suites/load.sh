@@ -96,7 +96,8 @@ check "corrected file becomes version 2" \
 	[ "$(sql "SELECT string_agg(version || ':' || is_current, ',' ORDER BY version) FROM arc.issues WHERE source = 'demo_web.txt'")" = "1:false,2:true" ]
 
 # concurrent loads of the same files into a fresh archive: each content once
-sql "SELECT news_archive.create_archive('arc_conc')" >/dev/null
+# (articles in three hash partitions, each with its own search index)
+sql "SELECT news_archive.create_archive('arc_conc', 3)" >/dev/null
 mkdir -p "$work/conc"
 cp "$root"/test/fixtures/issues/*.txt "$work/conc/"
 for i in 1 2 3 4 5 6; do cp "$root/test/fixtures/issues/demo_daily.txt" "$work/conc/copy$i.txt"; done
@@ -115,6 +116,39 @@ check "three loaders at once: each content stored once" \
 check "three loaders at once: articles not doubled" \
 	[ "$(sql "SELECT count(*) FROM arc_conc.articles a JOIN arc_conc.issues i ON i.id = a.issue_id WHERE i.source LIKE 'demo_daily.txt' OR i.source LIKE 'copy%'")" -eq \
 	  "$(sql "SELECT count(*) FROM arc.articles a JOIN arc.issues i ON i.id = a.issue_id WHERE i.source = 'demo_daily.txt' AND i.version = 1")" ]
+
+# the partitioned archive: one search index per partition, all merged by the
+# loader; search, trend, views and resplit answer as on one table
+check "partitioned archive: three partitions, each with its search index" \
+	[ "$(sql "SELECT count(*) FROM pg_partition_tree('arc_conc.articles_search_idx') WHERE isleaf")" = 3 ]
+check "partitioned archive: articles in every partition" \
+	[ "$(sql "SELECT count(DISTINCT tableoid) FROM arc_conc.articles")" = 3 ]
+if sql "SELECT FROM pg_extension WHERE extname = 'pgstattuple'" | grep -q .; then
+	check "partitioned archive: every pending list merged after the load" \
+		[ "$(sql "SELECT sum(pending_tuples) FROM pg_partition_tree('arc_conc.articles_search_idx') t,
+		          LATERAL pgstatginindex(t.relid) WHERE t.isleaf")" = 0 ]
+fi
+like_count() {	# current articles whose normalised text holds $1
+	sql "SELECT count(*) FROM arc_conc.articles a JOIN arc_conc.issues i ON i.id = a.issue_id
+	      WHERE i.is_current AND strpos(news_archive.zh_normalize(news_archive.article_text(a.kicker, a.title, a.subtitle, a.body)),
+	                                    news_archive.zh_normalize('$1')) > 0"
+}
+for q in 报 记者 发展; do
+	check "partitioned archive: search('$q') finds what LIKE finds" \
+		[ "$(sql "SELECT count(*) FROM news_archive.search('$q', lim => 100000, archive => 'arc_conc')")" = "$(like_count "$q")" ]
+done
+check "partitioned archive: trend adds up to the search" \
+	[ "$(sql "SELECT sum(articles) FROM news_archive.trend('报', archive => 'arc_conc')")" = \
+	  "$(sql "SELECT count(*) FROM news_archive.search('报', lim => 100000, archive => 'arc_conc') WHERE issue_date IS NOT NULL")" ]
+check "partitioned archive: views see every article" \
+	[ "$(sql "SELECT (SELECT count(*) FROM arc_conc.articles_v) || ' ' || (SELECT sum(articles) FROM arc_conc.issues_v)")" = \
+	  "$(sql "SELECT count(*) || ' ' || count(*) FROM arc_conc.articles")" ]
+conc_arts=$(sql "SELECT count(*) || ' ' || (SELECT count(*) FROM arc_conc.authors) FROM arc_conc.articles")
+check "partitioned archive: resplit" [ "$(sql "SELECT news_archive.resplit(NULL, 'arc_conc') > 0")" = t ]
+check "partitioned archive: the same articles and authors after resplit" \
+	[ "$(sql "SELECT count(*) || ' ' || (SELECT count(*) FROM arc_conc.authors) FROM arc_conc.articles")" = "$conc_arts" ]
+check "partitions must be 1 to 64" \
+	bash -c "! psql -qXAt -d $db -c \"SELECT news_archive.create_archive('arc_bad', 0)\" 2>/dev/null"
 
 # errors that stop the load before it starts
 rc=0

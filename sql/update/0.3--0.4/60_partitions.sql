@@ -1,0 +1,1 @@
+../../ext/61_archive_create.sql
