@@ -1,7 +1,7 @@
 /*
  * pg_zh_search.h
  *	  Shared by the PostgreSQL layer of the "&@" search (src/pg/zh_gin.c,
- *	  src/pg/zh_search.c).
+ *	  src/pg/zh_rank_gin.c, src/pg/zh_search.c).
  */
 #ifndef PG_ZH_SEARCH_H
 #define PG_ZH_SEARCH_H
@@ -13,6 +13,10 @@
 
 /* parse a query (errors on one longer than ZH_QUERY_MAX_BYTES) */
 extern ZhSubQuery *zh_search_parse(text *query);
+extern ZhSubQuery *zh_search_parse_bytes(const char *s, size_t len);
+
+/* GIN keys (int4) as the Datums an extractValue/extractQuery returns */
+extern Datum *zh_keys_to_datums(const int32_t *keys, size_t n);
 
 /* the query, parsed once per call site and kept in fn_extra */
 extern ZhSubQuery *zh_search_cached(FunctionCallInfo fcinfo, text *query);

@@ -158,6 +158,9 @@ extern int32_t zh_substr_key_long(void);
 extern int32_t zh_substr_key_prefix(uint32_t cp);
 extern bool zh_substr_key_in_prefix(int32_t prefix, int32_t key);
 
+/* the first index of sorted keys[0..n) not below key (signed order) */
+extern size_t zh_keys_lower_bound(const int32_t *keys, size_t n, int32_t key);
+
 /* sort keys and drop duplicates; returns the new count */
 extern size_t zh_substr_keys_unique(int32_t *keys, size_t n);
 

@@ -82,9 +82,8 @@ zh_substr_keys_unique(int32_t *keys, size_t n)
 	return m + 1;
 }
 
-/* the first index of sorted keys[0..n) not below key (signed order) */
-static size_t
-lower_bound(const int32_t *keys, size_t n, int32_t key)
+size_t
+zh_keys_lower_bound(const int32_t *keys, size_t n, int32_t key)
 {
 	size_t		lo = 0,
 				hi = n;
@@ -118,7 +117,7 @@ drop_covered_chars(int32_t *keys, size_t n)
 		if (k > 0 && k < 0x10000)
 		{
 			int32_t		prefix = zh_substr_key_prefix((uint32_t) k);
-			size_t		at = lower_bound(keys, n, prefix);
+			size_t		at = zh_keys_lower_bound(keys, n, prefix);
 
 			if (at < n && zh_substr_key_in_prefix(prefix, keys[at]))
 				continue;

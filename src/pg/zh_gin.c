@@ -34,8 +34,8 @@ PG_FUNCTION_INFO_V1(zh_gin_consistent);
 PG_FUNCTION_INFO_V1(zh_gin_triconsistent);
 PG_FUNCTION_INFO_V1(zh_match_candidate);
 
-static Datum *
-keys_to_datums(const int32_t *keys, size_t n)
+Datum *
+zh_keys_to_datums(const int32_t *keys, size_t n)
 {
 	Datum	   *d = (Datum *) palloc(sizeof(Datum) * (n ? n : 1));
 	size_t		i;
@@ -81,7 +81,7 @@ zh_gin_extract_value(PG_FUNCTION_ARGS)
 	bool		every_char = !partial_match_supported(fcinfo->flinfo->fn_oid);
 	size_t		n = zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
 								   every_char, &keys);
-	Datum	   *d = keys_to_datums(keys, n);
+	Datum	   *d = zh_keys_to_datums(keys, n);
 
 	na_free(keys);
 	*nentries = (int32) n;
@@ -114,7 +114,7 @@ zh_gin_extract_query(PG_FUNCTION_ARGS)
 		*pmatch = (bool *) palloc(sizeof(bool) * q->nkeys);
 		memcpy(*pmatch, q->partial, sizeof(bool) * q->nkeys);
 	}
-	PG_RETURN_POINTER(keys_to_datums(q->keys, q->nkeys));
+	PG_RETURN_POINTER(zh_keys_to_datums(q->keys, q->nkeys));
 }
 
 /*
@@ -189,18 +189,8 @@ zh_gin_triconsistent(PG_FUNCTION_ARGS)
 static bool
 keys_have(const int32_t *keys, size_t n, int32 key, bool partial)
 {
-	size_t		lo = 0,
-				hi = n;
+	size_t		lo = zh_keys_lower_bound(keys, n, key);
 
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	if (lo >= n)
 		return false;
 	return partial ? zh_substr_key_in_prefix(key, keys[lo]) : keys[lo] == key;

@@ -70,13 +70,8 @@ level_query(text *arg)
 				 errmsg("a level query is \"l:query\" or \"l/t:query\" with l from 1 to %d and t from 1",
 						ZH_RANK_LEVELS)));
 	at++;
-	if (len - at > ZH_QUERY_MAX_BYTES)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("search text is too long (%zu bytes, at most %d)",
-						len - at, ZH_QUERY_MAX_BYTES)));
 	lq->level = level;
-	lq->q = zh_subquery_parse(s + at, len - at);
+	lq->q = zh_search_parse_bytes(s + at, len - at);
 	for (i = 0; i < lq->q->nterms; i++)
 		cap += lq->q->terms[i].ncp;
 	lq->keys = palloc(sizeof(int32) * (cap ? cap : 1));
@@ -124,17 +119,6 @@ level_consistent(const LevelQuery *lq, const char *check)
 	return v;
 }
 
-static Datum *
-keys_to_datums(const int32 *keys, size_t n)
-{
-	Datum	   *d = (Datum *) palloc(sizeof(Datum) * (n ? n : 1));
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		d[i] = Int32GetDatum(keys[i]);
-	return d;
-}
-
 Datum
 zh_rank_gin_extract_value(PG_FUNCTION_ARGS)
 {
@@ -142,7 +126,7 @@ zh_rank_gin_extract_value(PG_FUNCTION_ARGS)
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	int32_t    *keys;
 	size_t		n = zh_rank_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &keys);
-	Datum	   *d = keys_to_datums(keys, n);
+	Datum	   *d = zh_keys_to_datums(keys, n);
 
 	na_free(keys);
 	*nentries = (int32) n;
@@ -166,7 +150,7 @@ zh_rank_gin_extract_query(PG_FUNCTION_ARGS)
 		for (i = 0; i < lq->total; i++)
 			(*extra_data)[i] = (Pointer) lq;
 	}
-	PG_RETURN_POINTER(keys_to_datums(lq->keys, lq->total));
+	PG_RETURN_POINTER(zh_keys_to_datums(lq->keys, lq->total));
 }
 
 Datum
@@ -208,18 +192,8 @@ zh_rank_gin_triconsistent(PG_FUNCTION_ARGS)
 static bool
 has_key(const int32_t *keys, size_t n, int32 key)
 {
-	size_t		lo = 0,
-				hi = n;
+	size_t		lo = zh_keys_lower_bound(keys, n, key);
 
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo < n && keys[lo] == key;
 }
 

@@ -20,16 +20,20 @@ PG_FUNCTION_INFO_V1(zh_rank);
 PG_FUNCTION_INFO_V1(zh_highlight);
 
 ZhSubQuery *
-zh_search_parse(text *query)
+zh_search_parse_bytes(const char *s, size_t len)
 {
-	size_t		len = VARSIZE_ANY_EXHDR(query);
-
 	if (len > ZH_QUERY_MAX_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("search text is too long (%zu bytes, at most %d)",
 						len, ZH_QUERY_MAX_BYTES)));
-	return zh_subquery_parse(VARDATA_ANY(query), len);
+	return zh_subquery_parse(s, len);
+}
+
+ZhSubQuery *
+zh_search_parse(text *query)
+{
+	return zh_search_parse_bytes(VARDATA_ANY(query), VARSIZE_ANY_EXHDR(query));
 }
 
 typedef struct QueryCache
