@@ -1,6 +1,11 @@
--- distribute_archive() refuses an archive whose articles table is
--- partitioned (create_archive(name, n > 1), 60_partitions.sql): that shape
+-- news_archive extension script: distribute_archive(), moving an existing
+-- single-node archive onto Citus (the rest of the Citus path is in
+-- 65_archive_citus.sql).  An archive whose articles table is partitioned
+-- (create_archive(name, n > 1), 61_archive_create.sql) is refused: that shape
 -- is not tried on Citus.
+-- CREATE OR REPLACE: this piece is also a 0.3 -> 0.4 upgrade piece
+-- (sql/update/0.3--0.4/61_distribute_archive.sql links here).
+
 CREATE OR REPLACE FUNCTION @extschema@.distribute_archive(archive name DEFAULT NULL, shard_count int DEFAULT NULL)
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE

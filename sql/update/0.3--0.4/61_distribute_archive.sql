@@ -1,0 +1,1 @@
+../../ext/66_archive_distribute.sql
