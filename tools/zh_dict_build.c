@@ -339,32 +339,326 @@ pad_to(FILE *f, uint64_t *off, const char *path)
 	*off += n;
 }
 
+/* what the first pass learns about each BMP character */
+typedef struct CharStats
+{
+	double		freq[65536];	/* summed frequency of the words it is in */
+	double		pos_count[65536][4];	/* begins, inside, ends, alone */
+	double		surname[65536],
+				given[65536];	/* in person names ("nr") */
+	uint32_t	flags[65536];	/* ZH_CHAR_* from the hand-written lists */
+} CharStats;
+
+static CharStats stats;
+static double total_freq;
+static uint32_t max_word_chars;
+
+/* a word's Han code points into cps (at most 64); 0 if it is not all Han */
+static size_t
+word_code_points(const char *word, uint32_t *cps)
+{
+	size_t		len = strlen(word),
+				p = 0,
+				n = 0,
+				adv;
+
+	while (p < len)
+	{
+		uint32_t	cp = na_utf8_decode(word + p, len - p, &adv);
+
+		if (!na_is_han(cp) || cp >= 0x10000 || n >= 64)
+			return 0;
+		cps[n++] = cp;
+		p += adv;
+	}
+	return n;
+}
+
+/* append a word (code points for now) and count its characters */
+static void
+add_word(const uint32_t *cps, size_t n, double freq, const char *tag)
+{
+	size_t		i;
+
+	if (n_words == words_cap)
+	{
+		words_cap = words_cap ? words_cap * 2 : 1 << 16;
+		words = array_resize(words, words_cap, sizeof(Word));
+	}
+	if (pool_len + n > pool_cap)
+	{
+		pool_cap = pool_cap ? pool_cap * 2 : 1 << 20;
+		pool = array_resize(pool, pool_cap, sizeof(uint16_t));
+	}
+	words[n_words].off = (uint32_t) pool_len;
+	words[n_words].len = (uint16_t) n;
+	words[n_words].freq = freq;
+	n_words++;
+	for (i = 0; i < n; i++)
+	{
+		pool[pool_len++] = (uint16_t) cps[i];
+		stats.freq[cps[i]] += freq;
+		/* position counts, damped so a few huge words do not dominate */
+		stats.pos_count[cps[i]][n == 1 ? 3 : i == 0 ? 0 : i == n - 1 ? 2 : 1] += log1p(freq);
+	}
+	total_freq += freq;
+	if (n > max_word_chars)
+		max_word_chars = (uint32_t) n;
+
+	/* person names: surname + one or two given-name characters */
+	if (tag && strcmp(tag, "nr") == 0 && (n == 2 || n == 3))
+	{
+		stats.surname[cps[0]] += 1;
+		for (i = 1; i < n; i++)
+			stats.given[cps[i]] += 1;
+	}
+}
+
+/* first pass: parse "word freq [tag]" lines, keep Han-only words */
+static void
+read_words(const char *path)
+{
+	FILE	   *in = fopen(path, "r");
+	char		line[4096];
+	uint32_t	cps[64];
+
+	if (!in)
+		die(strerror(errno), path);
+	while (fgets(line, sizeof(line), in))
+	{
+		char	   *word = strtok(line, " \t\r\n"),
+				   *freq_s = strtok(NULL, " \t\r\n"),
+				   *tag = strtok(NULL, " \t\r\n");
+		double		freq;
+		size_t		n;
+
+		if (!word || !freq_s)
+			continue;
+		freq = strtod(freq_s, NULL);
+		if (!(freq > 0))
+			continue;
+		n = word_code_points(word, cps);
+		if (n > 0)
+			add_word(cps, n, freq, tag);
+	}
+	fclose(in);
+	if (n_words == 0)
+		die("no words read", path);
+}
+
+/*
+ * Char ids by descending frequency (frequent characters sit together);
+ * fills charmap (code point -> id) and order (id - 1 -> code point), turns
+ * the pool's code points into ids and returns the number of characters.
+ */
+static uint32_t
+assign_char_ids(uint16_t *charmap, uint32_t *order)
+{
+	uint32_t	n_chars = 0,
+				i;
+	size_t		w;
+
+	for (i = 0; i < 65536; i++)
+		if (stats.freq[i] > 0)
+			order[n_chars++] = i;
+	sort_char_freq = stats.freq;
+	qsort(order, n_chars, sizeof(uint32_t), cmp_char_freq);
+	for (i = 0; i < n_chars; i++)
+		charmap[order[i]] = (uint16_t) (i + 1);
+	for (w = 0; w < pool_len; w++)
+		pool[w] = charmap[pool[w]];
+	return n_chars;
+}
+
+static void
+flag_chars(const char *list, uint32_t flag)
+{
+	uint32_t	buf[1024];
+	size_t		n = decode_all(list, buf, 1024),
+				k;
+
+	for (k = 0; k < n; k++)
+		stats.flags[buf[k]] |= flag;
+}
+
+/* the hand-written lists (zh_names.h) as character flags */
+static void
+mark_hand_lists(void)
+{
+	uint32_t	buf[2];
+	size_t		k;
+
+	flag_chars(zh_single_surnames, ZH_CHAR_SURNAME);
+	for (k = 0; zh_compound_surnames[k]; k++)
+		if (decode_all(zh_compound_surnames[k], buf, 2) == 2)
+			stats.flags[buf[0]] |= ZH_CHAR_SURNAME2;
+	flag_chars(zh_numeral_chars, ZH_CHAR_NUMERAL);
+	flag_chars(zh_adverb_chars, ZH_CHAR_ADVERB);
+	flag_chars(zh_function_chars, ZH_CHAR_FUNCTION);
+}
+
+/* sort the words and turn frequencies into log-probabilities; the lowest */
+static float
+words_to_logp(void)
+{
+	float		min_logp = 0;
+	size_t		w;
+
+	qsort(words, n_words, sizeof(Word), cmp_words);
+	for (w = 0; w < n_words; w++)
+	{
+		words[w].freq = log(words[w].freq / total_freq);
+		if (words[w].freq < min_logp)
+			min_logp = (float) words[w].freq;
+	}
+	return min_logp;
+}
+
+/* per-character statistics for the unknown-word rules, indexed by id */
+static ZhCharInfo *
+char_info(const uint32_t *order, uint32_t n_chars)
+{
+	ZhCharInfo *info = array_resize(NULL, n_chars + 1, sizeof(ZhCharInfo));
+	double		surname_total = 0,
+				given_total = 0;
+	uint32_t	i;
+	size_t		w;
+
+	for (i = 0; i < 65536; i++)
+	{
+		if (stats.flags[i] & ZH_CHAR_SURNAME)
+			surname_total += stats.surname[i] + 1;
+		given_total += stats.given[i];
+	}
+	memset(info, 0, (n_chars + 1) * sizeof(ZhCharInfo));
+	for (i = 0; i <= n_chars; i++)
+		info[i].word_logp = ZH_NOT_WORD;
+	for (i = 0; i < n_chars; i++)
+	{
+		uint32_t	cp = order[i];
+		ZhCharInfo *ci = &info[i + 1];
+		double		sum = 0;
+		int			k;
+
+		for (k = 0; k < 4; k++)
+			sum += stats.pos_count[cp][k] + 0.5;
+		for (k = 0; k < 4; k++)
+			ci->pos_logp[k] = (float) log((stats.pos_count[cp][k] + 0.5) / sum);
+		ci->flags = stats.flags[cp];
+		ci->surname_logp = (stats.flags[cp] & ZH_CHAR_SURNAME) ?
+			(float) log((stats.surname[cp] + 1) / surname_total) : 0;
+		ci->given_logp = (float) log((stats.given[cp] + 0.05) / (given_total + 0.05 * n_chars));
+	}
+	/* one-character words also go into the char info for quick access */
+	for (w = 0; w < n_words; w++)
+		if (words[w].len == 1)
+			info[pool[words[w].off]].word_logp = (float) words[w].freq;
+	return info;
+}
+
+/*
+ * Push decomposable compounds below their parts.  Decide all of them first,
+ * then change the trie, so the order of words does not matter.
+ */
+static void
+penalise_compounds(const uint32_t *order)
+{
+	double	   *penalty = array_resize(NULL, n_words, sizeof(double));
+	size_t		n_compound = 0,
+				w;
+
+	for (w = 0; w < n_words; w++)
+	{
+		const uint16_t *ids = pool + words[w].off;
+
+		penalty[w] = 0;
+		if (words[w].len >= 3 && compound_split(ids, words[w].len) <= 0)
+			penalty[w] = compound_penalty;
+		/* adverb + one-character verb or adjective: 就是 不能 最大 */
+		else if (words[w].len == 2 &&
+				 (stats.flags[order[ids[0] - 1]] & ZH_CHAR_ADVERB) &&
+				 find_node(ids + 1, 1) >= 0 &&
+				 slots[find_node(ids + 1, 1)].logp < 0)
+			penalty[w] = adverb_penalty;
+	}
+	for (w = 0; w < n_words; w++)
+	{
+		if (penalty[w] > 0)
+		{
+			int32_t		node = find_node(pool + words[w].off, words[w].len);
+
+			slots[node].logp -= (float) penalty[w];
+			n_compound++;
+		}
+	}
+	fprintf(stderr, "zh_dict_build: %zu compounds penalised by %.1f\n",
+			n_compound, compound_penalty);
+	na_free(penalty);
+}
+
+static uint64_t
+aligned8(uint64_t off)
+{
+	return off + (8 - off % 8) % 8;
+}
+
+/*
+ * Write header, char map, char info and slots to a temporary name and
+ * rename, so a failed build leaves no file.
+ */
+static void
+write_dict(const char *path, const uint16_t *charmap, size_t charmap_bytes,
+		   const ZhCharInfo *info, uint32_t n_chars, float min_logp)
+{
+	ZhDictHeader hdr;
+	char	   *tmp_path = na_alloc(strlen(path) + 5);
+	FILE	   *out;
+	uint64_t	off;
+
+	memset(&hdr, 0, sizeof(hdr));
+	memcpy(hdr.magic, ZH_DICT_MAGIC, 8);
+	hdr.version = ZH_DICT_VERSION;
+	hdr.byteorder = ZH_DICT_BYTEORDER;
+	hdr.header_size = sizeof(ZhDictHeader);
+	hdr.n_chars = n_chars;
+	hdr.n_slots = (uint32_t) slots_used;
+	hdr.n_words = (uint32_t) n_words;
+	hdr.max_word_chars = max_word_chars;
+	hdr.min_logp = min_logp;
+	hdr.charmap_off = aligned8(sizeof(hdr));
+	hdr.charinfo_off = aligned8(hdr.charmap_off + charmap_bytes);
+	hdr.slots_off = aligned8(hdr.charinfo_off + (uint64_t) (n_chars + 1) * sizeof(ZhCharInfo));
+	hdr.file_size = hdr.slots_off + (uint64_t) slots_used * sizeof(ZhDictSlot);
+
+	sprintf(tmp_path, "%s.tmp", path);
+	out = fopen(tmp_path, "wb");
+	if (!out)
+		die(strerror(errno), tmp_path);
+	off = 0;
+	write_all(out, &hdr, sizeof(hdr), tmp_path);
+	off += sizeof(hdr);
+	pad_to(out, &off, tmp_path);
+	write_all(out, charmap, charmap_bytes, tmp_path);
+	off += charmap_bytes;
+	pad_to(out, &off, tmp_path);
+	write_all(out, info, (n_chars + 1) * sizeof(ZhCharInfo), tmp_path);
+	off += (n_chars + 1) * sizeof(ZhCharInfo);
+	pad_to(out, &off, tmp_path);
+	write_all(out, slots, slots_used * sizeof(ZhDictSlot), tmp_path);
+	if (fclose(out) != 0 || rename(tmp_path, path) != 0)
+		die(strerror(errno), path);
+	fprintf(stderr, "zh_dict_build: %zu words, %u chars, %zu slots, %llu bytes\n",
+			n_words, n_chars, slots_used, (unsigned long long) hdr.file_size);
+}
+
 int
 main(int argc, char **argv)
 {
-	FILE	   *in,
-			   *out;
-	char		line[4096];
 	static uint16_t charmap[ZH_DICT_CHARMAP_LEN];
 	static uint32_t order[65536];
-	static double pos_count[65536][4];
-	static double surname_count[65536],
-				given_count[65536];
-	static uint32_t flags[65536];
-	static double char_freq[65536];
+	uint32_t	n_chars;
+	float		min_logp;
 	ZhCharInfo *info;
-	uint32_t	n_chars = 0,
-				cps[64],
-				i,
-				max_len = 0;
-	double		total = 0,
-				surname_total = 0,
-				given_total = 0;
-	float		min_logp = 0;
-	ZhDictHeader hdr;
-	uint64_t	off;
-	size_t		w;
-	char	   *tmp_path;
 
 	while (argc >= 5 && argv[1][0] == '-')
 	{
@@ -382,241 +676,20 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: zh_dict_build [-c PENALTY] [-a PENALTY] DICT.TXT OUT.DICT\n");
 		return 2;
 	}
-	in = fopen(argv[1], "r");
-	if (!in)
-		die(strerror(errno), argv[1]);
+	read_words(argv[1]);
+	n_chars = assign_char_ids(charmap, order);
+	mark_hand_lists();
+	min_logp = words_to_logp();
 
-	/* first pass: parse, keep Han-only words, record code points */
-	while (fgets(line, sizeof(line), in))
-	{
-		char	   *word = strtok(line, " \t\r\n"),
-				   *freq_s = strtok(NULL, " \t\r\n"),
-				   *tag = strtok(NULL, " \t\r\n");
-		size_t		len,
-					p = 0,
-					n = 0,
-					adv;
-		double		freq;
-		bool		ok = true;
-
-		if (!word || !freq_s)
-			continue;
-		freq = strtod(freq_s, NULL);
-		if (!(freq > 0))
-			continue;
-		len = strlen(word);
-		while (p < len)
-		{
-			uint32_t	cp = na_utf8_decode(word + p, len - p, &adv);
-
-			if (!na_is_han(cp) || cp >= 0x10000 || n >= 64)
-			{
-				ok = false;
-				break;
-			}
-			cps[n++] = cp;
-			p += adv;
-		}
-		if (!ok || n == 0)
-			continue;
-		if (n_words == words_cap)
-		{
-			words_cap = words_cap ? words_cap * 2 : 1 << 16;
-			words = array_resize(words, words_cap, sizeof(Word));
-		}
-		if (pool_len + n > pool_cap)
-		{
-			pool_cap = pool_cap ? pool_cap * 2 : 1 << 20;
-			pool = array_resize(pool, pool_cap, sizeof(uint16_t));
-		}
-		words[n_words].off = (uint32_t) pool_len;
-		words[n_words].len = (uint16_t) n;
-		words[n_words].freq = freq;
-		n_words++;
-		for (i = 0; i < n; i++)
-		{
-			pool[pool_len++] = (uint16_t) cps[i];	/* code points for now */
-			char_freq[cps[i]] += freq;
-			/* position counts, damped so a few huge words do not dominate */
-			pos_count[cps[i]][n == 1 ? 3 : i == 0 ? 0 : i == n - 1 ? 2 : 1] += log1p(freq);
-		}
-		total += freq;
-		if (n > max_len)
-			max_len = (uint32_t) n;
-
-		/* person names: surname + one or two given-name characters */
-		if (tag && strcmp(tag, "nr") == 0 && (n == 2 || n == 3))
-		{
-			surname_count[cps[0]] += 1;
-			for (i = 1; i < n; i++)
-				given_count[cps[i]] += 1;
-		}
-	}
-	fclose(in);
-	if (n_words == 0)
-		die("no words read", argv[1]);
-
-	/* char ids by descending frequency: frequent characters sit together */
-	for (i = 0; i < 65536; i++)
-		if (char_freq[i] > 0)
-			order[n_chars++] = i;
-	sort_char_freq = char_freq;
-	qsort(order, n_chars, sizeof(uint32_t), cmp_char_freq);
-	for (i = 0; i < n_chars; i++)
-		charmap[order[i]] = (uint16_t) (i + 1);
-	for (w = 0; w < pool_len; w++)
-		pool[w] = charmap[pool[w]];
-
-	/* hand-written lists */
-	{
-		uint32_t	buf[1024];
-		size_t		n,
-					k;
-
-		n = decode_all(zh_single_surnames, buf, 1024);
-		for (k = 0; k < n; k++)
-			flags[buf[k]] |= ZH_CHAR_SURNAME;
-		for (k = 0; zh_compound_surnames[k]; k++)
-			if (decode_all(zh_compound_surnames[k], buf, 2) == 2)
-				flags[buf[0]] |= ZH_CHAR_SURNAME2;
-		n = decode_all(zh_numeral_chars, buf, 1024);
-		for (k = 0; k < n; k++)
-			flags[buf[k]] |= ZH_CHAR_NUMERAL;
-		n = decode_all(zh_adverb_chars, buf, 1024);
-		for (k = 0; k < n; k++)
-			flags[buf[k]] |= ZH_CHAR_ADVERB;
-		n = decode_all(zh_function_chars, buf, 1024);
-		for (k = 0; k < n; k++)
-			flags[buf[k]] |= ZH_CHAR_FUNCTION;
-	}
-	for (i = 0; i < 65536; i++)
-	{
-		if (flags[i] & ZH_CHAR_SURNAME)
-			surname_total += surname_count[i] + 1;
-		given_total += given_count[i];
-	}
-
-	/* log-probabilities */
-	qsort(words, n_words, sizeof(Word), cmp_words);
-	for (w = 0; w < n_words; w++)
-	{
-		words[w].freq = log(words[w].freq / total);
-		if (words[w].freq < min_logp)
-			min_logp = (float) words[w].freq;
-	}
-
-	info = array_resize(NULL, n_chars + 1, sizeof(ZhCharInfo));
-	memset(info, 0, (n_chars + 1) * sizeof(ZhCharInfo));
-	for (i = 0; i <= n_chars; i++)
-		info[i].word_logp = ZH_NOT_WORD;
-	for (i = 0; i < n_chars; i++)
-	{
-		uint32_t	cp = order[i];
-		ZhCharInfo *ci = &info[i + 1];
-		double		sum = 0;
-		int			k;
-
-		for (k = 0; k < 4; k++)
-			sum += pos_count[cp][k] + 0.5;
-		for (k = 0; k < 4; k++)
-			ci->pos_logp[k] = (float) log((pos_count[cp][k] + 0.5) / sum);
-		ci->flags = flags[cp];
-		ci->surname_logp = (flags[cp] & ZH_CHAR_SURNAME) ?
-			(float) log((surname_count[cp] + 1) / surname_total) : 0;
-		ci->given_logp = (float) log((given_count[cp] + 0.05) / (given_total + 0.05 * n_chars));
-	}
-
-	/* the trie */
+	/* the trie, then the compounds pushed below their parts */
 	ensure_slots(n_chars + 2);
 	slots[0].check = -2;		/* the root is nobody's child */
 	slots_used = 1;
 	next_check_pos = 1;
 	build_trie();
-	/*
-	 * Push decomposable compounds below their parts.  Decide all of them
-	 * first, then change the trie, so the order of words does not matter.
-	 */
-	{
-		double	   *penalty = array_resize(NULL, n_words, sizeof(double));
-		size_t		n_compound = 0;
+	penalise_compounds(order);
 
-		for (w = 0; w < n_words; w++)
-		{
-			penalty[w] = 0;
-			const uint16_t *ids = pool + words[w].off;
-
-			if (words[w].len >= 3 && compound_split(ids, words[w].len) <= 0)
-				penalty[w] = compound_penalty;
-			/* adverb + one-character verb or adjective: 就是 不能 最大 */
-			else if (words[w].len == 2 &&
-					 (flags[order[ids[0] - 1]] & ZH_CHAR_ADVERB) &&
-					 find_node(ids + 1, 1) >= 0 &&
-					 slots[find_node(ids + 1, 1)].logp < 0)
-				penalty[w] = adverb_penalty;
-		}
-		for (w = 0; w < n_words; w++)
-		{
-			if (penalty[w] > 0)
-			{
-				int32_t		node = find_node(pool + words[w].off, words[w].len);
-
-				slots[node].logp -= (float) penalty[w];
-				n_compound++;
-			}
-		}
-		fprintf(stderr, "zh_dict_build: %zu compounds penalised by %.1f\n",
-				n_compound, compound_penalty);
-		na_free(penalty);
-	}
-
-	/* one-character words also go into the char info for quick access */
-	for (w = 0; w < n_words; w++)
-		if (words[w].len == 1)
-			info[pool[words[w].off]].word_logp = (float) words[w].freq;
-
-	/* write: header, char map, char info, slots */
-	memset(&hdr, 0, sizeof(hdr));
-	memcpy(hdr.magic, ZH_DICT_MAGIC, 8);
-	hdr.version = ZH_DICT_VERSION;
-	hdr.byteorder = ZH_DICT_BYTEORDER;
-	hdr.header_size = sizeof(ZhDictHeader);
-	hdr.n_chars = n_chars;
-	hdr.n_slots = (uint32_t) slots_used;
-	hdr.n_words = (uint32_t) n_words;
-	hdr.max_word_chars = max_len;
-	hdr.min_logp = min_logp;
-	off = sizeof(hdr);
-	off += (8 - off % 8) % 8;
-	hdr.charmap_off = off;
-	off += sizeof(charmap);
-	off += (8 - off % 8) % 8;
-	hdr.charinfo_off = off;
-	off += (uint64_t) (n_chars + 1) * sizeof(ZhCharInfo);
-	off += (8 - off % 8) % 8;
-	hdr.slots_off = off;
-	off += (uint64_t) slots_used * sizeof(ZhDictSlot);
-	hdr.file_size = off;
-
-	/* write to a temporary name and rename, so a failed build leaves no file */
-	tmp_path = na_alloc(strlen(argv[2]) + 5);
-	sprintf(tmp_path, "%s.tmp", argv[2]);
-	out = fopen(tmp_path, "wb");
-	if (!out)
-		die(strerror(errno), tmp_path);
-	off = 0;
-	write_all(out, &hdr, sizeof(hdr), tmp_path);
-	off += sizeof(hdr);
-	pad_to(out, &off, tmp_path);
-	write_all(out, charmap, sizeof(charmap), tmp_path);
-	off += sizeof(charmap);
-	pad_to(out, &off, tmp_path);
-	write_all(out, info, (n_chars + 1) * sizeof(ZhCharInfo), tmp_path);
-	off += (n_chars + 1) * sizeof(ZhCharInfo);
-	pad_to(out, &off, tmp_path);
-	write_all(out, slots, slots_used * sizeof(ZhDictSlot), tmp_path);
-	if (fclose(out) != 0 || rename(tmp_path, argv[2]) != 0)
-		die(strerror(errno), argv[2]);
-	fprintf(stderr, "zh_dict_build: %zu words, %u chars, %zu slots, %llu bytes\n",
-			n_words, n_chars, slots_used, (unsigned long long) hdr.file_size);
+	info = char_info(order, n_chars);
+	write_dict(argv[2], charmap, sizeof(charmap), info, n_chars, min_logp);
 	return 0;
 }

@@ -107,164 +107,201 @@ sp_add_body_line(Asm *as, int i, int a)
 }
 
 /* a headline block: a run of headline candidates between blank lines */
+typedef struct HeadBlock
+{
+	int			g[64];			/* its lines */
+	int			n;
+	int			lv_min;			/* the most prominent heading mark, 99 if none */
+	int			next;			/* the first line after it (as->hi at the end) */
+} HeadBlock;
+
+static void
+gather_head(Asm *as, int i, HeadBlock *hb)
+{
+	hb->n = 0;
+	hb->lv_min = 99;
+	while (i < as->hi && as->lines[i].cls == SPC_HEAD)
+	{
+		if (hb->n < 64)
+			hb->g[hb->n++] = i;
+		else
+			sp_set_line(as, i, NA_SEG_GARBAGE, -1);
+		if (as->lines[i].level > 0 && as->lines[i].level < hb->lv_min)
+			hb->lv_min = as->lines[i].level;
+		i = next_nonblank(as, i + 1);
+	}
+	hb->next = i;
+}
+
+static bool
+head_line_kicker_like(Asm *as, int i)
+{
+	return sp_kicker_like(as->text + as->lines[i].cs, as->lines[i].ce - as->lines[i].cs);
+}
+
+/* a web page holds one article: captions first, then section heads */
+static void
+head_in_web_page(Asm *as, const HeadBlock *hb)
+{
+	int			j;
+
+	for (j = 0; j < hb->n; j++)
+	{
+		/* sp_new_article() may move the table: index it afresh */
+		if (!as->arts[as->cur].has_body)
+		{
+			int			a = sp_new_article(as, NA_KIND_PHOTO, hb->g[j]);
+
+			sp_set_line(as, hb->g[j], NA_SEG_CAPTION, a);
+		}
+		else
+			sp_set_line(as, hb->g[j], NA_SEG_HEADING, as->cur);
+	}
+}
+
+/*
+ * A headline block before a byline or dateline opens an article.  When the
+ * current article has no title yet, the block may also hold that article's
+ * headline, printed after it: the next article keeps the block's last
+ * line, with a column label or subtitle under its title.
+ */
+static void
+head_opens_article(Asm *as, HeadBlock *hb)
+{
+	ArtB	   *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
+	bool		has_sub = false;
+	int			j,
+				a;
+
+	for (j = 1; j < hb->n; j++)
+		if (sp_starts(as->text + as->lines[hb->g[j]].cs,
+					  as->lines[hb->g[j]].ce - as->lines[hb->g[j]].cs, "—"))
+			has_sub = true;
+	if (cur && !cur->has_title && cur->has_byline && cur->has_body && hb->n >= 3 && !has_sub &&
+		!head_line_kicker_like(as, hb->g[0]))
+	{
+		int			keep = 1;
+
+		while (keep < hb->n - 1)
+		{
+			SpLine	   *kl = &as->lines[hb->g[hb->n - keep]];
+			const char *ks = as->text + kl->cs;
+			size_t		klen = kl->ce - kl->cs;
+
+			if (!sp_is_column_label(ks, klen) && !sp_starts(ks, klen, "—"))
+				break;
+			keep++;
+		}
+		take_headline(as, hb->g, hb->n - keep, as->cur);
+		memmove(hb->g, hb->g + hb->n - keep, sizeof(int) * keep);
+		hb->n = keep;
+	}
+	a = sp_new_article(as, NA_KIND_ARTICLE, hb->g[0]);
+	take_headline(as, hb->g, hb->n, a);
+	as->cur = a;
+}
+
+/* the block's lines as section heads of the current article, or body text */
+static void
+head_inside_article(Asm *as, const HeadBlock *hb)
+{
+	ArtB	   *cur = &as->arts[as->cur];
+	int			k;
+
+	for (k = 0; k < hb->n; k++)
+	{
+		SpLine	   *l = &as->lines[hb->g[k]];
+
+		/*
+		 * An unmarked short line in a marked document, or right after a
+		 * sentence broken off, is body text cut by the layout.
+		 */
+		if (l->level == 0 && (as->marked_doc || (k == 0 && cur->open_sentence) ||
+							  sp_count_cp(as->text + l->cs, l->ce - l->cs, 0xFF0C) > 0 ||
+							  sp_count_cp(as->text + l->cs, l->ce - l->cs, ',') > 0))
+			sp_add_body_line(as, hb->g[k], as->cur);
+		else
+		{
+			sp_set_line(as, hb->g[k], NA_SEG_HEADING, as->cur);
+			cur->open_sentence = false;
+		}
+	}
+}
+
+/* followed by plain text: a new article, a subtitle or a section head? */
+static void
+head_before_text(Asm *as, const HeadBlock *hb)
+{
+	ArtB	   *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
+	bool		fresh;
+	int			j,
+				a;
+
+	fresh = cur == NULL || cur->closed ||
+		(hb->lv_min < 99 && hb->lv_min <= cur->title_level) ||
+		(!cur->has_body && !cur->has_head);
+	if (!fresh && hb->n >= 2)
+	{
+		for (j = 0; j < hb->n; j++)
+			if (head_line_kicker_like(as, hb->g[j]))
+				fresh = true;
+	}
+	if (!fresh && cur && cur->has_head && !cur->has_body)
+	{
+		/* more headline after the headline: a subtitle */
+		for (j = 0; j < hb->n; j++)
+			sp_set_line(as, hb->g[j], NA_SEG_SUBTITLE, as->cur);
+		return;
+	}
+	if (fresh)
+	{
+		a = sp_new_article(as, NA_KIND_ARTICLE, hb->g[0]);
+		take_headline(as, hb->g, hb->n, a);
+		as->cur = a;
+		return;
+	}
+	head_inside_article(as, hb);
+}
+
 static void
 on_head(Asm *as, int *pi)
 {
-	int			g[64];
-	int			n = 0,
-				i = *pi,
-				k,
-				a,
-				lv_min = 99;
+	HeadBlock	hb;
+	int			k,
+				a;
 	SpClass		nx;
 	SpLine	   *nl;
-	bool		starts;
 
-	while (i < as->hi && as->lines[i].cls == SPC_HEAD)
-	{
-		if (n < 64)
-			g[n++] = i;
-		else
-			sp_set_line(as, i, NA_SEG_GARBAGE, -1);
-		if (as->lines[i].level > 0 && as->lines[i].level < lv_min)
-			lv_min = as->lines[i].level;
-		i = next_nonblank(as, i + 1);
-	}
-	k = i;
+	gather_head(as, *pi, &hb);
+	k = hb.next;
 	nx = k < as->hi ? as->lines[k].cls : SPC_BLANK;
 	nl = k < as->hi ? &as->lines[k] : NULL;
 	*pi = k;
 
-	/* a web page holds one article: captions first, then section heads */
 	if (as->web && as->cur >= 0)
-	{
-		int			j;
-
-		for (j = 0; j < n; j++)
-		{
-			/* sp_new_article() may move the table: index it afresh */
-			if (!as->arts[as->cur].has_body)
-			{
-				a = sp_new_article(as, NA_KIND_PHOTO, g[j]);
-				sp_set_line(as, g[j], NA_SEG_CAPTION, a);
-			}
-			else
-				sp_set_line(as, g[j], NA_SEG_HEADING, as->cur);
-		}
-		return;
-	}
-
-	if (nx == SPC_CREDIT || nx == SPC_CAPTION)
+		head_in_web_page(as, &hb);
+	else if (nx == SPC_CREDIT || nx == SPC_CAPTION)
 	{
 		/* a photo with its own headline */
-		a = sp_new_article(as, NA_KIND_PHOTO, g[0]);
-		take_headline(as, g, n, a);
+		a = sp_new_article(as, NA_KIND_PHOTO, hb.g[0]);
+		take_headline(as, hb.g, hb.n, a);
 		sp_set_line(as, k, nx == SPC_CREDIT ? NA_SEG_CREDIT : NA_SEG_CAPTION, a);
 		*pi = k + 1;
-		return;
 	}
-
-	starts = nx == SPC_BYLINE ||
-		(nx == SPC_BODY && nl->lead_role == NA_SEG_DATELINE && nl->lead_len > 0);
-	if (starts)
-	{
-		ArtB	   *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
-		bool		has_sub = false;
-		int			j;
-
-		for (j = 1; j < n; j++)
-			if (sp_starts(as->text + as->lines[g[j]].cs, as->lines[g[j]].ce - as->lines[g[j]].cs, "—"))
-				has_sub = true;
-		if (cur && !cur->has_title && cur->has_byline && cur->has_body && n >= 3 && !has_sub &&
-			!sp_kicker_like(as->text + as->lines[g[0]].cs, as->lines[g[0]].ce - as->lines[g[0]].cs))
-		{
-			/*
-			 * The current article's headline was printed after it.  The next
-			 * article keeps its last line, with a column label or subtitle
-			 * under its title.
-			 */
-			int			keep = 1;
-
-			while (keep < n - 1)
-			{
-				SpLine	   *kl = &as->lines[g[n - keep]];
-				const char *ks = as->text + kl->cs;
-				size_t		klen = kl->ce - kl->cs;
-
-				if (!sp_is_column_label(ks, klen) && !sp_starts(ks, klen, "—"))
-					break;
-				keep++;
-			}
-			take_headline(as, g, n - keep, as->cur);
-			memmove(g, g + n - keep, sizeof(int) * keep);
-			n = keep;
-		}
-		a = sp_new_article(as, NA_KIND_ARTICLE, g[0]);
-		take_headline(as, g, n, a);
-		as->cur = a;
-		return;
-	}
-
-	if (nx == SPC_BLANK || nx == SPC_PAGE_HEADER || nx == SPC_GARBAGE)
+	else if (nx == SPC_BYLINE ||
+			 (nx == SPC_BODY && nl->lead_role == NA_SEG_DATELINE && nl->lead_len > 0))
+		head_opens_article(as, &hb);
+	else if (nx == SPC_BLANK || nx == SPC_PAGE_HEADER || nx == SPC_GARBAGE)
 	{
 		/* a headline with nothing after it: the title of a titleless article */
 		if (as->cur >= 0 && !as->arts[as->cur].has_title && as->arts[as->cur].has_body)
-			take_headline(as, g, n, as->cur);
+			take_headline(as, hb.g, hb.n, as->cur);
 		else
-			for (k = 0; k < n; k++)
-				sp_set_line(as, g[k], NA_SEG_GARBAGE, -1);
-		return;
+			for (k = 0; k < hb.n; k++)
+				sp_set_line(as, hb.g[k], NA_SEG_GARBAGE, -1);
 	}
-
-	/* followed by plain text: a new article or a section head? */
-	{
-		ArtB	   *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
-		bool		fresh;
-
-		fresh = cur == NULL || cur->closed ||
-			(lv_min < 99 && lv_min <= cur->title_level) ||
-			(!cur->has_body && !cur->has_head);
-		if (!fresh && n >= 2)
-		{
-			int			j;
-
-			for (j = 0; j < n; j++)
-				if (sp_kicker_like(as->text + as->lines[g[j]].cs, as->lines[g[j]].ce - as->lines[g[j]].cs))
-					fresh = true;
-		}
-		if (!fresh && cur && cur->has_head && !cur->has_body)
-		{
-			/* more headline after the headline: a subtitle */
-			for (k = 0; k < n; k++)
-				sp_set_line(as, g[k], NA_SEG_SUBTITLE, as->cur);
-			return;
-		}
-		if (fresh)
-		{
-			a = sp_new_article(as, NA_KIND_ARTICLE, g[0]);
-			take_headline(as, g, n, a);
-			as->cur = a;
-			return;
-		}
-		for (k = 0; k < n; k++)
-		{
-			SpLine	   *l = &as->lines[g[k]];
-
-			/*
-			 * An unmarked short line in a marked document, or right after a
-			 * sentence broken off, is body text cut by the layout.
-			 */
-			if (l->level == 0 && (as->marked_doc || (k == 0 && cur->open_sentence) ||
-								  sp_count_cp(as->text + l->cs, l->ce - l->cs, 0xFF0C) > 0 ||
-								  sp_count_cp(as->text + l->cs, l->ce - l->cs, ',') > 0))
-				sp_add_body_line(as, g[k], as->cur);
-			else
-			{
-				sp_set_line(as, g[k], NA_SEG_HEADING, as->cur);
-				cur->open_sentence = false;
-			}
-		}
-	}
+	else
+		head_before_text(as, &hb);
 }
 
 static void

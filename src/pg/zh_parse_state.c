@@ -278,6 +278,112 @@ add_run(ZhParse *p, uint32 *cap, const ZhNorm *norm, uint32 a, uint32 b, int typ
 }
 
 /*
+ * The segmenter's segments as per-character tokens: every code point is a
+ * token of its own (a space run one token), and a segment of three or more
+ * characters (a dictionary word, a Latin word, a number) marks its first
+ * token with the word's length, its own lexeme.
+ */
+static void
+tokens_from_segments(ZhParse *p, const ZhToken *segs, size_t nsegs)
+{
+	uint32		cap = (uint32) Max(nsegs, 16);
+	HanSeen    *seen = palloc0(sizeof(HanSeen));
+	size_t		s;
+
+	p->toks = palloc_extended(cap * sizeof(ZhPTok), MCXT_ALLOC_HUGE);
+	for (s = 0; s < nsegs; s++)
+	{
+		uint32		a = segs[s].start,
+					end = segs[s].start + segs[s].len,
+					first = p->ntoks,
+					nchars = 0;
+		int			type = segs[s].type;
+
+		if ((s & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (type == ZH_TOK_SPACE)
+		{
+			add_run(p, &cap, &p->norm, a, end, type);
+			continue;
+		}
+		while (a < end)
+		{
+			size_t		adv;
+			uint32		cp = na_utf8_decode(p->norm.text + a, end - a, &adv);
+			int			t = type;
+
+			if (na_is_han(cp))
+				t = ZH_PTOK_HAN;
+			else if (na_is_space(cp))
+				t = ZH_TOK_SPACE;
+			else if (type == ZH_TOK_WORD)
+				t = na_is_punct(cp) ? ZH_TOK_PUNCT : ZH_TOK_OTHER;
+			add_token(p, &cap, &p->norm, a, a + (uint32) adv, t);
+			p->toks[p->ntoks - 1].unit = t == ZH_PTOK_HAN ||
+				(!na_is_punct(cp) && !na_is_space(cp));
+			if (t == ZH_PTOK_HAN)
+				p->toks[p->ntoks - 1].first_han = han_first(seen, cp);
+			nchars++;
+			a += (uint32) adv;
+		}
+		if (nchars >= 3 && type != ZH_TOK_PUNCT && type != ZH_TOK_OTHER &&
+			segs[s].len <= ZH_MAX_WORD_BYTES && p->toks[first].unit)
+			p->toks[first].word_len = (uint16) segs[s].len;
+	}
+	if (seen->sup)
+		pfree(seen->sup);
+	pfree(seen);
+}
+
+/* bigrams: a character directly followed by another (not punctuation) */
+static void
+mark_bigrams(ZhParse *p)
+{
+	uint32		i;
+
+	for (i = 0; i + 1 < p->ntoks; i++)
+	{
+		ZhPTok	   *t = &p->toks[i];
+
+		if (t->unit && t[1].unit && t[1].norm_off == t->norm_off + t->norm_len)
+			t->bigram_len = t->norm_len + t[1].norm_len;
+	}
+}
+
+/*
+ * The parser's tokens: a run of characters that all have a bigram and the
+ * same type is one token; any other character is a token of its own.
+ */
+static void
+build_runs(ZhParse *p)
+{
+	uint32		i;
+
+	p->runs = palloc_extended(Max(p->ntoks, 1) * sizeof(ZhPRun), MCXT_ALLOC_HUGE);
+	p->nruns = 0;
+	for (i = 0; i < p->ntoks;)
+	{
+		ZhPTok	   *t = &p->toks[i];
+		ZhPRun	   *r = &p->runs[p->nruns++];
+		uint32		j = i + 1;
+
+		if (t->bigram_len)
+		{
+			while (j < p->ntoks && p->toks[j].bigram_len &&
+				   p->toks[j].type == t->type && j - i < ZH_MAX_RUN_CHARS &&
+				   p->toks[j].orig_off + p->toks[j].orig_len - t->orig_off <= ZH_MAX_TOKEN_BYTES)
+				j++;
+		}
+		r->first = i;
+		r->nchars = (uint16) (j - i);
+		r->type = t->type;
+		r->orig_off = t->orig_off;
+		r->orig_len = p->toks[j - 1].orig_off + p->toks[j - 1].orig_len - t->orig_off;
+		i = j;
+	}
+}
+
+/*
  * Parse a document.  ZH_PARSE_REGISTER: register it for the dictionary (a
  * to_tsvector parse).  ZH_PARSE_LEXEMES_ONLY: only the characters and their
  * lexemes are wanted (zh_tsvector): no offsets into the original text, no
@@ -288,11 +394,7 @@ zh_parse_build(const char *buf, int len, int flags)
 {
 	ZhParse    *p = palloc0(sizeof(ZhParse));
 	ZhToken    *segs;
-	HanSeen    *seen;
-	size_t		nsegs,
-				s;
-	uint32		cap,
-				i;
+	size_t		nsegs;
 	MemoryContext old = CurrentMemoryContext;
 
 	zh_check_length((size_t) len);
@@ -325,99 +427,11 @@ zh_parse_build(const char *buf, int len, int flags)
 	nsegs = zh_tokenize_ex(ZH_INDEX_HAN_WORDS ? zh_segment_dict() : NULL,
 						   ZH_INDEX_HAN_WORDS ? zh_segment_user_words() : NULL,
 						   p->norm.text, p->norm.len, &segs);
-
-	cap = (uint32) Max(nsegs, 16);
-	p->toks = palloc_extended(cap * sizeof(ZhPTok), MCXT_ALLOC_HUGE);
-	seen = palloc0(sizeof(HanSeen));
-
-	for (s = 0; s < nsegs; s++)
-	{
-		uint32		a = segs[s].start,
-					end = segs[s].start + segs[s].len,
-					first = p->ntoks,
-					nchars = 0;
-		int			type = segs[s].type;
-
-		if ((s & 1023) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (type == ZH_TOK_SPACE)
-		{
-			add_run(p, &cap, &p->norm, a, end, type);
-			continue;
-		}
-		/* every other code point is a token of its own */
-		while (a < end)
-		{
-			size_t		adv;
-			uint32		cp = na_utf8_decode(p->norm.text + a, end - a, &adv);
-			int			t = type;
-
-			if (na_is_han(cp))
-				t = ZH_PTOK_HAN;
-			else if (na_is_space(cp))
-				t = ZH_TOK_SPACE;
-			else if (type == ZH_TOK_WORD)
-				t = na_is_punct(cp) ? ZH_TOK_PUNCT : ZH_TOK_OTHER;
-			add_token(p, &cap, &p->norm, a, a + (uint32) adv, t);
-			p->toks[p->ntoks - 1].unit = t == ZH_PTOK_HAN ||
-				(!na_is_punct(cp) && !na_is_space(cp));
-			if (t == ZH_PTOK_HAN)
-				p->toks[p->ntoks - 1].first_han = han_first(seen, cp);
-			nchars++;
-			a += (uint32) adv;
-		}
-		/* the segmenter's word (or Latin word, number, ...): its own lexeme */
-		if (nchars >= 3 && type != ZH_TOK_PUNCT && type != ZH_TOK_OTHER &&
-			segs[s].len <= ZH_MAX_WORD_BYTES && p->toks[first].unit)
-			p->toks[first].word_len = (uint16) segs[s].len;
-	}
+	tokens_from_segments(p, segs, nsegs);
 	na_free(segs);
-	if (seen->sup)
-		pfree(seen->sup);
-	pfree(seen);
-
-	/* bigrams: a character directly followed by another (not punctuation) */
-	for (i = 0; i + 1 < p->ntoks; i++)
-	{
-		ZhPTok	   *t = &p->toks[i];
-
-		if (t->unit && t[1].unit && t[1].norm_off == t->norm_off + t->norm_len)
-			t->bigram_len = t->norm_len + t[1].norm_len;
-	}
-
-	if (flags & ZH_PARSE_LEXEMES_ONLY)
-	{
-		MemoryContextSwitchTo(old);
-		return p;
-	}
-
-	/*
-	 * The parser's tokens: a run of characters that all have a bigram and
-	 * the same type is one token; any other character is a token of its own.
-	 */
-	p->runs = palloc_extended(Max(p->ntoks, 1) * sizeof(ZhPRun), MCXT_ALLOC_HUGE);
-	p->nruns = 0;
-	for (i = 0; i < p->ntoks;)
-	{
-		ZhPTok	   *t = &p->toks[i];
-		ZhPRun	   *r = &p->runs[p->nruns++];
-		uint32		j = i + 1;
-
-		if (t->bigram_len)
-		{
-			while (j < p->ntoks && p->toks[j].bigram_len &&
-				   p->toks[j].type == t->type && j - i < ZH_MAX_RUN_CHARS &&
-				   p->toks[j].orig_off + p->toks[j].orig_len - t->orig_off <= ZH_MAX_TOKEN_BYTES)
-				j++;
-		}
-		r->first = i;
-		r->nchars = (uint16) (j - i);
-		r->type = t->type;
-		r->orig_off = t->orig_off;
-		r->orig_len = p->toks[j - 1].orig_off + p->toks[j - 1].orig_len - t->orig_off;
-		i = j;
-	}
-
+	mark_bigrams(p);
+	if ((flags & ZH_PARSE_LEXEMES_ONLY) == 0)
+		build_runs(p);
 	MemoryContextSwitchTo(old);
 	return p;
 }
