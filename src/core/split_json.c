@@ -161,103 +161,143 @@ json_issue(NaBuf *out, const NaIssueInfo *in)
 	na_buf_append_char(out, '}');
 }
 
+/* code point spans of the articles, from the (ordered) segments */
+static void
+article_spans(const NaSplit *sp, NaCpCursor *cur, size_t **cp_start, size_t **cp_end)
+{
+	size_t		sz = sizeof(size_t) * ((size_t) sp->n_articles + 1);
+	size_t		i;
+	int			a;
+
+	*cp_start = (size_t *) na_alloc0(sz);
+	*cp_end = (size_t *) na_alloc0(sz);
+	for (a = 0; a < sp->n_articles; a++)
+		(*cp_start)[a] = (size_t) -1;
+	for (i = 0; i < sp->n_segments; i++)
+	{
+		const NaSegment *sg = &sp->segments[i];
+		size_t		s = na_cp_offset(cur, sg->start);
+		size_t		e = na_cp_offset(cur, sg->end);
+
+		if (sg->ordinal > 0 && sg->ordinal <= sp->n_articles)
+		{
+			if (s < (*cp_start)[sg->ordinal - 1])
+				(*cp_start)[sg->ordinal - 1] = s;
+			if (e > (*cp_end)[sg->ordinal - 1])
+				(*cp_end)[sg->ordinal - 1] = e;
+		}
+	}
+}
+
+static void
+json_authors(NaBuf *out, const NaArticle *ar)
+{
+	int			k;
+
+	na_buf_append_char(out, '[');
+	for (k = 0; k < ar->authors.n; k++)
+	{
+		const NaPerson *p = &ar->authors.persons[k];
+
+		na_buf_append_str(out, k ? ", {" : "{");
+		json_key(out, "name", true);
+		json_string(out, p->name);
+		json_key(out, "role", false);
+		json_string(out, p->role);
+		json_key(out, "organization", false);
+		json_string(out, p->organization);
+		na_buf_append_char(out, '}');
+	}
+	na_buf_append_char(out, ']');
+}
+
+static void
+json_article(NaBuf *out, const NaArticle *ar, size_t cp_start, size_t cp_end)
+{
+	json_key(out, "ordinal", true);
+	json_int_or_null(out, ar->ordinal, true);
+	json_key(out, "kind", false);
+	json_string(out, na_article_kind_name(ar->kind));
+	json_key(out, "section", false);
+	json_string(out, ar->section);
+	json_key(out, "kicker", false);
+	json_string(out, ar->kicker);
+	json_key(out, "title", false);
+	json_string(out, ar->title);
+	json_key(out, "subtitle", false);
+	json_string(out, ar->subtitle);
+	json_key(out, "byline", false);
+	json_string(out, ar->byline);
+	json_key(out, "authors", false);
+	json_authors(out, ar);
+	json_key(out, "dateline", false);
+	json_string(out, ar->dateline);
+	json_key(out, "reported_on", false);
+	if (ar->reported_y)
+	{
+		char		date[16];
+
+		snprintf(date, sizeof(date), "%04d-%02d-%02d", ar->reported_y, ar->reported_m, ar->reported_d);
+		json_string(out, date);
+	}
+	else
+		na_buf_append_str(out, "null");
+	json_key(out, "body", false);
+	json_string(out, ar->body);
+	json_key(out, "caption", false);
+	json_string(out, ar->caption);
+	json_key(out, "continued_to", false);
+	json_int_or_null(out, ar->continued_to, ar->continued_to > 0);
+	json_key(out, "continued_from", false);
+	json_int_or_null(out, ar->continued_from, ar->continued_from > 0);
+	json_key(out, "raw_start", false);
+	json_int_or_null(out, (long) (cp_start == (size_t) -1 ? 0 : cp_start), true);
+	json_key(out, "raw_end", false);
+	json_int_or_null(out, (long) cp_end, true);
+}
+
+/* every line's role (and score, when the model gave one) */
+static void
+json_segments(NaBuf *out, const NaSplit *sp, NaCpCursor *cur)
+{
+	size_t		i;
+
+	na_buf_append_str(out, ",\n \"segments\": [");
+	for (i = 0; i < sp->n_segments; i++)
+	{
+		const NaSegment *sg = &sp->segments[i];
+		char		row[160];
+		size_t		s = na_cp_offset(cur, sg->start);
+		size_t		e = na_cp_offset(cur, sg->end);
+
+		if (sg->score != 0)
+			snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d, \"score\": %.2f}",
+					 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal, (double) sg->score);
+		else
+			snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d}",
+					 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal);
+		na_buf_append_str(out, row);
+	}
+	na_buf_append_str(out, "\n ]");
+}
+
 void
 na_split_to_json(const NaSplit *sp, const char *text, size_t len,
 				 NaBuf *out, bool with_segments)
 {
 	NaCpCursor	cur = {text, len, 0, 0};
-	size_t	   *cp_start = NULL,
-			   *cp_end = NULL;
-	size_t		i;
+	size_t	   *cp_start,
+			   *cp_end;
 	int			a;
 
-	/* code point spans of the articles, from the (ordered) segments */
-	{
-		size_t		sz = sizeof(size_t) * ((size_t) sp->n_articles + 1);
-
-		cp_start = (size_t *) na_alloc0(sz);
-		cp_end = (size_t *) na_alloc0(sz);
-	}
-	for (a = 0; a < sp->n_articles; a++)
-		cp_start[a] = (size_t) -1;
-	for (i = 0; i < sp->n_segments; i++)
-	{
-		const NaSegment *sg = &sp->segments[i];
-		size_t		s = na_cp_offset(&cur, sg->start);
-		size_t		e = na_cp_offset(&cur, sg->end);
-
-		if (sg->ordinal > 0 && sg->ordinal <= sp->n_articles)
-		{
-			if (s < cp_start[sg->ordinal - 1])
-				cp_start[sg->ordinal - 1] = s;
-			if (e > cp_end[sg->ordinal - 1])
-				cp_end[sg->ordinal - 1] = e;
-		}
-	}
-
+	article_spans(sp, &cur, &cp_start, &cp_end);
 	na_buf_append_str(out, "{\"issue\": ");
 	json_issue(out, &sp->info);
 	na_buf_append_str(out, ",\n \"articles\": [");
 	for (a = 0; a < sp->n_articles; a++)
 	{
-		const NaArticle *ar = &sp->articles[a];
-		int			k;
-
 		na_buf_append_str(out, a ? ",\n  {" : "\n  {");
-		json_key(out, "ordinal", true);
-		json_int_or_null(out, ar->ordinal, true);
-		json_key(out, "kind", false);
-		json_string(out, na_article_kind_name(ar->kind));
-		json_key(out, "section", false);
-		json_string(out, ar->section);
-		json_key(out, "kicker", false);
-		json_string(out, ar->kicker);
-		json_key(out, "title", false);
-		json_string(out, ar->title);
-		json_key(out, "subtitle", false);
-		json_string(out, ar->subtitle);
-		json_key(out, "byline", false);
-		json_string(out, ar->byline);
-		json_key(out, "authors", false);
-		na_buf_append_char(out, '[');
-		for (k = 0; k < ar->authors.n; k++)
-		{
-			const NaPerson *p = &ar->authors.persons[k];
-
-			na_buf_append_str(out, k ? ", {" : "{");
-			json_key(out, "name", true);
-			json_string(out, p->name);
-			json_key(out, "role", false);
-			json_string(out, p->role);
-			json_key(out, "organization", false);
-			json_string(out, p->organization);
-			na_buf_append_char(out, '}');
-		}
-		na_buf_append_char(out, ']');
-		json_key(out, "dateline", false);
-		json_string(out, ar->dateline);
-		json_key(out, "reported_on", false);
-		if (ar->reported_y)
-		{
-			char		date[16];
-
-			snprintf(date, sizeof(date), "%04d-%02d-%02d", ar->reported_y, ar->reported_m, ar->reported_d);
-			json_string(out, date);
-		}
-		else
-			na_buf_append_str(out, "null");
-		json_key(out, "body", false);
-		json_string(out, ar->body);
-		json_key(out, "caption", false);
-		json_string(out, ar->caption);
-		json_key(out, "continued_to", false);
-		json_int_or_null(out, ar->continued_to, ar->continued_to > 0);
-		json_key(out, "continued_from", false);
-		json_int_or_null(out, ar->continued_from, ar->continued_from > 0);
-		json_key(out, "raw_start", false);
-		json_int_or_null(out, (long) (cp_start[a] == (size_t) -1 ? 0 : cp_start[a]), true);
-		json_key(out, "raw_end", false);
-		json_int_or_null(out, (long) cp_end[a], true);
+		json_article(out, &sp->articles[a], cp_start[a], cp_end[a]);
 		na_buf_append_char(out, '}');
 	}
 	na_buf_append_str(out, "\n ]");
@@ -265,23 +305,7 @@ na_split_to_json(const NaSplit *sp, const char *text, size_t len,
 	{
 		cur.byte = 0;
 		cur.cp = 0;
-		na_buf_append_str(out, ",\n \"segments\": [");
-		for (i = 0; i < sp->n_segments; i++)
-		{
-			const NaSegment *sg = &sp->segments[i];
-			char		row[160];
-			size_t		s = na_cp_offset(&cur, sg->start);
-			size_t		e = na_cp_offset(&cur, sg->end);
-
-			if (sg->score != 0)
-				snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d, \"score\": %.2f}",
-						 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal, (double) sg->score);
-			else
-				snprintf(row, sizeof(row), "%s\n  {\"raw_start\": %zu, \"raw_end\": %zu, \"role\": \"%s\", \"ordinal\": %d}",
-						 i ? "," : "", s, e, na_seg_role_name(sg->role), sg->ordinal);
-			na_buf_append_str(out, row);
-		}
-		na_buf_append_str(out, "\n ]");
+		json_segments(out, sp, &cur);
 	}
 	na_buf_append_str(out, "}\n");
 	na_free(cp_start);

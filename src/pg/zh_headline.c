@@ -464,60 +464,154 @@ attach_operand(HeadlineWordEntry **nw, int *n, int *cap, int head,
  * character) matched only the character's first occurrence, where its
  * unigram is: it goes to every occurrence.
  */
+/* the new word list split_run_tokens() builds */
+typedef struct SplitOut
+{
+	HeadlineWordEntry *nw;
+	int			n,
+				cap;
+	TSQuery		query;
+	QueryOperand **char_ops;	/* one-Han-character operands */
+	int			nchar_ops;
+} SplitOut;
+
+static void
+out_reserve(SplitOut *o, int more)
+{
+	if (o->n + more >= o->cap)
+	{
+		o->cap = o->cap * 2 + more;
+		o->nw = repalloc(o->nw, sizeof(HeadlineWordEntry) * o->cap);
+	}
+}
+
+/* give the entry at head every one-character operand the character matches */
+static void
+attach_char_operands(SplitOut *o, int head, ZhPTok *t, const char *s)
+{
+	int			j;
+
+	for (j = 0; j < o->nchar_ops; j++)
+		if (char_matches(o->query, o->char_ops[j], t, s))
+			attach_operand(&o->nw, &o->n, &o->cap, head, o->char_ops[j]);
+}
+
+/* a token of one character (or none) and its repeated entries, as they are */
+static void
+keep_token(SplitOut *o, const HeadlineWordEntry *w, int nrep, ZhParse *p,
+		   uint32 first, uint32 ci)
+{
+	int			head = o->n,
+				j;
+
+	for (j = 0; j <= nrep; j++)
+	{
+		out_reserve(o, 1);
+		o->nw[o->n++] = w[j];
+	}
+	if (ci - first == 1 && !w->repeated)
+	{
+		ZhPTok	   *t = &p->toks[first];
+
+		attach_char_operands(o, head, t, p->norm.text + t->norm_off);
+	}
+}
+
+/*
+ * A run token w (its repeated entries after it) spanning the document's
+ * bytes [off, end) and the parse's characters [first, ci): one entry per
+ * character, with the operands of w that the character matches.
+ */
+static void
+split_token(SplitOut *o, HeadlineWordEntry *w, int nrep, ZhParse *p, const char *doc,
+			uint32 off, uint32 end, uint32 first, uint32 ci)
+{
+	uint32		k;
+	int			j;
+
+	for (k = first; k < ci; k++)
+	{
+		ZhPTok	   *t = &p->toks[k];
+		uint32		a = (k == first) ? off : t->orig_off,
+					b = (k + 1 < ci) ? p->toks[k + 1].orig_off : end;
+		const char *s = p->norm.text + t->norm_off;
+		int			head = o->n;
+
+		out_reserve(o, nrep + 2);
+		memset(&o->nw[o->n], 0, sizeof(HeadlineWordEntry));
+		o->nw[o->n].type = w->type;
+		o->nw[o->n].len = (uint16) (b - a);
+		o->nw[o->n].word = palloc(b - a);
+		memcpy(o->nw[o->n].word, doc + a, b - a);
+		o->n++;
+		for (j = 0; j <= nrep; j++)
+		{
+			QueryOperand *op = w[j].item;
+
+			if (op != NULL && char_matches(o->query, op, t, s))
+				attach_operand(&o->nw, &o->n, &o->cap, head, op);
+		}
+		attach_char_operands(o, head, t, s);
+	}
+	pfree(w->word);
+}
+
+/* the document the tokens were cut from (repeated entries skipped) */
+static void
+tokens_text(const HeadlineParsedText *prs, StringInfo doc)
+{
+	int			i;
+
+	initStringInfo(doc);
+	for (i = 0; i < prs->curwords; i++)
+		if (!prs->words[i].repeated)
+			appendBinaryStringInfo(doc, prs->words[i].word, prs->words[i].len);
+}
+
 static void
 split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 {
-	HeadlineWordEntry *old = prs->words,
-			   *nw;
+	HeadlineWordEntry *old = prs->words;
 	int			nold = prs->curwords,
-				cap,
-				n = 0,
 				i;
 	StringInfoData doc;
 	ZhParse    *p;
-	uint32		ci = 0;
-	uint32		off = 0;
+	uint32		ci = 0,
+				off = 0;
 	bool		any_run = false;
+	SplitOut	o;
 
-	QueryOperand **char_ops = palloc(sizeof(QueryOperand *) * Max(query->size, 1));
-	int			nchar_ops = 0;
-
+	o.query = query;
+	o.char_ops = palloc(sizeof(QueryOperand *) * Max(query->size, 1));
+	o.nchar_ops = 0;
 	for (i = 0; i < query->size; i++)
 	{
 		QueryItem  *it = &GETQUERY(query)[i];
 
 		if (it->type == QI_VAL && is_char_operand(query, &it->qoperand))
-			char_ops[nchar_ops++] = &it->qoperand;
+			o.char_ops[o.nchar_ops++] = &it->qoperand;
 	}
-
-	initStringInfo(&doc);
-	for (i = 0; i < nold; i++)
-	{
-		if (old[i].repeated)
-			continue;
-		appendBinaryStringInfo(&doc, old[i].word, old[i].len);
-	}
+	tokens_text(prs, &doc);
 	if (doc.len == 0)
 		return;
 	p = zh_parse_build(doc.data, doc.len, 0);
 	for (i = 0; i < (int) p->nruns && !any_run; i++)
 		any_run = p->runs[i].nchars > 1;
-	if (!any_run && nchar_ops == 0)
+	if (!any_run && o.nchar_ops == 0)
 	{
 		zh_parse_release(p);
 		return;
 	}
 
-	cap = nold + (int) p->ntoks + 16;
-	nw = palloc0(sizeof(HeadlineWordEntry) * cap);
+	o.cap = nold + (int) p->ntoks + 16;
+	o.nw = palloc0(sizeof(HeadlineWordEntry) * o.cap);
+	o.n = 0;
 	for (i = 0; i < nold;)
 	{
 		HeadlineWordEntry *w = &old[i];
-		int			nrep = 0,
-					j;
+		int			nrep = 0;
 		uint32		end = off + w->len,
-					first = ci,
-					k;
+					first = ci;
 
 		/* the repeated entries that follow w carry its further operands */
 		while (i + 1 + nrep < nold && old[i + 1 + nrep].repeated)
@@ -525,73 +619,84 @@ split_run_tokens(HeadlineParsedText *prs, TSQuery query)
 		/* the characters of w */
 		while (ci < p->ntoks && p->toks[ci].orig_off < end)
 			ci++;
-
 		if (ci - first <= 1 || w->repeated)
-		{
-			/* a token of one character (or nothing): as it is */
-			int			head = n;
-
-			for (j = 0; j <= nrep; j++)
-			{
-				if (n + 1 >= cap)
-				{
-					cap *= 2;
-					nw = repalloc(nw, sizeof(HeadlineWordEntry) * cap);
-				}
-				nw[n++] = old[i + j];
-			}
-			if (ci - first == 1 && !w->repeated)
-			{
-				ZhPTok	   *t = &p->toks[first];
-
-				for (j = 0; j < nchar_ops; j++)
-					if (char_matches(query, char_ops[j], t, p->norm.text + t->norm_off))
-						attach_operand(&nw, &n, &cap, head, char_ops[j]);
-			}
-		}
+			keep_token(&o, w, nrep, p, first, ci);
 		else
-		{
-			for (k = first; k < ci; k++)
-			{
-				ZhPTok	   *t = &p->toks[k];
-				uint32		a = (k == first) ? off : t->orig_off,
-							b = (k + 1 < ci) ? p->toks[k + 1].orig_off : end;
-				const char *s = p->norm.text + t->norm_off;
-				int			head = n;
-
-				if (n + nrep + 2 >= cap)
-				{
-					cap = cap * 2 + nrep;
-					nw = repalloc(nw, sizeof(HeadlineWordEntry) * cap);
-				}
-				memset(&nw[n], 0, sizeof(HeadlineWordEntry));
-				nw[n].type = w->type;
-				nw[n].len = (uint16) (b - a);
-				nw[n].word = palloc(b - a);
-				memcpy(nw[n].word, doc.data + a, b - a);
-				n++;
-				for (j = 0; j <= nrep; j++)
-				{
-					QueryOperand *op = old[i + j].item;
-
-					if (op != NULL && char_matches(query, op, t, s))
-						attach_operand(&nw, &n, &cap, head, op);
-				}
-				for (j = 0; j < nchar_ops; j++)
-					if (char_matches(query, char_ops[j], t, s))
-						attach_operand(&nw, &n, &cap, head, char_ops[j]);
-			}
-			pfree(w->word);
-		}
+			split_token(&o, w, nrep, p, doc.data, off, end, first, ci);
 		off = end;
 		i += 1 + nrep;
 	}
 	zh_parse_release(p);
 	pfree(doc.data);
-	pfree(char_ops);
-	prs->words = nw;
-	prs->curwords = n;
-	prs->lenwords = cap;
+	pfree(o.char_ops);
+	prs->words = o.nw;
+	prs->curwords = o.n;
+	prs->lenwords = o.cap;
+}
+
+/*
+ * Positions as in the tsvector (every non-repeated token takes one) and,
+ * for each query operand, the positions of the tokens it matched.
+ */
+static void
+operand_positions(HlCtx *c)
+{
+	HeadlineParsedText *prs = c->prs;
+	TSQuery		query = c->query;
+	int			pos = 0,
+				i;
+
+	c->pos_word = palloc(sizeof(int) * (prs->curwords + 1));
+	c->op_pos = palloc0(sizeof(int *) * Max(query->size, 1));
+	c->op_npos = palloc0(sizeof(int) * Max(query->size, 1));
+	for (i = 0; i < prs->curwords; i++)
+	{
+		HeadlineWordEntry *w = &prs->words[i];
+		int			op;
+
+		if (!w->repeated)
+			c->pos_word[++pos] = i;
+		if (!w->item || pos == 0)
+			continue;
+		op = (QueryItem *) w->item - GETQUERY(query);
+		if (op < 0 || op >= query->size)
+			continue;
+		if (c->op_pos[op] == NULL)
+			c->op_pos[op] = palloc(sizeof(int) * 16);
+		else if ((c->op_npos[op] & 15) == 0)
+			c->op_pos[op] = repalloc(c->op_pos[op], sizeof(int) * (c->op_npos[op] + 16));
+		c->op_pos[op][c->op_npos[op]++] = pos;
+	}
+	c->npos = pos;
+}
+
+/* up to max_frags fragments around the matches, or the text's beginning */
+static void
+mark_fragments(HlCtx *c, const HlList *matches, int max_words, int min_words, int max_frags)
+{
+	int			nfrag = 0,
+				want = Max(max_frags, 1),
+				covered_to = 0,
+				fa,
+				fb,
+				i;
+
+	for (i = 0; matches->ok && i < matches->n && nfrag < want; i++)
+	{
+		if (matches->m[i].start <= covered_to)
+			continue;
+		make_fragment(c, matches->m[i].start, Min(matches->m[i].cover, c->npos),
+					  max_words, min_words, &fa, &fb);
+		mark_in(c, fa, fb);
+		covered_to = fb;
+		nfrag++;
+	}
+	if (nfrag == 0)
+	{
+		/* no match: the beginning of the text */
+		make_fragment(c, 1, 1, max_words, min_words, &fa, &fb);
+		mark_in(c, fa, fb);
+	}
 }
 
 Datum
@@ -605,8 +710,7 @@ zh_prs_headline(PG_FUNCTION_ARGS)
 	int			max_words,
 				min_words,
 				max_frags,
-				i,
-				pos;
+				i;
 	bool		all;
 	HlList		matches = {NULL, 0, false};
 
@@ -616,35 +720,7 @@ zh_prs_headline(PG_FUNCTION_ARGS)
 	memset(&c, 0, sizeof(c));
 	c.prs = prs;
 	c.query = query;
-	c.pos_word = palloc(sizeof(int) * (prs->curwords + 1));
-	c.op_pos = palloc0(sizeof(int *) * Max(query->size, 1));
-	c.op_npos = palloc0(sizeof(int) * Max(query->size, 1));
-
-	/* every non-repeated token takes one position, as in the tsvector */
-	pos = 0;
-	for (i = 0; i < prs->curwords; i++)
-	{
-		HeadlineWordEntry *w = &prs->words[i];
-
-		if (!w->repeated)
-			c.pos_word[++pos] = i;
-		if (w->item && pos > 0)
-		{
-			int			op = (QueryItem *) w->item - GETQUERY(query);
-
-			if (op >= 0 && op < query->size)
-			{
-				if (c.op_pos[op] == NULL)
-					c.op_pos[op] = palloc(sizeof(int) * 16);
-				else if ((c.op_npos[op] & 15) == 0)
-					c.op_pos[op] = repalloc(c.op_pos[op],
-											sizeof(int) * (c.op_npos[op] + 16));
-				c.op_pos[op][c.op_npos[op]++] = pos;
-			}
-		}
-	}
-	c.npos = pos;
-
+	operand_positions(&c);
 	if (query->size > 0 && c.npos > 0)
 		matches = hl_eval(&c, 0);
 
@@ -664,30 +740,7 @@ zh_prs_headline(PG_FUNCTION_ARGS)
 	if (all)
 		mark_in(&c, 1, c.npos);
 	else if (c.npos > 0)
-	{
-		int			nfrag = 0,
-					want = Max(max_frags, 1),
-					covered_to = 0,
-					fa,
-					fb;
-
-		for (i = 0; matches.ok && i < matches.n && nfrag < want; i++)
-		{
-			if (matches.m[i].start <= covered_to)
-				continue;
-			make_fragment(&c, matches.m[i].start, Min(matches.m[i].cover, c.npos),
-						  max_words, min_words, &fa, &fb);
-			mark_in(&c, fa, fb);
-			covered_to = fb;
-			nfrag++;
-		}
-		if (nfrag == 0)
-		{
-			/* no match: the beginning of the text */
-			make_fragment(&c, 1, 1, max_words, min_words, &fa, &fb);
-			mark_in(&c, fa, fb);
-		}
-	}
+		mark_fragments(&c, &matches, max_words, min_words, max_frags);
 
 	/* line breaks inside a fragment show as one space */
 	for (i = 0; i < prs->curwords; i++)
