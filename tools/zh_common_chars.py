@@ -13,7 +13,7 @@ import collections
 import sys
 
 src = sys.argv[1] if len(sys.argv) > 1 else "/usr/lib/python3/dist-packages/jieba/dict.txt"
-n = int(sys.argv[2]) if len(sys.argv) > 2 else 256
+n = int(sys.argv[2]) if len(sys.argv) > 2 else 128
 freq = collections.Counter()
 for line in open(src, encoding="utf-8"):
     f = line.split()
