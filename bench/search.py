@@ -169,18 +169,22 @@ def sample_terms(a):
 
 
 def latencies(a, table, where_tmpl, terms, grn):
-    lines = ["SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off;",
-             f"SELECT id FROM {table} WHERE {cond(where_tmpl, terms[-1], grn)};"]
+    """wall ms (planning + execution) of each run, and the backend's mean CPU
+    ms per run (10 ms ticks summed over all runs)"""
+    lines = ["SET enable_seqscan = off; SET max_parallel_workers_per_gather = 0; SET jit = off;", CPU_FN,
+             f"SELECT id FROM {table} WHERE {cond(where_tmpl, terms[-1], grn)};", "SELECT 'cpu:' || pg_temp.cpu();"]
     for _ in range(a.reps):
         for q in terms:
             lines.append(f"EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM {table} WHERE {cond(where_tmpl, q, grn)};")
+    lines.append("SELECT 'cpu:' || pg_temp.cpu();")
     out = psql(None, inp="\n".join(lines) + "\n")
     dec = json.JSONDecoder()
     res = []
     for m in re.finditer(r"^\[", out, re.M):
         j = dec.raw_decode(out[m.start():])[0][0]
         res.append(j["Planning Time"] + j["Execution Time"])
-    return res
+    cpu = [int(x) for x in re.findall(r"^cpu:(\d+)", out, re.M)]
+    return res, (cpu[1] - cpu[0]) * 10.0 / len(res)
 
 
 def p95(x):
@@ -230,7 +234,7 @@ def main():
 def classes_report(a, grn):
     classes = sample_terms(a)
     print("\nterms: " + "; ".join(f"{c}: {' '.join(t)}" for c, t in classes.items()))
-    print("\nmedian / p95 ms (planning + execution), then exactness: terms with exactly the normalised-LIKE rows "
+    print("\nmedian / p95 ms (planning + execution), [mean backend CPU ms per run], then exactness: terms with exactly the normalised-LIKE rows "
           "/ terms, rows missed against raw LIKE")
     print("\n| class | docs (median) | " + " | ".join(m[0] for m in METHODS) + " |")
     print("|---|---|" + "---|" * len(METHODS))
@@ -241,12 +245,12 @@ def classes_report(a, grn):
         docs = statistics.median(int(psql(f"SELECT count(*) FROM docs WHERE strpos(norm, {lit(q)}) > 0")) for q in terms)
         cells = []
         for name, _, where, _ in METHODS:
-            lat = latencies(a, "t_" + name, where, terms, grn)
+            lat, cpu = latencies(a, "t_" + name, where, terms, grn)
             ok, missed, _ = exactness("t_" + name, where, terms, grn)
             exact[name][0] += ok
             exact[name][1] += len(terms)
             exact[name][2] += missed
-            cells.append(f"{statistics.median(lat):.2f} / {p95(lat):.1f} ({ok}/{len(terms)}, {missed})")
+            cells.append(f"{statistics.median(lat):.2f} / {p95(lat):.1f} [{cpu:.2f}] ({ok}/{len(terms)}, {missed})")
         print(f"| {c} | {docs:.0f} | " + " | ".join(cells) + " |")
     print("\nexact over all classes: " + ", ".join(f"{n} {v[0]}/{v[1]} terms, {v[2]} raw-LIKE rows missed" for n, v in exact.items()))
 

@@ -135,7 +135,8 @@ zh_fold_next(ZhFoldStream *st, uint32_t *cp, size_t *start, size_t *end)
 /*
  * The distinct keys of len bytes of raw text (bigrams and single code points
  * of its normalised form), sorted.  A BMP character that starts a bigram
- * key has no key of its own unless every_char.  Returns the count; *keys
+ * key has no key of its own unless every_char or it is common
+ * (zh_substr_char_common).  Returns the count; *keys
  * is na_alloc'ed (NULL when there are none).
  */
 extern size_t zh_substr_keys(const char *s, size_t len, bool every_char,
@@ -149,6 +150,13 @@ extern int32_t zh_substr_key_char(uint32_t cp);
 extern int32_t zh_substr_key_bigram(uint32_t a, uint32_t b);
 extern int32_t zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c);
 extern int32_t zh_substr_key_long(void);
+
+/*
+ * Is cp one of the most frequent Han characters (src/core/zh_common_chars.c)?
+ * Those keep their own key in every text, so a one-character query for one
+ * of them reads that key alone instead of every bigram it starts.
+ */
+extern bool zh_substr_char_common(uint32_t cp);
 
 /*
  * A one-character (BMP) query's partial-match key: every bigram key that

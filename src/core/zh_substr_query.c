@@ -237,7 +237,9 @@ keys_reserve(ZhSubQuery *q, uint32_t n, uint32_t *cap)
 /*
  * Append the term's keys (deduplicated) to the query's.  A BMP character
  * is found by its own key or by a partial match over the bigrams it starts
- * (see zh_substr_keys): two keys, either will do.
+ * (see zh_substr_keys): two keys, either will do; a common one by its own
+ * key alone (every text that has it has that key; so does every text an
+ * index of 0.3 holds, where every character had its key).
  */
 static void
 term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
@@ -253,7 +255,7 @@ term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 	{
 		q->keys[q->nkeys++] = zh_substr_key_char(t->cps[0]);
 		t->nkeys = 1;
-		if (t->cps[0] < 0x10000)
+		if (t->cps[0] < 0x10000 && !zh_substr_char_common(t->cps[0]))
 		{
 			q->partial[q->nkeys] = true;
 			q->keys[q->nkeys++] = zh_substr_key_prefix(t->cps[0]);

@@ -222,6 +222,77 @@ cmp_i32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* is key among the sorted keys */
+static bool
+keys_contain(const int32_t *keys, size_t n, int32_t key)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (keys[i] == key)
+			return true;
+	return false;
+}
+
+/*
+ * A common character keeps its own key where it starts a bigram, and a
+ * query for it reads that key alone (no partial match); any other BMP
+ * character has no own key there and is found by its key or its prefix.
+ * Either way the verdict is exact, on texts keyed as 0.4 and as 0.3 keyed
+ * them (every character).
+ */
+static void
+test_common_char_keys(void)
+{
+	const char *doc = "中国人龙虎";
+	int32_t    *keys;
+	size_t		nk = zh_substr_keys(doc, strlen(doc), false, &keys),
+				mode;
+	ZhSubQuery *q;
+
+	NA_CHECK(zh_substr_char_common(0x4E2D));	/* 中 */
+	NA_CHECK(zh_substr_char_common(0x4EBA));	/* 人 */
+	NA_CHECK(!zh_substr_char_common(0x9F99));	/* 龙 */
+	NA_CHECK(!zh_substr_char_common('a'));
+	NA_CHECK(keys_contain(keys, nk, zh_substr_key_char(0x4E2D)));
+	NA_CHECK(keys_contain(keys, nk, zh_substr_key_char(0x4EBA)));
+	NA_CHECK(!keys_contain(keys, nk, zh_substr_key_char(0x9F99)));
+	NA_CHECK(keys_contain(keys, nk, zh_substr_key_char(0x864E)));	/* the last */
+	free(keys);
+	q = zh_subquery_parse("中", strlen("中"));
+	NA_CHECK_INT(q->nkeys, 1);
+	NA_CHECK(!q->partial[0] && q->keys[0] == zh_substr_key_char(0x4E2D));
+	zh_subquery_free(q);
+	q = zh_subquery_parse("龙", strlen("龙"));
+	NA_CHECK_INT(q->nkeys, 2);
+	NA_CHECK(!q->partial[0] && q->partial[1]);
+	zh_subquery_free(q);
+	for (mode = 0; mode < 2; mode++)
+	{
+		const char *texts[] = {"龙中国", "國人", "龙虎", "人"};
+		const char *terms[] = {"中", "国", "龙", "虎", "人"};
+		size_t		i,
+					j;
+
+		for (i = 0; i < (sizeof(texts) / sizeof(texts[0])); i++)
+		{
+			nk = zh_substr_keys(texts[i], strlen(texts[i]), mode == 1, &keys);
+			for (j = 0; j < (sizeof(terms) / sizeof(terms[0])); j++)
+			{
+				ZhNorm		nd;
+
+				q = zh_subquery_parse(terms[j], strlen(terms[j]));
+				zh_normalize(texts[i], strlen(texts[i]), false, &nd);
+				NA_CHECK_INT(keys_verdict(keys, nk, q),
+							 strstr(nd.text, terms[j]) != NULL ? 1 : 0);
+				zh_norm_free(&nd);
+				zh_subquery_free(q);
+			}
+			free(keys);
+		}
+	}
+}
+
 /*
  * Long texts (with trigram keys): the index's verdict from the text's keys
  * never rejects a text that contains the query, and rejects some that
@@ -508,6 +579,7 @@ main(void)
 	test_stream_equals_normalize();
 	test_match_equals_strstr();
 	test_spans_headline();
+	test_common_char_keys();
 	test_long_consistent();
 	test_sparse_windows();
 	test_utf8_count();
