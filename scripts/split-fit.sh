@@ -24,16 +24,30 @@
 # atoms out of a line with that probability in each epoch of fitting;
 # DROPOUT (atoms, default 0), MIN_COUNT, MARGIN and CLIP (default 0: off)
 # are the other regularisers of na_split_fit that were measured and not kept
-# (README, "Regularising the fitter").
+# (README, "Regularising the fitter").  Bagging, measured and not kept
+# (README, "Error analysis and issue-relative features"): SEEDS (default 11)
+# renders the training issues once per seed, each run fitting on one of
+# the renderings (run r on the (r mod n)th; PER_DIR=0: every run on all of
+# them); BAG=1 fits each run on a bootstrap sample of the issues.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
-rm -rf "$WORK/train"
-mkdir -p "$WORK/train"
+SEEDS=${SEEDS:-11}
 make -s build/na_split build/na_split_fit >/dev/null
-python3 tools/split_render.py "$WORK/train" --split train --seed 11 --issues ${ISSUES:-60} \
-	--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
-build/na_split "$WORK"/train/*.txt -o "$WORK/train" --features
+DIRS=()
+for SEED in $SEEDS; do
+	D="$WORK/train"
+	[ "$SEEDS" = 11 ] || D="$WORK/train_$SEED"
+	rm -rf "$D"
+	mkdir -p "$D"
+	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}"
+	build/na_split "$D"/*.txt -o "$D" --features
+	DIRS+=("$D")
+done
+BAGOPT=()
+[ "${BAG:-0}" = 1 ] && BAGOPT+=(--bag)
+[ "$SEEDS" = 11 ] || [ "${PER_DIR:-1}" = 0 ] || BAGOPT+=(--run-per-dir)
 OUT=${OUT:-src/core/split_model_weights.h}
-build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --dropout "${DROPOUT:-0}" --pair-dropout "${PAIR_DROPOUT:-0.5}" --min-count "${MIN_COUNT:-0}" --margin "${MARGIN:-0}" --clip "${CLIP:-0}" --out "$OUT" "$WORK/train"
+build/na_split_fit --epochs "${EPOCHS:-12}" --runs "${RUNS:-4}" --unseen-prior "${UNSEEN_PRIOR:-100}" --dropout "${DROPOUT:-0}" --pair-dropout "${PAIR_DROPOUT:-0.5}" --min-count "${MIN_COUNT:-0}" --margin "${MARGIN:-0}" --clip "${CLIP:-0}" ${BAGOPT[@]+"${BAGOPT[@]}"} --out "$OUT" "${DIRS[@]}"
 echo "wrote $OUT"

@@ -5,7 +5,8 @@
  * an averaged structured perceptron (Viterbi decoding, as in
  * src/core/split_roles.c) and writes the weights as a C header.
  *
- *   build/na_split_fit [--epochs N] --out src/core/split_model_weights.h DIR...
+ *   build/na_split_fit [--epochs N] [--runs N] [--bag] [--run-per-dir] ...
+ *                      --out src/core/split_model_weights.h DIR...
  *
  * Run through scripts/split-fit.sh, which renders the training issues
  * first; the same inputs always give the same header.
@@ -23,6 +24,7 @@ typedef struct Seq
 	int		   *ids;
 	uint8_t    *gold;
 	int			no;				/* place in the file order */
+	int			dir;			/* which DIR argument it came from */
 } Seq;
 
 static Seq *seqs;
@@ -72,6 +74,17 @@ static int	min_count = 0;
  */
 static float margin = 0.0f;
 static float clip = 0.0f;
+
+/*
+ * Bagging: with --bag each run fits on a bootstrap sample of the issues
+ * (n draws with replacement, from a hash of the run); with --run-per-dir
+ * run r fits only on the issues of the (r mod n)th DIR argument (one
+ * rendering each: scripts/split-fit.sh SEEDS).  Both only change which
+ * issues a run sees; the runs are averaged as always.
+ */
+static bool bag = false,
+			run_per_dir = false;
+static int	n_dirs = 0;
 
 /* the mean of the averaged weights of several runs (--runs) */
 static float sw[SP_N_FEATURES][SPR_N],
@@ -165,6 +178,7 @@ load_pair(const char *feat_path, const char *roles_path)
 	}
 	s.off[s.n] = n_ids;
 	s.no = n_seqs;
+	s.dir = n_dirs;
 	if (n_seqs == cap_seqs)
 		seqs = (Seq *) na_realloc(seqs, sizeof(Seq) * (cap_seqs = cap_seqs ? cap_seqs * 2 : 64));
 	seqs[n_seqs++] = s;
@@ -513,16 +527,44 @@ scale_dropped(void)
 }
 
 /*
+ * How many times each issue (by its place in the file order) is fitted on
+ * in each epoch of run r: once each, unless --run-per-dir or --bag (a
+ * bootstrap sample drawn from drop_salt, which is the run's).
+ */
+static uint8_t *
+run_sample(int run)
+{
+	uint8_t    *take = (uint8_t *) na_alloc((size_t) n_seqs + 1);
+	int			k;
+
+	for (k = 0; k < n_seqs; k++)
+		take[seqs[k].no] = (uint8_t) (!run_per_dir || seqs[k].dir == run % n_dirs);
+	if (bag)
+	{
+		memset(take, 0, (size_t) n_seqs + 1);
+		for (k = 0; k < n_seqs; k++)
+		{
+			int			j = (int) (mix64(drop_salt ^ 0xBA66ULL ^ ((uint64_t) k << 20)) % (uint64_t) n_seqs);
+
+			if (take[j] < 255)
+				take[j]++;
+		}
+	}
+	return take;
+}
+
+/*
  * One averaged-perceptron run from zero weights, its shuffles drawn from
  * rng; leaves the averaged weights in w and tw.
  */
 static void
-fit_run(int epochs, uint64_t rng, long lines)
+fit_run(int epochs, uint64_t rng, long lines, int run)
 {
 	int			a,
 				e,
 				k;
 	float		c = 1;
+	uint8_t    *take = run_sample(run);
 
 	memset(w, 0, sizeof(w));
 	memset(u, 0, sizeof(u));
@@ -550,9 +592,15 @@ fit_run(int epochs, uint64_t rng, long lines)
 		}
 		for (k = 0; k < n_seqs; k++)
 		{
-			wrong += train_one(&seqs[k], c,
-							   mix64(drop_salt ^ ((uint64_t) e << 40) ^ (uint64_t) seqs[k].no));
-			c += 1;
+			int			t;
+
+			for (t = 0; t < take[seqs[k].no]; t++)
+			{
+				wrong += train_one(&seqs[k], c,
+								   mix64(drop_salt ^ ((uint64_t) e << 40) ^ ((uint64_t) t << 32) ^
+										 (uint64_t) seqs[k].no));
+				c += 1;
+			}
 		}
 		fprintf(stderr, "epoch %d: %ld of %ld lines wrong (%.2f%%)\n", e + 1, wrong, lines,
 				100.0 * wrong / lines);
@@ -564,6 +612,7 @@ fit_run(int epochs, uint64_t rng, long lines)
 	for (k = 0; k <= SPR_N; k++)
 		for (a = 0; a < SPR_N; a++)
 			tw[k][a] -= tu[k][a] / c;
+	na_free(take);
 }
 
 int
@@ -598,12 +647,19 @@ main(int argc, char **argv)
 			dropout = (float) atof(argv[++a]);
 		else if (strcmp(argv[a], "--unseen-prior") == 0 && a + 1 < argc)
 			unseen_prior = (float) atof(argv[++a]);
+		else if (strcmp(argv[a], "--bag") == 0)
+			bag = true;
+		else if (strcmp(argv[a], "--run-per-dir") == 0)
+			run_per_dir = true;
 		else
+		{
 			load_dir(argv[a]);
+			n_dirs++;
+		}
 	}
 	if (!out || n_seqs == 0 || runs < 1)
 	{
-		fprintf(stderr, "usage: %s [--epochs N] [--runs N] [--unseen-prior P] [--dropout P] --out HEADER DIR...\n", argv[0]);
+		fprintf(stderr, "usage: %s [--epochs N] [--runs N] [--unseen-prior P] [--dropout P] [--bag] [--run-per-dir] --out HEADER DIR...\n", argv[0]);
 		return 2;
 	}
 	for (k = 0; k < n_seqs; k++)
@@ -619,7 +675,7 @@ main(int argc, char **argv)
 	for (run = 0; run < runs; run++)
 	{
 		drop_salt = mix64((uint64_t) run + 1);
-		fit_run(epochs, rng + (uint64_t) run * 0x9E3779B97F4A7C15ULL, lines);
+		fit_run(epochs, rng + (uint64_t) run * 0x9E3779B97F4A7C15ULL, lines, run);
 		for (k = 0; k < SP_N_FEATURES; k++)
 			for (a = 0; a < SPR_N; a++)
 				sw[k][a] += w[k][a] / runs;
