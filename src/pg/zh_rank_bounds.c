@@ -52,26 +52,37 @@ typedef struct Ranked
 	int			at;
 } Ranked;
 
-static int
-cmp_cand(const void *a, const void *b)
+/* candidates by TID, then input place */
+static inline int
+cmp_cand(const Cand *x, const Cand *y)
 {
-	const Cand *x = (const Cand *) a,
-			   *y = (const Cand *) b;
 	int			c = ItemPointerCompare((ItemPointer) &x->tid, (ItemPointer) &y->tid);
 
 	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
 }
 
-static int
-cmp_ranked(const void *a, const void *b)
+/* bounds highest first, equal ones in input order */
+static inline int
+cmp_ranked(const Ranked *x, const Ranked *y)
 {
-	const Ranked *x = (const Ranked *) a,
-			   *y = (const Ranked *) b;
-
 	if (x->bound != y->bound)
 		return x->bound > y->bound ? -1 : 1;
 	return (x->at > y->at) - (x->at < y->at);
 }
+
+#define ST_SORT sort_cands
+#define ST_ELEMENT_TYPE Cand
+#define ST_COMPARE(a, b) cmp_cand(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
+#define ST_SORT sort_ranked
+#define ST_ELEMENT_TYPE Ranked
+#define ST_COMPARE(a, b) cmp_ranked(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* the first candidate at or after (blk, off) in the sorted candidates */
 static int
@@ -256,7 +267,11 @@ zh_rank_bounds(PG_FUNCTION_ARGS)
 		c[i].tid = tids[i];
 		c[i].at = i;
 	}
-	qsort(c, n, sizeof(Cand), cmp_cand);
+	/* a bitmap heap scan gives them in TID order already */
+	for (i = 1; i < n && cmp_cand(&c[i - 1], &c[i]) < 0; i++)
+		;
+	if (i < n)
+		sort_cands(c, n);
 	if (n > 0 && nterms > 0)
 		candidate_levels(PG_GETARG_OID(0), query, nterms, c, n, levels);
 	rk = palloc(sizeof(Ranked) * (n ? n : 1));
@@ -270,7 +285,7 @@ zh_rank_bounds(PG_FUNCTION_ARGS)
 									title ? VARSIZE_ANY_EXHDR(title) : 0,
 									nb < 0 ? 0 : (size_t) nb, levels[i], tw, at, ab);
 	}
-	qsort(rk, n, sizeof(Ranked), cmp_ranked);
+	sort_ranked(rk, n);
 	return bounds_result(fcinfo, rk, n, tids);
 }
 
