@@ -159,7 +159,7 @@ DECLARE
     i int := 1;
     j int;
     total int;
-    batch int := GREATEST(n, 16);
+    batch int := GREATEST(2 * n, 32);
     nterms int := @extschema@.zh_rank_terms(query);
     ridx regclass;
 BEGIN
