@@ -86,6 +86,10 @@ SELECT count(*) FROM zh_top('zt', 'body', '人民', 0);
 -- doc an indexed expression, body the ranked part of it, a filter, ties
 CREATE INDEX ON zt USING gin ((left(body, 30) || body) zh_search_ops);
 CREATE INDEX ON zt USING gin ((left(body, 30) || body) zh_rank_ops);
+-- zh_top reads the levels from the rank index on exactly doc
+SELECT zh_rank_index('zt', 'body', 'news_archive')::text AS on_body,
+       zh_rank_index('zt', '(left(body, 30) || body)', 'news_archive')::text AS on_expression,
+       zh_rank_index('zt', 'left(body, 30)', 'news_archive') AS on_another;
 SELECT q, (SELECT array_agg(row(row_id, rank)::text ORDER BY rank DESC, row_id)
              FROM zh_top('zt', '(left(body, 30) || body)', q, 5, 'left(body, 4)', body => 'body',
                          filter => 'id % 2 = 0', with_ties => true)) =
