@@ -17,6 +17,7 @@
 #include "access/relation.h"
 #include "access/skey.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am_d.h"
 #include "catalog/pg_opfamily.h"
 #include "catalog/pg_type_d.h"
 #include "funcapi.h"
@@ -26,6 +27,7 @@
 #include "parser/analyze.h"
 #include "parser/parser.h"
 #include "storage/itemptr.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -170,14 +172,28 @@ scan_level(Relation index, IndexScanDesc scan, text *query, int level, int term,
 	return any;
 }
 
+static bool is_rank_family(Oid opfamily, Oid nsp);
+
 /* the levels (4 bits per positive term, the first 16) of every candidate */
 static void
 candidate_levels(Oid indexoid, text *query, int nterms, const Cand *c, int n, uint64 *levels)
 {
 	Relation	index = index_open(indexoid, AccessShareLock);
-	IndexScanDesc scan = index_beginscan_bitmap(index, GetActiveSnapshot(), 1);
+	IndexScanDesc scan;
+	AclResult	acl;
 	int			t,
 				l;
+
+	if (index->rd_rel->relam != GIN_AM_OID || !is_rank_family(index->rd_opfamily[0], InvalidOid))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("zh_rank_bounds: \"%s\" is not a zh_rank_ops index",
+						RelationGetRelationName(index))));
+	/* the levels tell about the table's rows: its readers only */
+	acl = pg_class_aclcheck(index->rd_index->indrelid, GetUserId(), ACL_SELECT);
+	if (acl != ACLCHECK_OK)
+		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(index->rd_index->indrelid));
+	scan = index_beginscan_bitmap(index, GetActiveSnapshot(), 1);
 
 	for (t = 1; t <= nterms && t <= 16; t++)
 		/* a row at level l is at every level below: stop at an empty one */
@@ -289,7 +305,7 @@ zh_rank_bounds(PG_FUNCTION_ARGS)
 	return bounds_result(fcinfo, rk, n, tids);
 }
 
-/* is the index's operator family zh_rank_ops of the extension's schema? */
+/* is the operator family zh_rank_ops (of schema nsp, or of any if invalid)? */
 static bool
 is_rank_family(Oid opfamily, Oid nsp)
 {
@@ -298,7 +314,7 @@ is_rank_family(Oid opfamily, Oid nsp)
 
 	if (!HeapTupleIsValid(tup))
 		return false;
-	r = ((Form_pg_opfamily) GETSTRUCT(tup))->opfnamespace == nsp &&
+	r = (!OidIsValid(nsp) || ((Form_pg_opfamily) GETSTRUCT(tup))->opfnamespace == nsp) &&
 		strcmp(NameStr(((Form_pg_opfamily) GETSTRUCT(tup))->opfname), "zh_rank_ops") == 0;
 	ReleaseSysCache(tup);
 	return r;
