@@ -86,6 +86,20 @@ SELECT count(*) FROM zh_top('zt', 'body', '人民', 0);
 -- doc an indexed expression, body the ranked part of it, a filter, ties
 CREATE INDEX ON zt USING gin ((left(body, 30) || body) zh_search_ops);
 CREATE INDEX ON zt USING gin ((left(body, 30) || body) zh_rank_ops);
+-- zh_top reads the levels from the rank index on exactly doc
+SELECT zh_rank_index('zt', 'body', 'news_archive')::text AS on_body,
+       zh_rank_index('zt', '(left(body, 30) || body)', 'news_archive')::text AS on_expression,
+       zh_rank_index('zt', 'left(body, 30)', 'news_archive') AS on_another;
+-- zh_rank_bounds: every row's bound, best first, never below its rank; only
+-- on a zh_rank_ops index
+WITH r AS (SELECT * FROM zh_rank_bounds('zt_body_idx1', '人民', (SELECT array_agg(ctid ORDER BY id) FROM zt),
+                                        (SELECT array_agg(octet_length(body)::int8 ORDER BY id) FROM zt),
+                                        (SELECT array_agg(NULL::text) FROM zt), 3, 20, 1500))
+SELECT cardinality(row_ids) AS n, bounds = (SELECT array_agg(b ORDER BY b DESC) FROM unnest(bounds) b) AS best_first,
+       (SELECT bool_and(u.b * (1 + 1e-6) >= zh_rank(NULL, z.body, '人民'))
+          FROM unnest(row_ids, bounds) u(id, b) JOIN zt z ON z.ctid = u.id) AS bounds_hold
+FROM r;
+SELECT * FROM zh_rank_bounds('zt_body_idx', '人民', ARRAY['(0,1)'::tid], ARRAY[10::int8], ARRAY[NULL::text], 3, 20, 1500);
 SELECT q, (SELECT array_agg(row(row_id, rank)::text ORDER BY rank DESC, row_id)
              FROM zh_top('zt', '(left(body, 30) || body)', q, 5, 'left(body, 4)', body => 'body',
                          filter => 'id % 2 = 0', with_ties => true)) =

@@ -12,6 +12,9 @@
 --                      an upper bound of zh_rank for a body of that size
 --                      whose levels (4 bits per positive term) are at most
 --                      those
+--   zh_rank_bounds(rank_index, query, row_ids, body_bytes, titles, ...)
+--                      those bounds for many rows at once, best first, the
+--                      levels read from the index alone (zh_top's first step)
 --   zh_top(table, doc, query, n, title, ..., body, filter, with_ties)
 --                      the N rows of highest zh_rank(title, body, query, ...)
 --                      among those where doc &@ query and filter, reading
@@ -86,6 +89,18 @@ CREATE FUNCTION @extschema@.zh_rank_terms(query text) RETURNS int4
 COMMENT ON FUNCTION @extschema@.zh_rank_terms(text) IS
     'The number of positive terms of a &@ query (zh_top reads a level per term)';
 
+CREATE FUNCTION @extschema@.zh_rank_index(tbl regclass, doc text, opclass_schema text) RETURNS regclass
+    AS 'MODULE_PATHNAME', 'zh_rank_index' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_rank_index(regclass, text, text) IS
+    'The valid, non-partial zh_rank_ops index (the opclass of that schema) whose key is exactly the SQL expression doc over the table''s columns, or NULL (zh_top)';
+
+CREATE FUNCTION @extschema@.zh_rank_bounds(rank_index regclass, query text, row_ids tid[], body_bytes int8[],
+                                           titles text[], title_weight float8, avg_title_chars float8,
+                                           avg_body_chars float8, OUT row_ids tid[], OUT bounds float8[])
+    AS 'MODULE_PATHNAME', 'zh_rank_bounds' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_rank_bounds(regclass, text, tid[], int8[], text[], float8, float8, float8) IS
+    'zh_top''s bounds: the rows'' upper bounds of zh_rank (zh_rank_bound, levels read from the zh_rank_ops index without visiting the table), highest first; row_ids, body_bytes, titles parallel';
+
 -- Has the table both a zh_search_ops and a zh_rank_ops index (zh_top's fast
 -- path: candidates from the first, levels from the second)?
 CREATE FUNCTION @extschema@._has_rank_index(tbl regclass) RETURNS boolean
@@ -144,38 +159,37 @@ DECLARE
     i int := 1;
     j int;
     total int;
-    batch int := GREATEST(n, 16);
+    batch int := GREATEST(2 * n, 32);
     nterms int := @extschema@.zh_rank_terms(query);
+    ridx regclass;
 BEGIN
     PERFORM @extschema@._top_args(tbl, n);
-    IF nterms = 0 OR NOT @extschema@._has_rank_index(tbl) THEN
-        -- no candidates or no frequency levels from an index (or no positive
-        -- term, nothing to rank): the plain plan, which reads every match
+    IF nterms > 0 AND @extschema@._has_rank_index(tbl) THEN
+        ridx := @extschema@.zh_rank_index(tbl, doc, '@extschema@');
+    END IF;
+    IF ridx IS NULL THEN
+        -- no candidates or no frequency levels from an index on doc (or no
+        -- positive term, nothing to rank): the plain plan, which reads every
+        -- match
         RETURN QUERY EXECUTE pg_catalog.format(
             'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3%4$s ORDER BY r DESC %5$s',
             tbl, doc, rank_sql, cond, lim)
             USING NULL::tid[], NULL::real[], query, title_weight, avg_title_chars, avg_body_chars, NULL::tid[], n;
         RETURN;
     END IF;
-    -- every candidate row's bound, from its body's size and doc's level (no
-    -- text read: &@? is &@ before the recheck; rows read are confirmed by
-    -- &@).  A term occurs in doc at least as often as in body (body is doc
-    -- or a part of it), so the bound holds.
+    -- every candidate row's bound, from its body's size and doc's levels
+    -- (no text read: &@? is &@ before the recheck; rows read are confirmed
+    -- by &@; the levels come from the rank index alone).  A term occurs in
+    -- doc at least as often as in body (body is doc or a part of it), so
+    -- the bound holds.
     EXECUTE pg_catalog.format($q$
-        WITH b AS (SELECT ctid AS id, COALESCE(pg_catalog.octet_length(%5$s), 0) AS nb, %3$s AS ti
-                     FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1%6$s),
-             l AS (SELECT id, pg_catalog.bit_or(k::int8 << (4 * (t - 1))) AS k
-                     FROM (SELECT id, t, max(k) AS k FROM (%4$s) x GROUP BY id, t) y GROUP BY id),
-             s AS (SELECT b.id, @extschema@.zh_rank_bound(b.ti, b.nb, COALESCE(l.k, 0), $1, $2, $3, $4) AS bnd
-                     FROM b LEFT JOIN l ON l.id = b.id)
-        SELECT pg_catalog.array_agg(id ORDER BY bnd DESC), pg_catalog.array_agg(bnd ORDER BY bnd DESC) FROM s$q$,
-        tbl, doc, COALESCE(title, 'NULL::text'),
-        (SELECT pg_catalog.string_agg(pg_catalog.format(
-                    'SELECT ctid AS id, %2$s AS t, %3$s AS k FROM %1$s WHERE %4$s OPERATOR(@extschema@.&@#) (%5$L || $1)',
-                    tbl, t, l, doc, l || '/' || t || ':'), ' UNION ALL ')
-           FROM pg_catalog.generate_series(1, LEAST(nterms, 16)) t, pg_catalog.generate_series(1, 12) l),
-        bd, cond)
-        INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars;
+        SELECT r.row_ids, r.bounds
+          FROM (SELECT pg_catalog.array_agg(ctid) AS i, pg_catalog.array_agg(COALESCE(pg_catalog.octet_length(%4$s), 0)) AS nb,
+                       pg_catalog.array_agg(%3$s) AS ti
+                  FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@?) $1%5$s) b,
+               @extschema@.zh_rank_bounds($5, $1, b.i, b.nb::int8[], b.ti, $2, $3, $4) r$q$,
+        tbl, doc, COALESCE(title, 'NULL::text'), bd, cond)
+        INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars, ridx;
     total := COALESCE(pg_catalog.array_length(ids, 1), 0);
     -- read the rows best bound first, in growing batches, until no unread
     -- row can beat the n-th score (or tie with it); zh_match() rather than

@@ -208,26 +208,58 @@ CREATE TABLE docs_plain AS SELECT id, body FROM docs WHERE id % 3 = 0;
 INSERT INTO q (kind, q) VALUES ('top', '的'), ('top', '国'), ('top', '中国'), ('top', '经济'), ('top', '发展'),
   ('top', '人民 中国'), ('top', '中国 OR 经济'), ('top', '经济 -发展'), ('top', '"中国 人民"'),
   ('top', '社会主义'), ('top', '中华人民共和国');
-CREATE FUNCTION pg_temp.cmp(tbl regclass, q text, n int, title text) RETURNS boolean LANGUAGE plpgsql AS $$
+CREATE TABLE docs_part AS SELECT id, body FROM docs WHERE id % 5 = 0;     -- a partial rank index: not used
+CREATE INDEX ON docs_part USING gin (body news_archive.zh_search_ops);
+CREATE INDEX ON docs_part USING gin (body news_archive.zh_rank_ops) WHERE id % 2 = 0;
+-- rows spread over about 2,000 pages, all at level 1 for 的: at 64kB of
+-- work_mem the level bitmaps go lossy (whole pages); zh_top stays exact
+CREATE TABLE docs_lossy (id int, body text) WITH (fillfactor = 10);
+INSERT INTO docs_lossy SELECT g, '的' || left(d.body, 30 + g * 7) || '的' FROM generate_series(1, 6) g, docs d WHERE d.id <= 1500;
+CREATE INDEX ON docs_lossy USING gin (body news_archive.zh_search_ops);
+CREATE INDEX ON docs_lossy USING gin (body news_archive.zh_rank_ops);
+ANALYZE docs_lossy;
+CREATE FUNCTION pg_temp.cmp(tbl regclass, q text, n int, title text, wm text DEFAULT '4MB') RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE want real[]; got real[]; want_ids tid[]; got_ids tid[]; kth real;
 BEGIN
   EXECUTE format('SELECT coalesce(array_agg(r ORDER BY r DESC), ''{}''), coalesce(array_agg(ctid ORDER BY r DESC), ''{}'')
                     FROM (SELECT ctid, news_archive.zh_rank(%s, body, $1) r FROM %s
                            WHERE body OPERATOR(news_archive.&@) $1 ORDER BY r DESC LIMIT $2) s',
                  coalesce(title, 'NULL::text'), tbl) INTO want, want_ids USING q, n;
+  PERFORM set_config('work_mem', wm, true);       -- 64kB: the level bitmaps go lossy
   SELECT coalesce(array_agg(rank ORDER BY rank DESC), '{}'), coalesce(array_agg(row_id ORDER BY rank DESC), '{}')
     INTO got, got_ids FROM news_archive.zh_top(tbl, 'body', q, n, title);
+  PERFORM set_config('work_mem', '4MB', true);
   kth := want[cardinality(want)];
   RETURN got = want AND
     (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(want_ids, want) u(x, r) WHERE r > kth) =
     (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(got_ids, got) u(x, r) WHERE r > kth);
 END $$;
 CREATE TEMP TABLE top_res AS
-  SELECT q.kind, q.q, v.tbl, v.n, v.title, pg_temp.cmp(v.tbl, q.q, v.n, v.title) AS ok
-  FROM q, (VALUES ('docs'::regclass, 20, NULL), ('docs', 1, NULL), ('docs', 100, NULL),
-                  ('docs', 20, 'left(body, 12)'), ('docs_plain', 20, NULL)) v(tbl, n, title)
-  WHERE q.kind = 'top' OR q.id % 7 = 0 OR v.n = 20 AND v.title IS NULL AND v.tbl = 'docs'::regclass;
-SELECT format('MISMATCH zh_top %s %L n=%s title=%s', tbl, q, n, title) FROM top_res WHERE NOT ok LIMIT 20;
+  SELECT q.kind, q.q, v.tbl, v.n, v.title, v.wm, pg_temp.cmp(v.tbl, q.q, v.n, v.title, v.wm) AS ok
+  FROM q, (VALUES ('docs'::regclass, 20, NULL, '4MB'), ('docs', 1, NULL, '4MB'), ('docs', 100, NULL, '4MB'),
+                  ('docs', 20, 'left(body, 12)', '4MB'), ('docs_plain', 20, NULL, '4MB'),
+                  ('docs_lossy', 20, NULL, '64kB'), ('docs_lossy', 20, 'left(body, 8)', '64kB'),
+                  ('docs_part', 20, NULL, '4MB')) v(tbl, n, title, wm)
+  WHERE q.kind = 'top' OR q.id % 7 = 0 OR v.n = 20 AND v.title IS NULL AND v.tbl = 'docs'::regclass AND v.wm = '4MB';
+SELECT format('MISMATCH zh_top %s %L n=%s title=%s work_mem=%s', tbl, q, n, title, wm) FROM top_res WHERE NOT ok LIMIT 20;
+-- zh_top reads the levels from the index on exactly doc (not a partial one,
+-- not one on another expression); with 64kB of work_mem its bitmaps are lossy
+CREATE FUNCTION pg_temp.lossy() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE p json;
+BEGIN
+  PERFORM set_config('work_mem', '64kB', true);
+  EXECUTE $e$EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM docs_lossy WHERE body OPERATOR(news_archive.&@#) '1:的'$e$ INTO p;
+  PERFORM set_config('work_mem', '4MB', true);
+  RETURN (p->0->'Plan'->'Plans'->0->>'Lossy Heap Blocks')::bigint;
+END $$;
+INSERT INTO top_res (q, ok)
+  SELECT 'index lookup ' || x, ok FROM (VALUES
+    ('docs body', news_archive.zh_rank_index('docs', 'body', 'news_archive') IS NOT DISTINCT FROM 'docs_rank'::regclass),
+    ('docs (body)', news_archive.zh_rank_index('docs', '(body)', 'news_archive') IS NOT DISTINCT FROM 'docs_rank'::regclass),
+    ('docs left(body, 12)', news_archive.zh_rank_index('docs', 'left(body, 12)', 'news_archive') IS NULL),
+    ('docs_part partial', news_archive.zh_rank_index('docs_part', 'body', 'news_archive') IS NULL),
+    ('lossy bitmaps at 64kB', coalesce(pg_temp.lossy(), 0) > 0)) v(x, ok);
+SELECT format('MISMATCH %s', q) FROM top_res WHERE NOT ok AND q LIKE 'index lookup%';
 SELECT format('%s %s %s', count(*) FILTER (WHERE ok), count(*) FILTER (WHERE NOT ok),
               (SELECT count(*) FROM docs WHERE body OPERATOR(news_archive.&@#) '3:中国')) FROM top_res;
 SQL
@@ -269,6 +301,23 @@ CREATE TEMP TABLE cmp_res AS
                            EXCEPT SELECT * FROM plain_res p WHERE (p.q, p.lim, p.f, p.t) IS NOT DISTINCT FROM (sq.q, sq.lim, sq.f, sq.t))
            AND NOT EXISTS (SELECT * FROM bound_res b WHERE b.q = sq.q AND b.issue_id = 4) AS ok
     FROM sq;
+-- past 1,000 current issues the filter is a semi-join with issues, not a list
+INSERT INTO sa.issues (source, issue_date, raw)
+  SELECT 'extra' || g, date '2030-01-01' + g, ('额外' || g)::news_archive.news_issue FROM generate_series(1, 1000) g;
+CREATE TEMP TABLE bound_res2 AS
+  SELECT sq.*, s.* FROM sq, LATERAL news_archive.search(sq.q, sq.f, sq.t, sq.lim, 'sa') WITH ORDINALITY s WHERE sq.lim = 20;
+INSERT INTO cmp_res (q, lim, f, t, ok)
+  SELECT sq.q, sq.lim, sq.f, sq.t,
+         NOT EXISTS (SELECT * FROM plain_res p WHERE (p.q, p.lim, p.f, p.t) IS NOT DISTINCT FROM (sq.q, sq.lim, sq.f, sq.t)
+                     EXCEPT SELECT * FROM bound_res2 b WHERE (b.q, b.lim, b.f, b.t) IS NOT DISTINCT FROM (sq.q, sq.lim, sq.f, sq.t))
+     AND NOT EXISTS (SELECT * FROM bound_res2 b WHERE (b.q, b.lim, b.f, b.t) IS NOT DISTINCT FROM (sq.q, sq.lim, sq.f, sq.t)
+                     EXCEPT SELECT * FROM plain_res p WHERE (p.q, p.lim, p.f, p.t) IS NOT DISTINCT FROM (sq.q, sq.lim, sq.f, sq.t))
+    FROM sq WHERE sq.lim = 20;
+INSERT INTO cmp_res (q, ok) VALUES
+  ('rank index on article_text found',
+   news_archive.zh_rank_index('sa.articles', 'news_archive.article_text(kicker, title, subtitle, body)', 'news_archive')
+     IS NOT DISTINCT FROM 'sa.articles_rank_idx'::regclass),
+  ('filter past 1,000 issues is a semi-join', news_archive._search_filter('sa', NULL, NULL) LIKE 'issue_id IN (%');
 SELECT format('MISMATCH search() %L lim=%s from=%s to=%s', q, lim, f, t) FROM cmp_res WHERE NOT ok LIMIT 20;
 SELECT format('%s %s %s', count(*) FILTER (WHERE ok), count(*) FILTER (WHERE NOT ok),
               (SELECT count(*) FROM bound_res)) FROM cmp_res WHERE news_archive._search_by_bound('sa');
