@@ -120,6 +120,70 @@ raise_level(const Cand *c, int from, int to, uint64 *levels, int shift, int leve
 	}
 }
 
+/* raise the candidates of one bitmap page: offs[0..ntuples), or all if lossy */
+static void
+raise_page(const Cand *c, int n, uint64 *levels, int shift, int level,
+		   BlockNumber blk, bool lossy, const OffsetNumber *offs, int ntuples)
+{
+	int			i;
+
+	if (lossy)
+		raise_level(c, cand_lower(c, n, blk, 0), cand_lower(c, n, blk + 1, 0),
+					levels, shift, level);
+	for (i = 0; i < ntuples; i++)
+	{
+		int			from = cand_lower(c, n, blk, offs[i]),
+					to = from;
+
+		while (to < n && ItemPointerGetBlockNumberNoCheck(&c[to].tid) == blk &&
+			   ItemPointerGetOffsetNumberNoCheck(&c[to].tid) == offs[i])
+			to++;
+		raise_level(c, from, to, levels, shift, level);
+	}
+}
+
+/*
+ * Raise to level the candidates the bitmap holds; false when it is empty.
+ * (PostgreSQL 18 changed the iteration API: the result is filled in and the
+ * offsets extracted.)
+ */
+static bool
+raise_levels_of_bitmap(TIDBitmap *tbm, const Cand *c, int n, uint64 *levels,
+					   int shift, int level)
+{
+	bool		any = false;
+#if PG_VERSION_NUM >= 180000
+	TBMIterator it = tbm_begin_iterate(tbm, NULL, InvalidDsaPointer);
+	TBMIterateResult r;
+	OffsetNumber offs[TBM_MAX_TUPLES_PER_PAGE];
+
+	while (tbm_iterate(&it, &r))
+	{
+		int			ntuples = r.lossy ? 0 :
+			tbm_extract_page_tuple(&r, offs, TBM_MAX_TUPLES_PER_PAGE);
+
+		any = true;
+		raise_page(c, n, levels, shift, level, r.blockno, r.lossy, offs, ntuples);
+		CHECK_FOR_INTERRUPTS();
+	}
+	tbm_end_iterate(&it);
+#else
+	TBMIterator *it = tbm_begin_iterate(tbm);
+	TBMIterateResult *r;
+
+	while ((r = tbm_iterate(it)) != NULL)
+	{
+		any = true;
+		/* ntuples < 0: lossy, every row of the page */
+		raise_page(c, n, levels, shift, level, r->blockno, r->ntuples < 0,
+				   r->offsets, Max(r->ntuples, 0));
+		CHECK_FOR_INTERRUPTS();
+	}
+	tbm_end_iterate(it);
+#endif
+	return any;
+}
+
 /*
  * One bitmap scan of the rank index for "level/term:query"; raises the
  * level of the candidates it finds.  Returns whether it found any row.
@@ -134,9 +198,7 @@ scan_level(Relation index, IndexScanDesc scan, text *query, int level, int term,
 	text	   *arg = (text *) palloc(VARHDRSZ + hl + ql);
 	ScanKeyData key;
 	TIDBitmap  *tbm = tbm_create(work_mem * 1024L, NULL);
-	TBMIterator *it;
-	TBMIterateResult *r;
-	bool		any = false;
+	bool		any;
 
 	SET_VARSIZE(arg, VARHDRSZ + hl + ql);
 	memcpy(VARDATA(arg), head, hl);
@@ -145,28 +207,7 @@ scan_level(Relation index, IndexScanDesc scan, text *query, int level, int term,
 						   InvalidOid, PointerGetDatum(arg));
 	index_rescan(scan, &key, 1, NULL, 0);
 	index_getbitmap(scan, tbm);
-	it = tbm_begin_iterate(tbm);
-	while ((r = tbm_iterate(it)) != NULL)
-	{
-		int			i;
-
-		any = true;
-		if (r->ntuples < 0)		/* lossy: every row of the page */
-			raise_level(c, cand_lower(c, n, r->blockno, 0),
-						cand_lower(c, n, r->blockno + 1, 0), levels, 4 * (term - 1), level);
-		for (i = 0; i < r->ntuples; i++)
-		{
-			int			from = cand_lower(c, n, r->blockno, r->offsets[i]),
-						to = from;
-
-			while (to < n && ItemPointerGetBlockNumberNoCheck(&c[to].tid) == r->blockno &&
-				   ItemPointerGetOffsetNumberNoCheck(&c[to].tid) == r->offsets[i])
-				to++;
-			raise_level(c, from, to, levels, 4 * (term - 1), level);
-		}
-		CHECK_FOR_INTERRUPTS();
-	}
-	tbm_end_iterate(it);
+	any = raise_levels_of_bitmap(tbm, c, n, levels, 4 * (term - 1), level);
 	tbm_free(tbm);
 	pfree(arg);
 	return any;
@@ -193,7 +234,11 @@ candidate_levels(Oid indexoid, text *query, int nterms, const Cand *c, int n, ui
 	acl = pg_class_aclcheck(index->rd_index->indrelid, GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(index->rd_index->indrelid));
+#if PG_VERSION_NUM >= 180000
+	scan = index_beginscan_bitmap(index, GetActiveSnapshot(), NULL, 1);
+#else
 	scan = index_beginscan_bitmap(index, GetActiveSnapshot(), 1);
+#endif
 
 	for (t = 1; t <= nterms && t <= 16; t++)
 		/* a row at level l is at every level below: stop at an empty one */
