@@ -9,6 +9,9 @@
 #   B -> A: fitted on own fixtures + 解放日报 + MSR sentences,
 #           scored on 新民晚报 + PKU sentences
 # Every article of the scored paper is used (none was seen in fitting).
+# SCORE_SEEDS (default 7) are the render seeds of the scored issues: with
+# SCORE_SEEDS="7 8 9" each header is also scored on the issues of seeds 8
+# and 9 (12 a layout each), without another fit.
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 set -euo pipefail
@@ -26,11 +29,15 @@ run() {
 	SOURCES=$train OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
 	cp "$WORK/$name.h" "$H"
 	make -s build/na_split >/dev/null
-	rm -rf "$WORK/in_$name" "$WORK/out_$name"
-	python3 tools/split_render.py "$WORK/in_$name" --split all --seed 7 --issues 12 --sources "$test"
-	build/na_split "$WORK/in_$name"/*.txt -o "$WORK/out_$name" --no-segments
-	echo "== fitted on $train, scored on $test"
-	python3 tools/split_eval.py "$WORK/in_$name" "$WORK/out_$name"
+	for seed in ${SCORE_SEEDS:-7}; do
+		local dir=$name note=""
+		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
+		rm -rf "$WORK/in_$dir" "$WORK/out_$dir"
+		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test"
+		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
+		echo "== fitted on $train, scored on $test$note"
+		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"
+	done
 }
 run AtoB own,xinmin,pku cnki,msr
 run BtoA own,cnki,msr xinmin,pku
