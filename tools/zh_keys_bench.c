@@ -3,16 +3,19 @@
  *	  CPU of the search index's key extraction (zh_substr_keys, what GIN's
  *	  extractValue runs for every article it indexes) on a set of texts.
  *
- *	  usage: zh_keys_bench [-r ROUNDS] [-e] FILE
+ *	  usage: zh_keys_bench [-r ROUNDS] [-e | -R] FILE
  *
  * FILE holds the texts as records "BYTES\nTEXT\n" (BYTES: the length of
  * TEXT in bytes), e.g. the articles of an archive written by
  *   psql -qAt -c "SELECT octet_length(t) || E'\n' || t
  *                   FROM (SELECT news_archive.article_text(kicker, title,
  *                         subtitle, body) t FROM archive.articles) a"
- * -e keys every character (every_char).  Prints the texts' size, the keys
+ * -e keys every character (every_char); -R times the rank index's keys
+ * (zh_rank_keys, zh_rank_ops) instead.  Prints the texts' size, the keys
  * (the (key, row) pairs the index gets) and CPU seconds per pass over all
- * texts (the best of ROUNDS, default 5; user + system of this process).
+ * texts (the best of ROUNDS, default 5; user + system of this process);
+ * the checksum (keys weighted by their position) tells two builds' keys
+ * apart.
  */
 #include "zh_substr.h"
 
@@ -84,9 +87,11 @@ main(int argc, char **argv)
 	int			rounds = 5,
 				r,
 				argi = 1;
-	bool		every_char = false;
+	bool		every_char = false,
+				rank = false;
 	double		best = -1;
 	size_t		pairs = 0;
+	uint64_t	sum = 0;		/* of the keys, each by its position: same keys, same sum */
 
 	for (; argi < argc && argv[argi][0] == '-'; argi++)
 	{
@@ -94,12 +99,14 @@ main(int argc, char **argv)
 			rounds = atoi(argv[++argi]);
 		else if (strcmp(argv[argi], "-e") == 0)
 			every_char = true;
+		else if (strcmp(argv[argi], "-R") == 0)
+			rank = true;
 		else
 			break;
 	}
 	if (argi != argc - 1 || rounds < 1)
 	{
-		fprintf(stderr, "usage: zh_keys_bench [-r ROUNDS] [-e] FILE\n");
+		fprintf(stderr, "usage: zh_keys_bench [-r ROUNDS] [-e | -R] FILE\n");
 		return 2;
 	}
 	if (!read_texts(argv[argi], &t))
@@ -114,18 +121,24 @@ main(int argc, char **argv)
 		size_t		i;
 
 		pairs = 0;
+		sum = 0;
 		for (i = 0; i < t.n; i++)
 		{
 			int32_t    *keys;
+			size_t		k,
+						nk = rank ? zh_rank_keys(t.data + t.start[i], t.len[i], &keys)
+				: zh_substr_keys(t.data + t.start[i], t.len[i], every_char, &keys);
 
-			pairs += zh_substr_keys(t.data + t.start[i], t.len[i], every_char, &keys);
+			for (k = 0; k < nk; k++)
+				sum += (uint64_t) (uint32_t) keys[k] * (k + 1);
+			pairs += nk;
 			free(keys);
 		}
 		c = cpu_seconds() - c0;
 		if (best < 0 || c < best)
 			best = c;
 	}
-	printf("%zu texts, %.1f MB, %zu (key, row) pairs; best of %d passes: %.3f CPU-s, %.1f MB per CPU-second\n",
-		   t.n, t.bytes / 1048576.0, pairs, rounds, best, t.bytes / 1048576.0 / best);
+	printf("%zu texts, %.1f MB, %zu (key, row) pairs (checksum %016llx); best of %d passes: %.3f CPU-s, %.1f MB per CPU-second\n",
+		   t.n, t.bytes / 1048576.0, pairs, (unsigned long long) sum, rounds, best, t.bytes / 1048576.0 / best);
 	return 0;
 }
