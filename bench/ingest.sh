@@ -11,9 +11,14 @@
 #
 # The pending list the index still holds after the load is flushed within
 # the timed part (gin_clean_pending_list), so every setting pays for all of
-# its indexing.
+# its indexing.  Only the load is timed: the archive is made and a
+# CHECKPOINT run before it, autovacuum is off (AUTOVACUUM=1: on), the
+# server's CPU is read once every client backend has exited (the loader's
+# and psql's, reaped or not: live children are read too), and the report
+# says how many checkpoints fell inside the load.
 #
-# Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; JOBS (loader -j,
+# Knobs: PG_CONFIG, NA_PORT as for scripts/test.sh; PERF=FILE: perf record -g
+# of the server through the first load; JOBS (loader -j,
 # default 2); BATCH_MB (loader -b, default 16); PENDING_KB: the index's
 # gin_pending_list_limit (default: the server's, 4 MB); PARTS: partitions of
 # articles (create_archive's second argument; default: its default);
@@ -33,6 +38,10 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 	na_build
 fi
 [ -n "${STATS:-}" ] && NA_PG_OPTS="${NA_PG_OPTS:-} -c log_statement_stats=on -c log_line_prefix='%m [%p] '"
+# autovacuum off: on a fresh archive it may analyze or vacuum the new tables
+# in the middle of a timed load (VACUUM ANALYZE runs after the loads);
+# AUTOVACUUM=1 leaves it on
+[ -z "${AUTOVACUUM:-}" ] && NA_PG_OPTS="${NA_PG_OPTS:-} -c autovacuum=off"
 na_cluster_start
 [ -n "${KEEP:-}" ] && trap - EXIT
 
@@ -63,29 +72,65 @@ pm=$(head -n 1 "$NA_PGDATA/postmaster.pid")
 
 # CPU seconds of the server: the postmaster's own and its reaped children's
 # (backends, autovacuum, checkpointer at exit); the loader's from times
-server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15 + $16 + $17) / hz }' "/proc/$pm/stat"; }
+# CPU seconds of the server, race-free: the postmaster's own and its reaped
+# children's, plus what its live children have used so far (a backend whose
+# client has gone but which the postmaster has not reaped yet is counted
+# once, either way).  Printed as "all backends aux": aux is the long-lived
+# auxiliary processes (checkpointer, background writer, WAL writer,
+# autovacuum launcher, logical replication launcher).
+server_cpu() {
+	# wait (at most 5 s) until the only client backend left is none
+	local i
+	for i in $(seq 50); do
+		pgrep -P "$pm" -f 'postgres: .*(idle|INSERT|SELECT|COPY|CHECKPOINT|authentication)' >/dev/null || break
+		sleep 0.1
+	done
+	{
+		cat "/proc/$pm/stat" | sed 's/^/pm /'
+		for c in $(pgrep -P "$pm"); do
+			printf '%s ' "$(tr '\0' ' ' <"/proc/$c/cmdline" 2>/dev/null | grep -qE 'checkpointer|background writer|walwriter|autovacuum launcher|logical replication' && echo aux || echo be)"
+			cat "/proc/$c/stat" 2>/dev/null || echo
+		done
+	} | awk -v hz="$(getconf CLK_TCK)" '$1 == "pm" { t += $15 + $16 + $17 + $18; next }
+		NF > 17 { t += $15 + $16; if ($1 == "aux") a += $15 + $16 }
+		END { printf "%.2f %.2f %.2f\n", t / hz, (t - a) / hz, a / hz }'
+}
+checkpoints() { psql -qXAt -d $db -c "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter"; }
 wal_lsn() { psql -qXAt -d $db -c "SELECT pg_current_wal_lsn()"; }
 
 load() {
 	local t0 t1 c0 c1 lsn0 out
 	psql -qX -d $db -c CHECKPOINT
 	log0=$(stat -c %s "$NA_TMP/postgres.log")
+	k0=$(checkpoints)
 	c0=$(server_cpu)
 	lsn0=$(wal_lsn)
+	# PERF=FILE: perf record -g of the server through the first load
+	perf_pid=
+	if [ -n "${PERF:-}" ] && [ ! -e "$PERF" ]; then
+		perf record -q -g -p "$pm" -o "$PERF" >/dev/null 2>&1 &
+		perf_pid=$!
+		sleep 1
+	fi
 	t0=$(date +%s.%N)
 	out=$( { TIMEFORMAT='%U %S'; time scripts/news-archive-load -q -d $db -b "${BATCH_MB:-16}" -j "$jobs" "$work/issues" 2>"$work/load.err"; } 2>&1) ||
 		{ cat "$work/load.err" >&2; exit 1; }
 	# what is still in the index's pending list is indexing work of this load
 	psql -qX -d $db -c "SELECT gin_clean_pending_list(relid) FROM ($gin_leaves) l(relid)" >/dev/null
 	t1=$(date +%s.%N)
+	if [ -n "${perf_pid:-}" ]; then
+		kill -INT "$perf_pid"; wait "$perf_pid" || true
+	fi
 	c1=$(server_cpu)
+	k1=$(checkpoints)
 	[ -n "${STATS:-}" ] && python3 bench/ingest_replay.py "$NA_TMP/postgres.log" "$log0" "$(stat -c %s "$NA_TMP/postgres.log")" >&2
 	tail -n 1 "$work/load.err" >&2
-	awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v b="$bytes" -v cl="$out" \
+	awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v k="$((k1 - k0))" -v b="$bytes" -v cl="$out" \
 		-v wal="$(psql -qXAt -d $db -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")" 'BEGIN {
-		split(cl, u, " "); w = t1 - t0; s = c1 - c0
+		split(cl, u, " "); split(c0, a0, " "); split(c1, a1, " "); w = t1 - t0; s = a1[1] - a0[1]
 		printf "%.1f s wall, %.2f MB/s wall; server CPU %.1f s (%.2f MB per CPU-second), loader CPU %.1f s; WAL %.0f MB",
-			w, b / 1048576 / w, s, b / 1048576 / s, u[1] + u[2], wal / 1048576 }'
+			w, b / 1048576 / w, s, b / 1048576 / s, u[1] + u[2], wal / 1048576
+		printf " (backends %.1f s, auxiliary processes %.2f s; checkpoints during the load: %d)", a1[2] - a0[2], a1[3] - a0[3], k }'
 }
 
 uptime_before=$(cut -d' ' -f1-3 /proc/loadavg)

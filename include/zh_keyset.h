@@ -15,6 +15,9 @@
 typedef struct ZhKeySet
 {
 	uint32_t   *slots;			/* keys XOR the empty marker; 0 = empty */
+	uint32_t   *list;			/* the same, densely, in the order added
+								 * (room for cap / 2 + 1: the table is kept
+								 * at most half full) */
 	size_t		cap;			/* slots, a power of two */
 	size_t		count;			/* distinct keys held */
 	int			shift;			/* 32 - log2(cap) */
@@ -48,7 +51,7 @@ zh_keyset_add(ZhKeySet *set, int32_t key)
 		i = (i + 1) & mask;
 	}
 	set->slots[i] = u;
-	set->count++;
+	set->list[set->count++] = u;
 }
 
 /*

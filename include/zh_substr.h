@@ -158,6 +158,10 @@ extern int32_t zh_substr_key_long(void);
  */
 extern bool zh_substr_char_common(uint32_t cp);
 
+/* the same characters as a list in code point order, and its length */
+extern const uint16_t zh_substr_common_list[];
+extern const size_t zh_substr_common_count;
+
 /*
  * A one-character (BMP) query's partial-match key: every bigram key that
  * starts with cp is in [prefix, prefix | 0xFFFF], contiguous in int4 order

@@ -6,7 +6,10 @@
 
 /*
  * The key INT32_MIN is stored as 0 after the XOR, which also marks a free
- * slot; it is kept apart in a flag word at the end of the table.
+ * slot; it is kept apart in a flag word at the end of the table (and in the
+ * list as 0).  The list lets zh_keyset_finish() and a growing table read the
+ * distinct keys without scanning the table, which is sized for the text's
+ * length and may be mostly empty.
  */
 #define HAS_MIN(set)	((set)->slots[(set)->cap])
 
@@ -20,6 +23,7 @@ alloc_slots(ZhKeySet *set, size_t cap)
 	set->cap = (size_t) 1 << bits;
 	set->shift = 32 - bits;
 	set->slots = (uint32_t *) na_alloc0((set->cap + 1) * sizeof(uint32_t));
+	set->list = (uint32_t *) na_alloc((set->cap / 2 + 1) * sizeof(uint32_t));
 }
 
 void
@@ -33,6 +37,7 @@ zh_keyset_init(ZhKeySet *set, size_t expect)
 	alloc_slots(set, cap);
 }
 
+/* a key not in the table yet goes into the table (the list is the caller's) */
 static void
 insert_new(ZhKeySet *set, uint32_t u)
 {
@@ -46,7 +51,19 @@ insert_new(ZhKeySet *set, uint32_t u)
 		i = (i + 1) & mask;
 	}
 	set->slots[i] = u;
-	set->count++;
+}
+
+/* is u in the table (u != 0)? */
+static bool
+contains(const ZhKeySet *set, uint32_t u)
+{
+	size_t		mask = set->cap - 1,
+				i = (size_t) ((u * 0x9E3779B1u) >> set->shift);
+
+	for (; set->slots[i] != 0; i = (i + 1) & mask)
+		if (set->slots[i] == u)
+			return true;
+	return false;
 }
 
 /* the rare cases of zh_keyset_add(): the INT32_MIN key, a full table */
@@ -58,26 +75,31 @@ zh_keyset_add_slow(ZhKeySet *set, uint32_t u)
 		if (!HAS_MIN(set))
 		{
 			HAS_MIN(set) = 1;
-			set->count++;
+			set->list[set->count++] = 0;
 		}
 		return;
 	}
+	if (contains(set, u))
+		return;
 	if ((set->count + 1) * 2 > set->cap)
 	{
-		uint32_t   *old = set->slots;
-		size_t		oldcap = set->cap,
-					i;
-		uint32_t	has_min = old[oldcap];
+		uint32_t   *old_list = set->list;
+		size_t		i;
+		uint32_t	has_min = HAS_MIN(set);
 
-		alloc_slots(set, oldcap * 2);
-		set->count = has_min ? 1 : 0;
+		na_free(set->slots);
+		alloc_slots(set, set->cap * 2);
 		HAS_MIN(set) = has_min;
-		for (i = 0; i < oldcap; i++)
-			if (old[i] != 0)
-				insert_new(set, old[i]);
-		na_free(old);
+		for (i = 0; i < set->count; i++)
+		{
+			set->list[i] = old_list[i];
+			if (old_list[i] != 0)
+				insert_new(set, old_list[i]);
+		}
+		na_free(old_list);
 	}
 	insert_new(set, u);
+	set->list[set->count++] = u;
 }
 
 /*
@@ -178,25 +200,19 @@ zh_keys_sort(int32_t *keys, size_t n)
 size_t
 zh_keyset_finish(ZhKeySet *set, int32_t **keys)
 {
-	size_t		n = 0,
+	size_t		n = set->count,
 				i;
-	uint32_t   *out;
+	uint32_t   *out = set->list;
 
-	if (set->count == 0)
+	na_free(set->slots);
+	set->slots = NULL;
+	set->list = NULL;
+	if (n == 0)
 	{
-		na_free(set->slots);
-		set->slots = NULL;
+		na_free(out);
 		*keys = NULL;
 		return 0;
 	}
-	out = (uint32_t *) na_alloc(set->count * sizeof(uint32_t));
-	if (HAS_MIN(set))
-		out[n++] = 0;
-	for (i = 0; i < set->cap; i++)
-		if (set->slots[i] != 0)
-			out[n++] = set->slots[i];
-	na_free(set->slots);
-	set->slots = NULL;
 	sort_u(out, n);
 	for (i = 0; i < n; i++)
 		out[i] ^= ZH_KEYSET_EMPTY;

@@ -16,46 +16,74 @@
 #define BM25_K1		1.2
 #define BM25_B		0.75
 
-/* a key -> count table, open addressing (keys are never 0x80000000) */
+/*
+ * A key -> count table, open addressing (keys are never 0x80000000).  The
+ * slot comes from the high bits of a multiplicative hash (the low bits of a
+ * bigram key are its second character alone); the slots in use are listed
+ * as they are filled, so growing and reading the counts never scan the
+ * table, which is sized for the text's length and may be mostly empty.
+ */
 typedef struct CountMap
 {
 	uint32_t   *keys;			/* key XOR 0x80000000; 0 = empty */
 	uint32_t   *counts;
+	uint32_t   *used;			/* the slots in use (room for cap / 2) */
 	size_t		cap;
 	size_t		n;
+	int			shift;			/* 32 - log2(cap) */
 } CountMap;
 
 static void
 cm_init(CountMap *m, size_t expect)
 {
-	m->cap = 64;
-	while (m->cap < expect * 2)
-		m->cap <<= 1;
-	m->keys = (uint32_t *) na_alloc(m->cap * sizeof(uint32_t));
+	int			bits = 6;
+
+	while (((size_t) 1 << bits) < expect * 2)
+		bits++;
+	m->cap = (size_t) 1 << bits;
+	m->shift = 32 - bits;
+	m->keys = (uint32_t *) na_alloc0(m->cap * sizeof(uint32_t));
 	m->counts = (uint32_t *) na_alloc(m->cap * sizeof(uint32_t));
-	memset(m->keys, 0, m->cap * sizeof(uint32_t));
+	m->used = (uint32_t *) na_alloc((m->cap / 2 + 1) * sizeof(uint32_t));
 	m->n = 0;
 }
 
-static void cm_add(CountMap *m, int32_t key);
+static void
+cm_free(CountMap *m)
+{
+	na_free(m->keys);
+	na_free(m->counts);
+	na_free(m->used);
+}
+
+/* the slot of u: where it is, or the free one where it goes */
+static inline size_t
+cm_slot(const CountMap *m, uint32_t u)
+{
+	size_t		i = (size_t) ((u * 0x9E3779B1u) >> m->shift);
+
+	while (m->keys[i] != 0 && m->keys[i] != u)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
 
 static void
 cm_grow(CountMap *m)
 {
 	CountMap	old = *m;
-	size_t		i;
+	size_t		j;
 
 	cm_init(m, old.cap);
-	for (i = 0; i < old.cap; i++)
-		if (old.keys[i] != 0)
-		{
-			uint32_t	c = old.counts[i];
+	for (j = 0; j < old.n; j++)
+	{
+		uint32_t	u = old.keys[old.used[j]];
+		size_t		i = cm_slot(m, u);
 
-			while (c-- > 0)
-				cm_add(m, (int32_t) (old.keys[i] ^ 0x80000000u));
-		}
-	na_free(old.keys);
-	na_free(old.counts);
+		m->keys[i] = u;
+		m->counts[i] = old.counts[old.used[j]];
+		m->used[m->n++] = (uint32_t) i;
+	}
+	cm_free(&old);
 }
 
 static void
@@ -66,14 +94,12 @@ cm_add(CountMap *m, int32_t key)
 
 	if ((m->n + 1) * 2 > m->cap)
 		cm_grow(m);
-	i = (size_t) (u * 0x9E3779B1u) & (m->cap - 1);
-	while (m->keys[i] != 0 && m->keys[i] != u)
-		i = (i + 1) & (m->cap - 1);
+	i = cm_slot(m, u);
 	if (m->keys[i] == 0)
 	{
 		m->keys[i] = u;
 		m->counts[i] = 0;
-		m->n++;
+		m->used[m->n++] = (uint32_t) i;
 	}
 	/* counts above the top level need not be exact */
 	if (m->counts[i] < (1u << ZH_RANK_LEVELS))
@@ -103,7 +129,7 @@ zh_rank_keys(const char *s, size_t len, int32_t **keys)
 				prev = 0;
 	size_t		a,
 				b,
-				i,
+				j,
 				n = 0,
 				ncp = 0;
 	int32_t    *out;
@@ -119,22 +145,20 @@ zh_rank_keys(const char *s, size_t len, int32_t **keys)
 		if ((++ncp & 0xFFFF) == 0)
 			na_check_interrupts();
 	}
-	for (i = 0; i < m.cap; i++)
-		if (m.keys[i] != 0 && m.counts[i] >= 2)
-			n += (size_t) (31 - __builtin_clz(m.counts[i]));
+	for (j = 0; j < m.n; j++)
+		if (m.counts[m.used[j]] >= 2)
+			n += (size_t) (31 - __builtin_clz(m.counts[m.used[j]]));
 	out = (int32_t *) na_alloc((n ? n : 1) * sizeof(int32_t));
 	n = 0;
-	for (i = 0; i < m.cap; i++)
+	for (j = 0; j < m.n; j++)
 	{
+		uint32_t	i = m.used[j];
 		int			l;
 
-		if (m.keys[i] == 0)
-			continue;
 		for (l = 1; l <= ZH_RANK_LEVELS && (m.counts[i] >> l) != 0; l++)
 			out[n++] = zh_rank_level_key((int32_t) (m.keys[i] ^ 0x80000000u), l);
 	}
-	na_free(m.keys);
-	na_free(m.counts);
+	cm_free(&m);
 	*keys = out;
 	return zh_substr_keys_unique(out, n);
 }

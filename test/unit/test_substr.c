@@ -235,6 +235,46 @@ keys_contain(const int32_t *keys, size_t n, int32_t key)
 }
 
 /*
+ * zh_substr_char_common() reads a bitmap (tools/zh_common_chars.py): it
+ * must say yes for exactly the code points of the list, over every code
+ * point and the values around the 32-bit ends.  The list itself must be
+ * sorted and unique (the bitmap is built from it).
+ */
+static void
+test_common_char_lookup(void)
+{
+	size_t		n = zh_substr_common_count,
+				i,
+				at = 0,
+				wrong = 0,
+				yes = 0;
+	uint32_t	cp;
+	const uint32_t odd[] = {0xFFFFFFFFu, 0xFFFF0000u, 0x80000000u, 0x7FFFFFFFu, 0x00110000u,
+	0x00014E00u, 0x10004E00u};
+
+	NA_CHECK(n == 128);
+	for (i = 1; i < n; i++)
+		NA_CHECK(zh_substr_common_list[i - 1] < zh_substr_common_list[i]);
+	/* the list is sorted: walk it beside the code points */
+	for (cp = 0; cp <= 0x10FFFF; cp++)
+	{
+		bool		listed = at < n && zh_substr_common_list[at] == cp;
+
+		if (listed)
+			at++;
+		if (zh_substr_char_common(cp) != listed)
+			wrong++;
+		if (zh_substr_char_common(cp))
+			yes++;
+	}
+	NA_CHECK(wrong == 0);
+	NA_CHECK(at == n);
+	NA_CHECK(yes == n);
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+		NA_CHECK(!zh_substr_char_common(odd[i]));
+}
+
+/*
  * A common character keeps its own key where it starts a bigram, and a
  * query for it reads that key alone (no partial match); any other BMP
  * character has no own key there and is found by its key or its prefix.
@@ -579,6 +619,7 @@ main(void)
 	test_stream_equals_normalize();
 	test_match_equals_strstr();
 	test_spans_headline();
+	test_common_char_lookup();
 	test_common_char_keys();
 	test_long_consistent();
 	test_sparse_windows();
