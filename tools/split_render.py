@@ -5,7 +5,7 @@ reads) and the role of every line (for fitting the line-role model).
 
 usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
-                       [--sources own,xinmin,cnki,pku,msr] [--captions P]
+                       [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
 
 Article sources, read at run time:
@@ -13,7 +13,13 @@ Article sources, read at run time:
   - SHARED/dev/news/XinMin.csv and CNKI.csv: real articles with their headline
     fields (never copied into the repository);
   - SHARED/seg/{pku,msr}_test_raw.txt: consecutive news sentences grouped into
-    paragraphs and articles (titles cut from their first clause).
+    paragraphs and articles (titles cut from their first clause);
+  - pages (only when named in --sources; never in the default): the articles of
+    the saved news web pages SHARED/dev/web (29+ outlets), the gold title and
+    body of NAME.json where it has them, else what build/na_web reads from the
+    page; rendered as printed (no invented dateline, byline, ending or column
+    tag), the sites' furniture dropped, pages that are not news prose skipped
+    by shape (page_is_news).  For scoring on outlets never fitted.
 Train/test: every source's articles are cut in two halves by a hash of the
 title (stable across runs); --split picks one half.  --sources keeps only
 the named sources, so a model can be fitted on one paper and scored on
@@ -73,6 +79,7 @@ MASTHEADS = ["晨光日报", "华夏时报", "东方导报", "江海晚报"]
 CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--captions)
 VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
+AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
 
@@ -186,6 +193,78 @@ def sentences(shared, corpus, r):
             continue
         out.append(dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None,
                         paragraphs=chunk, kind="article", source=corpus))
+    return out
+
+
+# Saved news web pages (SHARED/dev/web, 72 pages of 29+ outlets): the real
+# article of each page, read at run time and never copied.  A page with a
+# gold body (NAME.json) gives its gold title and body; any other page is read
+# by the project's own HTML reader (build/na_web, its first row of kind
+# article) with the gold title where the JSON has one.
+WEB_FURNITURE = re.compile(
+    r"^(（?原标题[：:]|[\[【]?(责任编辑|责编|编辑|来源|作者|本文来源|文章来源|图片来源|校对|审核)[：:]"
+    r"|[\[【](责任编辑|责编|编辑)|（?本文来自|分享到|【(打印|关闭|纠错)】|扫一扫|点击(进入|查看)"
+    r"|返回(首页|搜狐)|(相关|延伸)(新闻|阅读)$|阅读原文|您的浏览器|声明[：:]|免责声明|版权声明"
+    r"|【?(打印|关闭)(本页|窗口)?】?$)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def page_paragraphs(body):
+    """A page article's paragraphs as printed.  The site's own furniture is
+    not printed in a paper and is dropped: share/print/video lines, lines
+    without a Han character (vote counters), source/editor lines bare or in
+    square brackets (责任编辑：X, [责任编辑:X]), a reprint's original title
+    (原标题) and the site's "本文来自" note.  A closing note in round brackets
+    (（编辑：X）, （作者为…）) is a paper's own sign-off shape and stays."""
+    out = []
+    for p in (body or "").split("\n"):
+        p = clean(p)
+        if len(p) < 2 or not HAN.search(p) or WEB_FURNITURE.match(p):
+            continue
+        out.append(p)
+    return out
+
+
+def page_is_news(paras):
+    """A news article by shape alone: enough text, several paragraphs, most of
+    them prose (closing in sentence punctuation): not an encyclopaedia entry's
+    lists, a blog of photo captions or a page whose lines break mid-sentence."""
+    text = sum(len(p) for p in paras)
+    prose = [p for p in paras if p[-1:] in END_CP]
+    return text >= 200 and len(paras) >= 3 and len(prose) >= 0.6 * len(paras)
+
+
+def pages(shared):
+    """The saved pages' articles (source "pages"); none when the folder or
+    build/na_web is missing."""
+    import glob, subprocess, tempfile
+    web = os.path.join(shared, "dev/web")
+    na_web = os.path.join(ROOT, "build/na_web")
+    if not os.path.isdir(web) or not os.path.exists(na_web):
+        return []
+    htmls = sorted(glob.glob(os.path.join(web, "*.html")))
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([na_web] + htmls + ["-o", tmp], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        for h in htmls:
+            base = os.path.basename(h)[:-5]
+            gpath = os.path.join(web, base + ".json")
+            gold = json.load(open(gpath, encoding="utf-8")) if os.path.exists(gpath) else {}
+            title, body = gold.get("title"), gold.get("body")
+            rpath = os.path.join(tmp, base + ".json")
+            if body is None and os.path.exists(rpath):
+                rows = [a for a in json.load(open(rpath, encoding="utf-8")).get("articles", [])
+                        if a.get("kind") == "article"]
+                if rows:
+                    body = rows[0].get("body")
+                    title = title or rows[0].get("title")
+            title = clean(title)
+            paras = page_paragraphs(body)
+            if not title or not page_is_news(paras):
+                continue
+            out.append(dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None,
+                            paragraphs=paras, kind="article", source="pages", page=base))
     return out
 
 
@@ -525,7 +604,9 @@ def decorate(a, r):
     d = dict(a)
     if VARY > 0 and a["source"] != "own" and r.random() < VARY:
         d = vary(d, r)
-    if a["source"] != "own" and not a.get("byline") and not a.get("ending_byline"):
+    # the own fixtures and the saved pages are rendered as written: no
+    # invented dateline, byline, ending or column tag
+    if a["source"] not in AS_PRINTED and not a.get("byline") and not a.get("ending_byline"):
         c = r.random()
         if c < 0.35:
             d["dateline"] = "本报%s%d月%d日电" % (r.choice(CITY), r.randint(1, 12), r.randint(1, 28))
@@ -546,7 +627,7 @@ def decorate(a, r):
         if r.random() < 0.5:
             d.update(dateline="本报讯", dl_by=None)
         return d
-    if a["source"] != "own" and r.random() < 0.15 and a.get("title"):
+    if a["source"] not in AS_PRINTED and r.random() < 0.15 and a.get("title"):
         d["column"] = "（%s）" % r.choice(COLUMNS)
     return d
 
@@ -756,6 +837,8 @@ def main():
     r = random.Random(int(opt["--seed"]))
     pool = own_articles() + xinmin(shared) + cnki(shared) + sentences(shared, "pku", r) + sentences(shared, "msr", r)
     keep = set(opt["--sources"].split(","))
+    if "pages" in keep:
+        pool += pages(shared)
     pool = [a for a in pool if usable(a) and a["source"] in keep]
     if opt["--split"] != "all":
         want = 0 if opt["--split"] == "train" else 1
