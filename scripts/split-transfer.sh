@@ -14,10 +14,19 @@
 # and 9 (12 a layout each), without another fit.
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
+#
+# PAGES=1 (or the argument --pages before WORKDIR) scores instead on the
+# articles of the saved news web pages (../shared/dev/web, 29+ outlets no
+# fitting ever saw; tools/split_render.py --sources pages): the committed
+# header as it is (no refit), the header refitted on every source (the
+# default SOURCES of scripts/split-fit.sh, which the committed one is
+# fitted on; the script says whether it came out byte for byte the same),
+# and the headers fitted on one paper each (A -> pages, B -> pages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=../shared
 [ -d "$SHARED/dev/news" ] || { echo "../shared/dev/news not found: skipped"; exit 0; }
+if [ "${1:-}" = --pages ]; then PAGES=1; shift; fi
 WORK=${1:-$(mktemp -d)}
 H=src/core/split_model_weights.h
 mkdir -p "$WORK"
@@ -29,6 +38,10 @@ run() {
 	SOURCES=$train OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
 	cp "$WORK/$name.h" "$H"
 	make -s build/na_split >/dev/null
+	score "$name" "$train" "$test"
+}
+score() {
+	local name=$1 train=$2 test=$3
 	for seed in ${SCORE_SEEDS:-7}; do
 		local dir=$name note=""
 		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
@@ -39,5 +52,19 @@ run() {
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"
 	done
 }
+if [ "${PAGES:-0}" = 1 ]; then
+	[ -d "$SHARED/dev/web" ] || { echo "../shared/dev/web not found: skipped"; exit 0; }
+	make -s build/na_split build/na_web >/dev/null
+	score committed "the committed header (not refitted)" pages
+	run ALLtoP own,xinmin,cnki,pku,msr pages
+	if cmp -s "$WORK/ALLtoP.h" "$WORK/committed.h"; then
+		echo "== the refit on every source is the committed header, byte for byte"
+	else
+		echo "== the refit on every source differs from the committed header"
+	fi
+	run AtoP own,xinmin,pku pages
+	run BtoP own,cnki,msr pages
+	exit 0
+fi
 run AtoB own,xinmin,pku cnki,msr
 run BtoA own,cnki,msr xinmin,pku

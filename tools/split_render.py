@@ -118,7 +118,9 @@ def is_head(p):
 # ---------------------------------------------------------------- sources
 def usable(a):
     # heads printed before the first paragraph are the subtitle
-    while a["paragraphs"] and is_head(a["paragraphs"][0]) and not is_credit(a["paragraphs"][0]):
+    # (not the saved pages': their short first lines are printed as they are)
+    while a["source"] != "pages" and a["paragraphs"] and is_head(a["paragraphs"][0]) \
+            and not is_credit(a["paragraphs"][0]):
         head = a["paragraphs"].pop(0).lstrip("#")
         if not a.get("subtitle"):
             a["subtitle"] = head
@@ -203,10 +205,15 @@ def sentences(shared, corpus, r):
 # article) with the gold title where the JSON has one.
 WEB_FURNITURE = re.compile(
     r"^(（?原标题[：:]|[\[【]?(责任编辑|责编|编辑|来源|作者|本文来源|文章来源|图片来源|校对|审核)[：:]"
-    r"|[\[【](责任编辑|责编|编辑)|（?本文来自|分享到|【(打印|关闭|纠错)】|扫一扫|点击(进入|查看)"
+    r"|[\[【](责任编辑|责编|编辑)|[（(]?本文来自|.*不得转载|分享到|【(打印|关闭|纠错)】|扫一扫|点击(进入|查看)"
     r"|返回(首页|搜狐)|(相关|延伸)(新闻|阅读)$|阅读原文|您的浏览器|声明[：:]|免责声明|版权声明"
     r"|【?(打印|关闭)(本页|窗口)?】?$)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# a line of its own naming the writer: 澎湃新闻记者 X, 【文/X】, 执笔/X, X报道
+BYLINE_SHAPE = re.compile(r"(记者|作者|通讯员|编译|执笔|撰文|采写|文[/／︱|]|报道$)")
+# a web dateline opening the first paragraph: 新京报讯（记者X）, 长江网10月4日讯,
+# IT之家9月30日消息, 新华社北京4月24日电题： (the gold's first words follow it)
+PAGE_DATELINE = re.compile(r"^[^，。！？“”]{0,24}?(快讯|讯|电|消息|报道)(（[^）]{0,30}）)?(题[：:])?")
 
 
 def page_paragraphs(body):
@@ -263,7 +270,11 @@ def pages(shared):
             paras = page_paragraphs(body)
             if not title or not page_is_news(paras):
                 continue
-            out.append(dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None,
+            # the writer's line printed above the first paragraph is a byline
+            byline = None
+            if len(paras[0]) <= 30 and "。" not in paras[0] and BYLINE_SHAPE.search(paras[0]):
+                byline = paras.pop(0)
+            out.append(dict(kicker=None, title=title, subtitle=None, byline=byline, dateline=None,
                             paragraphs=paras, kind="article", source="pages", page=base))
     return out
 
@@ -652,6 +663,9 @@ def gold_of(d, body_paras, note_in_body=False):
     # a dateline printed in the source text is not the body
     f = re.sub(r"^(本报讯|本报[^，。（]{0,12}电|新华社[^，。（]{0,14}电)(（[^）]{0,30}）)?", "",
                clean(first.lstrip("#■ ")))
+    if d.get("source") == "pages":
+        # any outlet's dateline (the scorer allows one left in front)
+        f = PAGE_DATELINE.sub("", clean(first.lstrip("#■ ")))
     l = clean(last.lstrip("#■ "))
     kind = d.get("kind") or "article"
     return {"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
