@@ -67,7 +67,7 @@ An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
 """
-import csv, hashlib, json, os, random, re, sys
+import csv, glob, hashlib, json, os, random, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SURN = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -244,7 +244,6 @@ def page_is_news(paras):
 def pages(shared):
     """The saved pages' articles (source "pages"); none when the folder or
     build/na_web is missing."""
-    import glob, subprocess, tempfile
     web = os.path.join(shared, "dev/web")
     na_web = os.path.join(ROOT, "build/na_web")
     if not os.path.isdir(web) or not os.path.exists(na_web):
