@@ -12,6 +12,8 @@
 # SCORE_SEEDS (default 7) are the render seeds of the scored issues: with
 # SCORE_SEEDS="7 8 9" each header is also scored on the issues of seeds 8
 # and 9 (12 a layout each), without another fit.
+# ADD (e.g. ADD=pages) adds sources to both fitting sides (their fitting
+# half only: split-fit.sh renders --split train).
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 #
@@ -66,5 +68,5 @@ if [ "${PAGES:-0}" = 1 ]; then
 	run BtoP own,cnki,msr pages
 	exit 0
 fi
-run AtoB own,xinmin,pku cnki,msr
-run BtoA own,cnki,msr xinmin,pku
+run AtoB own,xinmin,pku${ADD:+,$ADD} cnki,msr
+run BtoA own,cnki,msr${ADD:+,$ADD} xinmin,pku

@@ -7,6 +7,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
+                       [--swap SRC,..]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -21,7 +22,10 @@ Article sources, read at run time:
     tag), the sites' furniture dropped, pages that are not news prose skipped
     by shape (page_is_news).  For scoring on outlets never fitted.
 Train/test: every source's articles are cut in two halves by a hash of the
-title (stable across runs); --split picks one half.  --sources keeps only
+title (stable across runs); --split picks one half; --swap SRC,.. swaps
+the two halves of the named sources (so that each of their articles can be
+scored once held out: fit with --swap pages, score on --split train).
+--sources keeps only
 the named sources, so a model can be fitted on one paper and scored on
 another (scripts/split-transfer.sh).  Layouts:
   epaper    page headers, kicker/title/subtitle flush, U+3000 indented
@@ -825,7 +829,7 @@ def main():
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
-           "--articles": "12,30", "--vary": "0", "--webcopy": "0"}
+           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": ""}
     pos = []
     i = 0
     while i < len(args):
@@ -855,7 +859,8 @@ def main():
     pool = [a for a in pool if usable(a) and a["source"] in keep]
     if opt["--split"] != "all":
         want = 0 if opt["--split"] == "train" else 1
-        pool = [a for a in pool if stable_half(a["source"] + a["title"]) == want]
+        swap = set(opt["--swap"].split(","))
+        pool = [a for a in pool if stable_half(a["source"] + a["title"]) ^ (a["source"] in swap) == want]
     os.makedirs(out, exist_ok=True)
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
