@@ -24,6 +24,15 @@
 # default SOURCES of scripts/split-fit.sh, which the committed one is
 # fitted on; the script says whether it came out byte for byte the same),
 # and the headers fitted on one paper each (A -> pages, B -> pages).
+#
+# PAGES=held scores the pages as a fitted source: the header fitted on every
+# source plus the fitting half of the pages (SOURCES=own,xinmin,cnki,pku,msr,
+# pages) is scored on the held-out half of the pages, the header fitted on
+# the other half (SWAP=pages) on the first half, so each page article is
+# scored once held out; the committed header on the same renderings (seeds
+# SCORE_SEEDS, default "7 8 9", 12 issues a layout each, pooled: one table
+# per half and one for both).  Other split-fit.sh settings (TWOPART, RUNS,
+# ...) pass through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=../shared
@@ -32,6 +41,7 @@ if [ "${1:-}" = --pages ]; then PAGES=1; shift; fi
 WORK=${1:-$(mktemp -d)}
 H=src/core/split_model_weights.h
 mkdir -p "$WORK"
+WORK=$(cd "$WORK" && pwd)
 cp "$H" "$WORK/committed.h"
 restore() { cp "$WORK/committed.h" "$H"; make -s build/na_split >/dev/null; }
 trap restore EXIT
@@ -54,6 +64,59 @@ score() {
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"
 	done
 }
+# render the pages' half HALF (train|test) for every score seed into one
+# directory, the seed in each file's name (split_eval.py pools them)
+render_half() {
+	local half=$1 dir=$WORK/held_$1 seed f b
+	rm -rf "$dir" && mkdir -p "$dir"
+	for seed in ${SCORE_SEEDS:-7 8 9}; do
+		python3 tools/split_render.py "$WORK/r_$half" --split "$half" --seed "$seed" --issues 12 --sources pages
+		for f in "$WORK/r_$half"/*; do
+			b=$(basename "$f")
+			mv "$f" "$dir/${b%_*}_$half$seed-${b##*_}"
+		done
+		rm -rf "$WORK/r_$half"
+	done
+}
+# split the renderings of HALF with the header HDR into out_NAME
+split_half() {
+	local name=$1 hdr=$2 half=$3
+	cp "$hdr" "$H"
+	make -s build/na_split >/dev/null
+	build/na_split "$WORK/held_$half"/*.txt -o "$WORK/out_$name" --no-segments >/dev/null
+}
+held() {
+	local all=own,xinmin,cnki,pku,msr,pages n
+	SOURCES=$all OUT="$WORK/held_fit1.h" bash scripts/split-fit.sh "$WORK/fit_held1" >/dev/null 2>&1
+	SOURCES=$all SWAP=pages OUT="$WORK/held_fit0.h" bash scripts/split-fit.sh "$WORK/fit_held0" >/dev/null 2>&1
+	render_half test
+	render_half train
+	rm -rf "$WORK"/out_* "$WORK/held_both"
+	mkdir -p "$WORK/held_both"
+	ln -s "$WORK"/held_test/* "$WORK"/held_train/* "$WORK/held_both/"
+	split_half committed_test "$WORK/committed.h" test
+	split_half committed_train "$WORK/committed.h" train
+	split_half fitted_test "$WORK/held_fit1.h" test
+	split_half fitted_train "$WORK/held_fit0.h" train
+	for n in committed fitted; do
+		mkdir -p "$WORK/out_${n}_both"
+		ln -s "$WORK/out_${n}_test"/* "$WORK/out_${n}_train"/* "$WORK/out_${n}_both/"
+	done
+	for n in test train both; do
+		local what="the $n half"
+		[ "$n" = both ] && what="both halves"
+		echo "== pages, $what: the committed header"
+		python3 tools/split_eval.py "$WORK/held_$n" "$WORK/out_committed_$n"
+		echo "== pages, $what: fitted with the other half of the pages"
+		python3 tools/split_eval.py "$WORK/held_$n" "$WORK/out_fitted_$n"
+	done
+}
+if [ "${PAGES:-0}" = held ]; then
+	[ -d "$SHARED/dev/web" ] || { echo "../shared/dev/web not found: skipped"; exit 0; }
+	make -s build/na_split build/na_web >/dev/null
+	held
+	exit 0
+fi
 if [ "${PAGES:-0}" = 1 ]; then
 	[ -d "$SHARED/dev/web" ] || { echo "../shared/dev/web not found: skipped"; exit 0; }
 	make -s build/na_split build/na_web >/dev/null

@@ -59,7 +59,9 @@ notice, gold under "adverts".
 own) other papers' conventions made of their own clauses: a kicker (some
 ending in ——), a subtitle, section heads in one of several styles (flush,
 一、, （一）, ■, 【】, closing colon), so the model does not learn one paper's
-habits.
+habits.  --two-part P (with --vary) gives that share of the varied
+articles a two-part headline (X：TITLE, TITLE：Y, TITLE，Y; X and Y clauses
+of the article), as the saved pages and many dailies print them.
 --webcopy P gives that share of the web issues a news web page's furniture
 around each article (README, "Web copies and headline stacks"): a
 source/date line under the headline (来源：X 2020-05-04 10:23, role byline),
@@ -83,6 +85,7 @@ MASTHEADS = ["晨光日报", "华夏时报", "东方导报", "江海晚报"]
 CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--captions)
 VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
+TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -578,6 +581,8 @@ def vary(d, r):
     all made of the article's own clauses."""
     body = [p for p in d["paragraphs"] if not is_head(p)]
     text = "".join(body)
+    if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
+        d["title"] = two_part(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
         k = clause(text, r, 6, 20)
         if k:
@@ -598,6 +603,18 @@ def vary(d, r):
             out.append(p)
         d["paragraphs"] = out
     return d
+
+
+def two_part(title, text, r):
+    """A two-part headline as pages and dailies print them (--two-part):
+    X：TITLE, TITLE：Y or TITLE，Y, the added part a clause of the article."""
+    c = r.random()
+    x = clause(text, r, 2, 8) if c < 0.4 else clause(text, r, 6, 16)
+    if not x or x in title:
+        return title
+    if c < 0.4:
+        return x + "：" + title
+    return title + ("：" if c < 0.75 else "，") + x
 
 
 def section_head(body, p, r):
@@ -829,7 +846,7 @@ def main():
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
-           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": ""}
+           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -844,7 +861,8 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY
+    global CAPTIONS, VARY, WEBCOPY, TWOPART
+    TWOPART = float(opt["--two-part"])
     CAPTIONS = float(opt["--captions"])
     VARY = float(opt["--vary"])
     WEBCOPY = float(opt["--webcopy"])
