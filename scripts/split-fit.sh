@@ -13,6 +13,11 @@
 # for the held-out figures (test/suites/split_layouts.sh).  Deterministic:
 # the same repository and ../shared give the same header.
 #
+# SWAP (e.g. SWAP=pages) fits on the other half of the named sources
+# (split_render.py --swap); TWOPART (default 0) gives that share of the
+# varied articles a two-part headline (split_render.py --two-part; README,
+# "The pages as fitting data": measured, not kept).
+#
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR

@@ -7,7 +7,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
-                       [--swap SRC,..]
+                       [--swap SRC,..] [--two-part P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
