@@ -38,7 +38,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
 SEEDS=${SEEDS:-11}
-make -s build/na_split build/na_split_fit >/dev/null
+make -s build/na_split build/na_split_fit build/na_web >/dev/null
 DIRS=()
 for SEED in $SEEDS; do
 	D="$WORK/train"
@@ -46,7 +46,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr}" --swap "${SWAP:-}" --two-part "${TWOPART:-0}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

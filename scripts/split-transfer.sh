@@ -12,17 +12,18 @@
 # SCORE_SEEDS (default 7) are the render seeds of the scored issues: with
 # SCORE_SEEDS="7 8 9" each header is also scored on the issues of seeds 8
 # and 9 (12 a layout each), without another fit.
-# ADD (e.g. ADD=pages) adds sources to both fitting sides (their fitting
-# half only: split-fit.sh renders --split train).
+# ADD (default pages, as the committed header is fitted; ADD= for none)
+# adds sources to both fitting sides (their fitting half only: split-fit.sh
+# renders --split train).
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 #
 # PAGES=1 (or the argument --pages before WORKDIR) scores instead on the
 # articles of the saved news web pages (../shared/dev/web, 29+ outlets no
 # fitting ever saw; tools/split_render.py --sources pages): the committed
-# header as it is (no refit), the header refitted on every source (the
-# default SOURCES of scripts/split-fit.sh, which the committed one is
-# fitted on; the script says whether it came out byte for byte the same),
+# header as it is (no refit; it has seen the fitting half of the pages, so
+# PAGES=held is the held-out figure now), the header refitted on the
+# papers without the pages,
 # and the headers fitted on one paper each (A -> pages, B -> pages).
 #
 # PAGES=held scores the pages as a fitted source: the header fitted on every
@@ -131,5 +132,6 @@ if [ "${PAGES:-0}" = 1 ]; then
 	run BtoP own,cnki,msr pages
 	exit 0
 fi
+ADD=${ADD-pages}
 run AtoB own,xinmin,pku${ADD:+,$ADD} cnki,msr
 run BtoA own,cnki,msr${ADD:+,$ADD} xinmin,pku

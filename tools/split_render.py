@@ -249,12 +249,15 @@ def page_is_news(paras):
 
 
 def pages(shared):
-    """The saved pages' articles (source "pages"); none when the folder or
-    build/na_web is missing."""
+    """The saved pages' articles (source "pages"); none when the folder is
+    missing.  With the folder there, build/na_web must be built (the fitting
+    must not silently lose a source)."""
     web = os.path.join(shared, "dev/web")
     na_web = os.path.join(ROOT, "build/na_web")
-    if not os.path.isdir(web) or not os.path.exists(na_web):
+    if not os.path.isdir(web):
         return []
+    if not os.path.exists(na_web):
+        sys.exit("split_render.py: the pages source needs build/na_web (make build/na_web)")
     htmls = sorted(glob.glob(os.path.join(web, "*.html")))
     out = []
     with tempfile.TemporaryDirectory() as tmp:
