@@ -7,8 +7,10 @@
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/guc.h"
 
 #include "news_issue.h"
+#include "pg_zh_text_cache.h"
 #include "zh_tsearch.h"
 
 PG_MODULE_MAGIC;
@@ -25,6 +27,8 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	zh_text_cache_define_guc();
+	MarkGUCPrefixReserved("news_archive");
 	if (process_shared_preload_libraries_in_progress)
 		(void) zh_segment_dict();
 }

@@ -13,6 +13,7 @@
 #include "utils/memutils.h"
 
 #include "pg_zh_search.h"
+#include "pg_zh_text_cache.h"
 #include "zh_query_syntax.h"
 
 PG_FUNCTION_INFO_V1(zh_match);
@@ -82,6 +83,47 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 #define FOLD_SLICES		(64 * 1024 * 1024)
 
 /*
+ * match_slices with the text's bytes kept in the backend's cache
+ * (zh_text_cache.c): what an earlier query read is searched in memory, and
+ * only what this one needs beyond it is read, in the same slices.
+ */
+static bool
+match_cached(Datum d, const ZhSubQuery *q, ZhTextCached *c, bool compressed)
+{
+	Size		fed = 0,
+				n = SLICE_FIRST;
+	ZhSubStream st;
+	int			r = -1;
+
+	if (c->have == c->len)
+		return zh_subquery_match(q, c->data, c->len);
+	zh_substream_init(&st, q, false);
+	while (r < 0)
+	{
+		Size		from;
+
+		if (fed == c->have)
+		{
+			zh_text_cache_extend(d, c, c->have + n);
+			if (c->have == fed)
+				elog(ERROR, "could not read a long text past byte %zu of %zu",
+					 fed, c->len);
+			if (compressed || n < SLICE_MAX)
+				n *= 2;
+		}
+		from = Min(zh_substream_need(&st), fed);
+		r = zh_substream_feed(&st, c->data + from, from, c->have - from,
+							  c->have >= c->len);
+		fed = c->have;
+		if (r < 0 && fed >= c->len)
+			r = zh_substream_finish(&st, c->data, c->len);
+		CHECK_FOR_INTERRUPTS();
+	}
+	zh_substream_free(&st);
+	return r == 1;
+}
+
+/*
  * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
  * the slices up to the one that decides (or, undecided, the whole text).
  */
@@ -95,9 +137,12 @@ match_slices(Datum d, const ZhSubQuery *q)
 	bool		compressed;
 	ZhSubStream st;
 	int			r = -1;
+	ZhTextCached c;
 
 	VARATT_EXTERNAL_GET_POINTER(ptr, DatumGetPointer(d));
 	compressed = VARATT_EXTERNAL_GET_EXTSIZE(ptr) < (uint32) (ptr.va_rawsize - VARHDRSZ);
+	if (zh_text_cache_lookup(d, &c))
+		return match_cached(d, q, &c, compressed);
 	zh_substream_init(&st, q, total > FOLD_SLICES);
 	while (r < 0 && end < total)
 	{
