@@ -214,7 +214,20 @@ SQL
 	*) [ "${kept:-0}" -gt 131072 ] && [ "${kept:-0}" -le $((2048 * 1024 + 65536)) ] ||
 		{ echo "FAIL: a 2 MB cache holds $kept bytes"; fc=$((fc + 1)); } ;;
 	esac
-	p2=$((p2 + ${pc:-0})); f2=$((f2 + ${fc:-1}))
+	# zh_rank and zh_highlight read long texts through the same cache
+	read -r pr fr < <(P -At <<SQL | tail -n 1
+$set_cache;
+WITH s AS (
+  SELECT news_archive.zh_rank(NULL, body, q.q) = news_archive.zh_rank(NULL, body || '', q.q)
+         AND news_archive.zh_highlight(body, q.q, 'MaxFragments=2')
+             = news_archive.zh_highlight(body || '', q.q, 'MaxFragments=2') AS same
+    FROM (SELECT q FROM q WHERE q !~ '^-' ORDER BY id LIMIT 12) q,
+         (SELECT body FROM long_ext UNION ALL SELECT body FROM long_lz4) b)
+SELECT format('%s %s', count(*) FILTER (WHERE same), count(*) FILTER (WHERE NOT same)) FROM s;
+SQL
+)
+	echo "zh_rank and zh_highlight on long texts, cache $cache: $pr passed, $fr failed"
+	p2=$((p2 + ${pc:-0} + ${pr:-0})); f2=$((f2 + ${fc:-1} + ${fr:-1}))
 done
 p=$((p + p2)); f=$((f + f2))
 
