@@ -7,7 +7,6 @@
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "utils/guc.h"
 
 #include "news_issue.h"
 #include "pg_zh_text_cache.h"
@@ -27,8 +26,11 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	/*
+	 * No MarkGUCPrefixReserved("news_archive"): news_archive.archive is a
+	 * placeholder the archive functions read with current_setting().
+	 */
 	zh_text_cache_define_guc();
-	MarkGUCPrefixReserved("news_archive");
 	if (process_shared_preload_libraries_in_progress)
 		(void) zh_segment_dict();
 }
