@@ -9,6 +9,7 @@
 #include "miscadmin.h"
 
 #include "news_issue.h"
+#include "pg_zh_text_cache.h"
 #include "zh_tsearch.h"
 
 PG_MODULE_MAGIC;
@@ -25,6 +26,11 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	/*
+	 * No MarkGUCPrefixReserved("news_archive"): news_archive.archive is a
+	 * placeholder the archive functions read with current_setting().
+	 */
+	zh_text_cache_define_guc();
 	if (process_shared_preload_libraries_in_progress)
 		(void) zh_segment_dict();
 }

@@ -13,6 +13,7 @@
 #include "utils/memutils.h"
 
 #include "pg_zh_search.h"
+#include "pg_zh_text_cache.h"
 #include "zh_query_syntax.h"
 
 PG_FUNCTION_INFO_V1(zh_match);
@@ -82,6 +83,47 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
 #define FOLD_SLICES		(64 * 1024 * 1024)
 
 /*
+ * match_slices with the text's bytes kept in the backend's cache
+ * (zh_text_cache.c): what an earlier query read is searched in memory, and
+ * only what this one needs beyond it is read, in the same slices.
+ */
+static bool
+match_cached(Datum d, const ZhSubQuery *q, ZhTextCached *c, bool compressed)
+{
+	Size		fed = 0,
+				n = SLICE_FIRST;
+	ZhSubStream st;
+	int			r = -1;
+
+	if (c->have == c->len)
+		return zh_subquery_match(q, c->data, c->len);
+	zh_substream_init(&st, q, false);
+	while (r < 0)
+	{
+		Size		from;
+
+		if (fed == c->have)
+		{
+			zh_text_cache_extend(d, c, c->have + n);
+			if (c->have == fed)
+				elog(ERROR, "could not read a long text past byte %zu of %zu",
+					 fed, c->len);
+			if (compressed || n < SLICE_MAX)
+				n *= 2;
+		}
+		from = Min(zh_substream_need(&st), fed);
+		r = zh_substream_feed(&st, c->data + from, from, c->have - from,
+							  c->have >= c->len);
+		fed = c->have;
+		if (r < 0 && fed >= c->len)
+			r = zh_substream_finish(&st, c->data, c->len);
+		CHECK_FOR_INTERRUPTS();
+	}
+	zh_substream_free(&st);
+	return r == 1;
+}
+
+/*
  * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
  * the slices up to the one that decides (or, undecided, the whole text).
  */
@@ -95,9 +137,12 @@ match_slices(Datum d, const ZhSubQuery *q)
 	bool		compressed;
 	ZhSubStream st;
 	int			r = -1;
+	ZhTextCached c;
 
 	VARATT_EXTERNAL_GET_POINTER(ptr, DatumGetPointer(d));
 	compressed = VARATT_EXTERNAL_GET_EXTSIZE(ptr) < (uint32) (ptr.va_rawsize - VARHDRSZ);
+	if (zh_text_cache_lookup(d, &c))
+		return match_cached(d, q, &c, compressed);
 	zh_substream_init(&st, q, total > FOLD_SLICES);
 	while (r < 0 && end < total)
 	{
@@ -145,6 +190,33 @@ zh_match(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The bytes of text argument argno (not null): a long text stored out of
+ * line from the session's cache (read whole into it the first time), any
+ * other detoasted as usual.
+ */
+static const char *
+text_arg_bytes(FunctionCallInfo fcinfo, int argno, size_t *len)
+{
+	Datum		d = PG_GETARG_DATUM(argno);
+	ZhTextCached c;
+	text	   *t;
+
+	if (zh_text_cache_lookup(d, &c))
+	{
+		if (c.have < c.len)
+			zh_text_cache_extend(d, &c, c.len);
+		if (c.have == c.len)
+		{
+			*len = c.len;
+			return c.data;
+		}
+	}
+	t = PG_GETARG_TEXT_PP(argno);
+	*len = VARSIZE_ANY_EXHDR(t);
+	return VARDATA_ANY(t);
+}
+
+/*
  * zh_rank(title, body, query, title_weight, avg_title_chars, avg_body_chars):
  * BM25F-like relevance (see zh_substr.h); NULL title or body count as empty.
  */
@@ -152,7 +224,8 @@ Datum
 zh_rank(PG_FUNCTION_ARGS)
 {
 	text	   *title = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
-	text	   *body = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	const char *body = NULL;
+	size_t		body_len = 0;
 	ZhSubQuery *q;
 	double		tw = PG_GETARG_FLOAT8(3),
 				at = PG_GETARG_FLOAT8(4),
@@ -165,12 +238,12 @@ zh_rank(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("zh_rank: title weight must be >= 0 and average lengths > 0")));
 	q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(2));
+	if (!PG_ARGISNULL(1))
+		body = text_arg_bytes(fcinfo, 1, &body_len);
 	PG_RETURN_FLOAT4((float4) zh_substr_rank(q,
 											 title ? VARDATA_ANY(title) : NULL,
 											 title ? VARSIZE_ANY_EXHDR(title) : 0,
-											 body ? VARDATA_ANY(body) : NULL,
-											 body ? VARSIZE_ANY_EXHDR(body) : 0,
-											 tw, at, ab));
+											 body, body_len, tw, at, ab));
 }
 
 /* one "Name=value" of zh_highlight's options */
@@ -264,9 +337,10 @@ parse_options(ZhHeadlineOpts *o, char *s)
 Datum
 zh_highlight(PG_FUNCTION_ARGS)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
 	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
 	ZhHeadlineOpts o;
+	const char *doc;
+	size_t		doc_len;
 	char	   *res;
 	size_t		len;
 	text	   *out;
@@ -274,7 +348,8 @@ zh_highlight(PG_FUNCTION_ARGS)
 	zh_headline_opts_default(&o);
 	if (PG_NARGS() > 2 && !PG_ARGISNULL(2))
 		parse_options(&o, text_to_cstring(PG_GETARG_TEXT_PP(2)));
-	res = zh_substr_headline(q, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc), &o, &len);
+	doc = text_arg_bytes(fcinfo, 0, &doc_len);
+	res = zh_substr_headline(q, doc, doc_len, &o, &len);
 	out = cstring_to_text_with_len(res, len);
 	pfree(res);
 	PG_RETURN_TEXT_P(out);

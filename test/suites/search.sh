@@ -169,8 +169,11 @@ if [ "$ok_plan" -eq 1 ]; then p=$((p + 1)); else echo "FAIL: the GIN index is no
 # of line): the same answers as on the text read whole (body || '' is never
 # toasted), for every query, with bodies stored uncompressed (EXTERNAL) and
 # compressed (lz4; repeated documents with a traditional and OCR-spaced form
-# at their very end, so a match can straddle any slice).
-read -r p2 f2 nlz4 < <(P -At <<'SQL' | tail -n 1
+# at their very end, so a match can straddle any slice).  Three times: with
+# the session's cache of long texts (news_archive.long_text_cache) at its
+# default (every query after the first searches what earlier ones read, and
+# reads on from there), off, and small enough to evict texts all the time.
+P -q <<'SQL'
 CREATE TABLE long_ext (id int, body text);
 ALTER TABLE long_ext ALTER COLUMN body SET STORAGE EXTERNAL;
 INSERT INTO long_ext SELECT id, body FROM docs WHERE src = 'long';
@@ -179,6 +182,13 @@ INSERT INTO long_lz4 SELECT id, body FROM docs WHERE src = 'long';
 INSERT INTO long_lz4 SELECT 1000000 + id, repeat(body, 80) || '中華人民 共　 和國' || body
 FROM (SELECT id, body FROM docs WHERE src <> 'long' ORDER BY id LIMIT 6) s;
 INSERT INTO q (kind, q, truth) VALUES ('tail', '人民共和国', 'true'), ('tail', '-人民共和国', 'true');
+SQL
+p2=0; f2=0
+for cache in default 0 2MB; do
+	set_cache="RESET news_archive.long_text_cache"
+	[ "$cache" = default ] || set_cache="SET news_archive.long_text_cache = '$cache'"
+	read -r pc fc nlz4 kept < <(P -At <<SQL | tail -n 1
+$set_cache;
 WITH r AS (
   SELECT t, q.q,
          array(SELECT id FROM long_ext WHERE t = 'ext' AND body OPERATOR(news_archive.&@) q.q
@@ -188,13 +198,37 @@ WITH r AS (
                UNION ALL SELECT id FROM long_lz4 WHERE t = 'lz4' AND (body || '') OPERATOR(news_archive.&@) q.q
                ORDER BY 1) AS want
   FROM q, (VALUES ('ext'), ('lz4')) v(t))
-SELECT format('%s %s %s', count(*) FILTER (WHERE got = want), count(*) FILTER (WHERE got <> want),
+SELECT format('%s %s %s %s', count(*) FILTER (WHERE got = want), count(*) FILTER (WHERE got <> want),
               (SELECT count(*) FROM long_lz4 WHERE pg_column_compression(body) IS NOT NULL
-               AND octet_length(body) > 131072 AND pg_column_size(body) > 2000)) FROM r;
+               AND octet_length(body) > 131072 AND pg_column_size(body) > 2000),
+              (SELECT COALESCE(sum(total_bytes), 0) FROM pg_backend_memory_contexts
+                WHERE name = 'news_archive long texts')) FROM r;
 SQL
 )
-echo "long texts by slices (EXTERNAL and lz4, $nlz4 compressed out of line): $p2 passed, $f2 failed"
-[ "${nlz4:-0}" -gt 0 ] || { echo "FAIL: no compressed long text stored out of line"; f2=$((f2 + 1)); }
+	echo "long texts by slices (EXTERNAL and lz4, $nlz4 compressed out of line), cache $cache ($kept bytes kept): $pc passed, $fc failed"
+	[ "${nlz4:-0}" -gt 0 ] || { echo "FAIL: no compressed long text stored out of line"; fc=$((fc + 1)); }
+	# the cache holds texts (default), nothing (0), at most its size (2MB)
+	case $cache in
+	default) [ "${kept:-0}" -gt 1048576 ] || { echo "FAIL: the cache kept no long text"; fc=$((fc + 1)); } ;;
+	0) [ "${kept:-0}" -le 65536 ] || { echo "FAIL: the cache is off but holds $kept bytes"; fc=$((fc + 1)); } ;;
+	*) [ "${kept:-0}" -gt 131072 ] && [ "${kept:-0}" -le $((2048 * 1024 + 65536)) ] ||
+		{ echo "FAIL: a 2 MB cache holds $kept bytes"; fc=$((fc + 1)); } ;;
+	esac
+	# zh_rank and zh_highlight read long texts through the same cache
+	read -r pr fr < <(P -At <<SQL | tail -n 1
+$set_cache;
+WITH s AS (
+  SELECT news_archive.zh_rank(NULL, body, q.q) = news_archive.zh_rank(NULL, body || '', q.q)
+         AND news_archive.zh_highlight(body, q.q, 'MaxFragments=2')
+             = news_archive.zh_highlight(body || '', q.q, 'MaxFragments=2') AS same
+    FROM (SELECT q FROM q WHERE q !~ '^-' ORDER BY id LIMIT 12) q,
+         (SELECT body FROM long_ext UNION ALL SELECT body FROM long_lz4) b)
+SELECT format('%s %s', count(*) FILTER (WHERE same), count(*) FILTER (WHERE NOT same)) FROM s;
+SQL
+)
+	echo "zh_rank and zh_highlight on long texts, cache $cache: $pr passed, $fr failed"
+	p2=$((p2 + ${pc:-0} + ${pr:-0})); f2=$((f2 + ${fc:-1} + ${fr:-1}))
+done
 p=$((p + p2)); f=$((f + f2))
 
 # zh_top (frequency levels, zh_rank_ops) returns the same top N as the plain
