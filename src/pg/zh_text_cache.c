@@ -77,15 +77,22 @@ zh_text_cache_define_guc(void)
 							NULL, NULL, NULL);
 }
 
+/* give back an entry's bytes and take it off the LRU list */
+static void
+cache_release(CacheEntry *e)
+{
+	if (e->data)
+		pfree(e->data);
+	cache_bytes -= e->alloc;
+	dlist_delete(&e->lru);
+}
+
 static void
 cache_drop(CacheEntry *e)
 {
 	bool		found;
 
-	if (e->data)
-		pfree(e->data);
-	cache_bytes -= e->alloc;
-	dlist_delete(&e->lru);
+	cache_release(e);
 	if (cache_current == e)
 		cache_current = NULL;
 	hash_search(cache_tab, &e->key, HASH_REMOVE, &found);
@@ -180,10 +187,7 @@ zh_text_cache_lookup(Datum d, ZhTextCached *c)
 	if (found && (e->rawsize != ptr.va_rawsize || e->extinfo != ptr.va_extinfo))
 	{
 		/* not the value cached under this OID: start again */
-		if (e->data)
-			pfree(e->data);
-		cache_bytes -= e->alloc;
-		dlist_delete(&e->lru);
+		cache_release(e);
 		found = false;
 	}
 	if (!found)
