@@ -25,7 +25,7 @@ const char *const sp_atom_names[SP_N_ATOMS] = {
 #define COH_WINDOW	200			/* Han characters each side */
 #define COH_LINES	8			/* lines each side at most */
 #define COH_LONG	500			/* the wider window */
-#define COH_BITS	4096
+#define COH_BITS	SP_COH_BITS
 
 static int
 len_bucket(int ncp)
@@ -199,11 +199,8 @@ bigrams_build(const SpSeq *sq, Bigrams *bg)
 	bg->off[sq->n] = (int) n;
 }
 
-static inline void
-set_bit(uint64_t *bits, uint32_t h)
-{
-	bits[(h >> 20) % (COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
-}
+#define set_bit sp_set_bit
+#define popcount64 sp_popcount64
 
 /* up to window bigrams of the lines before line k (nearest first) */
 static int
@@ -239,19 +236,9 @@ fill_after(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines,
 	return n;
 }
 
-/* bits set in a word (no popcnt instruction assumed) */
-static inline int
-popcount64(uint64_t x)
-{
-	x = x - ((x >> 1) & 0x5555555555555555ULL);
-	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-	return (int) ((x * 0x0101010101010101ULL) >> 56);
-}
-
 /* percent of the smaller side's bigrams found on the other side */
-static int
-overlap(const uint64_t *a, const uint64_t *b)
+int
+sp_bits_overlap(const uint64_t *a, const uint64_t *b)
 {
 	int			common = 0,
 				ca = 0,
@@ -305,7 +292,7 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 	memset(b, 0, sizeof(b));
 	na = fill_before(sq, bg, k, COH_WINDOW, COH_LINES, a);
 	nb = fill_after(sq, bg, k, COH_WINDOW, COH_LINES, b);
-	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : overlap(a, b));
+	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : sp_bits_overlap(a, b));
 	out->small = na < 60 || nb < 60;
 	out->self_prev = out->self_next = -1;
 	out->echo = -1;
@@ -330,7 +317,7 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 		na = fill_before(sq, bg, k, COH_LONG, 3 * COH_LINES, a);
 		nb = fill_after(sq, bg, k, COH_LONG, 3 * COH_LINES, b);
 		if (na >= COH_LONG / 2 && nb >= COH_LONG / 2)
-			out->coh_long = (int16_t) overlap(a, b);
+			out->coh_long = (int16_t) sp_bits_overlap(a, b);
 	}
 }
 
@@ -341,8 +328,8 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 #define ECHO_LEAD	60			/* bigrams of the paragraph after a head */
 
 /* a short line that may be a headline: the heads echo() looks back at */
-static bool
-echo_head(const SpLine *l)
+bool
+sp_echo_head(const SpLine *l)
 {
 	return l->cls == SPC_HEAD && l->ncp >= 2 && l->ncp <= 40 && !l->ends_sentence;
 }
@@ -371,7 +358,7 @@ echo(const SpSeq *sq, const Bigrams *bg, int k, const uint64_t *after, int n_aft
 		int			i,
 					s;
 
-		if (!echo_head(&sq->lines[sq->seq[j]]) || bg->off[j + 1] == bg->off[j])
+		if (!sp_echo_head(&sq->lines[sq->seq[j]]) || bg->off[j + 1] == bg->off[j])
 			continue;
 		seen++;
 		memset(hb, 0, sizeof(hb));
@@ -489,6 +476,7 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 		}
 	}
 	transfer_shapes(sq, coh);
+	sp_block_all(sq, bg.h, bg.off, coh);
 	na_free(bg.h);
 	na_free(bg.off);
 }
@@ -707,6 +695,10 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	transfer_atoms(sq, k, f);
 	if (sq->coh[k].echo >= 2)
 		add(f, sq->coh[k].echo <= 5 ? SPA_ECHO1 : SPA_ECHO2);
+	if (sq->coh[k].bdep >= -1)
+		add(f, sq->coh[k].bdep < 0 ? SPA_BDEP_NA : SPA_BDEP0 + sq->coh[k].bdep);
+	if (sq->coh[k].blk_dl)
+		add(f, SPA_BLK_DL);
 }
 
 /*

@@ -140,7 +140,8 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE) \
 	SP_HIST_ATOMS \
 	SP_ATOM_LIST_TRANSFER \
-	SP_ATOM_LIST_WEB
+	SP_ATOM_LIST_WEB \
+	SP_ATOM_LIST_BLOCK
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -178,6 +179,19 @@ extern char *sp_body_finish(SpBodyState *st);
  */
 #define SP_ATOM_LIST_WEB \
 	SP_ATOM(ECHO1) SP_ATOM(ECHO2)
+
+/*
+ * Block features (branch splitweb, issue #11; split_block.c): on a line of
+ * a headline-like stack, the stretch the stack would open (up to the next
+ * headline-like line) against the stretch before it.  BDEP0..3: TextTiling's
+ * depth in blocks, the content bigrams the nearer halves of the two
+ * stretches share against what each stretch shares between its own halves
+ * (BDEP0 a deep dip: a new topic; BDEP3 none); BDEP_NA a stretch too short.
+ * BLK_DL: a dateline or byline in the first three lines of the stretch.
+ */
+#define SP_ATOM_LIST_BLOCK \
+	SP_ATOM(BDEP_NA) SP_ATOM(BDEP0) SP_ATOM(BDEP1) SP_ATOM(BDEP2) SP_ATOM(BDEP3) \
+	SP_ATOM(BLK_DL)
 
 typedef enum SpAtom
 {
@@ -226,9 +240,37 @@ typedef struct SpCohesion
 	bool		lead40;			/* a dateline in its first 40 characters */
 	int8_t		echo;			/* title echo (SP_ATOM_LIST_WEB): shared
 								 * bigrams, capped at 100; -1 none */
+	int8_t		bdep;			/* block depth (SP_ATOM_LIST_BLOCK): 0..3,
+								 * -1 not measurable, -2 not a head */
+	bool		blk_dl;			/* a dateline/byline opens the stretch */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
+
+/* content bigram sets of cohesion: hashed bigrams in a bitset */
+#define SP_COH_BITS	4096
+
+static inline void
+sp_set_bit(uint64_t *bits, uint32_t h)
+{
+	bits[(h >> 20) % (SP_COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
+}
+
+/* bits set in a word (no popcnt instruction assumed) */
+static inline int
+sp_popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (int) ((x * 0x0101010101010101ULL) >> 56);
+}
+
+extern bool sp_echo_head(const SpLine *l);
+extern int	sp_bits_overlap(const uint64_t *a, const uint64_t *b);
+
+/* split_block.c: block depth and datelines over the stretches around a head */
+extern void sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh);
 
 extern void sp_features_line(const SpSeq *sq, int k, SpFeatures *f);
 extern bool sp_tail_tag(const char *s, size_t len, bool *whole);

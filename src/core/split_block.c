@@ -1,0 +1,131 @@
+/*
+ * split_block.c
+ *	  Block features of the line-role model (SP_ATOM_LIST_BLOCK): on a
+ *	  headline-like stack, the stretch of text it would open against the
+ *	  stretch before it.  TextTiling compares blocks, not lines: a new
+ *	  article changes the words of the whole stretch after its headline, a
+ *	  section head does not, and a dateline or byline in the first lines of
+ *	  the stretch is the printed sign of an article's start.
+ *
+ * A stretch runs from the stack to the next headline-like line
+ * (sp_echo_head), at most BLK_LINES lines and BLK_BIGRAMS content bigrams
+ * (those of split_features.c, function characters left out), the nearest
+ * ones.  Depth: the overlap of the two halves nearest the stack (the end of
+ * the stretch before, the start of the stretch after) against the mean of
+ * each stretch's overlap between its own halves, in percent.
+ */
+#include "split_internal.h"
+
+#define BLK_LINES	40			/* lines a stretch at most */
+#define BLK_BIGRAMS	800			/* bigrams a stretch at most */
+#define BLK_MIN		40			/* fewer bigrams: not measurable */
+#define BLK_STACK	4			/* headline-like lines a stack at most */
+#define BLK_DL_LINES 3			/* lines looked at for a dateline */
+
+/* overlap (percent) of bigrams h[a..m) with h[m..b) */
+static int
+halves_overlap(const uint32_t *h, int a, int m, int b)
+{
+	uint64_t	x[SP_COH_BITS / 64],
+				y[SP_COH_BITS / 64];
+	int			i;
+
+	memset(x, 0, sizeof(x));
+	memset(y, 0, sizeof(y));
+	for (i = a; i < m; i++)
+		sp_set_bit(x, h[i]);
+	for (i = m; i < b; i++)
+		sp_set_bit(y, h[i]);
+	return sp_bits_overlap(x, y);
+}
+
+static bool
+opens_with_dateline(const SpSeq *sq, int j)
+{
+	const SpLine *l = &sq->lines[sq->seq[j]];
+
+	return (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0) ||
+		l->cls == SPC_BYLINE || sq->coh[j].lead40;
+}
+
+/*
+ * Depth bucket of the stack at lines s0..s1-1 of the sequence: 0 a deep
+ * dip (the halves next to the stack share under a quarter of what the
+ * stretches share inside), 1 under a half, 2 under 85%, 3 no dip; -1 when
+ * a stretch is too short.
+ */
+static int
+block_depth(const SpSeq *sq, const uint32_t *h, const int *off, int s0, int s1)
+{
+	int			b0 = s0,
+				e1 = s1,
+				a,
+				b,
+				cross,
+				inner;
+
+	while (b0 > 0 && s0 - b0 < BLK_LINES && !sp_echo_head(&sq->lines[sq->seq[b0 - 1]]))
+		b0--;
+	while (e1 < sq->n && e1 - s1 < BLK_LINES && !sp_echo_head(&sq->lines[sq->seq[e1]]))
+		e1++;
+	a = off[s0] - off[b0] > BLK_BIGRAMS ? off[s0] - BLK_BIGRAMS : off[b0];
+	b = off[e1] - off[s1] > BLK_BIGRAMS ? off[s1] + BLK_BIGRAMS : off[e1];
+	if (off[s0] - a < BLK_MIN || b - off[s1] < BLK_MIN)
+		return -1;
+	{
+		int			ma = (a + off[s0]) / 2,
+					mb = (off[s1] + b) / 2;
+		uint64_t	x[SP_COH_BITS / 64],
+					y[SP_COH_BITS / 64];
+		int			i;
+
+		memset(x, 0, sizeof(x));
+		memset(y, 0, sizeof(y));
+		for (i = ma; i < off[s0]; i++)
+			sp_set_bit(x, h[i]);
+		for (i = off[s1]; i < mb; i++)
+			sp_set_bit(y, h[i]);
+		cross = sp_bits_overlap(x, y);
+		inner = (halves_overlap(h, a, ma, off[s0]) + halves_overlap(h, off[s1], mb, b)) / 2;
+	}
+	if (inner < 1)
+		inner = 1;
+	return cross * 4 < inner ? 0 : cross * 2 < inner ? 1 : cross * 100 < inner * 85 ? 2 : 3;
+}
+
+/* bdep and blk_dl at every line (coh has sq->n entries, lead40 set) */
+void
+sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh)
+{
+	int			k = 0;
+
+	while (k < sq->n)
+	{
+		int			s1 = k,
+					d,
+					j;
+		bool		dl = false;
+
+		coh[k].bdep = -2;
+		coh[k].blk_dl = false;
+		if (!sp_echo_head(&sq->lines[sq->seq[k]]))
+		{
+			k++;
+			continue;
+		}
+		if ((k & 0x3F) == 0)
+			na_check_interrupts();
+		while (s1 < sq->n && s1 - k < BLK_STACK && sp_echo_head(&sq->lines[sq->seq[s1]]))
+			s1++;
+		d = block_depth(sq, h, off, k, s1);
+		for (j = s1; j < sq->n && j < s1 + BLK_DL_LINES; j++)
+			if (opens_with_dateline(sq, j))
+				dl = true;
+		for (j = k; j < s1; j++)
+		{
+			coh[j].bdep = (int8_t) d;
+			coh[j].blk_dl = dl;
+		}
+		k = s1;
+	}
+}
