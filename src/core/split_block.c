@@ -22,6 +22,36 @@
 #define BLK_STACK	4			/* headline-like lines a stack at most */
 #define BLK_DL_LINES 3			/* lines looked at for a dateline */
 
+#define QHEAD_MAX	40			/* longest question/exclamation headline */
+
+/* 为何老外却说“了不得”？ -- closes in ？ ！ … with no 。 inside, no quote first */
+static bool
+qhead_shape(const char *s, size_t len, int ncp)
+{
+	size_t		st,
+				adv;
+	uint32_t	last,
+				first;
+
+	if (ncp < 4 || ncp > QHEAD_MAX || len == 0)
+		return false;
+	last = sp_last_cp(s, len, &st);
+	first = na_utf8_decode(s, len, &adv);
+	if (last != 0xFF1F && last != 0xFF01 && last != '?' && last != '!' && last != 0x2026)
+		return false;
+	if (first == 0x201C || first == 0x300C || first == 0x2018 || first == '"')
+		return false;
+	return sp_count_cp(s, len, 0x3002) == 0 &&
+		sp_count_cp(s, len, 0xFF0C) + sp_count_cp(s, len, ',') <= 2;
+}
+
+/* a line that may head a stretch: headline-like, or a question headline */
+static bool
+block_head(const SpSeq *sq, const SpCohesion *coh, int k)
+{
+	return sp_echo_head(&sq->lines[sq->seq[k]]) || coh[k].qhead;
+}
+
 /* overlap (percent) of bigrams h[a..m) with h[m..b) */
 static int
 halves_overlap(const uint32_t *h, int a, int m, int b)
@@ -64,9 +94,9 @@ block_depth(const SpSeq *sq, const uint32_t *h, const int *off, int s0, int s1)
 				cross,
 				inner;
 
-	while (b0 > 0 && s0 - b0 < BLK_LINES && !sp_echo_head(&sq->lines[sq->seq[b0 - 1]]))
+	while (b0 > 0 && s0 - b0 < BLK_LINES && !block_head(sq, sq->coh, b0 - 1))
 		b0--;
-	while (e1 < sq->n && e1 - s1 < BLK_LINES && !sp_echo_head(&sq->lines[sq->seq[e1]]))
+	while (e1 < sq->n && e1 - s1 < BLK_LINES && !block_head(sq, sq->coh, e1))
 		e1++;
 	a = off[s0] - off[b0] > BLK_BIGRAMS ? off[s0] - BLK_BIGRAMS : off[b0];
 	b = off[e1] - off[s1] > BLK_BIGRAMS ? off[s1] + BLK_BIGRAMS : off[e1];
@@ -97,8 +127,15 @@ block_depth(const SpSeq *sq, const uint32_t *h, const int *off, int s0, int s1)
 void
 sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh)
 {
-	int			k = 0;
+	int			k;
 
+	for (k = 0; k < sq->n; k++)
+	{
+		const SpLine *l = &sq->lines[sq->seq[k]];
+
+		coh[k].qhead = !l->indented && qhead_shape(sq->text + l->cs, l->ce - l->cs, l->ncp);
+	}
+	k = 0;
 	while (k < sq->n)
 	{
 		int			s1 = k,
@@ -108,14 +145,14 @@ sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh
 
 		coh[k].bdep = -2;
 		coh[k].blk_dl = false;
-		if (!sp_echo_head(&sq->lines[sq->seq[k]]))
+		if (!block_head(sq, coh, k))
 		{
 			k++;
 			continue;
 		}
 		if ((k & 0x3F) == 0)
 			na_check_interrupts();
-		while (s1 < sq->n && s1 - k < BLK_STACK && sp_echo_head(&sq->lines[sq->seq[s1]]))
+		while (s1 < sq->n && s1 - k < BLK_STACK && block_head(sq, coh, s1))
 			s1++;
 		d = block_depth(sq, h, off, k, s1);
 		for (j = s1; j < sq->n && j < s1 + BLK_DL_LINES; j++)

@@ -699,6 +699,8 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, sq->coh[k].bdep < 0 ? SPA_BDEP_NA : SPA_BDEP0 + sq->coh[k].bdep);
 	if (sq->coh[k].blk_dl)
 		add(f, SPA_BLK_DL);
+	if (sq->coh[k].qhead)
+		add(f, SPA_QHEAD);
 }
 
 /*

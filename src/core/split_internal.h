@@ -188,10 +188,13 @@ extern char *sp_body_finish(SpBodyState *st);
  * stretches share against what each stretch shares between its own halves
  * (BDEP0 a deep dip: a new topic; BDEP3 none); BDEP_NA a stretch too short.
  * BLK_DL: a dateline or byline in the first three lines of the stretch.
+ * QHEAD: a short line closing in ？, ！ or … with no full stop inside and no
+ * opening quote (a question or exclamation headline; the line classes call
+ * it body); such lines count as headline-like for the stretches too.
  */
 #define SP_ATOM_LIST_BLOCK \
 	SP_ATOM(BDEP_NA) SP_ATOM(BDEP0) SP_ATOM(BDEP1) SP_ATOM(BDEP2) SP_ATOM(BDEP3) \
-	SP_ATOM(BLK_DL)
+	SP_ATOM(BLK_DL) SP_ATOM(QHEAD)
 
 typedef enum SpAtom
 {
@@ -243,6 +246,7 @@ typedef struct SpCohesion
 	int8_t		bdep;			/* block depth (SP_ATOM_LIST_BLOCK): 0..3,
 								 * -1 not measurable, -2 not a head */
 	bool		blk_dl;			/* a dateline/byline opens the stretch */
+	bool		qhead;			/* question/exclamation headline shape */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
