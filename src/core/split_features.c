@@ -583,6 +583,18 @@ hist_atoms(const SpLine *l, const SpLine *p, const SpLine *x, SpFeatures *f)
 		add(f, SPA_N_COLS_JOINED);
 }
 
+/*
+ * The class the model sees of line k: a question or exclamation headline
+ * (QHEAD), which the line classes call body for its closing punctuation,
+ * is shown as headline-like, so what the model learned of short heads
+ * applies to it; END_SENT and QHEAD still tell it apart.
+ */
+static int
+line_cls(const SpSeq *sq, int k)
+{
+	return sq->coh[k].qhead ? SPC_HEAD : sq->lines[sq->seq[k]].cls;
+}
+
 /* the atoms of one line; seq lists the lines of the sequence, k is its place */
 static void
 line_atoms(const SpSeq *sq, int k, SpFeatures *f)
@@ -607,7 +619,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 
 	f->n_atoms = 0;
 	add(f, SPA_BIAS);
-	add(f, SPA_CLS_BLANK + l->cls);
+	add(f, SPA_CLS_BLANK + line_cls(sq, k));
 	add(f, SPA_LEN0 + len_bucket(l->ncp));
 	add(f, l->indented ? SPA_INDENTED : SPA_FLUSH);
 	if (tag && whole)
@@ -651,7 +663,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_FIRST);
 	else
 	{
-		add(f, SPA_P_CLS_BLANK + p->cls);
+		add(f, SPA_P_CLS_BLANK + line_cls(sq, k - 1));
 		add(f, p->ncp <= 22 ? SPA_P_SHORT : SPA_P_LONG);
 		if (p->ends_sentence)
 			add(f, SPA_P_ENDS);
@@ -668,7 +680,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_LAST);
 	else
 	{
-		add(f, SPA_N_CLS_BLANK + x->cls);
+		add(f, SPA_N_CLS_BLANK + line_cls(sq, k + 1));
 		add(f, x->ncp <= 22 ? SPA_N_SHORT : SPA_N_LONG);
 		if (x->indented)
 			add(f, SPA_N_INDENTED);
