@@ -7,7 +7,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
-                       [--swap SRC,..] [--two-part P]
+                       [--swap SRC,..] [--two-part P] [--long-kickers P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -86,6 +86,7 @@ CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--cap
 VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
+KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -587,9 +588,9 @@ def vary(d, r):
     if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
         d["title"] = two_part(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
-        k = clause(text, r, 6, 20)
+        k = kicker_of(text, r)
         if k:
-            d["kicker"] = k + r.choice(["", "", "——", "——"])
+            d["kicker"] = k
     if not d.get("subtitle") and d.get("title") and r.random() < 0.25:
         d["subtitle"] = clause(text, r, 8, 22)
     if len(body) >= 4 and len(body) == len(d["paragraphs"]) and r.random() < 0.35:
@@ -606,6 +607,28 @@ def vary(d, r):
             out.append(p)
         d["paragraphs"] = out
     return d
+
+
+def kicker_of(text, r):
+    """A kicker made of the article's own clauses, in the two shapes dailies
+    print: a short phrase (some ending in ——) or, with KICKER_LONG's share, a
+    factual sentence of one or two clauses (who, where, what) as long as or
+    longer than most titles (--long-kickers)."""
+    if KICKER_LONG == 0 or r.random() >= KICKER_LONG:
+        k = clause(text, r, 6, 20)
+        return k and k + r.choice(["", "", "——", "——"])
+    cands = []
+    for sent in re.split(r"[。！？]", text):
+        cs = re.split(r"[，；]", sent)
+        for i, c in enumerate(cs):
+            if 12 <= len(c) <= 28:
+                cands.append(c)
+            if i + 1 < len(cs) and min(len(c), len(cs[i + 1])) >= 4 and 12 <= len(c) + len(cs[i + 1]) + 1 <= 28:
+                cands.append(c + "，" + cs[i + 1])
+    cands = [c for c in cands if not re.search(r"[“”（）《》：\s]", c)]
+    if not cands:
+        return None
+    return r.choice(cands) + r.choice(["", "", "", "——"])
 
 
 def two_part(title, text, r):
@@ -849,7 +872,8 @@ def main():
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
-           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0"}
+           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
+           "--long-kickers": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -864,8 +888,9 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG
     TWOPART = float(opt["--two-part"])
+    KICKER_LONG = float(opt["--long-kickers"])
     CAPTIONS = float(opt["--captions"])
     VARY = float(opt["--vary"])
     WEBCOPY = float(opt["--webcopy"])
