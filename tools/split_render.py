@@ -8,6 +8,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
+                       [--weights SRC=N,..]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -873,7 +874,7 @@ def main():
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
-           "--long-kickers": "0"}
+           "--long-kickers": "0", "--weights": ""}
     pos = []
     i = 0
     while i < len(args):
@@ -907,6 +908,10 @@ def main():
         want = 0 if opt["--split"] == "train" else 1
         swap = set(opt["--swap"].split(","))
         pool = [a for a in pool if stable_half(a["source"] + a["title"]) ^ (a["source"] in swap) == want]
+    # --weights SRC=N,..: each article of SRC N times in the pool (fitting)
+    for w in filter(None, opt["--weights"].split(",")):
+        src, n = w.split("=")
+        pool = [b for a in pool for b in ([a] * int(n) if a["source"] == src else [a])]
     os.makedirs(out, exist_ok=True)
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
