@@ -8,7 +8,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
-                       [--weights SRC=N,..]
+                       [--weights SRC=N,..] [--page-stacks P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -87,6 +87,7 @@ CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--cap
 VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
+PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
@@ -632,6 +633,17 @@ def kicker_of(text, r):
     return r.choice(cands) + r.choice(["", "", "", "——"])
 
 
+def page_stack(d, r):
+    """A saved page's headline printed as a daily's stack (--page-stacks): a
+    kicker of the article's own clauses over the page's title, in half of
+    them a subtitle under it."""
+    text = "".join(p for p in d["paragraphs"] if not is_head(p))
+    d["kicker"] = kicker_of(text, r)
+    if not d.get("subtitle") and r.random() < 0.5:
+        d["subtitle"] = clause(text, r, 8, 22)
+    return d
+
+
 def two_part(title, text, r):
     """A two-part headline as pages and dailies print them (--two-part):
     X：TITLE, TITLE：Y or TITLE，Y, the added part a clause of the article."""
@@ -662,6 +674,8 @@ def decorate(a, r):
     d = dict(a)
     if VARY > 0 and a["source"] != "own" and r.random() < VARY:
         d = vary(d, r)
+    if PAGE_STACKS > 0 and a["source"] == "pages" and not d.get("kicker") and r.random() < PAGE_STACKS:
+        d = page_stack(d, r)
     # the own fixtures and the saved pages are rendered as written: no
     # invented dateline, byline, ending or column tag
     if a["source"] not in AS_PRINTED and not a.get("byline") and not a.get("ending_byline"):
@@ -874,7 +888,8 @@ def main():
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
-           "--long-kickers": "0", "--weights": ""}
+           "--long-kickers": "0", "--weights": "",
+           "--page-stacks": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -889,7 +904,8 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS
+    PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
     KICKER_LONG = float(opt["--long-kickers"])
     CAPTIONS = float(opt["--captions"])
