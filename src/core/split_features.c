@@ -595,28 +595,6 @@ hist_atoms(const SpLine *l, const SpLine *p, const SpLine *x, SpFeatures *f)
 		add(f, SPA_N_COLS_JOINED);
 }
 
-/* SP_ATOM_LIST_STACK: lengths of two headline-like lines next to each other */
-static void
-stack_atoms(const SpLine *l, const SpLine *p, const SpLine *x, SpFeatures *f)
-{
-	if (!echo_head(l))
-		return;
-	if (x && echo_head(x))
-	{
-		if (x->ncp * 3 <= l->ncp * 2)
-			add(f, SPA_STK_N_SHORTER);
-		else if (x->ncp * 2 >= l->ncp * 3)
-			add(f, SPA_STK_N_LONGER);
-	}
-	if (p && echo_head(p))
-	{
-		if (p->ncp * 3 <= l->ncp * 2)
-			add(f, SPA_STK_P_SHORTER);
-		else if (p->ncp * 2 >= l->ncp * 3)
-			add(f, SPA_STK_P_LONGER);
-	}
-}
-
 /* the atoms of one line; seq lists the lines of the sequence, k is its place */
 static void
 line_atoms(const SpSeq *sq, int k, SpFeatures *f)
@@ -729,7 +707,6 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	transfer_atoms(sq, k, f);
 	if (sq->coh[k].echo >= 2)
 		add(f, sq->coh[k].echo <= 5 ? SPA_ECHO1 : SPA_ECHO2);
-	stack_atoms(l, p, x, f);
 }
 
 /*

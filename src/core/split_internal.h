@@ -140,8 +140,7 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(P_ADLIKE) SP_ATOM(N_ADLIKE) \
 	SP_HIST_ATOMS \
 	SP_ATOM_LIST_TRANSFER \
-	SP_ATOM_LIST_WEB \
-	SP_ATOM_LIST_STACK
+	SP_ATOM_LIST_WEB
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -179,17 +178,6 @@ extern char *sp_body_finish(SpBodyState *st);
  */
 #define SP_ATOM_LIST_WEB \
 	SP_ATOM(ECHO1) SP_ATOM(ECHO2)
-
-/*
- * Relative lengths in a headline stack (branch splitstack, issue #11): the
- * line and the one after it (before it) are both headline-like and the
- * other is at most two thirds as long (at least one and a half times as
- * long).  A kicker is often a factual sentence over a short title, a title
- * often a short phrase over a longer subtitle.
- */
-#define SP_ATOM_LIST_STACK \
-	SP_ATOM(STK_N_SHORTER) SP_ATOM(STK_N_LONGER) \
-	SP_ATOM(STK_P_SHORTER) SP_ATOM(STK_P_LONGER)
 
 typedef enum SpAtom
 {
