@@ -18,12 +18,6 @@
 # varied articles a two-part headline (split_render.py --two-part; README,
 # "The pages as fitting data": measured, not kept).
 #
-# WEIGHTS (default own=2,xinmin=2,cnki=2,pku=2,msr=2: the 17 page articles
-# at half the weight of the others; WEIGHTS= for none) passes --weights to
-# split_render.py; LONG_KICKERS and PAGE_STACKS (default 0) pass
-# --long-kickers and --page-stacks (README, "Titles in headline stacks":
-# the weights kept, the other two measured and not kept).
-#
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
@@ -52,7 +46,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS-own=2,xinmin=2,cnki=2,pku=2,msr=2}" --page-stacks "${PAGE_STACKS:-0}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done
