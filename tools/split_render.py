@@ -63,6 +63,14 @@ ending in ——), a subtitle, section heads in one of several styles (flush,
 habits.  --two-part P (with --vary) gives that share of the varied
 articles a two-part headline (X：TITLE, TITLE：Y, TITLE，Y; X and Y clauses
 of the article), as the saved pages and many dailies print them.
+--long-kickers P (with --vary) makes that share of the invented kickers a
+factual sentence of one or two clauses of the article, 12-28 characters
+(the rest stay a short clause, some ending in ——); --page-stacks P prints
+that share of the saved pages' articles under an invented kicker, half of
+them with a subtitle; --weights SRC=N,.. puts each article of SRC N times
+in the pool the issues draw from (N whole).  All three default to off and
+were measured for the title in a headline stack and not kept (README,
+"Titles in headline stacks and the pages' weight in fitting").
 --webcopy P gives that share of the web issues a news web page's furniture
 around each article (README, "Web copies and headline stacks"): a
 source/date line under the headline (来源：X 2020-05-04 10:23, role byline),
