@@ -7,7 +7,8 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--issues N] [--seed N] [--shared DIR]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
-                       [--swap SRC,..] [--two-part P]
+                       [--swap SRC,..] [--two-part P] [--long-kickers P]
+                       [--weights SRC=N,..] [--page-stacks P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -62,6 +63,14 @@ ending in ——), a subtitle, section heads in one of several styles (flush,
 habits.  --two-part P (with --vary) gives that share of the varied
 articles a two-part headline (X：TITLE, TITLE：Y, TITLE，Y; X and Y clauses
 of the article), as the saved pages and many dailies print them.
+--long-kickers P (with --vary) makes that share of the invented kickers a
+factual sentence of one or two clauses of the article, 12-28 characters
+(the rest stay a short clause, some ending in ——); --page-stacks P prints
+that share of the saved pages' articles under an invented kicker, half of
+them with a subtitle; --weights SRC=N,.. puts each article of SRC N times
+in the pool the issues draw from (N whole).  All three default to off and
+were measured for the title in a headline stack and not kept (README,
+"Titles in headline stacks and the pages' weight in fitting").
 --webcopy P gives that share of the web issues a news web page's furniture
 around each article (README, "Web copies and headline stacks"): a
 source/date line under the headline (来源：X 2020-05-04 10:23, role byline),
@@ -86,6 +95,8 @@ CAPTIONS = 0.0  # share of epaper/masthead/web issues with photo captions (--cap
 VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting only)
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
+PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
+KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -587,9 +598,9 @@ def vary(d, r):
     if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
         d["title"] = two_part(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
-        k = clause(text, r, 6, 20)
+        k = kicker_of(text, r)
         if k:
-            d["kicker"] = k + r.choice(["", "", "——", "——"])
+            d["kicker"] = k
     if not d.get("subtitle") and d.get("title") and r.random() < 0.25:
         d["subtitle"] = clause(text, r, 8, 22)
     if len(body) >= 4 and len(body) == len(d["paragraphs"]) and r.random() < 0.35:
@@ -605,6 +616,39 @@ def vary(d, r):
                 out.append(style.replace("一", num, 1) % h)
             out.append(p)
         d["paragraphs"] = out
+    return d
+
+
+def kicker_of(text, r):
+    """A kicker made of the article's own clauses, in the two shapes dailies
+    print: a short phrase (some ending in ——) or, with KICKER_LONG's share, a
+    factual sentence of one or two clauses (who, where, what) as long as or
+    longer than most titles (--long-kickers)."""
+    if KICKER_LONG == 0 or r.random() >= KICKER_LONG:
+        k = clause(text, r, 6, 20)
+        return k and k + r.choice(["", "", "——", "——"])
+    cands = []
+    for sent in re.split(r"[。！？]", text):
+        cs = re.split(r"[，；]", sent)
+        for i, c in enumerate(cs):
+            if 12 <= len(c) <= 28:
+                cands.append(c)
+            if i + 1 < len(cs) and min(len(c), len(cs[i + 1])) >= 4 and 12 <= len(c) + len(cs[i + 1]) + 1 <= 28:
+                cands.append(c + "，" + cs[i + 1])
+    cands = [c for c in cands if not re.search(r"[“”（）《》：\s]", c)]
+    if not cands:
+        return None
+    return r.choice(cands) + r.choice(["", "", "", "——"])
+
+
+def page_stack(d, r):
+    """A saved page's headline printed as a daily's stack (--page-stacks): a
+    kicker of the article's own clauses over the page's title, in half of
+    them a subtitle under it."""
+    text = "".join(p for p in d["paragraphs"] if not is_head(p))
+    d["kicker"] = kicker_of(text, r)
+    if not d.get("subtitle") and r.random() < 0.5:
+        d["subtitle"] = clause(text, r, 8, 22)
     return d
 
 
@@ -638,6 +682,8 @@ def decorate(a, r):
     d = dict(a)
     if VARY > 0 and a["source"] != "own" and r.random() < VARY:
         d = vary(d, r)
+    if PAGE_STACKS > 0 and a["source"] == "pages" and not d.get("kicker") and r.random() < PAGE_STACKS:
+        d = page_stack(d, r)
     # the own fixtures and the saved pages are rendered as written: no
     # invented dateline, byline, ending or column tag
     if a["source"] not in AS_PRINTED and not a.get("byline") and not a.get("ending_byline"):
@@ -849,7 +895,9 @@ def main():
     opt = {"--split": "all", "--layouts": "epaper,masthead,web,ocr,captions,plain,historical", "--issues": "6",
            "--seed": "1", "--shared": os.path.join(ROOT, "..", "shared"),
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
-           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0"}
+           "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
+           "--long-kickers": "0", "--weights": "",
+           "--page-stacks": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -864,8 +912,10 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS
+    PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
+    KICKER_LONG = float(opt["--long-kickers"])
     CAPTIONS = float(opt["--captions"])
     VARY = float(opt["--vary"])
     WEBCOPY = float(opt["--webcopy"])
@@ -882,6 +932,10 @@ def main():
         want = 0 if opt["--split"] == "train" else 1
         swap = set(opt["--swap"].split(","))
         pool = [a for a in pool if stable_half(a["source"] + a["title"]) ^ (a["source"] in swap) == want]
+    # --weights SRC=N,..: each article of SRC N times in the pool (fitting)
+    for w in filter(None, opt["--weights"].split(",")):
+        src, n = w.split("=")
+        pool = [b for a in pool for b in ([a] * int(n) if a["source"] == src else [a])]
     os.makedirs(out, exist_ok=True)
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
