@@ -25,7 +25,8 @@
 # STATS=1 logs every statement's CPU (log_statement_stats) and prints the
 # replayed efficiency of two idle cores (bench/ingest_replay.py); ARCHIVE_SQL: SQL run
 # on the fresh archive (schema bench) before the load; SKIP_BUILD=1 uses
-# the installed build; KEEP=1 leaves the cluster running.
+# the installed build; KEEP=1 leaves the cluster running; LOAD_OPTS: more
+# options for the loader (e.g. --merger).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/common.sh"
 cd "$NA_ROOT"
@@ -113,7 +114,7 @@ load() {
 		sleep 1
 	fi
 	t0=$(date +%s.%N)
-	out=$( { TIMEFORMAT='%U %S'; time scripts/news-archive-load -q -d $db -b "${BATCH_MB:-16}" -j "$jobs" "$work/issues" 2>"$work/load.err"; } 2>&1) ||
+	out=$( { TIMEFORMAT='%U %S'; time scripts/news-archive-load -q -d $db -b "${BATCH_MB:-16}" -j "$jobs" ${LOAD_OPTS:-} "$work/issues" 2>"$work/load.err"; } 2>&1) ||
 		{ cat "$work/load.err" >&2; exit 1; }
 	# what is still in the index's pending list is indexing work of this load
 	psql -qX -d $db -c "SELECT gin_clean_pending_list(relid) FROM ($gin_leaves) l(relid)" >/dev/null
@@ -123,7 +124,7 @@ load() {
 	fi
 	c1=$(server_cpu)
 	k1=$(checkpoints)
-	[ -n "${STATS:-}" ] && python3 bench/ingest_replay.py "$NA_TMP/postgres.log" "$log0" "$(stat -c %s "$NA_TMP/postgres.log")" >&2
+	[ -n "${STATS:-}" ] && python3 bench/ingest_replay.py "$NA_TMP/postgres.log" "$log0" "$(stat -c %s "$NA_TMP/postgres.log")" 2 "$jobs" >&2
 	tail -n 1 "$work/load.err" >&2
 	awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v k="$((k1 - k0))" -v b="$bytes" -v cl="$out" \
 		-v wal="$(psql -qXAt -d $db -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")" 'BEGIN {

@@ -150,6 +150,33 @@ check "partitioned archive: the same articles and authors after resplit" \
 check "partitions must be 1 to 64" \
 	bash -c "! psql -qXAt -d $db -c \"SELECT news_archive.create_archive('arc_bad', 0)\" 2>/dev/null"
 
+# the merger (--merger): one more session merges the pending lists while the
+# batches load, theirs out of reach; the same rows, every list empty, -j 1
+# too, and a second load adds nothing (partitioned: one merger, three lists)
+sql "SELECT news_archive.create_archive('arc_m', 3)" >/dev/null
+sql "SELECT news_archive.create_archive('arc_m1')" >/dev/null
+rc=0
+"${as_user[@]}" "$load" -q -b 1 -j 2 --merger -d $db -a arc_m "$work/conc" >/dev/null 2>"$work/m1" || rc=$?
+"${as_user[@]}" "$load" -q -b 1 -j 1 --merger -d $db -a arc_m1 "$work/conc" >/dev/null 2>>"$work/m1" || rc=$?
+cat "$work/m1"
+check "merger: both loads exit 0" [ "$rc" -eq 0 ]
+check "merger: the articles of the plain loads" \
+	[ "$(sql "SELECT (SELECT count(*) FROM arc_m.articles) || ' ' || (SELECT count(*) FROM arc_m1.articles)")" = \
+	  "$(sql "SELECT (SELECT count(*) FROM arc_conc.articles) || ' ' || (SELECT count(*) FROM arc_conc.articles)")" ]
+if sql "SELECT FROM pg_extension WHERE extname = 'pgstattuple'" | grep -q .; then
+	check "merger: every pending list merged after the load" \
+		[ "$(sql "SELECT sum(pending_tuples) FROM (SELECT relid FROM pg_partition_tree('arc_m.articles_search_idx') WHERE isleaf
+		          UNION ALL SELECT 'arc_m1.articles_search_idx'::regclass) t, LATERAL pgstatginindex(t.relid)")" = 0 ]
+fi
+for q in 报 发展; do
+	check "merger: search('$q') as on the plain load" \
+		[ "$(sql "SELECT count(*) FROM news_archive.search('$q', lim => 100000, archive => 'arc_m')") $(sql "SELECT count(*) FROM news_archive.search('$q', lim => 100000, archive => 'arc_m1')")" = \
+		  "$(like_count "$q") $(like_count "$q")" ]
+done
+rc=0
+"${as_user[@]}" "$load" -q -j 2 --merger -d $db -a arc_m "$work/conc" >/dev/null 2>"$work/m2" || rc=$?
+check "merger: second load adds nothing" grep -q " 0 new, 0 new versions, .* already there, 0 skipped" "$work/m2"
+
 # errors that stop the load before it starts
 rc=0
 "$load" -d $db -a nosuch "$dir" >/dev/null 2>"$work/err4" || rc=$?
