@@ -355,6 +355,8 @@ extern uint32_t zh_subquery_max_ncp(const ZhSubQuery *q);
 extern void zh_subquery_join_found(const ZhSubQuery *q, const char *head,
 								   size_t head_len, const char *lead,
 								   size_t lead_len, bool *found);
+/* 1 or 0 when the terms found already decide q, whatever else occurs; else -1 */
+extern int	zh_subquery_known(const ZhSubQuery *q, const bool *found);
 extern bool zh_subquery_match_joined(const ZhSubQuery *q, const char *head,
 									 size_t head_len, const char *body,
 									 size_t body_len);

@@ -155,7 +155,7 @@ DECLARE
     -- doc serving only the index through &@? (an archive's article_match)
     matches text := CASE WHEN exact IS NULL THEN pg_catalog.format('%s OPERATOR(@extschema@.&@) $3', doc)
                          ELSE pg_catalog.format('%s OPERATOR(@extschema@.&@?) $3 AND (%s)', doc, exact) END;
-    confirm text := COALESCE(exact, pg_catalog.format('@extschema@.zh_match(%s, $3)', doc));
+    confirm text := COALESCE('(' || exact || ')', pg_catalog.format('@extschema@.zh_match(%s, $3)', doc));
     lim text := CASE WHEN with_ties THEN 'FETCH FIRST $8 ROWS WITH TIES' ELSE 'LIMIT $8' END;
     ids tid[];
     bnds float8[];

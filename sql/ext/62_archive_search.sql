@@ -133,13 +133,14 @@ BEGIN
             s, s || '.articles', '@extschema@.article_text(kicker, title, subtitle, body)',
             $t$pg_catalog.concat_ws(' ', kicker, title, subtitle)$t$,
             @extschema@._search_filter(s, from_date, to_date),
-            '@extschema@.article_match(kicker, title, subtitle, body, $3)');
+            '@extschema@.zh_index_decides($3) OR @extschema@.article_match(kicker, title, subtitle, body, $3)');
     ELSE
         hits := pg_catalog.format($h$
             SELECT x.*, @extschema@.zh_rank(pg_catalog.concat_ws(' ', x.kicker, x.title, x.subtitle), x.body, $1) AS rank
               FROM %1$s.articles x
              WHERE @extschema@.article_text(x.kicker, x.title, x.subtitle, x.body) OPERATOR(@extschema@.&@?) $1
-               AND @extschema@.article_match(x.kicker, x.title, x.subtitle, x.body, $1)$h$, s);
+               AND (@extschema@.zh_index_decides($1)
+                    OR @extschema@.article_match(x.kicker, x.title, x.subtitle, x.body, $1))$h$, s);
     END IF;
     RETURN QUERY EXECUTE @extschema@._search_sql(s, hits)
         USING q, from_date, to_date, COALESCE(lim, 20);

@@ -6,8 +6,15 @@
 -- and PostgreSQL asks a function's support function for an index condition
 -- only when one of its arguments is the indexed expression, so search(),
 -- trend() and zh_top write the index's candidate clause beside it:
---   article_text(k, t, s, b) &@? q AND article_match(k, t, s, b, q)
--- (&@? is answered by the index without reading the text).
+--   article_text(k, t, s, b) &@? q
+--     AND (zh_index_decides(q) OR article_match(k, t, s, b, q))
+-- (&@? is answered by the index without reading the text; for a query of
+-- one- and two-character terms it is &@ itself, and the planner folds
+-- zh_index_decides of a constant query away).
+CREATE FUNCTION @extschema@.zh_index_decides(query text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'zh_index_decides' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_index_decides(text) IS
+    'Do the zh_search_ops keys alone decide text &@ query (every term one or two BMP characters)?  Then &@? is &@ itself and no text need be read';
 CREATE FUNCTION @extschema@.article_match_support(internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'article_match_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.article_match_support(internal) IS

@@ -65,6 +65,22 @@ zh_subquery_join_found(const ZhSubQuery *q, const char *head, size_t head_len,
 	na_free(buf);
 }
 
+static int
+known_term(const ZhSubQuery *q, uint32_t i, void *arg)
+{
+	int			v = ((const bool *) arg)[i] ? 1 : 2;
+
+	return v == 1 && q->terms[i].negated ? 0 : v;
+}
+
+int
+zh_subquery_known(const ZhSubQuery *q, const bool *found)
+{
+	int			v = zh_subquery_eval(q, known_term, (void *) found);
+
+	return v == 2 ? -1 : v;
+}
+
 typedef struct
 {
 	const bool *found;

@@ -110,8 +110,14 @@ article_match(PG_FUNCTION_ARGS)
 			bool	   *pre = (bool *) palloc0(q->nterms + 1);
 			size_t		lead_len;
 			bool		complete;
-			const char *lead = body_lead(d, q, &lead_len, &complete);
+			const char *lead;
+			int			v;
 
+			/* the head alone (a prefix of the joined text) may decide */
+			zh_subquery_join_found(q, buf.data, buf.len, "", 0, pre);
+			if ((v = zh_subquery_known(q, pre)) >= 0)
+				PG_RETURN_BOOL(v == 1);
+			lead = body_lead(d, q, &lead_len, &complete);
 			if (complete)
 			{
 				zh_subquery_join_found(q, buf.data, buf.len, lead, lead_len, pre);
