@@ -118,8 +118,8 @@ SELECT format('| %s | %s (%s) | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s 
   pg_temp.cpums('search', 'old', qs.n), pg_temp.cpums('search', 'new', qs.n), pg_temp.cpums('search', 'nocache', qs.n),
   pg_temp.med('trend', 'old', qs.n), pg_temp.med('trend', 'new', qs.n), pg_temp.med('trend', 'nocache', qs.n),
   pg_temp.cpums('trend', 'old', qs.n), pg_temp.cpums('trend', 'new', qs.n), pg_temp.cpums('trend', 'nocache', qs.n),
-  (SELECT count(DISTINCT res) = 1 FROM m WHERE m.n = qs.n AND what = 'search')
-  AND (SELECT count(DISTINCT res) = 1 FROM m WHERE m.n = qs.n AND what = 'trend'))
+  (SELECT count(DISTINCT COALESCE(res, '')) = 1 FROM m WHERE m.n = qs.n AND what = 'search')
+  AND (SELECT count(DISTINCT COALESCE(res, '')) = 1 FROM m WHERE m.n = qs.n AND what = 'trend'))
 FROM qs ORDER BY qs.n;
 SELECT format('| total | | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s / %s / %s | |',
   round(sum(wall) FILTER (WHERE what = 'search' AND method = 'old')::numeric / $ROUNDS, 0),
