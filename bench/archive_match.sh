@@ -8,7 +8,7 @@
 # (old, new, new without cache, ...), serial, JIT off.  Per query: median
 # wall ms and the backend's CPU ms per query (utime + stime of
 # /proc/self/stat, 10 ms ticks summed over the rounds), and whether the
-# three give the same rows.  The archive: one article per document of
+# three give the same rows (and snippets: the old query's are computed too).  The archive: one article per document of
 # bench/search_corpus.py (BENCH_BYTES) over 50 issues, plus 50 long
 # articles of 200 kB to 1 MB (documents of the corpus joined), bodies
 # EXTERNAL as archives store them; no rank index (search()'s plain plan).
@@ -69,12 +69,12 @@ BEGIN
     PERFORM set_config('news_archive.long_text_cache', '0', false);
   END IF;
   IF what = 'search' AND method = 'old' THEN
-    EXECUTE format('SELECT string_agg(format(''%%s/%%s/%%s'', rank, issue_id, ordinal), '' '') FROM (%s) s',
+    EXECUTE format('SELECT string_agg(format(''%%s/%%s/%%s/%%s'', rank, issue_id, ordinal, md5(snippet)), '' '') FROM (%s) s(rank, snippet, title, issue_date, paper, issue_id, ordinal)',
                    news_archive._search_sql('bm', 'SELECT x.*, news_archive.zh_rank(pg_catalog.concat_ws('' '', x.kicker, x.title, x.subtitle), x.body, \$1) AS rank
                       FROM bm.articles x WHERE news_archive.article_text(x.kicker, x.title, x.subtitle, x.body) OPERATOR(news_archive.&@) \$1'))
       INTO r USING q, NULL::date, NULL::date, 20;
   ELSIF what = 'search' THEN
-    SELECT string_agg(format('%s/%s/%s', rank, issue_id, ordinal), ' ') INTO r FROM news_archive.search(q, lim => 20, archive => 'bm');
+    SELECT string_agg(format('%s/%s/%s/%s', rank, issue_id, ordinal, md5(snippet)), ' ') INTO r FROM news_archive.search(q, lim => 20, archive => 'bm');
   ELSIF method = 'old' THEN
     SELECT string_agg(month || ':' || n, ' ' ORDER BY month) INTO r
       FROM (SELECT date_trunc('month', i.issue_date)::date AS month, count(*) AS n
