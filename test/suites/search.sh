@@ -241,7 +241,7 @@ p=$((p + p2)); f=$((f + f2))
 P -q <<'SQL'
 CREATE TABLE art (id serial, kicker text, title text, subtitle text, body text);
 ALTER TABLE art ALTER COLUMN body SET STORAGE EXTERNAL;
-CREATE TABLE art_lz4 (LIKE art);
+CREATE TABLE art_lz4 (LIKE art INCLUDING DEFAULTS);
 ALTER TABLE art_lz4 ALTER COLUMN body SET COMPRESSION lz4;
 INSERT INTO art (kicker, title, subtitle, body)
 SELECT CASE WHEN l.id % 3 = 0 THEN NULL ELSE left(s.body, 6) END, substr(s.body, 7, 12),
