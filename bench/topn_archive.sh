@@ -49,7 +49,8 @@ BEGIN
   IF method = 'plain' THEN
     EXECUTE format('SELECT string_agg(format(''%%s/%%s/%%s'', rank, issue_id, ordinal), '' '') FROM (%s) s',
                    news_archive._search_sql('bt', 'SELECT x.*, news_archive.zh_rank(pg_catalog.concat_ws('' '', x.kicker, x.title, x.subtitle), x.body, \$1) AS rank
-                      FROM bt.articles x WHERE news_archive.article_text(x.kicker, x.title, x.subtitle, x.body) OPERATOR(news_archive.&@) \$1'))
+                      FROM bt.articles x WHERE news_archive.article_text(x.kicker, x.title, x.subtitle, x.body) OPERATOR(news_archive.&@?) \$1
+                       AND (news_archive.zh_index_decides(\$1) OR news_archive.article_match(x.kicker, x.title, x.subtitle, x.body, \$1))'))
       INTO r USING q, f, NULL::date, 20;
   ELSE
     SELECT string_agg(format('%s/%s/%s', rank, issue_id, ordinal), ' ') INTO r FROM news_archive.search(q, f, NULL, 20, 'bt');

@@ -21,4 +21,16 @@ extern Datum *zh_keys_to_datums(const int32_t *keys, size_t n);
 /* the query, parsed once per call site and kept in fn_extra */
 extern ZhSubQuery *zh_search_cached(FunctionCallInfo fcinfo, text *query);
 
+/*
+ * Is d a long text stored out of line that zh_match() confirms slice by
+ * slice (src/pg/zh_search.c)?  Then zh_match_long() does it, with pre (or
+ * NULL) the query's terms known to occur already, per term.
+ */
+/* &@'s selectivity estimate for a query expression (zh_search_sel.c) */
+struct PlannerInfo;
+extern double zh_match_sel_query(struct PlannerInfo *root, Node *query);
+
+extern bool zh_match_is_long(Datum d, const ZhSubQuery *q);
+extern bool zh_match_long(Datum d, const ZhSubQuery *q, const bool *pre);
+
 #endif							/* PG_ZH_SEARCH_H */

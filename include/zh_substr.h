@@ -313,6 +313,12 @@ extern int	zh_substream_feed(ZhSubStream *st, const char *s, size_t base,
 							  size_t len, bool last);
 /* raw first, undecided after the last slice: the whole text decides */
 extern int	zh_substream_finish(ZhSubStream *st, const char *s, size_t len);
+/*
+ * Terms already known to occur (found[i] true; from zh_subquery_join_found)
+ * count as found before the first slice.  Returns 1 or 0 when that decides
+ * the query already, else -1.
+ */
+extern int	zh_substream_preset(ZhSubStream *st, const bool *found);
 /* where to resume a search of the term after s[0, len): see above */
 extern size_t zh_subterm_resume(const ZhSubTerm *t, const char *s, size_t len);
 /* the matches that are not in the raw bytes (zh_subterm_in less memmem) */
@@ -330,6 +336,30 @@ typedef void (*ZhSpanFn) (void *arg, size_t start, size_t end);
 extern size_t zh_subterm_count(const ZhSubTerm *t, const char *s, size_t len);
 extern size_t zh_subterm_spans(const ZhSubTerm *t, const char *s, size_t len,
 							   ZhSpanFn fn, void *arg, size_t *nchars);
+
+/*
+ * A query on a head of short fields followed by a body (an archive's
+ * article_text(): "kicker\ntitle\nsubtitle\n" then the body), without the
+ * joined copy (zh_substr_join.c).  A term occurs in the joined text exactly
+ * when it occurs in the head followed by the body's lead, or in the body
+ * alone.  The lead: the body's first bytes up to its nchars-th character
+ * that is not white space once folded (*complete false when the body has
+ * fewer, the lead then being the whole body).  zh_subquery_join_found sets
+ * found[i] for the terms in head + lead, with nchars the query's
+ * zh_subquery_max_ncp; zh_subquery_match_joined decides the whole query
+ * that way (== zh_subquery_match on the joined text).
+ */
+extern size_t zh_substr_lead_bytes(const char *s, size_t len, uint32_t nchars,
+								   bool *complete);
+extern uint32_t zh_subquery_max_ncp(const ZhSubQuery *q);
+extern void zh_subquery_join_found(const ZhSubQuery *q, const char *head,
+								   size_t head_len, const char *lead,
+								   size_t lead_len, bool *found);
+/* 1 or 0 when the terms found already decide q, whatever else occurs; else -1 */
+extern int	zh_subquery_known(const ZhSubQuery *q, const bool *found);
+extern bool zh_subquery_match_joined(const ZhSubQuery *q, const char *head,
+									 size_t head_len, const char *body,
+									 size_t body_len);
 
 /*
  * GIN consistency of the query given which keys an item has.  check[i]

@@ -80,6 +80,59 @@ SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT 1 FROM arc.articles a
  WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) '产业园';
 RESET enable_seqscan;
+-- article_match(): article_text(...) &@ q without building article_text();
+-- the index through the candidate clause beside it (search() and trend()
+-- query this way), the rows exactly those of the expression, and the same
+-- row estimate
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT 1 FROM arc.articles a
+ WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@?) '产业园'
+   AND news_archive.article_match(a.kicker, a.title, a.subtitle, a.body, '产业园');
+-- as search() and trend() write it: a query of one- and two-character terms
+-- is decided by the index alone (&@? is &@ there), no text read
+EXPLAIN (COSTS OFF) SELECT 1 FROM arc.articles a
+ WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@?) '产业 园区'
+   AND (news_archive.zh_index_decides('产业 园区') OR news_archive.article_match(a.kicker, a.title, a.subtitle, a.body, '产业 园区'));
+SELECT q, news_archive.zh_index_decides(q) FROM (VALUES ('产业 园区'), ('产业园'), ('"产 业"'), ('-园'), ('产业 OR 园区园')) v(q);
+SELECT count(*) = (SELECT count(*) FROM arc.articles a
+                    WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) '产业 园区') AS same_rows
+  FROM arc.articles a
+ WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@?) '产业 园区';
+RESET enable_seqscan;
+CREATE FUNCTION pg_temp.plan_rows(sql text) RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE j json;
+BEGIN
+    EXECUTE 'EXPLAIN (FORMAT JSON) ' || sql INTO j;
+    RETURN (j -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+END $$;
+SELECT pg_temp.plan_rows($$SELECT 1 FROM arc.articles a WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) '产业园'$$)
+     = pg_temp.plan_rows($$SELECT 1 FROM arc.articles a WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@?) '产业园'
+                             AND news_archive.article_match(a.kicker, a.title, a.subtitle, a.body, '产业园')$$) AS same_estimate,
+       pg_temp.plan_rows($$SELECT 1 FROM arc.articles a WHERE news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) '产业园'$$)
+     = pg_temp.plan_rows($$SELECT 1 FROM arc.articles a WHERE news_archive.article_match(a.kicker, a.title, a.subtitle, a.body, '产业园')$$) AS same_estimate_alone;
+-- every article (and its fields shuffled, some NULL) against queries within
+-- a field, across the line breaks that join them, negated, OR, and the
+-- article's own title to end of first body line as one quoted term
+WITH q(q) AS (VALUES ('产业园'), ('產業園'), ('临江'), ('-临江'), ('临江 OR 产业园'), ('产业园 -临江'),
+                     ('"' || E'\n' || '"'), ('的'), ('没有这个词')),
+     f AS (SELECT a.kicker, a.title, a.subtitle, a.body FROM arc.articles a
+           UNION ALL SELECT NULL, a.body, a.kicker, a.title FROM arc.articles a
+           UNION ALL SELECT a.title, NULL, NULL, NULL FROM arc.articles a),
+     t AS (SELECT f.*, q.q FROM f, q
+           UNION ALL
+           SELECT f.*, '"' || right(COALESCE(f.title, ''), 2) || E'\n' || left(COALESCE(f.subtitle, ''), 2) || '"' FROM f
+           UNION ALL
+           SELECT f.*, '"' || right(COALESCE(f.subtitle, ''), 1) || E'\n' || left(COALESCE(f.body, ''), 3) || '"' FROM f
+           UNION ALL
+           SELECT f.*, '"' || right(COALESCE(f.subtitle, ''), 1) || E'\n' || left(COALESCE(f.body, ''), 3) || 'x"' FROM f)
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE news_archive.article_text(kicker, title, subtitle, body) OPERATOR(news_archive.&@) q) AS matches,
+       bool_and((news_archive.article_text(kicker, title, subtitle, body) OPERATOR(news_archive.&@) q)
+                IS NOT DISTINCT FROM news_archive.article_match(kicker, title, subtitle, body, q)) AS same
+  FROM t;
+SELECT news_archive.article_match(NULL, NULL, NULL, NULL, 'a') AS all_null,
+       news_archive.article_match('a', 'b', NULL, NULL, NULL) AS null_query,
+       news_archive.article_match('人民', NULL, NULL, '日报', E'"人民\n\n\n日报"') AS across_nulls;
 SELECT count(*) AS none_before FROM news_archive.search('产业园', to_date => '2021-12-31');
 SELECT count(*) >= 1 AS found_in_range FROM news_archive.search('产业园', '2022-03-01', '2022-03-31');
 SELECT count(*) <= 1 AS limited FROM news_archive.search('临江', lim => 1);

@@ -140,7 +140,8 @@ CREATE FUNCTION @extschema@.zh_top(tbl regclass, doc text, query text, n int DEF
                                    avg_body_chars float8 DEFAULT 1500,
                                    body text DEFAULT NULL,
                                    filter text DEFAULT NULL,
-                                   with_ties boolean DEFAULT false)
+                                   with_ties boolean DEFAULT false,
+                                   exact text DEFAULT NULL)
     RETURNS TABLE (row_id tid, rank real)
     LANGUAGE plpgsql STABLE
     SET search_path = pg_catalog, pg_temp
@@ -150,6 +151,11 @@ DECLARE
     rank_sql text := pg_catalog.format('@extschema@.zh_rank(%s, %s, $3, $4, $5, $6)',
                                        COALESCE(title, 'NULL::text'), bd);
     cond text := COALESCE(' AND (' || filter || ')', '');
+    -- the rows of doc &@ query: exact (an SQL condition, $3 the query) decides,
+    -- doc serving only the index through &@? (an archive's article_match)
+    matches text := CASE WHEN exact IS NULL THEN pg_catalog.format('%s OPERATOR(@extschema@.&@) $3', doc)
+                         ELSE pg_catalog.format('%s OPERATOR(@extschema@.&@?) $3 AND (%s)', doc, exact) END;
+    confirm text := COALESCE('(' || exact || ')', pg_catalog.format('@extschema@.zh_match(%s, $3)', doc));
     lim text := CASE WHEN with_ties THEN 'FETCH FIRST $8 ROWS WITH TIES' ELSE 'LIMIT $8' END;
     ids tid[];
     bnds float8[];
@@ -172,8 +178,8 @@ BEGIN
         -- positive term, nothing to rank): the plain plan, which reads every
         -- match
         RETURN QUERY EXECUTE pg_catalog.format(
-            'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s OPERATOR(@extschema@.&@) $3%4$s ORDER BY r DESC %5$s',
-            tbl, doc, rank_sql, cond, lim)
+            'SELECT ctid, %3$s AS r FROM %1$s WHERE %2$s%4$s ORDER BY r DESC %5$s',
+            tbl, matches, rank_sql, cond, lim)
             USING NULL::tid[], NULL::real[], query, title_weight, avg_title_chars, avg_body_chars, NULL::tid[], n;
         RETURN;
     END IF;
@@ -192,8 +198,8 @@ BEGIN
         INTO ids, bnds USING query, title_weight, avg_title_chars, avg_body_chars, ridx;
     total := COALESCE(pg_catalog.array_length(ids, 1), 0);
     -- read the rows best bound first, in growing batches, until no unread
-    -- row can beat the n-th score (or tie with it); zh_match() rather than
-    -- &@ there, so that the planner keeps to the TID scan
+    -- row can beat the n-th score (or tie with it); zh_match() (or exact)
+    -- rather than &@ there, so that the planner keeps to the TID scan
     WHILE i <= total AND (kth IS NULL OR bnds[i] * (1 + 1e-9) >= kth) LOOP
         j := LEAST(total, i + batch - 1);
         WHILE kth IS NOT NULL AND j > i AND bnds[j] * (1 + 1e-9) < kth LOOP
@@ -204,8 +210,8 @@ BEGIN
               FROM (SELECT id, r FROM (SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest($1::tid[]), pg_catalog.unnest($2::real[])) AS u(id, r)
                                        UNION ALL
                                        SELECT ctid, %2$s FROM %1$s
-                                        WHERE ctid = ANY ($7) AND @extschema@.zh_match(%3$s, $3)) a
-                     ORDER BY r DESC %4$s) z$q$, tbl, rank_sql, doc, lim)
+                                        WHERE ctid = ANY ($7) AND %3$s) a
+                     ORDER BY r DESC %4$s) z$q$, tbl, rank_sql, confirm, lim)
             INTO top_ids, top_r
             USING top_ids, top_r, query, title_weight, avg_title_chars, avg_body_chars, ids[i:j], n;
         IF pg_catalog.array_length(top_r, 1) >= n THEN
@@ -218,5 +224,5 @@ BEGIN
     RETURN QUERY SELECT u.id, u.r FROM ROWS FROM (pg_catalog.unnest(top_ids), pg_catalog.unnest(top_r)) AS u(id, r) ORDER BY u.r DESC;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.zh_top(regclass, text, text, int, text, float8, float8, float8, text, text, boolean) IS
-    'The n rows (ctid, rank) of highest zh_rank(title, body, query, ...) among those where doc &@ query and filter; doc (the indexed expression), title, body (default doc; a part of doc) and filter are SQL expressions over the table; with_ties adds the rows tied with the n-th; fast with zh_search_ops and zh_rank_ops indexes on doc (reads rows by their bound), the plain plan without them; not for partitioned tables';
+COMMENT ON FUNCTION @extschema@.zh_top(regclass, text, text, int, text, float8, float8, float8, text, text, boolean, text) IS
+    'The n rows (ctid, rank) of highest zh_rank(title, body, query, ...) among those where doc &@ query and filter; doc (the indexed expression), title, body (default doc; a part of doc) and filter are SQL expressions over the table; with_ties adds the rows tied with the n-th; fast with zh_search_ops and zh_rank_ops indexes on doc (reads rows by their bound), the plain plan without them; exact (an SQL condition, $3 the query) decides doc &@ query in its place, doc then only reaching the index through &@?; not for partitioned tables';

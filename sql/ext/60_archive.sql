@@ -546,7 +546,8 @@ BEGIN
             SELECT pg_catalog.date_trunc('month', i.issue_date)::date AS month, pg_catalog.count(*) AS n
               FROM %1$s.articles a
               JOIN %1$s.issues i ON i.id = a.issue_id
-             WHERE @extschema@.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(@extschema@.&@) $1
+             WHERE @extschema@.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(@extschema@.&@?) $1
+               AND (@extschema@.zh_index_decides($1) OR @extschema@.article_match(a.kicker, a.title, a.subtitle, a.body, $1))
                AND i.is_current AND i.issue_date IS NOT NULL
                AND ($2 IS NULL OR i.issue_date >= $2)
                AND ($3 IS NULL OR i.issue_date <= $3)

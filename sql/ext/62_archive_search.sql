@@ -126,18 +126,21 @@ BEGIN
         hits := pg_catalog.format($h$
             WITH t AS MATERIALIZED (
                 SELECT * FROM @extschema@.zh_top(%2$L, %3$L, $1, $4, %4$L, body => 'body', filter => %5$L,
-                                                 with_ties => true))
+                                                 with_ties => true, exact => %6$L))
             SELECT x.*, t.rank
               FROM %1$s.articles x JOIN t ON x.ctid = t.row_id
              WHERE x.ctid = ANY (ARRAY(SELECT row_id FROM t))$h$,
             s, s || '.articles', '@extschema@.article_text(kicker, title, subtitle, body)',
             $t$pg_catalog.concat_ws(' ', kicker, title, subtitle)$t$,
-            @extschema@._search_filter(s, from_date, to_date));
+            @extschema@._search_filter(s, from_date, to_date),
+            '@extschema@.zh_index_decides($3) OR @extschema@.article_match(kicker, title, subtitle, body, $3)');
     ELSE
         hits := pg_catalog.format($h$
             SELECT x.*, @extschema@.zh_rank(pg_catalog.concat_ws(' ', x.kicker, x.title, x.subtitle), x.body, $1) AS rank
               FROM %1$s.articles x
-             WHERE @extschema@.article_text(x.kicker, x.title, x.subtitle, x.body) OPERATOR(@extschema@.&@) $1$h$, s);
+             WHERE @extschema@.article_text(x.kicker, x.title, x.subtitle, x.body) OPERATOR(@extschema@.&@?) $1
+               AND (@extschema@.zh_index_decides($1)
+                    OR @extschema@.article_match(x.kicker, x.title, x.subtitle, x.body, $1))$h$, s);
     END IF;
     RETURN QUERY EXECUTE @extschema@._search_sql(s, hits)
         USING q, from_date, to_date, COALESCE(lim, 20);

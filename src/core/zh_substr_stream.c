@@ -171,6 +171,17 @@ zh_substream_feed(ZhSubStream *st, const char *s, size_t base, size_t len,
 }
 
 int
+zh_substream_preset(ZhSubStream *st, const bool *found)
+{
+	uint32_t	i;
+
+	for (i = 0; i < st->q->nterms; i++)
+		if (found[i])
+			st->found[i] = true;
+	return decide(st, false);
+}
+
+int
 zh_substream_finish(ZhSubStream *st, const char *s, size_t len)
 {
 	uint32_t	i;

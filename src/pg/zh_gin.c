@@ -33,6 +33,7 @@ PG_FUNCTION_INFO_V1(zh_gin_compare_partial);
 PG_FUNCTION_INFO_V1(zh_gin_consistent);
 PG_FUNCTION_INFO_V1(zh_gin_triconsistent);
 PG_FUNCTION_INFO_V1(zh_match_candidate);
+PG_FUNCTION_INFO_V1(zh_index_decides);
 
 Datum *
 zh_keys_to_datums(const int32_t *keys, size_t n)
@@ -218,4 +219,18 @@ zh_match_candidate(PG_FUNCTION_ARGS)
 	na_free(keys);
 	pfree(c);
 	PG_RETURN_BOOL(v != 0);
+}
+
+/*
+ * zh_index_decides(query): do the index keys alone decide text &@ query
+ * (every term one or two BMP characters)?  Then &@? is &@ itself, and a
+ * query written as "doc &@? q AND (zh_index_decides(q) OR exact test)"
+ * reads no text for it (the planner folds a constant q's answer away).
+ */
+Datum
+zh_index_decides(PG_FUNCTION_ARGS)
+{
+	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(0));
+
+	PG_RETURN_BOOL(q->exact);
 }

@@ -88,16 +88,19 @@ zh_search_cached(FunctionCallInfo fcinfo, text *query)
  * only what this one needs beyond it is read, in the same slices.
  */
 static bool
-match_cached(Datum d, const ZhSubQuery *q, ZhTextCached *c, bool compressed)
+match_cached(Datum d, const ZhSubQuery *q, ZhTextCached *c, bool compressed,
+			 const bool *pre)
 {
 	Size		fed = 0,
 				n = SLICE_FIRST;
 	ZhSubStream st;
 	int			r = -1;
 
-	if (c->have == c->len)
+	if (c->have == c->len && pre == NULL)
 		return zh_subquery_match(q, c->data, c->len);
 	zh_substream_init(&st, q, false);
+	if (pre)
+		r = zh_substream_preset(&st, pre);
 	while (r < 0)
 	{
 		Size		from;
@@ -126,9 +129,10 @@ match_cached(Datum d, const ZhSubQuery *q, ZhTextCached *c, bool compressed)
 /*
  * Does the long toasted text d satisfy q?  Reads only the TOAST chunks of
  * the slices up to the one that decides (or, undecided, the whole text).
+ * pre (or NULL): terms known to occur already (zh_substream_preset).
  */
 static bool
-match_slices(Datum d, const ZhSubQuery *q)
+match_slices(Datum d, const ZhSubQuery *q, const bool *pre)
 {
 	Size		total = toast_raw_datum_size(d) - VARHDRSZ;
 	Size		end = 0,
@@ -142,8 +146,10 @@ match_slices(Datum d, const ZhSubQuery *q)
 	VARATT_EXTERNAL_GET_POINTER(ptr, DatumGetPointer(d));
 	compressed = VARATT_EXTERNAL_GET_EXTSIZE(ptr) < (uint32) (ptr.va_rawsize - VARHDRSZ);
 	if (zh_text_cache_lookup(d, &c))
-		return match_cached(d, q, &c, compressed);
+		return match_cached(d, q, &c, compressed, pre);
 	zh_substream_init(&st, q, total > FOLD_SLICES);
+	if (pre)
+		r = zh_substream_preset(&st, pre);
 	while (r < 0 && end < total)
 	{
 		/* a compressed text is decompressed from its start anyway */
@@ -174,6 +180,19 @@ match_slices(Datum d, const ZhSubQuery *q)
 	return r == 1;
 }
 
+bool
+zh_match_is_long(Datum d, const ZhSubQuery *q)
+{
+	return VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)) &&
+		toast_raw_datum_size(d) > SLICE_FIRST * 2 && zh_substream_ok(q);
+}
+
+bool
+zh_match_long(Datum d, const ZhSubQuery *q, const bool *pre)
+{
+	return match_slices(d, q, pre);
+}
+
 /* text &@ query: does the text satisfy the query (zh_query syntax)? */
 Datum
 zh_match(PG_FUNCTION_ARGS)
@@ -182,9 +201,8 @@ zh_match(PG_FUNCTION_ARGS)
 	ZhSubQuery *q = zh_search_cached(fcinfo, PG_GETARG_TEXT_PP(1));
 	text	   *doc;
 
-	if (VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)) &&
-		toast_raw_datum_size(d) > SLICE_FIRST * 2 && zh_substream_ok(q))
-		PG_RETURN_BOOL(match_slices(d, q));
+	if (zh_match_is_long(d, q))
+		PG_RETURN_BOOL(match_slices(d, q, NULL));
 	doc = PG_GETARG_TEXT_PP(0);
 	PG_RETURN_BOOL(zh_subquery_match(q, VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc)));
 }

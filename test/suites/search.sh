@@ -231,6 +231,60 @@ SQL
 done
 p=$((p + p2)); f=$((f + f2))
 
+# article_match(kicker, title, subtitle, body, q) gives exactly
+# article_text(...) &@ q (the joined text is built, never toasted) on
+# articles whose long bodies (200 kB to 3 MB, EXTERNAL and lz4, read by
+# slices and through the cache) follow short fields, NULL fields among them,
+# for long-text, AND, OR and excluded queries and for terms that span the
+# line breaks joining the fields (the end of one field, the start of the
+# next, white space at the body's start); cache on and off.
+P -q <<'SQL'
+CREATE TABLE art (id serial, kicker text, title text, subtitle text, body text);
+ALTER TABLE art ALTER COLUMN body SET STORAGE EXTERNAL;
+CREATE TABLE art_lz4 (LIKE art INCLUDING DEFAULTS);
+ALTER TABLE art_lz4 ALTER COLUMN body SET COMPRESSION lz4;
+INSERT INTO art (kicker, title, subtitle, body)
+SELECT CASE WHEN l.id % 3 = 0 THEN NULL ELSE left(s.body, 6) END, substr(s.body, 7, 12),
+       CASE WHEN l.id % 4 = 1 THEN NULL ELSE substr(s.body, 19, 8) END,
+       CASE WHEN l.id % 2 = 0 THEN E'\u3000 ' ELSE '' END || l.body
+  FROM (SELECT id, body, row_number() OVER (ORDER BY id) r FROM long_ext) l
+  JOIN (SELECT body, row_number() OVER (ORDER BY id) r FROM docs WHERE src = 'short' AND length(body) > 40) s USING (r)
+ WHERE octet_length(l.body) >= 200000;
+INSERT INTO art_lz4 (kicker, title, subtitle, body)
+SELECT kicker, title, subtitle, body FROM art
+UNION ALL SELECT '中華', '人民', NULL, body FROM long_lz4 WHERE id >= 1000000;
+CREATE TABLE aq AS
+SELECT q FROM (SELECT q FROM q WHERE kind LIKE 'long-%' ORDER BY id LIMIT 120) a
+UNION ALL SELECT q FROM (SELECT q FROM q WHERE kind IN ('and', 'or', 'exclude', 'exclude-only', 'tail') ORDER BY id LIMIT 60) b
+UNION ALL SELECT '"' || right(COALESCE(subtitle, ''), 2) || E'\n' || left(body, 4) || '"' FROM art
+UNION ALL SELECT '"' || right(title, 1) || E'\n' || COALESCE(subtitle, '') || E'\n' || left(btrim(body, E'\u3000 '), 2) || '"' FROM art
+UNION ALL SELECT '"' || right(title, 3) || E'\n' || left(COALESCE(subtitle, ''), 1) || '"' FROM art
+UNION ALL SELECT '"' || right(title, 2) || E'\n' || left(COALESCE(subtitle, ''), 1) || '错"' FROM art
+UNION ALL VALUES (E'"國\n人民"'), (E'"中華\n人民"'), (E'"人民\n\n"');
+SQL
+p5=0; f5=0
+for cache in default 0; do
+	set_cache="RESET news_archive.long_text_cache"
+	[ "$cache" = default ] || set_cache="SET news_archive.long_text_cache = '$cache'"
+	read -r pc fc nr nm < <(P -At <<SQL | tail -n 1
+$set_cache;
+WITH r AS (
+  SELECT aq.q, t, a.id,
+         news_archive.article_match(a.kicker, a.title, a.subtitle, a.body, aq.q) AS got,
+         news_archive.article_text(a.kicker, a.title, a.subtitle, a.body) OPERATOR(news_archive.&@) aq.q AS want
+    FROM aq, (SELECT 'ext' t, * FROM art UNION ALL SELECT 'lz4', * FROM art_lz4) a)
+SELECT format('%s %s %s %s', count(*) FILTER (WHERE got = want), count(*) FILTER (WHERE got IS DISTINCT FROM want),
+              count(DISTINCT (t, id)), count(*) FILTER (WHERE want)) FROM r;
+SQL
+)
+	echo "article_match against article_text(...) &@ on $nr articles with long bodies, cache $cache: $pc passed, $fc failed ($nm matches)"
+	[ "${nr:-0}" -ge 8 ] && [ "${nm:-0}" -gt 100 ] || { echo "FAIL: too few long articles or matches compared"; fc=$((fc + 1)); }
+	p5=$((p5 + ${pc:-0})); f5=$((f5 + ${fc:-1}))
+done
+read -r nc < <(P -At -c "SELECT count(*) FROM art_lz4 WHERE pg_column_compression(body) IS NOT NULL AND pg_column_size(body) > 2000 AND octet_length(body) >= 200000")
+[ "${nc:-0}" -gt 0 ] || { echo "FAIL: no compressed long body"; f5=$((f5 + 1)); }
+p=$((p + p5)); f=$((f + f5))
+
 # zh_top (frequency levels, zh_rank_ops) returns the same top N as the plain
 # ORDER BY zh_rank(...) DESC LIMIT N (ties aside: the same scores, and the
 # same rows above the N-th score), for every query above and frequent
