@@ -101,8 +101,6 @@ WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webco
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
-QCOUNT = 0  # varied articles so far (seeds --question-titles' own stream)
-SEED = 1  # --seed
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
@@ -604,14 +602,8 @@ def vary(d, r):
     text = "".join(body)
     if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
         d["title"] = two_part(d["title"], text, r)
-    if QTITLES > 0 and d.get("title"):
-        # a stream of its own, so that the issues drawn stay those of
-        # --question-titles 0 and only the titles change
-        global QCOUNT
-        QCOUNT += 1
-        qr = random.Random("%d/%d" % (SEED, QCOUNT))
-        if qr.random() < QTITLES:
-            d["title"] = question_title(d["title"], text, qr)
+    if QTITLES > 0 and d.get("title") and r.random() < QTITLES:
+        d["title"] = question_title(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
         k = kicker_of(text, r)
         if k:
@@ -952,8 +944,7 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, SEED
-    SEED = int(opt["--seed"])
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
