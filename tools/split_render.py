@@ -8,6 +8,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
+                       [--question-titles P]
                        [--weights SRC=N,..] [--page-stacks P]
 
 Article sources, read at run time:
@@ -63,6 +64,9 @@ ending in ——), a subtitle, section heads in one of several styles (flush,
 habits.  --two-part P (with --vary) gives that share of the varied
 articles a two-part headline (X：TITLE, TITLE：Y, TITLE，Y; X and Y clauses
 of the article), as the saved pages and many dailies print them.
+--question-titles P (with --vary) turns that share of the varied articles'
+titles into a question headline of their own words (X为何Y？, X怎么了？, a
+clause or the title closing in ？), as web copy prints them.
 --long-kickers P (with --vary) makes that share of the invented kickers a
 factual sentence of one or two clauses of the article, 12-28 characters
 (the rest stay a short clause, some ending in ——); --page-stacks P prints
@@ -97,6 +101,7 @@ WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webco
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
+QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -597,6 +602,8 @@ def vary(d, r):
     text = "".join(body)
     if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
         d["title"] = two_part(d["title"], text, r)
+    if QTITLES > 0 and d.get("title") and r.random() < QTITLES:
+        d["title"] = question_title(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
         k = kicker_of(text, r)
         if k:
@@ -662,6 +669,31 @@ def two_part(title, text, r):
     if c < 0.4:
         return x + "：" + title
     return title + ("：" if c < 0.75 else "，") + x
+
+
+def question_title(title, text, r):
+    """A question headline as web copy prints them (--question-titles), of
+    the article's own words: X为何Y？ (a clause cut after its first words),
+    X怎么了？, a clause or the title closing in ？.  No 。, no quote, at most
+    one comma, 4-40 characters; the title is kept when no clause fits."""
+    c = r.random()
+    if c < 0.4:
+        q = clause(text, r, 6, 20)
+        if q:
+            ks = [k for k in range(2, min(6, len(q) - 3) + 1) if q[k] not in "的了着地得之和与"]
+            k = r.choice(ks) if ks else 2
+            q = q[:k] + r.choice(["为何", "为何", "为什么", "如何"]) + q[k:] + "？"
+    elif c < 0.55:
+        q = clause(text, r, 2, 10)
+        q = q and q + r.choice(["怎么了？", "，怎么了？", "怎么办？"])
+    elif c < 0.8:
+        q = clause(text, r, 6, 24)
+        q = q and q + r.choice(["？", "？", "吗？"])
+    else:
+        q = title.rstrip("。！？!?…") + "？"
+    if not q or not 4 <= len(q) <= 40 or re.search(r"[。“”‘’「」]", q):
+        return title
+    return q
 
 
 def section_head(body, p, r):
@@ -897,7 +929,7 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0"}
+           "--page-stacks": "0", "--question-titles": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -912,7 +944,8 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES
+    QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
     KICKER_LONG = float(opt["--long-kickers"])
