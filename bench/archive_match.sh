@@ -16,28 +16,18 @@
 # usage (private cluster running, PGHOST/PGPORT set):
 #     BENCH_BYTES=20000000 ROUNDS=5 bash bench/archive_match.sh
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${NA_SHARED:-$ROOT/../shared}
+. "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-5}
 DB=na_archive_match
-psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
-P() { psql -X -v ON_ERROR_STOP=1 -q -At -d $DB "$@"; }
-P -c "SET client_min_messages = warning" -c "CREATE EXTENSION news_archive" -c "SELECT news_archive.create_archive('bm')" \
-  -c "SELECT count(news_archive.ingest('issue' || i, ('第' || i || '期')::news_archive.news_issue)) FROM generate_series(1, 50) i" \
-  -c "UPDATE bm.issues SET issue_date = date '2025-01-01' + 7 * id::int, is_current = true" \
-  -c "CREATE TABLE c (n serial, body text)" \
-  -c "COPY c (body) FROM STDIN" \
-  -c "INSERT INTO bm.articles (issue_id, ordinal, kind, title, body)
-        SELECT 1 + n % 50, 1000 + n, 'article', substr(body, 1 + n % 11, 4 + n % 15), body FROM c" \
-  -c "INSERT INTO bm.articles (issue_id, ordinal, kind, title, body)
-        SELECT 1 + g % 50, 900000 + g, 'article', '长文' || g, l.b
-          FROM generate_series(1, 50) g,
-               LATERAL (SELECT string_agg(body, E'\n' ORDER BY n) b
-                          FROM (SELECT n, body, sum(octet_length(body) + 1) OVER (ORDER BY n) cs
-                                  FROM c WHERE n % 10 = g % 10) s
-                         WHERE cs <= 200000 + (g - 1) * 16327) l" \
-  -c "VACUUM ANALYZE bm.articles" < <(python3 "$ROOT/bench/search_corpus.py" --bytes "${BENCH_BYTES:-20000000}" \
-                                      --shared "$SHARED" 2>/dev/null) >/dev/null
+bench_db $DB
+bench_archive bm true "${BENCH_BYTES:-20000000}" \
+  "INSERT INTO bm.articles (issue_id, ordinal, kind, title, body)
+     SELECT 1 + g % 50, 900000 + g, 'article', '长文' || g, l.b
+       FROM generate_series(1, 50) g,
+            LATERAL (SELECT string_agg(body, E'\n' ORDER BY n) b
+                       FROM (SELECT n, body, sum(octet_length(body) + 1) OVER (ORDER BY n) cs
+                               FROM c WHERE n % 10 = g % 10) s
+                      WHERE cs <= 200000 + (g - 1) * 16327) l"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 P -c "SELECT format('archive: %s articles, %s MB of text; %s bodies of 200 kB to 1 MB (%s MB, %s-%s kB)', count(*),
         round(sum(octet_length(body)) / 1e6, 1), count(*) FILTER (WHERE ordinal > 900000),
@@ -58,9 +48,7 @@ pass() {
 P <<SQL
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
-CREATE FUNCTION pg_temp.cpu() RETURNS bigint LANGUAGE sql AS
-  \$\$ SELECT (split_part(s, ' ', 12)::bigint + split_part(s, ' ', 13)::bigint)
-       FROM (SELECT split_part(pg_read_file('/proc/self/stat'), ') ', 2) s) x \$\$;
+$BENCH_CPU_SQL
 -- old: search()'s and trend()'s queries before article_match
 CREATE FUNCTION pg_temp.run(q text, what text, method text) RETURNS text LANGUAGE plpgsql AS \$\$
 DECLARE r text;

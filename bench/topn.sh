@@ -13,13 +13,11 @@
 set -euo pipefail
 TABLE=${TABLE:-t}
 ROUNDS=${ROUNDS:-9}
-P() { psql -X -v ON_ERROR_STOP=1 -q -At "$@"; }
+. "$(dirname "$0")/lib.sh"
 P <<SQL
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
-CREATE FUNCTION pg_temp.cpu() RETURNS bigint LANGUAGE sql AS
-  \$\$ SELECT (split_part(s, ' ', 12)::bigint + split_part(s, ' ', 13)::bigint)
-       FROM (SELECT split_part(pg_read_file('/proc/self/stat'), ') ', 2) s) x \$\$;
+$BENCH_CPU_SQL
 CREATE FUNCTION pg_temp.run(q text, method text) RETURNS real[] LANGUAGE plpgsql AS \$\$
 DECLARE r real[];
 BEGIN

@@ -11,22 +11,12 @@
 # usage (private cluster running, PGHOST/PGPORT set):
 #     BENCH_BYTES=100000000 ROUNDS=9 bash bench/topn_archive.sh
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${NA_SHARED:-$ROOT/../shared}
+. "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-9}
 DB=na_topn_archive
-psql -Xq -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null
-P() { psql -X -v ON_ERROR_STOP=1 -q -At -d $DB "$@"; }
+bench_db $DB
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-P -c "SET client_min_messages = warning" -c "CREATE EXTENSION news_archive" -c "SELECT news_archive.create_archive('bt')" \
-  -c "SELECT count(news_archive.ingest('issue' || i, ('第' || i || '期')::news_archive.news_issue)) FROM generate_series(1, 50) i" \
-  -c "UPDATE bt.issues SET issue_date = date '2025-01-01' + 7 * id::int, is_current = id <> 7" \
-  -c "CREATE TEMP TABLE c (n serial, body text)" \
-  -c "COPY c (body) FROM STDIN" \
-  -c "INSERT INTO bt.articles (issue_id, ordinal, kind, title, body)
-        SELECT 1 + n % 50, 1000 + n, 'article', substr(body, 1 + n % 11, 4 + n % 15), body FROM c" \
-  -c "VACUUM ANALYZE bt.articles" < <(python3 "$ROOT/bench/search_corpus.py" --bytes "${BENCH_BYTES:-40000000}" \
-                                      --shared "$SHARED" 2>/dev/null) >/dev/null
+bench_archive bt "id <> 7" "${BENCH_BYTES:-40000000}"
 P -c "SELECT format('archive: %s articles, %s MB of text; search index %s MiB', count(*),
         round(sum(octet_length(body)) / 1e6, 1), round(pg_relation_size('bt.articles_search_idx') / 1048576.0, 1)) FROM bt.articles"
 t0=$(date +%s.%N)
@@ -38,9 +28,7 @@ echo "|---|---|---|---|"
 P <<SQL
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
-CREATE FUNCTION pg_temp.cpu() RETURNS bigint LANGUAGE sql AS
-  \$\$ SELECT (split_part(s, ' ', 12)::bigint + split_part(s, ' ', 13)::bigint)
-       FROM (SELECT split_part(pg_read_file('/proc/self/stat'), ') ', 2) s) x \$\$;
+$BENCH_CPU_SQL
 -- the plain plan: search()'s own query without the rank index (what it
 -- runs when the archive has none)
 CREATE FUNCTION pg_temp.run(q text, f date, method text) RETURNS text LANGUAGE plpgsql AS \$\$
