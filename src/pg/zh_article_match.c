@@ -24,7 +24,9 @@
 #include "optimizer/optimizer.h"
 #include "optimizer/pathnode.h"
 #include "parser/parse_func.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 #include "pg_zh_search.h"
 #include "pg_zh_text_cache.h"
@@ -124,8 +126,11 @@ article_match(PG_FUNCTION_ARGS)
 				PG_RETURN_BOOL(zh_match_long(d, q, pre));
 			}
 		}
+		/* a short body: head and body are read in place, not joined */
 		body = PG_GETARG_TEXT_PP(3);
-		appendBinaryStringInfo(&buf, VARDATA_ANY(body), VARSIZE_ANY_EXHDR(body));
+		PG_RETURN_BOOL(zh_subquery_match_joined(q, buf.data, buf.len,
+												VARDATA_ANY(body),
+												VARSIZE_ANY_EXHDR(body)));
 	}
 	PG_RETURN_BOOL(zh_subquery_match(q, buf.data, buf.len));
 }
@@ -136,13 +141,49 @@ article_match(PG_FUNCTION_ARGS)
  * estimate and article_match, which keeps the rows of it that match, is
  * estimated to keep them all (the same estimator answers both).
  */
+/*
+ * zh_match_candidate's OID, looked up once per backend for the schema of
+ * the article_match being planned (the selectivity hook runs for every
+ * plan that has the call); any change to pg_proc drops it.
+ */
+static Oid	cached_for_func = InvalidOid;
+static Oid	cached_candidate = InvalidOid;
+static bool cache_callback_set = false;
+
+static void
+candidate_cache_reset(Datum arg, int cacheid, uint32 hashvalue)
+{
+	cached_for_func = InvalidOid;
+	cached_candidate = InvalidOid;
+}
+
+static Oid
+candidate_func(Oid funcid)
+{
+	Oid			argtypes[2] = {TEXTOID, TEXTOID};
+
+	if (!cache_callback_set)
+	{
+		CacheRegisterSyscacheCallback(PROCOID, candidate_cache_reset, (Datum) 0);
+		cache_callback_set = true;
+	}
+	if (cached_for_func != funcid)
+	{
+		cached_candidate =
+			LookupFuncName(list_make2(makeString(get_namespace_name(get_func_namespace(funcid))),
+									  makeString("zh_match_candidate")),
+						   2, argtypes, true);
+		cached_for_func = funcid;
+	}
+	return cached_candidate;
+}
+
 static bool
 has_candidate_clause(PlannerInfo *root, List *args, Oid funcid)
 {
 	Node	   *query = (Node *) lfirst(list_nth_cell(args, 4));
 	Relids		relids = pull_varnos(root, (Node *) args);
 	int			relid;
-	Oid			argtypes[2] = {TEXTOID, TEXTOID};
 	Oid			cand;
 	RelOptInfo *rel;
 	ListCell   *lc;
@@ -151,9 +192,9 @@ has_candidate_clause(PlannerInfo *root, List *args, Oid funcid)
 		relid >= root->simple_rel_array_size ||
 		(rel = root->simple_rel_array[relid]) == NULL)
 		return false;
-	cand = LookupFuncName(list_make2(makeString(get_namespace_name(get_func_namespace(funcid))),
-									 makeString("zh_match_candidate")),
-						  2, argtypes, true);
+	cand = candidate_func(funcid);
+	if (!OidIsValid(cand))
+		return false;
 	foreach(lc, rel->baserestrictinfo)
 	{
 		Expr	   *c = ((RestrictInfo *) lfirst(lc))->clause;
