@@ -102,6 +102,7 @@ TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part;
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
+STORY_CUT = False  # end a sentence chunk where the corpus opens another story (--story-cut; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -212,13 +213,39 @@ def sentences(shared, corpus, r):
         chunk = lines[i:i + n]
         # a gap, so that neighbours in an issue rarely share one story
         i += n + r.randint(40, 150)
+        head = None
+        if STORY_CUT:
+            head, chunk = story_cut(chunk)
         clauses = re.split(r"[，。！？：；、“”（）]", "".join(chunk[1:] or chunk))
-        title = next((f for f in clauses[1:] if 5 <= len(f) <= 22), None)
+        title = head or next((f for f in clauses[1:] if 5 <= len(f) <= 22), None)
         if title is None:
             continue
         out.append(dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None,
                         paragraphs=chunk, kind="article", source=corpus))
     return out
+
+
+# a paragraph opening with a news agency's or paper's dateline: 新华社X电,
+# 据新华社X电, 本报讯, 本报X日讯, X电（记者Y）
+STORY_DATELINE = re.compile(r"^(据|又据)?(新华社|本报|中新社|人民日报|新华网|中央社)[^，。！？“”]{0,20}?(电|讯)"
+                            r"|^[^，。！？“”]{2,20}?电（记者")
+
+
+def story_cut(chunk):
+    """The corpora's lines are whole newspaper pages: a chunk of them may run
+    from one story into the next, whose headline (a head-shaped line) and
+    dateline-led first paragraph the gold would then call a section head and
+    body inside one article (--story-cut).  The chunk ends before the next
+    story; a chunk that opens with a headline over a dateline keeps that
+    headline as its title.  Returns (title or None, lines)."""
+    head = None
+    if len(chunk) > 2 and is_head(chunk[0]) and STORY_DATELINE.match(chunk[1]):
+        head, chunk = chunk[0], chunk[1:]
+    for k in range(1, len(chunk)):
+        if STORY_DATELINE.match(chunk[k]):
+            cut = k - 1 if k >= 2 and is_head(chunk[k - 1]) else k
+            return head, chunk[:cut]
+    return head, chunk
 
 
 # Saved news web pages (SHARED/dev/web, 72 pages of 29+ outlets): the real
@@ -929,7 +956,7 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0"}
+           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -944,7 +971,8 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT
+    STORY_CUT = opt["--story-cut"] == "1"
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
