@@ -102,6 +102,7 @@ TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part;
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
+BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
 STORY_CUT = False  # end a sentence chunk where the corpus opens another story (--story-cut; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
@@ -650,7 +651,20 @@ def vary(d, r):
                 out.append(style.replace("一", num, 1) % h)
             out.append(p)
         d["paragraphs"] = out
+    if BARE_CREDITS > 0 and r.random() < BARE_CREDITS:
+        d["ending_byline"] = bare_credit(r)
     return d
+
+
+def bare_credit(r):
+    """A sign-off printed as a line of its own after the last paragraph, no
+    brackets: 本报记者 X, 记者 X Y, 本报记者 X 通讯员 Y (--bare-credits)."""
+    c = r.random()
+    if c < 0.5:
+        return "本报记者 %s" % name(r)
+    if c < 0.75:
+        return "记者 %s %s" % (name(r), name(r))
+    return "本报记者 %s 通讯员 %s" % (name(r), name(r))
 
 
 def kicker_of(text, r):
@@ -745,7 +759,7 @@ def decorate(a, r):
         d = page_stack(d, r)
     # the own fixtures and the saved pages are rendered as written: no
     # invented dateline, byline, ending or column tag
-    if a["source"] not in AS_PRINTED and not a.get("byline") and not a.get("ending_byline"):
+    if a["source"] not in AS_PRINTED and not a.get("byline") and not d.get("ending_byline"):
         c = r.random()
         if c < 0.35:
             d["dateline"] = "本报%s%d月%d日电" % (r.choice(CITY), r.randint(1, 12), r.randint(1, 28))
@@ -761,7 +775,7 @@ def decorate(a, r):
     if a["source"] in ("pku", "msr") and r.random() < 0.1:
         # a brief: one paragraph, no headline
         body = [p for p in a["paragraphs"] if not is_head(p)]
-        d.update(kicker=None, title=None, subtitle=None, byline=None, ending=None, column=None,
+        d.update(kicker=None, title=None, subtitle=None, byline=None, ending=None, ending_byline=None, column=None,
                  paragraphs=body[:1], brief=True, kind="brief")
         if r.random() < 0.5:
             d.update(dateline="本报讯", dl_by=None)
@@ -956,7 +970,8 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0"}
+           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
+           "--bare-credits": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -971,8 +986,9 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS
     STORY_CUT = opt["--story-cut"] == "1"
+    BARE_CREDITS = float(opt["--bare-credits"])
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
