@@ -10,6 +10,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
                        [--question-titles P]
                        [--weights SRC=N,..] [--page-stacks P]
+                       [--story-cut 0|1|2] [--bare-credits P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -82,6 +83,15 @@ share/print lines (分享到： 【打印】【关闭】, role boilerplate), pho
 with their source (（图片来源：X）), the editor's line at the end (责任编辑：X,
 role credit); invented names only.  Not in fitting (scripts/split-fit.sh
 WEBCOPY, default 0): measured, it lowered the plain web renderings.
+--story-cut 1 (fitting only) ends a chunk of PKU/MSR sentences where the
+corpus opens another story (a line opening with a dateline, with the
+head-shaped line above it), so that the gold does not call a real headline
+over a dateline a section head inside one article; a chunk opening with a
+headline over a dateline drops that line (2: keeps it as the title).
+--bare-credits P (with --vary) signs that share of the varied articles off
+with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
+新民晚报 prints them (measured, not kept: README, "Story boundaries in the
+sentence corpora").
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
@@ -103,7 +113,7 @@ PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--pa
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
-STORY_CUT = False  # end a sentence chunk where the corpus opens another story (--story-cut; fitting only)
+STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -237,11 +247,11 @@ def story_cut(chunk):
     from one story into the next, whose headline (a head-shaped line) and
     dateline-led first paragraph the gold would then call a section head and
     body inside one article (--story-cut).  The chunk ends before the next
-    story; a chunk that opens with a headline over a dateline keeps that
-    headline as its title.  Returns (title or None, lines)."""
+    story; a chunk that opens with a headline over a dateline drops it, or
+    with --story-cut 2 keeps it as its title.  Returns (title or None, lines)."""
     head = None
     if len(chunk) > 2 and is_head(chunk[0]) and STORY_DATELINE.match(chunk[1]):
-        head, chunk = chunk[0], chunk[1:]
+        head, chunk = (chunk[0] if STORY_CUT == 2 else None), chunk[1:]
     for k in range(1, len(chunk)):
         if STORY_DATELINE.match(chunk[k]):
             cut = k - 1 if k >= 2 and is_head(chunk[k - 1]) else k
@@ -987,7 +997,7 @@ def main():
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
     global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS
-    STORY_CUT = opt["--story-cut"] == "1"
+    STORY_CUT = int(opt["--story-cut"])
     BARE_CREDITS = float(opt["--bare-credits"])
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
