@@ -28,6 +28,13 @@
 # question headlines of their own words (split_render.py --question-titles;
 # README, "Question titles in the fitting data").
 #
+# STORY_CUT (default 1) ends each chunk of PKU/MSR sentences where the
+# corpus opens another story, a headline over a dateline (split_render.py
+# --story-cut; 2 also keeps a chunk's opening headline as its title);
+# BARE_CREDITS (default 0) signs that share of the varied articles off with a
+# bare credit line (--bare-credits; README, "Story boundaries in the sentence
+# corpora": 1 kept, 2 and the bare credits measured, not kept).
+#
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
@@ -56,7 +63,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

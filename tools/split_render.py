@@ -10,6 +10,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
                        [--question-titles P]
                        [--weights SRC=N,..] [--page-stacks P]
+                       [--story-cut 0|1|2] [--bare-credits P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -82,6 +83,15 @@ share/print lines (分享到： 【打印】【关闭】, role boilerplate), pho
 with their source (（图片来源：X）), the editor's line at the end (责任编辑：X,
 role credit); invented names only.  Not in fitting (scripts/split-fit.sh
 WEBCOPY, default 0): measured, it lowered the plain web renderings.
+--story-cut 1 (fitting only) ends a chunk of PKU/MSR sentences where the
+corpus opens another story (a line opening with a dateline, with the
+head-shaped line above it), so that the gold does not call a real headline
+over a dateline a section head inside one article; a chunk opening with a
+headline over a dateline drops that line (2: keeps it as the title).
+--bare-credits P (with --vary) signs that share of the varied articles off
+with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
+新民晚报 prints them (measured, not kept: README, "Story boundaries in the
+sentence corpora").
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
@@ -102,6 +112,8 @@ TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part;
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
+BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
+STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -212,13 +224,39 @@ def sentences(shared, corpus, r):
         chunk = lines[i:i + n]
         # a gap, so that neighbours in an issue rarely share one story
         i += n + r.randint(40, 150)
+        head = None
+        if STORY_CUT:
+            head, chunk = story_cut(chunk)
         clauses = re.split(r"[，。！？：；、“”（）]", "".join(chunk[1:] or chunk))
-        title = next((f for f in clauses[1:] if 5 <= len(f) <= 22), None)
+        title = head or next((f for f in clauses[1:] if 5 <= len(f) <= 22), None)
         if title is None:
             continue
         out.append(dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None,
                         paragraphs=chunk, kind="article", source=corpus))
     return out
+
+
+# a paragraph opening with a news agency's or paper's dateline: 新华社X电,
+# 据新华社X电, 本报讯, 本报X日讯, X电（记者Y）
+STORY_DATELINE = re.compile(r"^(据|又据)?(新华社|本报|中新社|人民日报|新华网|中央社)[^，。！？“”]{0,20}?(电|讯)"
+                            r"|^[^，。！？“”]{2,20}?电（记者")
+
+
+def story_cut(chunk):
+    """The corpora's lines are whole newspaper pages: a chunk of them may run
+    from one story into the next, whose headline (a head-shaped line) and
+    dateline-led first paragraph the gold would then call a section head and
+    body inside one article (--story-cut).  The chunk ends before the next
+    story; a chunk that opens with a headline over a dateline drops it, or
+    with --story-cut 2 keeps it as its title.  Returns (title or None, lines)."""
+    head = None
+    if len(chunk) > 2 and is_head(chunk[0]) and STORY_DATELINE.match(chunk[1]):
+        head, chunk = (chunk[0] if STORY_CUT == 2 else None), chunk[1:]
+    for k in range(1, len(chunk)):
+        if STORY_DATELINE.match(chunk[k]):
+            cut = k - 1 if k >= 2 and is_head(chunk[k - 1]) else k
+            return head, chunk[:cut]
+    return head, chunk
 
 
 # Saved news web pages (SHARED/dev/web, 72 pages of 29+ outlets): the real
@@ -623,7 +661,20 @@ def vary(d, r):
                 out.append(style.replace("一", num, 1) % h)
             out.append(p)
         d["paragraphs"] = out
+    if BARE_CREDITS > 0 and r.random() < BARE_CREDITS:
+        d["ending_byline"] = bare_credit(r)
     return d
+
+
+def bare_credit(r):
+    """A sign-off printed as a line of its own after the last paragraph, no
+    brackets: 本报记者 X, 记者 X Y, 本报记者 X 通讯员 Y (--bare-credits)."""
+    c = r.random()
+    if c < 0.5:
+        return "本报记者 %s" % name(r)
+    if c < 0.75:
+        return "记者 %s %s" % (name(r), name(r))
+    return "本报记者 %s 通讯员 %s" % (name(r), name(r))
 
 
 def kicker_of(text, r):
@@ -718,7 +769,7 @@ def decorate(a, r):
         d = page_stack(d, r)
     # the own fixtures and the saved pages are rendered as written: no
     # invented dateline, byline, ending or column tag
-    if a["source"] not in AS_PRINTED and not a.get("byline") and not a.get("ending_byline"):
+    if a["source"] not in AS_PRINTED and not a.get("byline") and not d.get("ending_byline"):
         c = r.random()
         if c < 0.35:
             d["dateline"] = "本报%s%d月%d日电" % (r.choice(CITY), r.randint(1, 12), r.randint(1, 28))
@@ -734,7 +785,7 @@ def decorate(a, r):
     if a["source"] in ("pku", "msr") and r.random() < 0.1:
         # a brief: one paragraph, no headline
         body = [p for p in a["paragraphs"] if not is_head(p)]
-        d.update(kicker=None, title=None, subtitle=None, byline=None, ending=None, column=None,
+        d.update(kicker=None, title=None, subtitle=None, byline=None, ending=None, ending_byline=None, column=None,
                  paragraphs=body[:1], brief=True, kind="brief")
         if r.random() < 0.5:
             d.update(dateline="本报讯", dl_by=None)
@@ -929,7 +980,8 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0"}
+           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
+           "--bare-credits": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -944,7 +996,9 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS
+    STORY_CUT = int(opt["--story-cut"])
+    BARE_CREDITS = float(opt["--bare-credits"])
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
