@@ -28,6 +28,11 @@
 # question headlines of their own words (split_render.py --question-titles;
 # README, "Question titles in the fitting data").
 #
+# WEBCAP (default 0) gives that share of the web layout's articles photo and
+# video-still captions, picture credits and quoted-name inner heads of their
+# own words (split_render.py --web-captions; README, "Captions and quoted
+# names in copied web text").
+#
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
@@ -56,7 +61,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --web-captions "${WEBCAP:-0}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

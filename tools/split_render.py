@@ -8,7 +8,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
-                       [--question-titles P]
+                       [--question-titles P] [--web-captions P]
                        [--weights SRC=N,..] [--page-stacks P]
 
 Article sources, read at run time:
@@ -67,6 +67,13 @@ of the article), as the saved pages and many dailies print them.
 --question-titles P (with --vary) turns that share of the varied articles'
 titles into a question headline of their own words (X为何Y？, X怎么了？, a
 clause or the title closing in ？), as web copy prints them.
+--web-captions P gives that share of the web layout's articles one to three
+items of what copied web text carries between paragraphs, made of the
+article's own clauses: video-still captions (X（视频截图）), photo captions
+(图为X。（新华社发 Y摄）, ▲X, 图：X, X（受访者供图）), bare credits, an
+unmarked caption with its credit under it, and inner heads that are only a
+quoted name (《X》, role heading).  Drawn from a random stream of its own,
+so every other draw stays that of --web-captions 0.
 --long-kickers P (with --vary) makes that share of the invented kickers a
 factual sentence of one or two clauses of the article, 12-28 characters
 (the rest stay a short clause, some ending in ——); --page-stacks P prints
@@ -102,6 +109,8 @@ TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part;
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
+WEBCAP = 0.0  # share of web articles given web captions and quoted inner heads (--web-captions; fitting only)
+RC = None  # the random stream of --web-captions, apart from the issues' own
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -825,6 +834,55 @@ def web_caption(p, r):
     return "图为%s。（%s 摄）" % (p[:r.randint(8, 18)].rstrip("，。"), name(r))
 
 
+# ------------------------------------------------ web captions (--web-captions)
+# What copied web text carries between an article's paragraphs: photo and
+# video-still captions, picture credits, and inner heads that are only a
+# quoted name (a poem's or book's title, 《X》).  Made of the article's own
+# clauses and the project's invented names, at run time; drawn from a
+# stream of their own (RC), so the issues, articles and conventions drawn
+# stay those of --web-captions 0 and only these lines are added.
+def web_caption_lines(text, r):
+    """One caption item: [(line, role), ..] of a clause of text, or []."""
+    x = clause(text, r, 6, 22)
+    if not x:
+        return []
+    c = r.randrange(8)
+    if c == 0:
+        return [(x + r.choice(["（视频截图）", "（视频截图）", "（截图）", "（网络视频截图）"]), "caption")]
+    if c == 1:
+        return [("图为" + x + "。" + r.choice(["（新华社发 %s摄）", "（%s摄）", "（%s 摄）", "新华社记者 %s 摄"])
+                 % name(r), "caption")]
+    if c == 2:
+        return [(r.choice(["▲", "△", "图：", "上图：", "↑"]) + x + r.choice(["", "。"]), "caption")]
+    if c == 3:
+        return [(x + r.choice(["（受访者供图）", "（资料图）", "（%s供图）" % name(r), "（图片来源：%s）" % r.choice(SITES)]),
+                 "caption")]
+    if c == 4:
+        return [(r.choice(["（视频截图）", "资料图", "图片来源：网络", "（%s 摄）" % name(r), "视觉中国供图"]), "caption")]
+    if c == 5:
+        # an unmarked caption with its credit on the line under it
+        return [(x, "caption"), (r.choice(["%s 摄", "（%s 摄）", "%s/摄", "摄影：%s"]) % name(r), "credit")]
+    if c == 6:
+        return [(x + "。" + r.choice(["%s 摄", "（%s 摄）"]) % name(r), "caption")]
+    q = clause(text, r, 2, 10)
+    if not q:
+        return []
+    return [(r.choice(["《%s》", "《%s》", "“%s”"]) % q, "heading")]
+
+
+def web_captions(paras, r):
+    """Where the caption items go: {paragraph index: items before it}."""
+    body = [p for p in paras if not is_head(p)]
+    text = "".join(body)
+    at = {}
+    for _ in range(r.choice((1, 1, 2, 3))):
+        k = r.randrange(0, max(1, len(paras) - 1)) if len(paras) > 1 else 0
+        if k == 0 and r.random() < 0.5:
+            k = 1 if len(paras) > 1 else 0
+        at.setdefault(k, []).extend(web_caption_lines(text, r))
+    return at
+
+
 def render_article(iss, d, lay, r):
     indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
     gap = lay in ("web", "ocr")
@@ -857,7 +915,11 @@ def render_article(iss, d, lay, r):
     paras = d["paragraphs"]
     lead = lead_of(d)
     first_body = True
+    caps = web_captions(paras, RC) if lay == "web" and WEBCAP > 0 and RC.random() < WEBCAP else {}
     for k, p in enumerate(paras):
+        for t, ro in caps.get(k, []):
+            iss.add(t, ro)
+            gap and iss.blank()
         if (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
         elif is_head(p):
@@ -929,7 +991,7 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0"}
+           "--page-stacks": "0", "--question-titles": "0", "--web-captions": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -944,7 +1006,9 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, WEBCAP, RC
+    WEBCAP = float(opt["--web-captions"])
+    RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
