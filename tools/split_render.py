@@ -8,7 +8,8 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
-                       [--question-titles P] [--web-captions P]
+                       [--question-titles P] [--qtitle-stream shared|own]
+                       [--web-captions P]
                        [--weights SRC=N,..] [--page-stacks P]
 
 Article sources, read at run time:
@@ -67,6 +68,9 @@ of the article), as the saved pages and many dailies print them.
 --question-titles P (with --vary) turns that share of the varied articles'
 titles into a question headline of their own words (X为何Y？, X怎么了？, a
 clause or the title closing in ？), as web copy prints them.
+--qtitle-stream own draws the question titles from a stream of their own
+(seeded by --seed and the varied article's number), so the issues drawn stay
+those of --question-titles 0 (default shared: the issues' own stream).
 --web-captions P gives that share of the web layout's articles one to three
 items of what copied web text carries between paragraphs, made of the
 article's own clauses: video-still captions (X（视频截图）), photo captions
@@ -109,6 +113,9 @@ TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part;
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
+QSTREAM = "shared"  # --qtitle-stream: "own" draws --question-titles from a stream of its own
+QCOUNT = 0  # varied articles so far (seeds the own stream)
+SEED = 1  # --seed
 WEBCAP = 0.0  # share of web articles given web captions and quoted inner heads (--web-captions; fitting only)
 RC = None  # the random stream of --web-captions, apart from the issues' own
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
@@ -611,7 +618,15 @@ def vary(d, r):
     text = "".join(body)
     if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
         d["title"] = two_part(d["title"], text, r)
-    if QTITLES > 0 and d.get("title") and r.random() < QTITLES:
+    if QTITLES > 0 and d.get("title") and QSTREAM == "own":
+        # a stream of its own per varied article, so that the issues drawn
+        # stay those of --question-titles 0 and only the titles change
+        global QCOUNT
+        QCOUNT += 1
+        qr = random.Random("%d/%d" % (SEED, QCOUNT))
+        if qr.random() < QTITLES:
+            d["title"] = question_title(d["title"], text, qr)
+    elif QTITLES > 0 and d.get("title") and r.random() < QTITLES:
         d["title"] = question_title(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
         k = kicker_of(text, r)
@@ -991,7 +1006,8 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0", "--web-captions": "0"}
+           "--page-stacks": "0", "--question-titles": "0", "--web-captions": "0",
+           "--qtitle-stream": "shared"}
     pos = []
     i = 0
     while i < len(args):
@@ -1008,6 +1024,9 @@ def main():
     lo, hi = (int(x) for x in opt["--articles"].split(","))
     global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, WEBCAP, RC
     WEBCAP = float(opt["--web-captions"])
+    global QSTREAM, SEED
+    QSTREAM = opt["--qtitle-stream"]
+    SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
