@@ -74,9 +74,8 @@ those of --question-titles 0 (default shared: the issues' own stream).
 --web-captions P gives that share of the web layout's articles one to three
 items of what copied web text carries between paragraphs, made of the
 article's own clauses: video-still captions (X（视频截图）), photo captions
-(图为X。（新华社发 Y摄）, ▲X, 图：X, X（受访者供图）), bare credits, an
-unmarked caption with its credit under it, and inner heads that are only a
-quoted name (《X》, role heading).  Drawn from a random stream of its own,
+(图为X。（新华社发 Y摄）, ▲X, 图：X, X（受访者供图）), bare credits, and
+inner heads that are only a quoted name (《X》, role heading).  Drawn from a random stream of its own,
 so every other draw stays that of --web-captions 0.
 --long-kickers P (with --vary) makes that share of the invented kickers a
 factual sentence of one or two clauses of the article, 12-28 characters
@@ -861,7 +860,7 @@ def web_caption_lines(text, r):
     x = clause(text, r, 6, 22)
     if not x:
         return []
-    c = r.randrange(8)
+    c = r.randrange(7)
     if c == 0:
         return [(x + r.choice(["（视频截图）", "（视频截图）", "（截图）", "（网络视频截图）"]), "caption")]
     if c == 1:
@@ -875,14 +874,11 @@ def web_caption_lines(text, r):
     if c == 4:
         return [(r.choice(["（视频截图）", "资料图", "图片来源：网络", "（%s 摄）" % name(r), "视觉中国供图"]), "caption")]
     if c == 5:
-        # an unmarked caption with its credit on the line under it
-        return [(x, "caption"), (r.choice(["%s 摄", "（%s 摄）", "%s/摄", "摄影：%s"]) % name(r), "credit")]
-    if c == 6:
         return [(x + "。" + r.choice(["%s 摄", "（%s 摄）"]) % name(r), "caption")]
     q = clause(text, r, 2, 10)
     if not q:
         return []
-    return [(r.choice(["《%s》", "《%s》", "“%s”"]) % q, "heading")]
+    return [("《%s》" % q, "heading")]
 
 
 def web_captions(paras, r):
