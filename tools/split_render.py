@@ -9,7 +9,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
                        [--question-titles P] [--qtitle-stream shared|own]
-                       [--web-captions P]
+                       [--web-captions P] [--page-captions 0|1]
                        [--weights SRC=N,..] [--page-stacks P]
 
 Article sources, read at run time:
@@ -77,6 +77,9 @@ article's own clauses: video-still captions (X（视频截图）), photo caption
 (图为X。（新华社发 Y摄）, ▲X, 图：X, X（受访者供图）), bare credits, and
 inner heads that are only a quoted name (《X》, role heading).  Drawn from a random stream of its own,
 so every other draw stays that of --web-captions 0.
+--page-captions 1 gives the saved pages' caption-shaped lines (the shapes of
+split_caption.c: （视频截图）, 图为, ▲, 供图 ...) the role caption and keeps them
+out of the gold body's first and last words (default 0: body, as before).
 --long-kickers P (with --vary) makes that share of the invented kickers a
 factual sentence of one or two clauses of the article, 12-28 characters
 (the rest stay a short clause, some ending in ——); --page-stacks P prints
@@ -115,6 +118,7 @@ QTITLES = 0.0  # share of varied articles given a question headline (--question-
 QSTREAM = "shared"  # --qtitle-stream: "own" draws --question-titles from a stream of its own
 QCOUNT = 0  # varied articles so far (seeds the own stream)
 SEED = 1  # --seed
+PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body
 WEBCAP = 0.0  # share of web articles given web captions and quoted inner heads (--web-captions; fitting only)
 RC = None  # the random stream of --web-captions, apart from the issues' own
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
@@ -779,8 +783,22 @@ def r_space(dl):
     return dl.endswith("电") or dl.endswith("讯")
 
 
+# a photo or video-still caption or picture credit by its shape (the shapes
+# of split_caption.c): with --page-captions the saved pages' such lines are
+# captions, so the gold body neither opens nor ends with one
+CAPTION_SHAPE = re.compile(
+    r"（[^（）]{0,30}(截图|供图|摄|图片|资料图|视频|新华社发|图源)[^（）]{0,30}）$"
+    r"|^(图为|图：|图:|图/|▲|△|↑|上图|下图|左图|右图|资料图|图片来源|图片：|图源|视频截图)"
+    r"|(截图|供图|资料图|来自网络|视觉中国)$")
+
+
+def page_caption(d, p):
+    return PAGE_CAPS and d.get("source") == "pages" and len(p) <= 80 and CAPTION_SHAPE.search(p.strip())
+
+
 def gold_of(d, body_paras, note_in_body=False):
-    text = [p for p in body_paras if not is_head(p)]
+    text = [p for p in body_paras if not is_head(p) and not page_caption(d, p)] or \
+        [p for p in body_paras if not is_head(p)]
     first = text[0]
     # a closing note in brackets signs the article, it is not its last words
     last = text[-2] if len(text) > 1 and is_note(text[-1]) and not note_in_body else text[-1]
@@ -936,7 +954,13 @@ def render_article(iss, d, lay, r):
         elif is_head(p):
             t = p.lstrip("#")
             flush = lay in ("web", "plain") or r.random() < 0.5
-            iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t, "heading")
+            iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t,
+                    "caption" if page_caption(d, p) else "heading")
+        elif page_caption(d, p):
+            # the draws of a body paragraph, so the rest of the issue stays
+            iss.add(indent + p, "caption")
+            if iss.captions and r.random() < 0.12 and k < len(paras) - 1:
+                iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
         else:
             iss.add(indent + (lead if first_body else "") + p,
                     "lead" if first_body and d.get("brief") else "body")
@@ -1003,7 +1027,8 @@ def main():
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
            "--page-stacks": "0", "--question-titles": "0", "--web-captions": "0",
-           "--qtitle-stream": "shared"}
+           "--qtitle-stream": "shared",
+           "--page-captions": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1022,6 +1047,8 @@ def main():
     WEBCAP = float(opt["--web-captions"])
     global QSTREAM, SEED
     QSTREAM = opt["--qtitle-stream"]
+    global PAGE_CAPS
+    PAGE_CAPS = opt["--page-captions"] == "1"
     SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
