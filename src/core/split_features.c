@@ -437,7 +437,6 @@ transfer_shapes(const SpSeq *sq, SpCohesion *coh)
 		size_t		len = l->ce - l->cs;
 
 		coh[k].signoff = signoff_shape(s, len, l->ncp);
-		coh[k].cap = (uint8_t) sp_caption_shape(s, len, l->ncp);
 		coh[k].lead40 = l->ncp > 22 && lead40_shape(s, len);
 	}
 }
@@ -584,20 +583,6 @@ hist_atoms(const SpLine *l, const SpLine *p, const SpLine *x, SpFeatures *f)
 		add(f, SPA_N_COLS_JOINED);
 }
 
-/* caption shapes of the line and its neighbours (SP_ATOM_LIST_CAPTION) */
-static void
-caption_atoms(const SpSeq *sq, int k, SpFeatures *f)
-{
-	if (sq->coh[k].cap & SP_CAP_PHOTO)
-		add(f, SPA_CAP);
-	if (sq->coh[k].cap & SP_CAP_QNAME)
-		add(f, SPA_QNAME);
-	if (k > 0 && (sq->coh[k - 1].cap & SP_CAP_PHOTO))
-		add(f, SPA_P_CAP);
-	if (k + 1 < sq->n && (sq->coh[k + 1].cap & SP_CAP_PHOTO))
-		add(f, SPA_N_CAP);
-}
-
 /*
  * The class the model sees of line k: a question or exclamation headline
  * (QHEAD), which the line classes call body for its closing punctuation,
@@ -728,7 +713,6 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_BLK_DL);
 	if (sq->coh[k].qhead)
 		add(f, SPA_QHEAD);
-	caption_atoms(sq, k, f);
 }
 
 /*

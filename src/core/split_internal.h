@@ -141,8 +141,7 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_HIST_ATOMS \
 	SP_ATOM_LIST_TRANSFER \
 	SP_ATOM_LIST_WEB \
-	SP_ATOM_LIST_BLOCK \
-	SP_ATOM_LIST_CAPTION
+	SP_ATOM_LIST_BLOCK
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -197,19 +196,6 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(BDEP_NA) SP_ATOM(BDEP0) SP_ATOM(BDEP1) SP_ATOM(BDEP2) SP_ATOM(BDEP3) \
 	SP_ATOM(BLK_DL) SP_ATOM(QHEAD)
 
-/*
- * Caption shapes (branch splitcap, issue #11; split_caption.c): CAP the
- * line is a photo or video-still caption or a picture credit by its shape
- * (（视频截图）, （X摄）, 图为, ▲, 供图 ...), P_CAP / N_CAP the line
- * before / after is; QNAME the line is only a quoted name (《诫子诗》).
- */
-#define SP_ATOM_LIST_CAPTION \
-	SP_ATOM(CAP) SP_ATOM(P_CAP) SP_ATOM(N_CAP) SP_ATOM(QNAME)
-
-#define SP_CAP_PHOTO	1
-#define SP_CAP_QNAME	2
-extern int	sp_caption_shape(const char *s, size_t len, int ncp);
-
 typedef enum SpAtom
 {
 #define SP_ATOM(name) SPA_##name,
@@ -261,7 +247,6 @@ typedef struct SpCohesion
 								 * -1 not measurable, -2 not a head */
 	bool		blk_dl;			/* a dateline/byline opens the stretch */
 	bool		qhead;			/* question/exclamation headline shape */
-	uint8_t		cap;			/* sp_caption_shape() of the line */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
