@@ -32,7 +32,7 @@
 # WEBCAP (default 0) gives that share of the web layout's articles photo and
 # video-still captions, picture credits and quoted-name inner heads of their
 # own words (split_render.py --web-captions; README, "Captions and quoted
-# names in copied web text").
+# names in copied web text": measured, not kept).
 #
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
