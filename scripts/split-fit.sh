@@ -26,7 +26,13 @@
 #
 # QTITLES (default 0.15) turns that share of the varied articles' titles into
 # question headlines of their own words (split_render.py --question-titles;
-# README, "Question titles in the fitting data").
+# README, "Question titles in the fitting data").  QSTREAM=own draws them
+# from a stream of their own (split_render.py --qtitle-stream; default shared).
+#
+# WEBCAP (default 0) gives that share of the web layout's articles photo and
+# video-still captions, picture credits and quoted-name inner heads of their
+# own words (split_render.py --web-captions; README, "Captions and quoted
+# names in copied web text": measured, not kept).
 #
 # STORY_CUT (default 1) ends each chunk of PKU/MSR sentences where the
 # corpus opens another story, a headline over a dateline (split_render.py
@@ -63,7 +69,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done
