@@ -12,7 +12,7 @@ counted by the shape of the line that opened them (a caption or credit in
 brackets, a caption opener, a line that is only a quoted name, a section
 head, a short or long line of another gold role), missed ones by the role
 the gold title or lead was read as.  --show N prints N lines of each shape.
-For error analysis only (README, "Captions and quoted names in copied web
+For error analysis only (bench/split_quality.md, "Captions and quoted names in copied web
 text"); nothing in the splitter reads it."""
 import json, os, re, sys
 from collections import Counter, defaultdict

@@ -87,10 +87,10 @@ factual sentence of one or two clauses of the article, 12-28 characters
 that share of the saved pages' articles under an invented kicker, half of
 them with a subtitle; --weights SRC=N,.. puts each article of SRC N times
 in the pool the issues draw from (N whole).  All three default to off and
-were measured for the title in a headline stack and not kept (README,
+were measured for the title in a headline stack and not kept (bench/split_quality.md,
 "Titles in headline stacks and the pages' weight in fitting").
 --webcopy P gives that share of the web issues a news web page's furniture
-around each article (README, "Web copies and headline stacks"): a
+around each article (bench/split_quality.md, "Web copies and headline stacks"): a
 source/date line under the headline (来源：X 2020-05-04 10:23, role byline),
 share/print lines (分享到： 【打印】【关闭】, role boilerplate), photo captions
 with their source (（图片来源：X）), the editor's line at the end (责任编辑：X,
@@ -103,7 +103,7 @@ over a dateline a section head inside one article; a chunk opening with a
 headline over a dateline drops that line (2: keeps it as the title).
 --bare-credits P (with --vary) signs that share of the varied articles off
 with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
-新民晚报 prints them (measured, not kept: README, "Story boundaries in the
+新民晚报 prints them (measured, not kept: bench/split_quality.md, "Story boundaries in the
 sentence corpora").
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
