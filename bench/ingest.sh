@@ -25,7 +25,9 @@
 # STATS=1 logs every statement's CPU (log_statement_stats) and prints the
 # replayed efficiency of two idle cores (bench/ingest_replay.py); ARCHIVE_SQL: SQL run
 # on the fresh archive (schema bench) before the load; SKIP_BUILD=1 uses
-# the installed build; KEEP=1 leaves the cluster running; LOAD_OPTS: more
+# the installed build; TIMED_CMD: shell command run after the first load
+# inside its timing, PGDATABASE set (e.g. psql -c 'CREATE INDEX ...' of an
+# index ARCHIVE_SQL dropped); KEEP=1 leaves the cluster running; LOAD_OPTS: more
 # options for the loader (e.g. --merger).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/common.sh"
@@ -63,7 +65,8 @@ psql -qX -d $db -v ON_ERROR_STOP=1 -c "SELECT news_archive.create_archive('bench
 # the search index: one GIN index per partition of articles (or the one index)
 # (pg_partition_tree has no rows for a plain index or table)
 ix='bench.articles_search_idx'
-gin_leaves="SELECT relid FROM pg_partition_tree('$ix') WHERE isleaf UNION SELECT '$ix'::regclass WHERE NOT EXISTS (SELECT FROM pg_partition_tree('$ix'))"
+# (none while it is absent: ARCHIVE_SQL may drop it, TIMED_SQL build it)
+gin_leaves="SELECT relid FROM pg_partition_tree(to_regclass('$ix')) WHERE isleaf UNION SELECT to_regclass('$ix') WHERE to_regclass('$ix') IS NOT NULL AND NOT EXISTS (SELECT FROM pg_partition_tree(to_regclass('$ix')))"
 [ -n "${PENDING_KB:-}" ] &&
 	for leaf in $(psql -qXAt -d $db -c "$gin_leaves"); do
 		psql -qX -d $db -v ON_ERROR_STOP=1 -c "ALTER INDEX $leaf SET (gin_pending_list_limit = $PENDING_KB)"
@@ -118,6 +121,9 @@ load() {
 		{ cat "$work/load.err" >&2; exit 1; }
 	# what is still in the index's pending list is indexing work of this load
 	psql -qX -d $db -c "SELECT gin_clean_pending_list(relid) FROM ($gin_leaves) l(relid)" >/dev/null
+	# TIMED_CMD: run after the first load, inside its timing (e.g. CREATE INDEX)
+	tb=$(date +%s.%N)
+	[ -n "${TIMED_CMD:-}" ] && [ "$1" = first ] && PGDATABASE=$db bash -ec "$TIMED_CMD" >/dev/null
 	t1=$(date +%s.%N)
 	if [ -n "${perf_pid:-}" ]; then
 		kill -INT "$perf_pid"; wait "$perf_pid" || true
@@ -127,20 +133,21 @@ load() {
 	[ -n "${STATS:-}" ] && python3 bench/ingest_replay.py "$NA_TMP/postgres.log" "$log0" "$(stat -c %s "$NA_TMP/postgres.log")" 2 "$jobs" >&2
 	tail -n 1 "$work/load.err" >&2
 	awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v k="$((k1 - k0))" -v b="$bytes" -v cl="$out" \
-		-v wal="$(psql -qXAt -d $db -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")" 'BEGIN {
+		-v tb="$tb" -v wal="$(psql -qXAt -d $db -c "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")" 'BEGIN {
 		split(cl, u, " "); split(c0, a0, " "); split(c1, a1, " "); w = t1 - t0; s = a1[1] - a0[1]
 		printf "%.1f s wall, %.2f MB/s wall; server CPU %.1f s (%.2f MB per CPU-second), loader CPU %.1f s; WAL %.0f MB",
 			w, b / 1048576 / w, s, b / 1048576 / s, u[1] + u[2], wal / 1048576
+		if (t1 - tb > 0.05) printf "; of the wall TIMED_CMD %.1f s", t1 - tb
 		printf " (backends %.1f s, auxiliary processes %.2f s; checkpoints during the load: %d)", a1[2] - a0[2], a1[3] - a0[3], k }'
 }
 
 uptime_before=$(cut -d' ' -f1-3 /proc/loadavg)
 na_log "first load"
-first=$(load)
+first=$(load first)
 counts=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")
 sizes=$(psql -qXAt -d $db -F ' ' -c "SELECT pg_size_pretty(pg_total_relation_size('bench.issues')), pg_size_pretty((SELECT sum(pg_total_relation_size(oid)) FROM pg_class WHERE oid = 'bench.articles'::regclass OR oid IN (SELECT relid FROM pg_partition_tree('bench.articles')))), pg_size_pretty((SELECT sum(pg_relation_size(relid)) FROM ($gin_leaves) l(relid)))")
 na_log "second, identical load"
-second=$(load)
+second=$(load second)
 counts2=$(psql -qXAt -d $db -F ' ' -c "SELECT (SELECT count(*) FROM bench.issues), (SELECT count(*) FROM bench.articles), (SELECT count(*) FROM bench.authors)")
 
 # the index built on the way in answers like a scan of the text

@@ -177,6 +177,114 @@ rc=0
 "${as_user[@]}" "$load" -q -j 2 --merger -d $db -a arc_m "$work/conc" >/dev/null 2>"$work/m2" || rc=$?
 check "merger: second load adds nothing" grep -q " 0 new, 0 new versions, .* already there, 0 skipped" "$work/m2"
 
+# bulk loads (the default when the load is large against what the archive
+# holds): the GIN indexes of articles are dropped and built again after the
+# batches, the same definitions (comment, partitions attached, the rank
+# index too); --no-bulk keeps them
+gin_defs() {	# every GIN index of archive $1: name, definition, comment, parent
+	sql "SELECT string_agg(c.relname || ' ' || pg_get_indexdef(c.oid) || ' ' || COALESCE(obj_description(c.oid, 'pg_class'), '-')
+	                       || ' ' || COALESCE(ip.inhparent::regclass::text, '-'), E'\n' ORDER BY c.relname)
+	       FROM pg_class c JOIN pg_am am ON am.oid = c.relam AND am.amname = 'gin'
+	       LEFT JOIN pg_inherits ip ON ip.inhrelid = c.oid WHERE c.relnamespace = '$1'::regnamespace"
+}
+search_ok() {	# archive $1: search() and the index agree with LIKE on the current articles
+	local q
+	for q in 报 发展; do
+		[ "$(sql "SELECT count(*) FROM news_archive.search('$q', lim => 100000, archive => '$1')")" = \
+		  "$(sql "SELECT count(*) FROM $1.articles a JOIN $1.issues i ON i.id = a.issue_id
+		           WHERE i.is_current AND strpos(news_archive.zh_normalize(news_archive.article_text(a.kicker, a.title, a.subtitle, a.body)),
+		                                         news_archive.zh_normalize('$q')) > 0")" ] || return 1
+	done
+}
+idx_oid() { sql "SELECT to_regclass('$1.articles_search_idx')::oid"; }
+for a in arc_b arc_nb arc_k; do
+	sql "SELECT news_archive.create_archive('$a', 3)" >/dev/null
+	sql "CREATE INDEX ${a}_rank ON $a.articles USING gin (body news_archive.zh_rank_ops)" >/dev/null
+	sql "COMMENT ON INDEX $a.articles_search_idx IS 'the search index of $a'" >/dev/null
+done
+defs_b=$(gin_defs arc_b)
+oid_b=$(idx_oid arc_b)
+oid_nb=$(idx_oid arc_nb)
+rc=0
+"${as_user[@]}" "$load" -b 1 -j 2 -d $db -a arc_b "$work/conc" >/dev/null 2>"$work/b1" || rc=$?
+"${as_user[@]}" "$load" -q -b 1 -j 2 --no-bulk -d $db -a arc_nb "$work/conc" >/dev/null 2>>"$work/b1" || rc=$?
+cat "$work/b1"
+check "bulk: both loads exit 0" [ "$rc" -eq 0 ]
+check "bulk: a first load is a bulk load" grep -q "bulk load: indexes built in" "$work/b1"
+check "bulk: the indexes built again, as they were" \
+	bash -c "[ '$(idx_oid arc_b)' != '$oid_b' ] && [ '$(gin_defs arc_b)' = '$defs_b' ]"
+check "bulk: --no-bulk keeps the index" [ "$(idx_oid arc_nb)" = "$oid_nb" ]
+check "bulk: no list of dropped indexes left" [ -z "$(sql "SELECT to_regclass('arc_b.news_archive_load_indexes')")" ]
+check "bulk: the articles of the plain load" \
+	[ "$(sql "SELECT (SELECT count(*) FROM arc_b.articles) || ' ' || (SELECT count(*) FROM arc_nb.articles)")" = \
+	  "$(sql "SELECT (SELECT count(*) FROM arc_conc.articles) || ' ' || (SELECT count(*) FROM arc_conc.articles)")" ]
+check "bulk: searches find what LIKE finds" search_ok arc_b
+rc=0
+"${as_user[@]}" "$load" -q -j 2 -d $db -a arc_b "$work/conc" >/dev/null 2>"$work/b2" || rc=$?
+check "bulk: second load adds nothing, not a bulk load" \
+	bash -c "grep -q ' 0 new, 0 new versions, .* already there, 0 skipped$' '$work/b2' && [ '$(gin_defs arc_b)' = '$defs_b' ]"
+
+# a bulk load killed (every process of the loader, no trap runs) while its
+# batches wait: searches meanwhile are right (a scan of the table), the
+# dropped indexes are listed, and the next run builds them before it loads
+mkdir -p "$work/bulk"
+for f in "$work"/conc/*.txt; do
+	{ cat "$f"; printf '\n附记 %s\n' "${f##*/}"; } >"$work/bulk/b_${f##*/}"
+done
+[ "$(id -u)" -eq 0 ] && chown -R postgres: "$work/bulk"
+"${as_user[@]}" "$load" -q -b 1 -j 2 --no-bulk -d $db -a arc_k "$work/conc" >/dev/null 2>&1
+defs_k=$(gin_defs arc_k)
+hold_issues() {	# a session that keeps the batches of arc_k waiting for 60 s
+	psql -qX -d $db -c "BEGIN" -c "LOCK arc_k.issues IN SHARE MODE" -c "SELECT pg_sleep(60) /* hold_issues */" >/dev/null 2>&1 &
+}
+release_issues() {
+	sql "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query LIKE '%/* hold_issues */%' AND pid <> pg_backend_pid()" >/dev/null
+	wait "$1" 2>/dev/null || :
+}
+wait_dropped() {	# until the loader has dropped the indexes (at most 15 s)
+	local i
+	for i in $(seq 150); do
+		[ -n "$(sql "SELECT to_regclass('arc_k.news_archive_load_indexes')")" ] && [ -z "$(idx_oid arc_k)" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+hold_issues; holder=$!
+sleep 0.5
+setsid "${as_user[@]}" "$load" -q -b 1 -j 2 --bulk -d $db -a arc_k "$work/bulk" >/dev/null 2>"$work/k1" &
+loader=$!
+check "killed bulk load: the indexes are dropped while it loads" wait_dropped
+check "killed bulk load: searches meanwhile find what LIKE finds" search_ok arc_k
+kill -KILL -- -"$loader" 2>/dev/null || kill -KILL "$loader"
+wait "$loader" 2>/dev/null || :
+release_issues "$holder"
+check "killed bulk load: the dropped indexes are listed" \
+	bash -c "[ '$(sql "SELECT count(*) > 0 FROM arc_k.news_archive_load_indexes")' = t ] && [ -z '$(idx_oid arc_k)' ]"
+rc=0
+"${as_user[@]}" "$load" -q -b 1 -j 2 -d $db -a arc_k "$work/bulk" >/dev/null 2>"$work/k2" || rc=$?
+cat "$work/k2"
+check "killed bulk load: the next run exits 0" [ "$rc" -eq 0 ]
+check "killed bulk load: the next run builds the indexes as they were" \
+	bash -c "[ '$(gin_defs arc_k)' = '$defs_k' ] && [ -z '$(sql "SELECT to_regclass('arc_k.news_archive_load_indexes')")' ]"
+check "killed bulk load: searches find what LIKE finds" search_ok arc_k
+# stopped (SIGTERM): the loader builds them on its way out
+hold_issues; holder=$!
+sleep 0.5
+"${as_user[@]}" "$load" -q -b 1 -j 2 --bulk -d $db -a arc_k "$work/bulk" >/dev/null 2>"$work/k3" &
+loader=$!
+wait_dropped || :
+kill -TERM "$loader"
+rc=0
+wait "$loader" || rc=$?
+cat "$work/k3"
+check "stopped bulk load: its indexes built on its way out" \
+	bash -c "[ $rc -ne 0 ] && [ '$(gin_defs arc_k)' = '$defs_k' ] && [ -z '$(sql "SELECT to_regclass('arc_k.news_archive_load_indexes')")' ]"
+release_issues "$holder"
+rc=0
+"${as_user[@]}" "$load" -q -j 2 -d $db -a arc_k "$work/bulk" >/dev/null 2>"$work/k4" || rc=$?
+check "stopped bulk load: a reload adds nothing" grep -q ' 0 new, 0 new versions, .* already there, 0 skipped' "$work/k4"
+check "stopped bulk load: searches find what LIKE finds" search_ok arc_k
+
 # errors that stop the load before it starts
 rc=0
 "$load" -d $db -a nosuch "$dir" >/dev/null 2>"$work/err4" || rc=$?
