@@ -15,6 +15,9 @@
 # ADD (default pages, as the committed header is fitted; ADD= for none)
 # adds sources to both fitting sides (their fitting half only: split-fit.sh
 # renders --split train).
+# SCORE_CUT (default 0) renders the scored issues with --story-cut (1: the
+# PKU/MSR chunks end where the corpus opens another story, so that their
+# gold is one story each; README, "More of the sentence corpora").
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 #
@@ -59,7 +62,7 @@ score() {
 		local dir=$name note=""
 		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
 		rm -rf "$WORK/in_$dir" "$WORK/out_$dir"
-		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test"
+		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-0}"
 		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
 		echo "== fitted on $train, scored on $test$note"
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"

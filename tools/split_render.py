@@ -11,6 +11,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--question-titles P]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
+                       [--corpus-chunks K]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -114,6 +115,7 @@ KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--lon
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
 STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
+CORPUS_CHUNKS = 1  # about that many times the PKU/MSR chunks, shorter gaps between them (--corpus-chunks; fitting only)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -222,8 +224,11 @@ def sentences(shared, corpus, r):
     while i < len(lines):
         n = r.randint(2, 9)
         chunk = lines[i:i + n]
-        # a gap, so that neighbours in an issue rarely share one story
-        i += n + r.randint(40, 150)
+        # a gap, so that neighbours in an issue rarely share one story;
+        # --corpus-chunks K shortens it so that about K times the chunks
+        # are drawn (a period of ~100 lines over K, the chunk included)
+        i += n + (r.randint(40, 150) if CORPUS_CHUNKS == 1 else
+                  r.randint(*(max(1, round(x * (100.5 / CORPUS_CHUNKS - 5.5) / 95)) for x in (40, 150))))
         head = None
         if STORY_CUT:
             head, chunk = story_cut(chunk)
@@ -981,7 +986,7 @@ def main():
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
            "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
-           "--bare-credits": "0"}
+           "--bare-credits": "0", "--corpus-chunks": "1"}
     pos = []
     i = 0
     while i < len(args):
@@ -996,7 +1001,8 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS, CORPUS_CHUNKS
+    CORPUS_CHUNKS = float(opt["--corpus-chunks"])
     STORY_CUT = int(opt["--story-cut"])
     BARE_CREDITS = float(opt["--bare-credits"])
     QTITLES = float(opt["--question-titles"])
