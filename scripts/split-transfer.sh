@@ -35,8 +35,9 @@
 # the other half (SWAP=pages) on the first half, so each page article is
 # scored once held out; the committed header on the same renderings (seeds
 # SCORE_SEEDS, default "7 8 9", 12 issues a layout each, pooled: one table
-# per half and one for both).  Other split-fit.sh settings (TWOPART, RUNS,
-# ...) pass through.
+# per half and one for both).  PAGE_CAPTIONS=1 renders the scored pages
+# with --page-captions 1 (their caption-shaped lines captions, not body).
+# Other split-fit.sh settings (TWOPART, RUNS, ...) pass through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=../shared
@@ -74,7 +75,7 @@ render_half() {
 	local half=$1 dir=$WORK/held_$1 seed f b
 	rm -rf "$dir" && mkdir -p "$dir"
 	for seed in ${SCORE_SEEDS:-7 8 9}; do
-		python3 tools/split_render.py "$WORK/r_$half" --split "$half" --seed "$seed" --issues 12 --sources pages
+		python3 tools/split_render.py "$WORK/r_$half" --split "$half" --seed "$seed" --issues 12 --sources pages --page-captions "${PAGE_CAPTIONS:-0}"
 		for f in "$WORK/r_$half"/*; do
 			b=$(basename "$f")
 			mv "$f" "$dir/${b%_*}_$half$seed-${b##*_}"

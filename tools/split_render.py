@@ -11,7 +11,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--question-titles P]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
-                       [--corpus-chunks K]
+                       [--corpus-chunks K] [--page-captions 0|1]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -116,6 +116,7 @@ QTITLES = 0.0  # share of varied articles given a question headline (--question-
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
 STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
 CORPUS_CHUNKS = 1  # about that many times the PKU/MSR chunks, shorter gaps between them (--corpus-chunks; fitting only)
+PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body (scoring)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -812,8 +813,22 @@ def r_space(dl):
     return dl.endswith("电") or dl.endswith("讯")
 
 
+# a photo or video-still caption or picture credit by its shape: with
+# --page-captions 1 the saved pages' such lines are captions, so the gold
+# body neither opens nor ends with one (default 0: body, as before)
+CAPTION_SHAPE = re.compile(
+    r"（[^（）]{0,30}(截图|供图|摄|图片|资料图|视频|新华社发|图源)[^（）]{0,30}）$"
+    r"|^(图为|图：|图:|图/|▲|△|↑|上图|下图|左图|右图|资料图|图片来源|图片：|图源|视频截图)"
+    r"|(截图|供图|资料图|来自网络|视觉中国)$")
+
+
+def page_caption(d, p):
+    return PAGE_CAPS and d.get("source") == "pages" and len(p) <= 80 and CAPTION_SHAPE.search(p.strip())
+
+
 def gold_of(d, body_paras, note_in_body=False):
-    text = [p for p in body_paras if not is_head(p)]
+    text = [p for p in body_paras if not is_head(p) and not page_caption(d, p)] or \
+        [p for p in body_paras if not is_head(p)]
     first = text[0]
     # a closing note in brackets signs the article, it is not its last words
     last = text[-2] if len(text) > 1 and is_note(text[-1]) and not note_in_body else text[-1]
@@ -919,7 +934,13 @@ def render_article(iss, d, lay, r):
         elif is_head(p):
             t = p.lstrip("#")
             flush = lay in ("web", "plain") or r.random() < 0.5
-            iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t, "heading")
+            iss.add(("#### " if head_mark else "") + ("" if flush else indent) + t,
+                    "caption" if page_caption(d, p) else "heading")
+        elif page_caption(d, p):
+            # the draws of a body paragraph, so the rest of the issue stays
+            iss.add(indent + p, "caption")
+            if iss.captions and r.random() < 0.12 and k < len(paras) - 1:
+                iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
         else:
             iss.add(indent + (lead if first_body else "") + p,
                     "lead" if first_body and d.get("brief") else "body")
@@ -986,7 +1007,8 @@ def main():
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
            "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
-           "--bare-credits": "0", "--corpus-chunks": "1"}
+           "--bare-credits": "0", "--corpus-chunks": "1",
+           "--page-captions": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1003,6 +1025,8 @@ def main():
     lo, hi = (int(x) for x in opt["--articles"].split(","))
     global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS, CORPUS_CHUNKS
     CORPUS_CHUNKS = float(opt["--corpus-chunks"])
+    global PAGE_CAPS
+    PAGE_CAPS = opt["--page-captions"] == "1"
     STORY_CUT = int(opt["--story-cut"])
     BARE_CREDITS = float(opt["--bare-credits"])
     QTITLES = float(opt["--question-titles"])
