@@ -37,6 +37,8 @@
 # SCORE_SEEDS, default "7 8 9", 12 issues a layout each, pooled: one table
 # per half and one for both).  PAGE_CAPTIONS=1 renders the scored pages
 # with --page-captions 1 (their caption-shaped lines captions, not body).
+# REUSE=DIR takes the fitted headers from the WORKDIR DIR of an earlier run
+# (e.g. to score them again with SCORE_CUT or PAGE_CAPTIONS) instead of fitting.
 # Other split-fit.sh settings (TWOPART, RUNS, ...) pass through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,9 +52,20 @@ WORK=$(cd "$WORK" && pwd)
 cp "$H" "$WORK/committed.h"
 restore() { cp "$WORK/committed.h" "$H"; make -s build/na_split >/dev/null; }
 trap restore EXIT
+# fit NAME [VAR=VALUE..]: the header $WORK/NAME.h, or with REUSE=DIR the one
+# an earlier run left in DIR (rescoring other renderings without a refit)
+fit() {
+	local name=$1
+	shift
+	if [ -n "${REUSE:-}" ]; then
+		cp "$REUSE/$name.h" "$WORK/$name.h"
+	else
+		env "$@" OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
+	fi
+}
 run() {
 	local name=$1 train=$2 test=$3
-	SOURCES=$train OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
+	fit "$name" SOURCES=$train
 	cp "$WORK/$name.h" "$H"
 	make -s build/na_split >/dev/null
 	score "$name" "$train" "$test"
@@ -92,8 +105,8 @@ split_half() {
 }
 held() {
 	local all=own,xinmin,cnki,pku,msr,pages n
-	SOURCES=$all OUT="$WORK/held_fit1.h" bash scripts/split-fit.sh "$WORK/fit_held1" >/dev/null 2>&1
-	SOURCES=$all SWAP=pages OUT="$WORK/held_fit0.h" bash scripts/split-fit.sh "$WORK/fit_held0" >/dev/null 2>&1
+	fit held_fit1 SOURCES=$all
+	fit held_fit0 SOURCES=$all SWAP=pages
 	render_half test
 	render_half train
 	rm -rf "$WORK"/out_* "$WORK/held_both"
