@@ -11,7 +11,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--question-titles P]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
-                       [--corpus-chunks K] [--page-captions 0|1]
+                       [--corpus-chunks K|pku=K,msr=K] [--page-captions 0|1]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -115,7 +115,7 @@ KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--lon
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
 STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
-CORPUS_CHUNKS = 1  # about that many times the PKU/MSR chunks, shorter gaps between them (--corpus-chunks; fitting only)
+CORPUS_CHUNKS = {}  # corpus -> about that many times its chunks, shorter gaps between them (--corpus-chunks K or pku=K,msr=K; fitting only)
 PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body (scoring)
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
@@ -228,8 +228,9 @@ def sentences(shared, corpus, r):
         # a gap, so that neighbours in an issue rarely share one story;
         # --corpus-chunks K shortens it so that about K times the chunks
         # are drawn (a period of ~100 lines over K, the chunk included)
-        i += n + (r.randint(40, 150) if CORPUS_CHUNKS == 1 else
-                  r.randint(*(max(1, round(x * (100.5 / CORPUS_CHUNKS - 5.5) / 95)) for x in (40, 150))))
+        k = CORPUS_CHUNKS.get(corpus, 1)
+        i += n + (r.randint(40, 150) if k == 1 else
+                  r.randint(*(max(1, round(x * (100.5 / k - 5.5) / 95)) for x in (40, 150))))
         head = None
         if STORY_CUT:
             head, chunk = story_cut(chunk)
@@ -1024,7 +1025,9 @@ def main():
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
     global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS, CORPUS_CHUNKS
-    CORPUS_CHUNKS = float(opt["--corpus-chunks"])
+    cc = opt["--corpus-chunks"]
+    CORPUS_CHUNKS = dict((w.split("=")[0], float(w.split("=")[1])) for w in cc.split(",")) if "=" in cc \
+        else {"pku": float(cc), "msr": float(cc)}
     global PAGE_CAPS
     PAGE_CAPS = opt["--page-captions"] == "1"
     STORY_CUT = int(opt["--story-cut"])
