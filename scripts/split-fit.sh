@@ -35,6 +35,9 @@
 # bare credit line (--bare-credits; README, "Story boundaries in the sentence
 # corpora": 1 kept, 2 and the bare credits measured, not kept).
 #
+# CORPUS_CHUNKS (default 1) draws about that many times the PKU/MSR chunks
+# (split_render.py --corpus-chunks K, or pku=K,msr=K; README, "More of the
+# sentence corpora in fitting": measured 2x-8x, not kept).
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
