@@ -15,42 +15,48 @@
 #
 # SWAP (e.g. SWAP=pages) fits on the other half of the named sources
 # (split_render.py --swap); TWOPART (default 0) gives that share of the
-# varied articles a two-part headline (split_render.py --two-part; README,
+# varied articles a two-part headline (split_render.py --two-part; bench/split_quality.md,
 # "The pages as fitting data": measured, not kept).
 #
 # LONG_KICKERS, PAGE_STACKS (default 0) and WEIGHTS (default none; e.g.
 # own=2,xinmin=2,cnki=2,pku=2,msr=2 fits the pages at half weight) pass
-# --long-kickers, --page-stacks and --weights to split_render.py (README,
+# --long-kickers, --page-stacks and --weights to split_render.py (bench/split_quality.md,
 # "Titles in headline stacks and the pages' weight in fitting": measured,
 # not kept).
 #
 # QTITLES (default 0.15) turns that share of the varied articles' titles into
 # question headlines of their own words (split_render.py --question-titles;
-# README, "Question titles in the fitting data").
+# bench/split_quality.md, "Question titles in the fitting data").  QSTREAM=own draws them
+# from a stream of their own (split_render.py --qtitle-stream; default shared).
+#
+# WEBCAP (default 0) gives that share of the web layout's articles photo and
+# video-still captions, picture credits and quoted-name inner heads of their
+# own words (split_render.py --web-captions; bench/split_quality.md, "Captions and quoted
+# names in copied web text": measured, not kept).
 #
 # STORY_CUT (default 1) ends each chunk of PKU/MSR sentences where the
 # corpus opens another story, a headline over a dateline (split_render.py
 # --story-cut; 2 also keeps a chunk's opening headline as its title);
 # BARE_CREDITS (default 0) signs that share of the varied articles off with a
-# bare credit line (--bare-credits; README, "Story boundaries in the sentence
+# bare credit line (--bare-credits; bench/split_quality.md, "Story boundaries in the sentence
 # corpora": 1 kept, 2 and the bare credits measured, not kept).
 #
 # CORPUS_CHUNKS (default 1) draws about that many times the PKU/MSR chunks
-# (split_render.py --corpus-chunks K, or pku=K,msr=K; README, "More of the
-# sentence corpora in fitting": measured 2x-8x, not kept).
+# (split_render.py --corpus-chunks K, or pku=K,msr=K; bench/split_quality.md,
+# "More of the sentence corpora in fitting": measured 2x-8x, not kept).
 # SOURCES (default all: own,xinmin,cnki,pku,msr) limits the articles fitted
 # on and OUT (default src/core/split_model_weights.h) where the header goes;
 # scripts/split-transfer.sh uses both to fit on one paper only.  UNSEEN_PRIOR
 # (default 100) is where a role transition never seen in fitting starts
-# (na_split_fit --unseen-prior; README, "Why the hard mask made titles ...").
+# (na_split_fit --unseen-prior; bench/split_quality.md, "Why the hard mask made titles ...").
 # WEBCOPY (default 0) gives that share of the web issues a web page's
-# furniture (split_render.py --webcopy; README, "Web copies and headline
+# furniture (split_render.py --webcopy; bench/split_quality.md, "Web copies and headline
 # stacks": not kept in fitting).  PAIR_DROPOUT (default 0.5) leaves each pair of
 # atoms out of a line with that probability in each epoch of fitting;
 # DROPOUT (atoms, default 0), MIN_COUNT, MARGIN and CLIP (default 0: off)
 # are the other regularisers of na_split_fit that were measured and not kept
-# (README, "Regularising the fitter").  Bagging, measured and not kept
-# (README, "Error analysis and issue-relative features"): SEEDS (default 11)
+# (bench/split_quality.md, "Regularising the fitter").  Bagging, measured and not kept
+# (bench/split_quality.md, "Error analysis of the weak cells"): SEEDS (default 11)
 # renders the training issues once per seed, each run fitting on one of
 # the renderings (run r on the (r mod n)th; PER_DIR=0: every run on all of
 # them); BAG=1 fits each run on a bootstrap sample of the issues.
@@ -66,7 +72,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

@@ -17,7 +17,8 @@
 # renders --split train).
 # SCORE_CUT (default 0) renders the scored issues with --story-cut (1: the
 # PKU/MSR chunks end where the corpus opens another story, so that their
-# gold is one story each; README, "More of the sentence corpora").
+# gold is one story each; bench/split_quality.md, "More of the sentence
+# corpora in fitting").
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 #

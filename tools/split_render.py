@@ -8,10 +8,11 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--sources own,xinmin,cnki,pku,msr,pages] [--captions P]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
-                       [--question-titles P]
+                       [--question-titles P] [--qtitle-stream shared|own]
+                       [--web-captions P] [--page-captions 0|1]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
-                       [--corpus-chunks K|pku=K,msr=K] [--page-captions 0|1]
+                       [--corpus-chunks K|pku=K,msr=K]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -69,16 +70,28 @@ of the article), as the saved pages and many dailies print them.
 --question-titles P (with --vary) turns that share of the varied articles'
 titles into a question headline of their own words (X为何Y？, X怎么了？, a
 clause or the title closing in ？), as web copy prints them.
+--qtitle-stream own draws the question titles from a stream of their own
+(seeded by --seed and the varied article's number), so the issues drawn stay
+those of --question-titles 0 (default shared: the issues' own stream).
+--web-captions P gives that share of the web layout's articles one to three
+items of what copied web text carries between paragraphs, made of the
+article's own clauses: video-still captions (X（视频截图）), photo captions
+(图为X。（新华社发 Y摄）, ▲X, 图：X, X（受访者供图）), bare credits, and
+inner heads that are only a quoted name (《X》, role heading).  Drawn from a random stream of its own,
+so every other draw stays that of --web-captions 0.
+--page-captions 1 gives the saved pages' caption-shaped lines (the shapes of
+split_caption.c: （视频截图）, 图为, ▲, 供图 ...) the role caption and keeps them
+out of the gold body's first and last words (default 0: body, as before).
 --long-kickers P (with --vary) makes that share of the invented kickers a
 factual sentence of one or two clauses of the article, 12-28 characters
 (the rest stay a short clause, some ending in ——); --page-stacks P prints
 that share of the saved pages' articles under an invented kicker, half of
 them with a subtitle; --weights SRC=N,.. puts each article of SRC N times
 in the pool the issues draw from (N whole).  All three default to off and
-were measured for the title in a headline stack and not kept (README,
+were measured for the title in a headline stack and not kept (bench/split_quality.md,
 "Titles in headline stacks and the pages' weight in fitting").
 --webcopy P gives that share of the web issues a news web page's furniture
-around each article (README, "Web copies and headline stacks"): a
+around each article (bench/split_quality.md, "Web copies and headline stacks"): a
 source/date line under the headline (来源：X 2020-05-04 10:23, role byline),
 share/print lines (分享到： 【打印】【关闭】, role boilerplate), photo captions
 with their source (（图片来源：X）), the editor's line at the end (责任编辑：X,
@@ -91,7 +104,7 @@ over a dateline a section head inside one article; a chunk opening with a
 headline over a dateline drops that line (2: keeps it as the title).
 --bare-credits P (with --vary) signs that share of the varied articles off
 with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
-新民晚报 prints them (measured, not kept: README, "Story boundaries in the
+新民晚报 prints them (measured, not kept: bench/split_quality.md, "Story boundaries in the
 sentence corpora").
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
@@ -114,9 +127,14 @@ PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--pa
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
-STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
 CORPUS_CHUNKS = {}  # corpus -> about that many times its chunks, shorter gaps between them (--corpus-chunks K or pku=K,msr=K; fitting only)
-PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body (scoring)
+STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
+QSTREAM = "shared"  # --qtitle-stream: "own" draws --question-titles from a stream of its own
+QCOUNT = 0  # varied articles so far (seeds the own stream)
+SEED = 1  # --seed
+PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body
+WEBCAP = 0.0  # share of web articles given web captions and quoted inner heads (--web-captions; fitting only)
+RC = None  # the random stream of --web-captions, apart from the issues' own
 AS_PRINTED = ("own", "pages")  # sources decorate() leaves as written
 HEAD_STYLES = ["%s", "%s", "一、%s", "（一）%s", "■%s", "【%s】", "%s："]
 END_CP = set("。！？…”’）」』")
@@ -647,7 +665,15 @@ def vary(d, r):
     text = "".join(body)
     if TWOPART > 0 and d.get("title") and r.random() < TWOPART:
         d["title"] = two_part(d["title"], text, r)
-    if QTITLES > 0 and d.get("title") and r.random() < QTITLES:
+    if QTITLES > 0 and d.get("title") and QSTREAM == "own":
+        # a stream of its own per varied article, so that the issues drawn
+        # stay those of --question-titles 0 and only the titles change
+        global QCOUNT
+        QCOUNT += 1
+        qr = random.Random("%d/%d" % (SEED, QCOUNT))
+        if qr.random() < QTITLES:
+            d["title"] = question_title(d["title"], text, qr)
+    elif QTITLES > 0 and d.get("title") and r.random() < QTITLES:
         d["title"] = question_title(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
         k = kicker_of(text, r)
@@ -814,9 +840,9 @@ def r_space(dl):
     return dl.endswith("电") or dl.endswith("讯")
 
 
-# a photo or video-still caption or picture credit by its shape: with
-# --page-captions 1 the saved pages' such lines are captions, so the gold
-# body neither opens nor ends with one (default 0: body, as before)
+# a photo or video-still caption or picture credit by its shape (the shapes
+# of split_caption.c): with --page-captions the saved pages' such lines are
+# captions, so the gold body neither opens nor ends with one
 CAPTION_SHAPE = re.compile(
     r"（[^（）]{0,30}(截图|供图|摄|图片|资料图|视频|新华社发|图源)[^（）]{0,30}）$"
     r"|^(图为|图：|图:|图/|▲|△|↑|上图|下图|左图|右图|资料图|图片来源|图片：|图源|视频截图)"
@@ -897,6 +923,52 @@ def web_caption(p, r):
     return "图为%s。（%s 摄）" % (p[:r.randint(8, 18)].rstrip("，。"), name(r))
 
 
+# ------------------------------------------------ web captions (--web-captions)
+# What copied web text carries between an article's paragraphs: photo and
+# video-still captions, picture credits, and inner heads that are only a
+# quoted name (a poem's or book's title, 《X》).  Made of the article's own
+# clauses and the project's invented names, at run time; drawn from a
+# stream of their own (RC), so the issues, articles and conventions drawn
+# stay those of --web-captions 0 and only these lines are added.
+def web_caption_lines(text, r):
+    """One caption item: [(line, role), ..] of a clause of text, or []."""
+    x = clause(text, r, 6, 22)
+    if not x:
+        return []
+    c = r.randrange(7)
+    if c == 0:
+        return [(x + r.choice(["（视频截图）", "（视频截图）", "（截图）", "（网络视频截图）"]), "caption")]
+    if c == 1:
+        return [("图为" + x + "。" + r.choice(["（新华社发 %s摄）", "（%s摄）", "（%s 摄）", "新华社记者 %s 摄"])
+                 % name(r), "caption")]
+    if c == 2:
+        return [(r.choice(["▲", "△", "图：", "上图：", "↑"]) + x + r.choice(["", "。"]), "caption")]
+    if c == 3:
+        return [(x + r.choice(["（受访者供图）", "（资料图）", "（%s供图）" % name(r), "（图片来源：%s）" % r.choice(SITES)]),
+                 "caption")]
+    if c == 4:
+        return [(r.choice(["（视频截图）", "资料图", "图片来源：网络", "（%s 摄）" % name(r), "视觉中国供图"]), "caption")]
+    if c == 5:
+        return [(x + "。" + r.choice(["%s 摄", "（%s 摄）"]) % name(r), "caption")]
+    q = clause(text, r, 2, 10)
+    if not q:
+        return []
+    return [("《%s》" % q, "heading")]
+
+
+def web_captions(paras, r):
+    """Where the caption items go: {paragraph index: items before it}."""
+    body = [p for p in paras if not is_head(p)]
+    text = "".join(body)
+    at = {}
+    for _ in range(r.choice((1, 1, 2, 3))):
+        k = r.randrange(0, max(1, len(paras) - 1)) if len(paras) > 1 else 0
+        if k == 0 and r.random() < 0.5:
+            k = 1 if len(paras) > 1 else 0
+        at.setdefault(k, []).extend(web_caption_lines(text, r))
+    return at
+
+
 def render_article(iss, d, lay, r):
     indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
     gap = lay in ("web", "ocr")
@@ -929,7 +1001,11 @@ def render_article(iss, d, lay, r):
     paras = d["paragraphs"]
     lead = lead_of(d)
     first_body = True
+    caps = web_captions(paras, RC) if lay == "web" and WEBCAP > 0 and RC.random() < WEBCAP else {}
     for k, p in enumerate(paras):
+        for t, ro in caps.get(k, []):
+            iss.add(t, ro)
+            gap and iss.blank()
         if (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
         elif is_head(p):
@@ -1009,6 +1085,8 @@ def main():
            "--long-kickers": "0", "--weights": "",
            "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
            "--bare-credits": "0", "--corpus-chunks": "1",
+           "--web-captions": "0",
+           "--qtitle-stream": "shared",
            "--page-captions": "0"}
     pos = []
     i = 0
@@ -1028,10 +1106,16 @@ def main():
     cc = opt["--corpus-chunks"]
     CORPUS_CHUNKS = dict((w.split("=")[0], float(w.split("=")[1])) for w in cc.split(",")) if "=" in cc \
         else {"pku": float(cc), "msr": float(cc)}
-    global PAGE_CAPS
-    PAGE_CAPS = opt["--page-captions"] == "1"
     STORY_CUT = int(opt["--story-cut"])
     BARE_CREDITS = float(opt["--bare-credits"])
+    global WEBCAP, RC
+    WEBCAP = float(opt["--web-captions"])
+    global QSTREAM, SEED
+    QSTREAM = opt["--qtitle-stream"]
+    global PAGE_CAPS
+    PAGE_CAPS = opt["--page-captions"] == "1"
+    SEED = int(opt["--seed"])
+    RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
