@@ -15,6 +15,10 @@
 # ADD (default pages, as the committed header is fitted; ADD= for none)
 # adds sources to both fitting sides (their fitting half only: split-fit.sh
 # renders --split train).
+# SCORE_CUT (default 0) renders the scored issues with --story-cut (1: the
+# PKU/MSR chunks end where the corpus opens another story, so that their
+# gold is one story each; bench/split_quality.md, "More of the sentence
+# corpora in fitting").
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 #
@@ -32,8 +36,11 @@
 # the other half (SWAP=pages) on the first half, so each page article is
 # scored once held out; the committed header on the same renderings (seeds
 # SCORE_SEEDS, default "7 8 9", 12 issues a layout each, pooled: one table
-# per half and one for both).  Other split-fit.sh settings (TWOPART, RUNS,
-# ...) pass through.
+# per half and one for both).  PAGE_CAPTIONS=1 renders the scored pages
+# with --page-captions 1 (their caption-shaped lines captions, not body).
+# REUSE=DIR takes the fitted headers from the WORKDIR DIR of an earlier run
+# (e.g. to score them again with SCORE_CUT or PAGE_CAPTIONS) instead of fitting.
+# Other split-fit.sh settings (TWOPART, RUNS, ...) pass through.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=../shared
@@ -46,9 +53,20 @@ WORK=$(cd "$WORK" && pwd)
 cp "$H" "$WORK/committed.h"
 restore() { cp "$WORK/committed.h" "$H"; make -s build/na_split >/dev/null; }
 trap restore EXIT
+# fit NAME [VAR=VALUE..]: the header $WORK/NAME.h, or with REUSE=DIR the one
+# an earlier run left in DIR (rescoring other renderings without a refit)
+fit() {
+	local name=$1
+	shift
+	if [ -n "${REUSE:-}" ]; then
+		cp "$REUSE/$name.h" "$WORK/$name.h"
+	else
+		env "$@" OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
+	fi
+}
 run() {
 	local name=$1 train=$2 test=$3
-	SOURCES=$train OUT="$WORK/$name.h" bash scripts/split-fit.sh "$WORK/fit_$name" >/dev/null 2>&1
+	fit "$name" SOURCES=$train
 	cp "$WORK/$name.h" "$H"
 	make -s build/na_split >/dev/null
 	score "$name" "$train" "$test"
@@ -59,7 +77,7 @@ score() {
 		local dir=$name note=""
 		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
 		rm -rf "$WORK/in_$dir" "$WORK/out_$dir"
-		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test"
+		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-0}"
 		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
 		echo "== fitted on $train, scored on $test$note"
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"
@@ -71,7 +89,7 @@ render_half() {
 	local half=$1 dir=$WORK/held_$1 seed f b
 	rm -rf "$dir" && mkdir -p "$dir"
 	for seed in ${SCORE_SEEDS:-7 8 9}; do
-		python3 tools/split_render.py "$WORK/r_$half" --split "$half" --seed "$seed" --issues 12 --sources pages
+		python3 tools/split_render.py "$WORK/r_$half" --split "$half" --seed "$seed" --issues 12 --sources pages --page-captions "${PAGE_CAPTIONS:-0}"
 		for f in "$WORK/r_$half"/*; do
 			b=$(basename "$f")
 			mv "$f" "$dir/${b%_*}_$half$seed-${b##*_}"
@@ -88,8 +106,8 @@ split_half() {
 }
 held() {
 	local all=own,xinmin,cnki,pku,msr,pages n
-	SOURCES=$all OUT="$WORK/held_fit1.h" bash scripts/split-fit.sh "$WORK/fit_held1" >/dev/null 2>&1
-	SOURCES=$all SWAP=pages OUT="$WORK/held_fit0.h" bash scripts/split-fit.sh "$WORK/fit_held0" >/dev/null 2>&1
+	fit held_fit1 SOURCES=$all
+	fit held_fit0 SOURCES=$all SWAP=pages
 	render_half test
 	render_half train
 	rm -rf "$WORK"/out_* "$WORK/held_both"

@@ -12,6 +12,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--web-captions P] [--page-captions 0|1]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
+                       [--corpus-chunks K|pku=K,msr=K]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -126,6 +127,7 @@ PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--pa
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
+CORPUS_CHUNKS = {}  # corpus -> about that many times its chunks, shorter gaps between them (--corpus-chunks K or pku=K,msr=K; fitting only)
 STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
 QSTREAM = "shared"  # --qtitle-stream: "own" draws --question-titles from a stream of its own
 QCOUNT = 0  # varied articles so far (seeds the own stream)
@@ -241,8 +243,12 @@ def sentences(shared, corpus, r):
     while i < len(lines):
         n = r.randint(2, 9)
         chunk = lines[i:i + n]
-        # a gap, so that neighbours in an issue rarely share one story
-        i += n + r.randint(40, 150)
+        # a gap, so that neighbours in an issue rarely share one story;
+        # --corpus-chunks K shortens it so that about K times the chunks
+        # are drawn (a period of ~100 lines over K, the chunk included)
+        k = CORPUS_CHUNKS.get(corpus, 1)
+        i += n + (r.randint(40, 150) if k == 1 else
+                  r.randint(*(max(1, round(x * (100.5 / k - 5.5) / 95)) for x in (40, 150))))
         head = None
         if STORY_CUT:
             head, chunk = story_cut(chunk)
@@ -1078,7 +1084,7 @@ def main():
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
            "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
-           "--bare-credits": "0",
+           "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0"}
@@ -1096,7 +1102,10 @@ def main():
         return 2
     out = pos[0]
     lo, hi = (int(x) for x in opt["--articles"].split(","))
-    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS
+    global CAPTIONS, VARY, WEBCOPY, TWOPART, KICKER_LONG, PAGE_STACKS, QTITLES, STORY_CUT, BARE_CREDITS, CORPUS_CHUNKS
+    cc = opt["--corpus-chunks"]
+    CORPUS_CHUNKS = dict((w.split("=")[0], float(w.split("=")[1])) for w in cc.split(",")) if "=" in cc \
+        else {"pku": float(cc), "msr": float(cc)}
     STORY_CUT = int(opt["--story-cut"])
     BARE_CREDITS = float(opt["--bare-credits"])
     global WEBCAP, RC
