@@ -8,12 +8,13 @@
  *     zh_normalize(text) one by one, reading the raw text, with each code
  *     point's byte span in the raw text;
  *   - index keys (zh_substr_keys): every bigram of the normalised text, and
- *     the single code points that start no bigram of two BMP characters (the
- *     last one, supplementary ones), as 32-bit keys.  Keys of Basic
+ *     for the code points that start no bigram of two BMP characters (the
+ *     last one, supplementary ones) a key of their own (an end key inside
+ *     the prefix range for a BMP one), as 32-bit keys.  Keys of Basic
  *     Multilingual Plane characters are exact (a bigram is its first code
  *     point in the upper 16 bits, its second in the lower), so a query of one
  *     or two such characters is answered by the index alone: one character
- *     by its own key or a partial match over the bigram keys it starts
+ *     by a partial match over the bigram and end keys it starts
  *     (contiguous in int4 order); keys that
  *     involve supplementary characters are hashed into ranges no BMP key can
  *     take (surrogate code points never occur in text).  A long text
@@ -136,7 +137,8 @@ zh_fold_next(ZhFoldStream *st, uint32_t *cp, size_t *start, size_t *end)
  * The distinct keys of len bytes of raw text (bigrams and single code points
  * of its normalised form), sorted.  A BMP character that starts a bigram
  * key has no key of its own unless every_char or it is common
- * (zh_substr_char_common).  Returns the count; *keys
+ * (zh_substr_char_common); one that starts none has its end key instead
+ * (zh_substr_key_end), unless every_char or common.  Returns the count; *keys
  * is na_alloc'ed (NULL when there are none).
  */
 extern size_t zh_substr_keys(const char *s, size_t len, bool every_char,
@@ -147,6 +149,9 @@ extern size_t zh_substr_keys(const char *s, size_t len, bool every_char,
 
 /* the key of one code point, of two or three adjacent ones, of long texts */
 extern int32_t zh_substr_key_char(uint32_t cp);
+
+/* a non-common BMP code point that starts no BMP bigram: (cp, U+DC00) */
+extern int32_t zh_substr_key_end(uint32_t cp);
 extern int32_t zh_substr_key_bigram(uint32_t a, uint32_t b);
 extern int32_t zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c);
 extern int32_t zh_substr_key_long(void);

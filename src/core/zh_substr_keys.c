@@ -54,6 +54,19 @@ zh_substr_key_bigram(uint32_t a, uint32_t b)
 	return (int32_t) (KEY_SUPP_BIGRAM | (h & 0x03FFFFFFu));
 }
 
+/*
+ * A low surrogate never follows a character in text, so no bigram key has
+ * it as its second half: the end key is inside cp's prefix range and is
+ * no bigram's.
+ */
+#define END_LOW			0xDC00u
+
+int32_t
+zh_substr_key_end(uint32_t cp)
+{
+	return (int32_t) ((cp << 16) | END_LOW);
+}
+
 int32_t
 zh_substr_key_prefix(uint32_t cp)
 {
@@ -101,15 +114,33 @@ zh_keys_lower_bound(const int32_t *keys, size_t n, int32_t key)
 }
 
 /*
- * Drop the own key of every BMP character that starts a bigram key among
- * the sorted keys, unless it is common (those keep theirs in every text);
- * the own keys (see zh_substr_keys) are all below 0x10000.
+ * Turn the own keys of non-common BMP characters into end keys.  Such a
+ * character needs no key of its own where it starts a bigram key: a
+ * one-character query finds it by a partial match over its prefix.  Where
+ * it starts none (it ends the text, or comes before a supplementary one),
+ * its key becomes the end key (cp, END_LOW), which lies inside the same
+ * prefix range; so the query reads one partial-match entry only.
+ *
+ * Why not the own key (as before 2026-12-04): a query then ORs an exact
+ * entry (the own key) with a partial one, and when the partial match's
+ * bitmap turns lossy (work_mem), GIN sees an exact item and a lossy page of
+ * the same heap page in one required OR group: it takes the exact item as
+ * the smallest possible match and skips the other entries' items before it
+ * on that page, so rows were lost ("7 2" found 13,206 of 14,000 rows at
+ * work_mem 64kB).  One entry per character cannot be split that way.
+ *
+ * The keys are sorted (signed order) on entry; end keys of characters at
+ * U+8000 and above are negative, so the changed keys are sorted apart and
+ * merged back.
  */
 static size_t
-drop_covered_chars(int32_t *keys, size_t n)
+own_keys_to_ends(int32_t *keys, size_t n)
 {
+	int32_t    *ends = (int32_t *) na_alloc(n * sizeof(int32_t));
 	size_t		i,
-				m = 0;
+				m = 0,
+				ne = 0,
+				out;
 
 	for (i = 0; i < n; i++)
 	{
@@ -120,12 +151,30 @@ drop_covered_chars(int32_t *keys, size_t n)
 			int32_t		prefix = zh_substr_key_prefix((uint32_t) k);
 			size_t		at = zh_keys_lower_bound(keys, n, prefix);
 
-			if (at < n && zh_substr_key_in_prefix(prefix, keys[at]))
-				continue;
+			if (at >= n || !zh_substr_key_in_prefix(prefix, keys[at]))
+				ends[ne++] = zh_substr_key_end((uint32_t) k);
+			continue;
 		}
 		keys[m++] = k;
 	}
-	return m;
+	/* merge keys[0..m) and the sorted ends[0..ne) from the back */
+	zh_keys_sort(ends, ne);
+	out = m + ne;
+	while (ne > 0)
+	{
+		if (m > 0 && keys[m - 1] > ends[ne - 1])
+		{
+			keys[m + ne - 1] = keys[m - 1];
+			m--;
+		}
+		else
+		{
+			keys[m + ne - 1] = ends[ne - 1];
+			ne--;
+		}
+	}
+	na_free(ends);
+	return out;
 }
 
 /*
@@ -136,9 +185,11 @@ drop_covered_chars(int32_t *keys, size_t n)
  * bigram of two BMP characters anywhere in the text: a one-character query
  * finds it by a partial match over the bigram keys it starts
  * (zh_substr_key_prefix).  Own keys are kept for supplementary characters
- * (their bigram keys are hashed) and for a BMP character that starts only
- * hashed bigrams or none (the last one), and for the most frequent Han
- * characters (zh_substr_char_common): a one-character query for one of
+ * (their bigram keys are hashed); a BMP character that starts only hashed
+ * bigrams or none (the last one) gets its end key instead (inside its
+ * prefix range, see own_keys_to_ends); so do the most frequent Han
+ * characters keep their own key everywhere (zh_substr_char_common): a
+ * one-character query for one of
  * those reads its own key alone, one posting list instead of the thousands
  * of bigram keys such a character starts (about 7.5 % more keys on news
  * text, bench/search.md).  every_char keeps every character's key (an
@@ -182,5 +233,5 @@ zh_substr_keys(const char *s, size_t len, bool every_char, int32_t **keys)
 	if (ncp > 0)
 		zh_keyset_add(&set, zh_substr_key_char(prev));
 	n = zh_keyset_finish(&set, keys);
-	return every_char ? n : drop_covered_chars(*keys, n);
+	return every_char ? n : own_keys_to_ends(*keys, n);
 }

@@ -52,6 +52,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sq = zh_subquery_parse(q, qlen);
 	zh_normalize(d, dlen, false, &nd);
 	nk = zh_substr_keys(d, dlen, false, &keys);
+	/* sorted, and no own key of a non-common BMP character (end keys) */
+	for (i = 0; i < nk; i++)
+		if ((i > 0 && keys[i - 1] >= keys[i]) ||
+			(keys[i] > 0 && keys[i] < 0x10000 &&
+			 !zh_substr_char_common((uint32_t) keys[i])))
+			abort();
 	for (i = 0; i < sq->nterms; i++)
 	{
 		const ZhSubTerm *t = &sq->terms[i];

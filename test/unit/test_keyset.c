@@ -52,7 +52,8 @@ any_in(const int32_t *k, size_t n, int32_t lo, int32_t hi)
  * The keys of a text the slow, obvious way: every character, bigram (and
  * trigram); unless every_char, a BMP character's key goes when any bigram
  * key starts with it (its upper 16 bits) and it is not one of the common
- * characters (zh_substr_char_common), which keep theirs.
+ * characters (zh_substr_char_common), which keep theirs; where none does,
+ * it becomes the character's end key.
  */
 static size_t
 reference_keys(const char *s, size_t len, bool every_char, int32_t **out)
@@ -92,12 +93,21 @@ reference_keys(const char *s, size_t len, bool every_char, int32_t **out)
 
 		memcpy(all, k, n * sizeof(int32_t));
 		for (i = 0; i < n; i++)
+		{
+			int32_t		pre;
+
 			if (!(all[i] > 0 && all[i] < 0x10000 &&
-				  !zh_substr_char_common((uint32_t) all[i]) &&
-				  any_in(all, n, zh_substr_key_prefix((uint32_t) all[i]), zh_substr_key_prefix((uint32_t) all[i]) | 0xFFFF)))
+				  !zh_substr_char_common((uint32_t) all[i])))
+			{
 				k[m++] = all[i];
+				continue;
+			}
+			pre = zh_substr_key_prefix((uint32_t) all[i]);
+			if (!any_in(all, n, pre, pre | 0xFFFF))
+				k[m++] = zh_substr_key_end((uint32_t) all[i]);
+		}
 		free(all);
-		n = m;
+		n = sort_unique(k, m);
 	}
 	return n;
 }
