@@ -250,6 +250,9 @@ typedef struct ZhSubQuery
 	bool		exact;			/* index keys decide the whole query */
 	bool		needs_all;		/* every group has a negated term: the
 								 * index cannot narrow the rows down */
+	bool		or_partial;		/* a group of alternatives holds a
+								 * one-character (partial-match) term, and
+								 * other groups are ANDed with it */
 } ZhSubQuery;
 
 /*

@@ -277,6 +277,34 @@ term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 	q->nkeys += t->ntri;
 }
 
+/*
+ * Does a group of two or more alternatives hold a term with a partial-match
+ * key, while other groups are ANDed with it?  (zh_gin_triconsistent: GIN
+ * can skip rows in that shape when the partial match goes lossy.)
+ */
+static bool
+or_group_partial(const ZhSubQuery *q)
+{
+	uint32_t	i,
+				k;
+
+	if (q->ngroups < 2)
+		return false;
+	for (i = 0; i < q->nterms; i++)
+	{
+		const ZhSubTerm *t = &q->terms[i];
+		bool		alone = (i == 0 || q->terms[i - 1].group != t->group) &&
+			(i + 1 == q->nterms || q->terms[i + 1].group != t->group);
+
+		if (alone)
+			continue;
+		for (k = 0; k < t->nkeys; k++)
+			if (q->partial[t->key_first + k])
+				return true;
+	}
+	return false;
+}
+
 ZhSubQuery *
 zh_subquery_parse(const char *s, size_t len)
 {
@@ -322,6 +350,7 @@ zh_subquery_parse(const char *s, size_t len)
 		if (!group_neg[i])
 			q->needs_all = false;
 	na_free(group_neg);
+	q->or_partial = or_group_partial(q);
 	return q;
 }
 

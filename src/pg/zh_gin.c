@@ -167,6 +167,7 @@ zh_gin_triconsistent(PG_FUNCTION_ARGS)
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	ZhSubQuery *q;
 	int			v;
 	int32		i;
 
@@ -174,7 +175,25 @@ zh_gin_triconsistent(PG_FUNCTION_ARGS)
 		PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
 	StaticAssertStmt(GIN_FALSE == 0 && GIN_TRUE == 1 && GIN_MAYBE == 2,
 					 "GinTernaryValue encoding");
-	v = zh_subquery_consistent((ZhSubQuery *) extra_data[0], (const char *) check);
+	q = (ZhSubQuery *) extra_data[0];
+	v = zh_subquery_consistent(q, (const char *) check);
+	if (v == 0 && q->or_partial)
+	{
+		/*
+		 * A one-character term among alternatives ANDed with other groups:
+		 * say maybe rather than no while any key is unknown.  GIN reads the
+		 * keys it finds required (a no with them absent) and skips the
+		 * others' items before the smallest required item; when one
+		 * alternative's partial match is a lossy page and another's an exact
+		 * item on the same heap page, the items before that exact one were
+		 * lost.  So every key is required here: the candidates are the
+		 * union of the keys' rows (rechecked), never fewer than the rows.
+		 */
+		for (i = 0; i < nkeys && check[i] != GIN_MAYBE; i++)
+			;
+		if (i < nkeys)
+			v = 2;
+	}
 	if (strategy == ZH_STRATEGY_CANDIDATE && v == 2)
 	{
 		/* a candidate needs no recheck: maybe only while a key is unknown */

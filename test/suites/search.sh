@@ -397,7 +397,8 @@ CREATE TEMP TABLE lossy_res AS
   SELECT tbl, q, pg_temp.rows_at(tbl, q, '64kB', true) AS got, pg_temp.rows_at(tbl, q, '4MB', false) AS want
   FROM (VALUES ('docs_own'::regclass, '7'), ('docs_own', '7 2'), ('docs_own', '7 a'), ('docs_own', '2 f'),
                ('docs_own', '7 2 a'), ('docs_own', '的 7'), ('docs_own', '"72"'), ('docs_own', '7 -2'),
-               ('docs_own', '7 OR 2'), ('docs_own', 'a 7 OR 2'), ('docs_own', '7 OR 2 a OR b'),
+               ('docs_own', '7 OR 2'), ('docs_own', 'a 7 OR 2'), ('docs_own', '7 OR 2 a OR b'), ('docs_own', '的 7 OR 2'), ('docs_own', '7 OR 的a 2'),
+               ('docs_own', 'a 7 OR "的f"'),
                ('docs_lossy', '7 2'), ('docs_lossy', '"７．"'), ('docs_lossy', '7 ．'), ('docs_lossy', '"，的"'),
                ('docs_lossy', '"的，"'), ('docs_lossy', '"2%"'), ('docs_lossy', '5 0 3'), ('docs_lossy', '的 7')) v(tbl, q);
 SELECT format('MISMATCH lossy %s %L: %s rows through the index at 64kB, %s', tbl, q, got, want)

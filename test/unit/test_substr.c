@@ -333,6 +333,19 @@ test_common_char_keys(void)
 	NA_CHECK_INT(q->nkeys, 2);
 	NA_CHECK(!q->partial[0] && q->partial[1]);
 	zh_subquery_free(q);
+	/* alternatives with a partial-match term under an AND (zh_gin.c) */
+	{
+		const char *qs[] = {"中 龙 OR 虎", "龙 OR 中国 人", "虎 龙 OR 中国 -人",
+		"龙 OR 虎", "龙 虎", "中国 OR 经济 人民", "中 OR 人 国家", "-龙 中国"};
+		const bool	want[] = {true, true, true, false, false, false, false, false};
+
+		for (mode = 0; mode < sizeof(qs) / sizeof(qs[0]); mode++)
+		{
+			q = zh_subquery_parse(qs[mode], strlen(qs[mode]));
+			NA_CHECK_INT(q->or_partial, want[mode]);
+			zh_subquery_free(q);
+		}
+	}
 	for (mode = 0; mode < 3; mode++)
 	{
 		const char *texts[] = {"龙中国", "國人", "龙虎", "人", "虎", "a龙", "龙𠀀"};
