@@ -1,0 +1,136 @@
+/*
+ * split_ends.c
+ *	  Where an article's body ends: cues of a new article that the
+ *	  line-role model's local view misses (branch splitends, issue #11).
+ *
+ * On a paper the model never saw, an article's body runs on into the next
+ * one in three ways.  The next article's title, right after a body
+ * paragraph, is read as a section head (小标题) of the article before; its
+ * first paragraph, when it has no headline, is read as one more paragraph;
+ * and a closing credit (本报记者 X, （记者 X）) at an article's end is read
+ * as the byline of the next one, or the title under it as a section head.
+ * Papers mark a new article all the same: its title stands over a byline
+ * line with text under it, or over a paragraph that opens with a dateline
+ * (本报讯, 新华社X月X日电), and an in-article head has neither under it; a
+ * dateline opens an article, not a paragraph inside one; and a byline's
+ * shape right after a body paragraph, with a headline under it, closes the
+ * article before: the next one's byline stands under its headline, not
+ * above it.  This pass reads those cues off the decoded roles, with the
+ * classifier's byline and dateline recognisers (split_lines.c,
+ * split_marks.c), before the headline stacks are read (sp_stack_cues).  It
+ * changes roles only; the articles are cut from the roles as before
+ * (split_articles.c).  Measured in bench/split_quality.md, "Where the body
+ * ends" (tools/split_ends.py counts the body-end errors by kind).
+ */
+#include "split_internal.h"
+
+static bool
+is_para(SpRole r)
+{
+	return r == SPR_BODY || r == SPR_LEAD;
+}
+
+static bool
+byline_shaped(const SpLine *l)
+{
+	return l->cls == SPC_BYLINE;
+}
+
+/*
+ * a paragraph that opens with a dateline and goes on after it; a line that
+ * is only a dateline, （据新华社X月X日电）, closes the article before
+ */
+static bool
+opens_with_dateline(const SpLine *l)
+{
+	return l->lead_role == NA_SEG_DATELINE && l->lead_len > 0 &&
+		l->lead_len < l->ce - l->cs;
+}
+
+/*
+ * Does an article open under line k of the sequence: a byline line with a
+ * paragraph under it, or a paragraph opening with a dateline?  Returns 2
+ * for the byline, 1 for the dateline, 0 for neither.
+ */
+static int
+cue_under(const SpLine *lines, const int *seq, int n, const SpRole *roles, int k)
+{
+	if (k + 2 < n && byline_shaped(&lines[seq[k + 1]]) && is_para(roles[k + 2]))
+		return 2;
+	if (k + 1 < n && is_para(roles[k + 1]) && opens_with_dateline(&lines[seq[k + 1]]))
+		return 1;
+	return 0;
+}
+
+/*
+ * A line read as a section head right after a body paragraph is the title
+ * of a new article when the next article's cues stand under it.
+ */
+static void
+heads_to_titles(const SpLine *lines, const int *seq, int n, SpRole *roles)
+{
+	int			k;
+
+	for (k = 1; k < n; k++)
+	{
+		int			cue;
+
+		if (roles[k] != SPR_HEADING || !is_para(roles[k - 1]))
+			continue;
+		cue = cue_under(lines, seq, n, roles, k);
+		if (cue == 0)
+			continue;
+		roles[k] = SPR_TITLE;
+		if (cue == 2)
+			roles[k + 1] = SPR_BYLINE;
+	}
+}
+
+/*
+ * A paragraph right after a body paragraph that opens with a dateline is
+ * the first paragraph of a new article without headline: a dateline opens
+ * an article, never a paragraph inside one.
+ */
+static void
+dateline_leads(const SpLine *lines, const int *seq, int n, SpRole *roles)
+{
+	int			k;
+
+	for (k = 1; k < n; k++)
+		if (roles[k] == SPR_BODY && is_para(roles[k - 1]) &&
+			opens_with_dateline(&lines[seq[k]]))
+			roles[k] = SPR_LEAD;
+}
+
+/*
+ * A byline's shape right after a body paragraph, with a headline under it,
+ * is the closing credit of the article before; so is it with a line read
+ * as a section head and a paragraph under it, and that line is the next
+ * article's title: an in-article head never follows a credit.
+ */
+static void
+closing_credits(const SpLine *lines, const int *seq, int n, SpRole *roles)
+{
+	int			k;
+
+	for (k = 1; k + 1 < n; k++)
+	{
+		if (!byline_shaped(&lines[seq[k]]) || !is_para(roles[k - 1]))
+			continue;
+		if (roles[k + 1] == SPR_TITLE || roles[k + 1] == SPR_KICKER)
+			roles[k] = SPR_CREDIT;
+		else if (roles[k + 1] == SPR_HEADING && k + 2 < n && is_para(roles[k + 2]))
+		{
+			roles[k] = SPR_CREDIT;
+			roles[k + 1] = SPR_TITLE;
+		}
+	}
+}
+
+void
+sp_end_cues(const SpLine *lines, const int *seq, int n, SpRole *roles)
+{
+	heads_to_titles(lines, seq, n, roles);
+	dateline_leads(lines, seq, n, roles);
+	closing_credits(lines, seq, n, roles);
+}
