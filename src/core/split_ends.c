@@ -31,20 +31,34 @@ is_para(SpRole r)
 }
 
 static bool
+is_head(SpRole r)
+{
+	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE || r == SPR_BYLINE;
+}
+
+static bool
 byline_shaped(const SpLine *l)
 {
 	return l->cls == SPC_BYLINE;
 }
 
 /*
- * a paragraph that opens with a dateline and goes on after it; a line that
- * is only a dateline, （据新华社X月X日电）, closes the article before
+ * a paragraph that opens with a dateline and goes on after it with words;
+ * a line that is only a dateline, （据新华社X月X日电）, or its end broken
+ * off with a bracket after it, closes the article before
  */
 static bool
-opens_with_dateline(const SpLine *l)
+opens_with_dateline(const char *text, const SpLine *l)
 {
-	return l->lead_role == NA_SEG_DATELINE && l->lead_len > 0 &&
-		l->lead_len < l->ce - l->cs;
+	size_t		i,
+				adv;
+	int			han = 0;
+
+	if (l->lead_role != NA_SEG_DATELINE || l->lead_len == 0)
+		return false;
+	for (i = l->cs + l->lead_len; i < l->ce && han < 2; i += adv)
+		han += na_is_han(na_utf8_decode(text + i, l->ce - i, &adv));
+	return han >= 2;
 }
 
 /*
@@ -53,11 +67,11 @@ opens_with_dateline(const SpLine *l)
  * for the byline, 1 for the dateline, 0 for neither.
  */
 static int
-cue_under(const SpLine *lines, const int *seq, int n, const SpRole *roles, int k)
+cue_under(const char *text, const SpLine *lines, const int *seq, int n, const SpRole *roles, int k)
 {
 	if (k + 2 < n && byline_shaped(&lines[seq[k + 1]]) && is_para(roles[k + 2]))
 		return 2;
-	if (k + 1 < n && is_para(roles[k + 1]) && opens_with_dateline(&lines[seq[k + 1]]))
+	if (k + 1 < n && is_para(roles[k + 1]) && opens_with_dateline(text, &lines[seq[k + 1]]))
 		return 1;
 	return 0;
 }
@@ -67,7 +81,7 @@ cue_under(const SpLine *lines, const int *seq, int n, const SpRole *roles, int k
  * of a new article when the next article's cues stand under it.
  */
 static void
-heads_to_titles(const SpLine *lines, const int *seq, int n, SpRole *roles)
+heads_to_titles(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles)
 {
 	int			k;
 
@@ -77,7 +91,7 @@ heads_to_titles(const SpLine *lines, const int *seq, int n, SpRole *roles)
 
 		if (roles[k] != SPR_HEADING || !is_para(roles[k - 1]))
 			continue;
-		cue = cue_under(lines, seq, n, roles, k);
+		cue = cue_under(text, lines, seq, n, roles, k);
 		if (cue == 0)
 			continue;
 		roles[k] = SPR_TITLE;
@@ -87,18 +101,22 @@ heads_to_titles(const SpLine *lines, const int *seq, int n, SpRole *roles)
 }
 
 /*
- * A paragraph right after a body paragraph that opens with a dateline is
- * the first paragraph of a new article without headline: a dateline opens
- * an article, never a paragraph inside one.
+ * A paragraph that opens with a dateline, after a body paragraph that is
+ * not the first line under a headline (there it may be the headline's
+ * last line read as body), is the first paragraph of a new article
+ * without headline: a dateline opens an article, not a paragraph inside
+ * one.
  */
 static void
-dateline_leads(const SpLine *lines, const int *seq, int n, SpRole *roles)
+dateline_leads(const char *text, const SpLine *lines, const int *seq, int n,
+			   SpRole *roles)
 {
 	int			k;
 
 	for (k = 1; k < n; k++)
 		if (roles[k] == SPR_BODY && is_para(roles[k - 1]) &&
-			opens_with_dateline(&lines[seq[k]]))
+			(k < 2 || !is_head(roles[k - 2])) &&
+			opens_with_dateline(text, &lines[seq[k]]))
 			roles[k] = SPR_LEAD;
 }
 
@@ -128,9 +146,9 @@ closing_credits(const SpLine *lines, const int *seq, int n, SpRole *roles)
 }
 
 void
-sp_end_cues(const SpLine *lines, const int *seq, int n, SpRole *roles)
+sp_end_cues(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles)
 {
-	heads_to_titles(lines, seq, n, roles);
-	dateline_leads(lines, seq, n, roles);
+	heads_to_titles(text, lines, seq, n, roles);
+	dateline_leads(text, lines, seq, n, roles);
 	closing_credits(lines, seq, n, roles);
 }
