@@ -76,27 +76,52 @@ cue_under(const char *text, const SpLine *lines, const int *seq, int n, const Sp
 	return 0;
 }
 
+/* end of the run of up to three lines read as section heads from k */
+static int
+head_run(const SpRole *roles, int n, int k)
+{
+	int			m = k;
+
+	while (m < n && m - k < 3 && roles[m] == SPR_HEADING)
+		m++;
+	return m;
+}
+
+/* lines k..m-1 a new article's headline: kicker, title, subtitle */
+static void
+make_stack(SpRole *roles, int k, int m)
+{
+	int			j;
+
+	for (j = k; j < m; j++)
+		roles[j] = m - k == 1 || j == k + 1 ? SPR_TITLE :
+			j == k ? SPR_KICKER : SPR_SUBTITLE;
+}
+
 /*
- * A line read as a section head right after a body paragraph is the title
- * of a new article when the next article's cues stand under it.
+ * Lines read as section heads right after a body paragraph are the
+ * headline of a new article when the next article's cues stand under them.
  */
 static void
-heads_to_titles(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles)
+heads_to_titles(const char *text, const SpLine *lines, const int *seq, int n,
+				SpRole *roles)
 {
 	int			k;
 
 	for (k = 1; k < n; k++)
 	{
-		int			cue;
+		int			m,
+					cue;
 
 		if (roles[k] != SPR_HEADING || !is_para(roles[k - 1]))
 			continue;
-		cue = cue_under(text, lines, seq, n, roles, k);
+		m = head_run(roles, n, k);
+		cue = cue_under(text, lines, seq, n, roles, m - 1);
 		if (cue == 0)
 			continue;
-		roles[k] = SPR_TITLE;
+		make_stack(roles, k, m);
 		if (cue == 2)
-			roles[k + 1] = SPR_BYLINE;
+			roles[m] = SPR_BYLINE;
 	}
 }
 
@@ -137,10 +162,15 @@ closing_credits(const SpLine *lines, const int *seq, int n, SpRole *roles)
 			continue;
 		if (roles[k + 1] == SPR_TITLE || roles[k + 1] == SPR_KICKER)
 			roles[k] = SPR_CREDIT;
-		else if (roles[k + 1] == SPR_HEADING && k + 2 < n && is_para(roles[k + 2]))
+		else if (roles[k + 1] == SPR_HEADING)
 		{
-			roles[k] = SPR_CREDIT;
-			roles[k + 1] = SPR_TITLE;
+			int			m = head_run(roles, n, k + 1);
+
+			if (m < n && is_para(roles[m]))
+			{
+				roles[k] = SPR_CREDIT;
+				make_stack(roles, k + 1, m);
+			}
 		}
 	}
 }
