@@ -67,7 +67,8 @@ opens_with_dateline(const char *text, const SpLine *l)
  * for the byline, 1 for the dateline, 0 for neither.
  */
 static int
-cue_under(const char *text, const SpLine *lines, const int *seq, int n, const SpRole *roles, int k)
+cue_under(const char *text, const SpLine *lines, const int *seq, int n,
+		  const SpRole *roles, int k)
 {
 	if (k + 2 < n && byline_shaped(&lines[seq[k + 1]]) && is_para(roles[k + 2]))
 		return 2;
@@ -76,13 +77,16 @@ cue_under(const char *text, const SpLine *lines, const int *seq, int n, const Sp
 	return 0;
 }
 
-/* end of the run of up to three lines read as section heads from k */
+/*
+ * end of the run of up to three lines read as section heads from k; a
+ * byline's shape ends it (the byline under a headline)
+ */
 static int
-head_run(const SpRole *roles, int n, int k)
+head_run(const SpLine *lines, const int *seq, int n, const SpRole *roles, int k)
 {
 	int			m = k;
 
-	while (m < n && m - k < 3 && roles[m] == SPR_HEADING)
+	while (m < n && m - k < 3 && roles[m] == SPR_HEADING && !byline_shaped(&lines[seq[m]]))
 		m++;
 	return m;
 }
@@ -115,7 +119,7 @@ heads_to_titles(const char *text, const SpLine *lines, const int *seq, int n,
 
 		if (roles[k] != SPR_HEADING || !is_para(roles[k - 1]))
 			continue;
-		m = head_run(roles, n, k);
+		m = head_run(lines, seq, n, roles, k);
 		cue = cue_under(text, lines, seq, n, roles, m - 1);
 		if (cue == 0)
 			continue;
@@ -164,7 +168,7 @@ closing_credits(const SpLine *lines, const int *seq, int n, SpRole *roles)
 			roles[k] = SPR_CREDIT;
 		else if (roles[k + 1] == SPR_HEADING)
 		{
-			int			m = head_run(roles, n, k + 1);
+			int			m = head_run(lines, seq, n, roles, k + 1);
 
 			if (m < n && is_para(roles[m]))
 			{
