@@ -235,6 +235,7 @@ sp_assemble_roles(Asm *as)
 	if (n == 1 && as->lines[seq[0]].cls != SPC_PAGE_HEADER &&
 		(roles[0] == SPR_PAGE || roles[0] == SPR_OTHER))
 		roles[0] = SPR_LEAD;
+	sp_end_cues(as->text, as->lines, seq, n, roles);
 	sp_stack_cues(as->text, as->lines, seq, n, roles);
 
 	/* walk all lines: continuation marks keep their own handling */

@@ -312,6 +312,10 @@ typedef enum SpRole
 extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n,
 						  SpRole *roles);
 
+/* split_ends.c: a new article's cues where the body ends */
+extern void sp_end_cues(const char *text, const SpLine *lines, const int *seq, int n,
+						SpRole *roles);
+
 /* longest line the model may call a headline, byline or page header */
 #define SP_HEAD_MAX_CP	120
 
