@@ -25,17 +25,10 @@ from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from split_eval import norm  # noqa: E402
+from split_openings import lines_of  # noqa: E402
 
 HEADS = ("kicker", "title", "subtitle", "byline")
 DATELINE = re.compile(r"^(本报讯|\S{0,20}?(电|讯)（|\S{0,12}?报道[：:]|（记者)")
-
-
-def lines_of(txt):
-    out, pos = [], 0
-    for ln in txt.split("\n"):
-        out.append((pos, ln))
-        pos += len(ln) + 1
-    return out
 
 
 def decoded_roles(out, lns):

@@ -101,4 +101,5 @@ def main():
     for k, v in missed.most_common(12):
         print("  %5d  %s" % (v, k))
 
-main()
+if __name__ == "__main__":
+    main()
