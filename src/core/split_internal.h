@@ -312,6 +312,10 @@ typedef enum SpRole
 extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n,
 						  SpRole *roles);
 
+/* split_stack.c: the shorter line of an uncued title/subtitle pair is the title */
+extern void sp_stack_lengths(const char *text, const SpLine *lines, const int *seq, int n,
+							 SpRole *roles);
+
 /* longest line the model may call a headline, byline or page header */
 #define SP_HEAD_MAX_CP	120
 
