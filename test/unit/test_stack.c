@@ -3,7 +3,7 @@
  * print (split_headline.c, sp_stack_cues): a column tag follows the main
  * title, a line opening with —— is a subtitle, a kicker leads on with ——,
  * a colon or a comma; a byline's shape under a headline is its byline.  Then
- * split_stack.c (sp_stack_lengths): of an uncued title/subtitle pair the
+ * split_stack.c (sp_stack_lengths): of an uncued pair of headline lines the
  * shorter line is the title, unless it is no longer than a name.  Invented
  * lines; the roles stand for the model's.
  */
@@ -63,6 +63,7 @@ main(void)
 	const char *byline[] = {body, "城东新区建设提速", "本报记者 王小明", body};
 	const char *longkick[] = {body, "城东新区三个重点项目本月同时开工建设", "老旧小区焕新颜", body};
 	const char *signed_[] = {body, "老旧小区焕新颜", "王小明", body};
+	const char *sentence[] = {body, "这是大家关心的问题。", "城东新区三个重点项目本月开工", body};
 	const char *after[] = {body, "老旧小区焕新颜", "城东新区建设提速", "——三个重点项目本月开工", body};
 
 	/* two lines labelled title: the one with the column tag is the title */
@@ -91,6 +92,12 @@ main(void)
 	/* ... but a name signed under a title is no title */
 	check("signed", signed_, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
+	/* no printed cue, the upper line shorter: the model's kicker is the title */
+	check("short kicker", bare, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY},
+		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
+	/* ... but not a sentence of the text above */
+	check("sentence", sentence, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY},
+		  (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY}, 4);
 	/* a stack opening under a title keeps its kicker: a title there would join the article above */
 	check("after a title", after, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_KICKER, SPR_TITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_KICKER, SPR_TITLE, SPR_BODY}, 5);
