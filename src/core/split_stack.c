@@ -65,9 +65,12 @@ han_count(const char *text, const SpLine *l)
  */
 static bool
 may_title(const char *text, const SpLine *top, const SpLine *low, const SpLine *t,
-		  const SpLine *other)
+		  const SpLine *other, int second)
 {
 	if (dashed(text, top) || dashed(text, low) || cued(text, top) || cued(text, low))
+		return false;
+	/* the model's second choice for the line is a headline role too */
+	if (second >= 0 && second != SPR_KICKER && second != SPR_TITLE && second != SPR_SUBTITLE)
 		return false;
 	return t->cls != SPC_BYLINE && t->ncp < other->ncp &&
 		han_count(text, t) >= SP_STACK_MIN_TITLE_HAN;
@@ -79,13 +82,13 @@ may_title(const char *text, const SpLine *top, const SpLine *low, const SpLine *
  */
 static bool
 shorter_below(const char *text, const SpLine *lines, const int *seq, int n,
-			  const SpRole *roles, int k)
+			  const SpRole *roles, const SpRole *runner, int k)
 {
 	const SpLine *top = &lines[seq[k]],
 			   *low = &lines[seq[k + 1]];
 	int			j;
 
-	if (!may_title(text, top, low, low, top))
+	if (!may_title(text, top, low, low, top, runner ? (int) runner[k + 1] : -1))
 		return false;
 	for (j = k + 2; j < n && roles[j] == SPR_SUBTITLE; j++)
 		if (!dashed(text, &lines[seq[j]]))
@@ -99,19 +102,20 @@ shorter_below(const char *text, const SpLine *lines, const int *seq, int n,
  */
 static bool
 shorter_above(const char *text, const SpLine *lines, const int *seq, int n,
-			  const SpRole *roles, int k)
+			  const SpRole *roles, const SpRole *runner, int k)
 {
 	const SpLine *top = &lines[seq[k]],
 			   *low = &lines[seq[k + 1]];
 
-	if (!may_title(text, top, low, top, low) || sp_ends(text + top->cs, top->ce - top->cs, "。"))
+	if (!may_title(text, top, low, top, low, runner ? (int) runner[k] : -1) || sp_ends(text + top->cs, top->ce - top->cs, "。"))
 		return false;
 	return k + 2 >= n || (roles[k + 2] != SPR_KICKER && roles[k + 2] != SPR_TITLE &&
 						  roles[k + 2] != SPR_SUBTITLE);
 }
 
 void
-sp_stack_lengths(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles)
+sp_stack_lengths(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles,
+				 const SpRole *runner)
 {
 	int			k;
 
@@ -121,14 +125,14 @@ sp_stack_lengths(const char *text, const SpLine *lines, const int *seq, int n, S
 		if (k > 0 && (roles[k - 1] == SPR_KICKER || roles[k - 1] == SPR_TITLE))
 			continue;
 		if (roles[k] == SPR_TITLE && roles[k + 1] == SPR_SUBTITLE &&
-			shorter_below(text, lines, seq, n, roles, k))
+			shorter_below(text, lines, seq, n, roles, runner, k))
 		{
 			roles[k] = SPR_KICKER;
 			roles[k + 1] = SPR_TITLE;
 			k++;
 		}
 		else if (roles[k] == SPR_KICKER && roles[k + 1] == SPR_TITLE &&
-				 shorter_above(text, lines, seq, n, roles, k))
+				 shorter_above(text, lines, seq, n, roles, runner, k))
 		{
 			roles[k] = SPR_TITLE;
 			roles[k + 1] = SPR_SUBTITLE;

@@ -44,7 +44,7 @@ check(const char *what, const char *const *lines, const SpRole *in, const SpRole
 	}
 	text[pos] = '\0';
 	sp_stack_cues(text, ls, seq, n, roles);
-	sp_stack_lengths(text, ls, seq, n, roles);
+	sp_stack_lengths(text, ls, seq, n, roles, NULL);
 	for (i = 0; i < n; i++)
 		bad += roles[i] != want[i];
 	if (bad)
