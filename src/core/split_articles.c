@@ -201,8 +201,7 @@ void
 sp_assemble_roles(Asm *as)
 {
 	int		   *seq = (int *) na_alloc(sizeof(int) * (size_t) (as->hi - as->lo + 1));
-	SpRole	   *roles,
-			   *runner;
+	SpRole	   *roles;
 	float	   *margin;
 	SpSeq		sq;
 	int			n = 0,
@@ -221,7 +220,6 @@ sp_assemble_roles(Asm *as)
 	}
 	roles = (SpRole *) na_alloc(sizeof(SpRole) * (size_t) (n + 1));
 	margin = (float *) na_alloc(sizeof(float) * (size_t) (n + 1));
-	runner = (SpRole *) na_alloc(sizeof(SpRole) * (size_t) (n + 1));
 	memset(&sq, 0, sizeof(sq));
 	sq.text = as->text;
 	sq.lines = as->lines;
@@ -229,7 +227,7 @@ sp_assemble_roles(Asm *as)
 	sq.n = n;
 	sp_doc_style(as->lines, as->lo, as->hi, &sq.doc_ind, &sq.doc_gap);
 	sq.doc_cols = as->cols;
-	sp_roles_decode(&sq, roles, margin, runner);
+	sp_roles_decode(&sq, roles, margin);
 	/*
 	 * a text of one line is a brief, unless it has a page header's shape:
 	 * the model has seen no one-line issue and may call it anything
@@ -238,7 +236,6 @@ sp_assemble_roles(Asm *as)
 		(roles[0] == SPR_PAGE || roles[0] == SPR_OTHER))
 		roles[0] = SPR_LEAD;
 	sp_stack_cues(as->text, as->lines, seq, n, roles);
-	sp_stack_lengths(as->text, as->lines, seq, n, roles, runner);
 
 	/* walk all lines: continuation marks keep their own handling */
 	for (i = as->lo, k = 0; i < as->hi; i++)
@@ -264,5 +261,4 @@ sp_assemble_roles(Asm *as)
 	na_free(seq);
 	na_free(roles);
 	na_free(margin);
-	na_free(runner);
 }

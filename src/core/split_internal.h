@@ -312,18 +312,11 @@ typedef enum SpRole
 extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n,
 						  SpRole *roles);
 
-/*
- * split_stack.c: the shorter line of an uncued pair of headline lines is the
- * title (runner: the model's second role of each line, or NULL)
- */
-extern void sp_stack_lengths(const char *text, const SpLine *lines, const int *seq, int n,
-							 SpRole *roles, const SpRole *runner);
-
 /* longest line the model may call a headline, byline or page header */
 #define SP_HEAD_MAX_CP	120
 
 extern const char *const sp_role_names[SPR_N];
-extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin, SpRole *runner);
+extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin);
 
 /* the assembly state: articles under construction */
 typedef struct ArtB

@@ -86,11 +86,10 @@ emissions(const SpSeq *sq, float *em)
  * Best role sequence.  margin[k] is how far the chosen role of line k beat
  * the best other role there (path score through that role, Viterbi both
  * ways would be exact; the local margin of the emission and incoming
- * transition is what news_segments() shows); runner[k], when runner is not
- * NULL, is that best other role.
+ * transition is what news_segments() shows).
  */
 void
-sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin, SpRole *runner)
+sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 {
 	float	   *em,
 			   *best;
@@ -163,17 +162,11 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin, SpRole *runner)
 		int			prev = k > 0 ? roles[k - 1] : SPR_N;
 		float		mine = e[roles[k]] + sp_model_trans[prev][roles[k]],
 					other = -1e30f;
-		int			second = 0;
 
 		for (r = 0; r < SPR_N; r++)
 			if (r != (int) roles[k] && e[r] + sp_model_trans[prev][r] > other)
-			{
 				other = e[r] + sp_model_trans[prev][r];
-				second = r;
-			}
 		margin[k] = mine - other;
-		if (runner)
-			runner[k] = (SpRole) second;
 	}
 	na_free(em);
 	na_free(best);

@@ -2,10 +2,7 @@
  * test_stack: the title of a decoded headline stack from the cues papers
  * print (split_headline.c, sp_stack_cues): a column tag follows the main
  * title, a line opening with —— is a subtitle, a kicker leads on with ——,
- * a colon or a comma; a byline's shape under a headline is its byline.  Then
- * split_stack.c (sp_stack_lengths): of an uncued pair of headline lines the
- * shorter line is the title, unless it is no longer than a name.  Invented
- * lines; the roles stand for the model's.
+ * a colon or a comma; a byline's shape under a headline is its byline.  Invented lines; the roles stand for the model's.
  */
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
@@ -44,7 +41,6 @@ check(const char *what, const char *const *lines, const SpRole *in, const SpRole
 	}
 	text[pos] = '\0';
 	sp_stack_cues(text, ls, seq, n, roles);
-	sp_stack_lengths(text, ls, seq, n, roles, NULL);
 	for (i = 0; i < n; i++)
 		bad += roles[i] != want[i];
 	if (bad)
@@ -61,9 +57,6 @@ main(void)
 	const char *leading[] = {body, "聚焦城市更新：", "老旧小区焕新颜", body};
 	const char *bare[] = {body, "老旧小区焕新颜", "城东新区三个重点项目本月开工", body};
 	const char *byline[] = {body, "城东新区建设提速", "本报记者 王小明", body};
-	const char *longkick[] = {body, "城东新区三个重点项目本月同时开工建设", "老旧小区焕新颜", body};
-	const char *signed_[] = {body, "老旧小区焕新颜", "王小明", body};
-	const char *sentence[] = {body, "这是大家关心的问题。", "城东新区三个重点项目本月开工", body};
 	const char *after[] = {body, "老旧小区焕新颜", "城东新区建设提速", "——三个重点项目本月开工", body};
 
 	/* two lines labelled title: the one with the column tag is the title */
@@ -86,18 +79,6 @@ main(void)
 	/* no cue: the model's labels stay */
 	check("bare", bare, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
-	/* no printed cue, the lower line shorter: a long kicker over its title */
-	check("long kicker", longkick, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
-		  (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY}, 4);
-	/* ... but a name signed under a title is no title */
-	check("signed", signed_, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY},
-		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
-	/* no printed cue, the upper line shorter: the model's kicker is the title */
-	check("short kicker", bare, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY},
-		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, 4);
-	/* ... but not a sentence of the text above */
-	check("sentence", sentence, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY},
-		  (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_BODY}, 4);
 	/* a stack opening under a title keeps its kicker: a title there would join the article above */
 	check("after a title", after, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_KICKER, SPR_TITLE, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_KICKER, SPR_TITLE, SPR_BODY}, 5);
