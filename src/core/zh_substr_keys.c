@@ -126,8 +126,8 @@ zh_keys_lower_bound(const int32_t *keys, size_t n, int32_t key)
  * bitmap turns lossy (work_mem), GIN sees an exact item and a lossy page of
  * the same heap page in one required OR group: it takes the exact item as
  * the smallest possible match and skips the other entries' items before it
- * on that page, so rows were lost ("7 2" found 13,206 of 14,000 rows at
- * work_mem 64kB).  One entry per character cannot be split that way.
+ * on that page, so rows were lost ("7 2" found 11,995 of 12,668 rows at
+ * work_mem 64kB, bench/search.md).  One entry per character cannot be split that way.
  *
  * The keys are sorted (signed order) on entry; end keys of characters at
  * U+8000 and above are negative, so the changed keys are sorted apart and
@@ -187,7 +187,7 @@ own_keys_to_ends(int32_t *keys, size_t n)
  * (zh_substr_key_prefix).  Own keys are kept for supplementary characters
  * (their bigram keys are hashed); a BMP character that starts only hashed
  * bigrams or none (the last one) gets its end key instead (inside its
- * prefix range, see own_keys_to_ends); so do the most frequent Han
+ * prefix range, see own_keys_to_ends); the most frequent Han
  * characters keep their own key everywhere (zh_substr_char_common): a
  * one-character query for one of
  * those reads its own key alone, one posting list instead of the thousands
