@@ -2,7 +2,7 @@
 """Boundary metrics of a split against rendered gold, per layout.
 
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
-                    [--min-ad P] [--max-ad-leak P] [--show N]
+                    [--min-ad P] [--max-ad-leak P] [--min-list P] [--show N]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -13,7 +13,10 @@ boundary F1, body ends right and titles right (both of the found articles),
 and rows that swallowed another article's first words.  Adverts and
 notices (gold "adverts"): found when a row of kind advert or notice opens
 with their first words; leaked when their last words sit in an article's
-body.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
+body.  Lists (gold source "lists", split_render.py --lists): a line per
+layout of the lists found, their bodies ended right and their titles;
+--min-list bars the lists found whole (found with the right body end, of
+all lists).  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
 "N passed, N failed" line checks every layout against the bars.  --show N
 prints up to N errors of each sort (missed, extra row, wrong end, wrong
 title) with the lines' text, to find out what fails.
@@ -49,6 +52,8 @@ def score(gold, out, name=""):
     for g, bs in zip(gold["articles"], starts):
         c["gold"] += 1
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
+        is_list = g.get("source") == "lists"
+        c["l_gold"] += int(is_list)
         if idx is None:
             show("missed", name, "%s | %s" % (g.get("title"), bs))
             continue
@@ -60,6 +65,10 @@ def score(gold, out, name=""):
             show("end", name, "want ..%s got ..%s" % (norm(g["body_ends"]), bodies[idx][-40:]))
         title_ok = untag(g.get("title")) == untag(rows[idx].get("title"))
         c["title"] += int(title_ok)
+        if is_list:
+            c["l_found"] += 1
+            c["l_end"] += int(end_ok)
+            c["l_title"] += int(title_ok)
         if not title_ok:
             show("title", name, "want %s got %s (kicker %s)" % (g.get("title"), rows[idx].get("title"),
                                                                rows[idx].get("kicker")))
@@ -100,7 +109,7 @@ def main():
         i = args.index("--show")
         SHOW["n"] = int(args[i + 1])
         del args[i:i + 2]
-    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak"):
+    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list"):
         if k in args:
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -133,9 +142,15 @@ def main():
             print("%-10s adverts/notices %d: found %.1f%% (kind right %.1f%%), %d advert rows, "
                   "inside an article %d" % ("", c["ads"], pct(c["ad_found"], c["ads"]),
                                             pct(c["ad_kind"], c["ad_found"]), c["ad_rows"], c["ad_leak"]))
+        if c["l_gold"]:
+            print("%-10s lists %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
+                "", c["l_gold"], pct(c["l_found"], c["l_gold"]), pct(c["l_end"], c["l_found"]),
+                pct(c["l_title"], c["l_found"])))
         if lay == "ALL" or not bars:
             continue
         checks = [("--min-f1", f1), ("--min-end", e), ("--min-title", t)]
+        if c["l_gold"]:
+            checks.append(("--min-list", pct(c["l_end"], c["l_gold"])))
         if c["ads"]:
             checks.append(("--min-ad", pct(c["ad_found"], c["ads"])))
             checks.append(("--max-ad-leak", -pct(c["ad_leak"], c["ads"])))

@@ -636,6 +636,90 @@ def render_historical(arts, r):
     return iss
 
 
+
+# ---------------------------------------------------------------- lists (--lists)
+# Name lists and directories as dailies print them (名单, 名录, 公示): a title,
+# often a lead paragraph, then tens to hundreds of short item lines (a name
+# and a unit, several names a line, an organisation, a numbered project),
+# grouped under short group heads, sometimes a signature block.  Written
+# for the project from templates, invented names only; drawn from a random
+# stream of their own (RL), so every other draw stays that of --lists 0.
+LISTS = 0.0  # share of issues given a list article (--lists)
+RL = None
+HONOURS = ["劳动模范", "先进工作者", "优秀共产党员", "先进基层党组织", "文明家庭", "优秀志愿者", "最美教师",
+           "科学技术进步奖获奖项目", "重点建设项目", "非物质文化遗产代表性项目", "示范企业", "乡村振兴示范村",
+           "优秀青年岗位能手", "五一劳动奖章获得者", "三八红旗手", "见义勇为先进分子", "绿色工厂", "特色小镇"]
+REGIONS = ["北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省", "上海市", "江苏省",
+           "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省", "广东省", "四川省", "云南省"]
+UNITS = ["供电公司", "人民医院", "第一中学", "实验小学", "农业合作社", "钢铁集团", "研究院", "中心医院", "交通运输局",
+         "街道办事处", "消防救援支队", "派出所", "建设集团", "自来水公司", "疾病预防控制中心", "图书馆", "村委会"]
+JOBS_L = ["工程师", "主任医师", "教师", "社长", "高级技师", "研究员", "副院长", "党支部书记", "主任", "队长",
+          "民警", "技术员", "护士长", "班长", "总经理", "会计"]
+PROJ = ["智能制造", "生态修复", "数字乡村", "城市更新", "新能源", "高铁装备", "种业创新", "海洋监测", "文物保护",
+        "精准医疗", "智慧交通", "节水灌溉", "垃圾分类", "老旧小区改造"]
+PROJ_END = ["关键技术研究与应用", "示范工程", "产业化项目", "综合服务平台建设", "标准体系研究", "试点项目"]
+GROUPS = ["先进集体", "先进个人", "一等奖", "二等奖", "三等奖", "特等奖", "提名奖"]
+
+
+def list_name(r, pad):
+    n = name(r)
+    return n[0] + "\u3000" + n[1] if pad and len(n) == 2 else n
+
+
+def list_item(style, region, r, pad):
+    place = region.rstrip("省市").replace("自治区", "")
+    if style == 0:  # one person a line: name, unit and post
+        return list_name(r, pad) + r.choice(["\u3000", "\u3000\u3000", " "]) + place + r.choice(
+            ["", r.choice(CITY) + "市"]) + r.choice(UNITS) + r.choice(JOBS_L)
+    if style == 1:  # several names a line
+        return "\u3000\u3000".join(list_name(r, pad) for _ in range(r.randint(3, 6)))
+    if style == 2:  # organisations
+        return place + r.choice(["", r.choice(CITY) + "市"]) + r.choice(ROADS)[:2] + r.choice(UNITS)
+    return "%s%s" % (r.choice(PROJ), r.choice(PROJ_END))  # projects (numbered by the caller)
+
+
+def list_article(r):
+    """A list article: paragraphs with per-paragraph roles (proles)."""
+    honour = r.choice(HONOURS)
+    year = r.randint(2015, 2024)
+    title = r.choice(["%d年度%s名单" % (year, honour), "%s名单" % honour, "第%s批%s名录" % (cn_num(r.randint(1, 9)), honour),
+                      "关于表彰%s的决定" % honour, "%s公示" % honour, "%d年%s拟推荐名单" % (year, honour)])
+    style = r.randrange(4)
+    pad = r.random() < 0.5
+    paras, roles = [], []
+    if r.random() < 0.7:
+        paras.append(r.choice([
+            "经%s评审，现将%d年度%s名单公布如下。" % (r.choice(["专家委员会", "评审委员会", "领导小组"]), year, honour),
+            "为表彰先进、树立典型，决定授予下列同志“%s”称号。希望受到表彰的同志珍惜荣誉，再接再厉。" % honour,
+            "根据有关规定，现将拟认定的%s予以公示，公示期为%d个工作日。" % (honour, r.randint(5, 10))]))
+        roles.append(None)
+    groups = r.randint(1, 8)
+    numbered, numfmt = 0, r.choice(["%d．", "%d.", "（%d）", "%d\u3000"])
+    for g in range(groups):
+        region = r.choice(REGIONS)
+        if groups > 1 or r.random() < 0.5:
+            head = region if style != 3 else r.choice(GROUPS)
+            if r.random() < 0.5:
+                head += "（%d%s）" % (r.randint(3, 40), "项" if style == 3 else "名" if style < 2 else "个")
+            if r.random() < 0.2:
+                head = "一二三四五六七八"[g] + "、" + head
+            paras.append(head)
+            roles.append("group")
+        for _ in range(r.randint(3, 40)):
+            it = list_item(style, region, r, pad)
+            if style == 3:
+                numbered += 1
+                it = numfmt % numbered + it
+            paras.append(it)
+            roles.append("item")
+    sign = None
+    if r.random() < 0.3:
+        sign = [r.choice(["%s人民政府", "中共%s委员会", "%s总工会"]) % r.choice(REGIONS),
+                "%d年%d月%d日" % (year, r.randint(1, 12), r.randint(1, 28))]
+    return dict(kicker=None, title=title, subtitle=None, byline=None, dateline=None, paragraphs=paras,
+                proles=roles, signature=sign, kind="article", source="lists")
+
+
 # ---------------------------------------------------------------- rendering
 class Issue:
     def __init__(self):
@@ -854,8 +938,12 @@ def page_caption(d, p):
 
 
 def gold_of(d, body_paras, note_in_body=False):
-    text = [p for p in body_paras if not is_head(p) and not page_caption(d, p)] or \
-        [p for p in body_paras if not is_head(p)]
+    if d.get("proles"):
+        # a list: its items are body, its group heads are not
+        text = [p for p, ro in zip(body_paras, d["proles"]) if ro == "item" or (ro is None and not is_head(p))]
+    else:
+        text = [p for p in body_paras if not is_head(p) and not page_caption(d, p)] or \
+            [p for p in body_paras if not is_head(p)]
     first = text[0]
     # a closing note in brackets signs the article, it is not its last words
     last = text[-2] if len(text) > 1 and is_note(text[-1]) and not note_in_body else text[-1]
@@ -1002,11 +1090,17 @@ def render_article(iss, d, lay, r):
     lead = lead_of(d)
     first_body = True
     caps = web_captions(paras, RC) if lay == "web" and WEBCAP > 0 and RC.random() < WEBCAP else {}
+    proles = d.get("proles") or [None] * len(paras)
     for k, p in enumerate(paras):
         for t, ro in caps.get(k, []):
             iss.add(t, ro)
             gap and iss.blank()
-        if (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
+        if proles[k] == "group":
+            iss.add(("#### " if head_mark else "") + ("" if d["item_flush"] else indent) + p, "heading")
+        elif proles[k] == "item":
+            iss.add(("" if d["item_flush"] else indent) + (lead if first_body else "") + p, "body")
+            first_body = False
+        elif (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
         elif is_head(p):
             t = p.lstrip("#")
@@ -1026,6 +1120,9 @@ def render_article(iss, d, lay, r):
                 iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
         if gap:
             iss.blank()
+    for t in d.get("signature") or []:
+        iss.add(t, "credit")
+        gap and iss.blank()
     if d.get("ending_byline"):
         iss.add(indent + d["ending_byline"] if lay != "ocr" else d["ending_byline"], "credit")
         gap and iss.blank()
@@ -1042,6 +1139,17 @@ def render_article(iss, d, lay, r):
     iss.gold.append(gold_of(d, paras, note_in_body=lay == "ocr"))
 
 
+def render_list(iss, lay):
+    """One list article (--lists), drawn from RL alone."""
+    d = list_article(RL)
+    d["item_flush"] = lay in ("web", "plain") or RL.random() < 0.5
+    if d["proles"][0] is None and RL.random() < 0.3:
+        d["dateline"] = "本报%s%d月%d日电" % (RL.choice(CITY), RL.randint(1, 12), RL.randint(1, 28))
+    render_article(iss, d, lay, RL)
+    if lay in ("masthead", "web", "ocr"):
+        iss.blank()
+
+
 def render_issue(arts, lay, r, no):
     iss = Issue()
     iss.captions = lay == "captions" or (
@@ -1055,7 +1163,12 @@ def render_issue(arts, lay, r, no):
     # adverts and notices between articles in most issues (the OCR layout
     # goes through the rule assembler, which does not look for them)
     ads = lay != "ocr" and r.random() < 0.7
+    at_list = -1
+    if LISTS > 0 and lay != "ocr" and RL.random() < LISTS:
+        at_list = RL.randrange(len(arts) + 1)
     for k, a in enumerate(arts):
+        if k == at_list:
+            render_list(iss, lay)
         if k % per_page == 0 and lay != "web":
             pg = k // per_page + 1
             if lay == "plain":
@@ -1087,7 +1200,7 @@ def main():
            "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
-           "--page-captions": "0"}
+           "--page-captions": "0", "--lists": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1112,8 +1225,10 @@ def main():
     WEBCAP = float(opt["--web-captions"])
     global QSTREAM, SEED
     QSTREAM = opt["--qtitle-stream"]
-    global PAGE_CAPS
+    global PAGE_CAPS, LISTS, RL
     PAGE_CAPS = opt["--page-captions"] == "1"
+    LISTS = float(opt["--lists"])
+    RL = random.Random(int(opt["--seed"]) * 6271 + 17)
     SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])

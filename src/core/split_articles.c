@@ -218,6 +218,7 @@ sp_assemble_roles(Asm *as)
 		else if (l->cls == SPC_GARBAGE)
 			sp_set_line(as, i, NA_SEG_GARBAGE, -1);
 	}
+	sp_list_mark(as->text, as->lines, seq, n);
 	roles = (SpRole *) na_alloc(sizeof(SpRole) * (size_t) (n + 1));
 	margin = (float *) na_alloc(sizeof(float) * (size_t) (n + 1));
 	memset(&sq, 0, sizeof(sq));

@@ -108,3 +108,88 @@ sp_body_finish(SpBodyState *st)
 	na_buf_free(&st->buf);
 	return r;
 }
+
+/*
+ * One item of a list (split_list.c): a paragraph of its own, and the gaps
+ * between its fields kept as one space (a full-width one between Chinese
+ * characters), where the OCR rule above would run 王伟北京市某某公司工程师
+ * together.  A two-character name padded to the width of three
+ * (王　伟　　李　娜, 王　伟　北京市...) is written whole: the one-space gap
+ * between two lone characters goes when a wider gap or a longer field
+ * stands on each side of the pair.
+ */
+typedef struct ItemTok
+{
+	size_t		start,
+				end;			/* bytes of the field */
+	int			ncp;
+	int			gap;			/* spaces after it */
+	uint32_t	first,
+				last;
+} ItemTok;
+
+static bool
+padded_pair(const ItemTok *t, int n, int i)
+{
+	if (i + 1 >= n || t[i].ncp != 1 || t[i + 1].ncp != 1 || t[i].gap != 1 ||
+		!sp_is_cjk(t[i].first) || !sp_is_cjk(t[i + 1].first))
+		return false;
+	return (i == 0 || t[i - 1].gap > 1 || t[i - 1].ncp > 1) &&
+		(i + 2 >= n || t[i + 1].gap > 1 || t[i + 2].ncp > 1);
+}
+
+void
+sp_body_add_item(SpBodyState *st, const char *s, size_t len)
+{
+	ItemTok    *t = (ItemTok *) na_alloc(sizeof(ItemTok) * (len + 1));
+	int			n = 0,
+				i;
+	size_t		p = 0,
+				adv;
+
+	while (p < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + p, len - p, &adv);
+
+		if (na_is_space(cp) || is_dropped_mark(cp))
+		{
+			if (n > 0 && na_is_space(cp))
+				t[n - 1].gap++;
+		}
+		else if (n == 0 || t[n - 1].gap > 0)
+		{
+			t[n].start = p;
+			t[n].end = p + adv;
+			t[n].ncp = 1;
+			t[n].gap = 0;
+			t[n].first = t[n].last = cp;
+			n++;
+		}
+		else
+		{
+			t[n - 1].end = p + adv;
+			t[n - 1].ncp++;
+			t[n - 1].last = cp;
+		}
+		p += adv;
+	}
+	for (i = 0; i < n; i++)
+	{
+		if (i == 0 && st->buf.len > 0)
+			na_buf_append_char(&st->buf, '\n');
+		na_buf_append(&st->buf, s + t[i].start, t[i].end - t[i].start);
+		if (i + 1 < n && !padded_pair(t, n, i))
+		{
+			if (sp_is_cjk(t[i].last) && sp_is_cjk(t[i + 1].first))
+				na_buf_append_cp(&st->buf, 0x3000);
+			else
+				na_buf_append_char(&st->buf, ' ');
+		}
+	}
+	if (n > 0)
+	{
+		st->last_cp = t[n - 1].last;
+		st->open = false;
+	}
+	na_free(t);
+}

@@ -456,6 +456,38 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 
 /* ---- end of transfer features ---- */
 
+/* ---- lists (SP_ATOM_LIST_LIST, split_list.c) ---- */
+static void add(SpFeatures *f, int atom);
+
+static void
+list_shapes(const SpSeq *sq, SpCohesion *coh)
+{
+	uint8_t    *before = (uint8_t *) na_alloc((size_t) sq->n + 1);
+	uint8_t    *after = (uint8_t *) na_alloc((size_t) sq->n + 1);
+	int			k;
+
+	sp_list_runs(sq->text, sq->lines, sq->seq, sq->n, before, after);
+	for (k = 0; k < sq->n; k++)
+	{
+		coh[k].run_before = before[k];
+		coh[k].run_after = after[k];
+		coh[k].spaced = sp_line_spaced(sq->text, &sq->lines[sq->seq[k]]);
+	}
+	na_free(before);
+	na_free(after);
+}
+
+static void
+list_atoms(const SpCohesion *c, SpFeatures *f)
+{
+	if (c->run_before >= 2)
+		add(f, c->run_before >= 6 ? SPA_LIST_B2 : SPA_LIST_B1);
+	if (c->run_after >= 2)
+		add(f, c->run_after >= 6 ? SPA_LIST_A2 : SPA_LIST_A1);
+	if (c->spaced)
+		add(f, SPA_SPACED);
+}
+
 /* cohesion at every line of the sequence (coh has sq->n entries) */
 void
 sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
@@ -476,6 +508,7 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 		}
 	}
 	transfer_shapes(sq, coh);
+	list_shapes(sq, coh);
 	sp_block_all(sq, bg.h, bg.off, coh);
 	na_free(bg.h);
 	na_free(bg.off);
@@ -713,6 +746,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_BLK_DL);
 	if (sq->coh[k].qhead)
 		add(f, SPA_QHEAD);
+	list_atoms(&sq->coh[k], f);
 }
 
 /*

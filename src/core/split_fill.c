@@ -184,7 +184,9 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 	else if (!fl->had_body[l->art] && ar->reported_y == 0)
 		set_reported(ar, mid, mlen, &fl->out->info);
 	fl->had_body[l->art] = true;
-	if (l->lead_role == NA_SEG_DATELINE || l->lead_role == NA_SEG_GARBAGE ||
+	if (l->list_item && lead == 0 && trail == 0)
+		sp_body_add_item(body, s, clen);
+	else if (l->lead_role == NA_SEG_DATELINE || l->lead_role == NA_SEG_GARBAGE ||
 		l->lead_role == NA_SEG_CONTINUATION)
 		sp_body_add(body, mid, mlen + (l->trail_role == NA_SEG_CONTINUATION ? 0 : trail), false);
 	else

@@ -39,6 +39,7 @@ typedef struct SpLine
 	uint8_t		cols;			/* raw column lines joined into it
 								 * (split_reflow.c); 0 when not joined */
 	bool		col_full;		/* one line as long as a column */
+	bool		list_item;		/* a line of a long list (split_list.c) */
 
 	/* pieces of the content with their own role */
 	size_t		lead_len;		/* bytes from cs */
@@ -102,6 +103,7 @@ typedef struct SpBodyState
 
 extern void sp_body_init(SpBodyState *st);
 extern void sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph);
+extern void sp_body_add_item(SpBodyState *st, const char *s, size_t len);
 extern char *sp_body_finish(SpBodyState *st);
 
 /* split_features.c: what the line-role model sees of a line */
@@ -141,7 +143,8 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_HIST_ATOMS \
 	SP_ATOM_LIST_TRANSFER \
 	SP_ATOM_LIST_WEB \
-	SP_ATOM_LIST_BLOCK
+	SP_ATOM_LIST_BLOCK \
+	SP_ATOM_LIST_LIST
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -196,6 +199,16 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(BDEP_NA) SP_ATOM(BDEP0) SP_ATOM(BDEP1) SP_ATOM(BDEP2) SP_ATOM(BDEP3) \
 	SP_ATOM(BLK_DL) SP_ATOM(QHEAD)
 
+/*
+ * Lists (issue #11; split_list.c): LIST_B1/B2 two to five / six or more
+ * item-like lines (short, no sentence) right before the line, LIST_A1/A2
+ * the same right after it; SPACED a gap of spaces between two fields of
+ * the line (王伟　北京市某某公司工程师, 王　伟　　李　娜).  Line by line a
+ * name list looks like a stack of headlines; as a run it is one body.
+ */
+#define SP_ATOM_LIST_LIST \
+	SP_ATOM(LIST_B1) SP_ATOM(LIST_B2) SP_ATOM(LIST_A1) SP_ATOM(LIST_A2) SP_ATOM(SPACED)
+
 typedef enum SpAtom
 {
 #define SP_ATOM(name) SPA_##name,
@@ -247,9 +260,21 @@ typedef struct SpCohesion
 								 * -1 not measurable, -2 not a head */
 	bool		blk_dl;			/* a dateline/byline opens the stretch */
 	bool		qhead;			/* question/exclamation headline shape */
+	uint8_t		run_before;		/* item-like lines right before it */
+	uint8_t		run_after;		/* ... and right after it (split_list.c) */
+	bool		spaced;			/* a gap of spaces between two fields */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
+
+/* split_list.c: runs of short item lines (name lists, directories) */
+#define SP_ITEM_MAX_CP		40	/* an item line is at most this long */
+#define SP_LIST_MIN_LINES	6	/* a run this long is a list */
+extern bool sp_item_like(const char *text, const SpLine *l);
+extern void sp_list_runs(const char *text, const SpLine *lines, const int *seq,
+						 int n, uint8_t *before, uint8_t *after);
+extern void sp_list_mark(const char *text, SpLine *lines, const int *seq, int n);
+extern bool sp_line_spaced(const char *text, const SpLine *l);
 
 /* content bigram sets of cohesion: hashed bigrams in a bitset */
 #define SP_COH_BITS	4096
