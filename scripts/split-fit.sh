@@ -41,7 +41,8 @@
 # bare credit line (--bare-credits; bench/split_quality.md, "Story boundaries in the sentence
 # corpora": 1 kept, 2 and the bare credits measured, not kept).
 #
-# LISTS (default 0.3) gives that share of the non-OCR training issues a
+# LISTS (default 0.3) gives that share of the training issues (not the
+# historical ones) a
 # name list or directory (split_render.py --lists: tens to hundreds of
 # short item lines under group heads; bench/split_quality.md, "Lists").
 # CORPUS_CHUNKS (default 1) draws about that many times the PKU/MSR chunks

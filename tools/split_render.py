@@ -1164,7 +1164,7 @@ def render_issue(arts, lay, r, no):
     # goes through the rule assembler, which does not look for them)
     ads = lay != "ocr" and r.random() < 0.7
     at_list = -1
-    if LISTS > 0 and lay != "ocr" and RL.random() < LISTS:
+    if LISTS > 0 and RL.random() < LISTS:
         at_list = RL.randrange(len(arts) + 1)
     for k, a in enumerate(arts):
         if k == at_list:

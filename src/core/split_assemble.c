@@ -115,12 +115,26 @@ typedef struct HeadBlock
 	int			next;			/* the first line after it (as->hi at the end) */
 } HeadBlock;
 
+/*
+ * A line of a long list (split_list.c) with no heading mark, while an
+ * article is open: an item of its body, never a headline.
+ */
+static bool
+list_body(const Asm *as, int i)
+{
+	const SpLine *l = &as->lines[i];
+	const ArtB *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
+
+	return l->list_item && l->level == 0 && cur != NULL && !cur->closed &&
+		(cur->has_head || cur->has_body);
+}
+
 static void
 gather_head(Asm *as, int i, HeadBlock *hb)
 {
 	hb->n = 0;
 	hb->lv_min = 99;
-	while (i < as->hi && as->lines[i].cls == SPC_HEAD)
+	while (i < as->hi && as->lines[i].cls == SPC_HEAD && !list_body(as, i))
 	{
 		if (hb->n < 64)
 			hb->g[hb->n++] = i;
@@ -476,6 +490,21 @@ sp_on_continuation(Asm *as, int i)
 	}
 }
 
+/* the long lists among the issue's lines (split_list.c) */
+static void
+mark_lists(Asm *as)
+{
+	int		   *seq = (int *) na_alloc(sizeof(int) * (size_t) (as->hi - as->lo + 1));
+	int			n = 0,
+				i;
+
+	for (i = as->lo; i < as->hi; i++)
+		if (as->lines[i].cls != SPC_BLANK)
+			seq[n++] = i;
+	sp_list_mark(as->text, as->lines, seq, n);
+	na_free(seq);
+}
+
 void
 sp_assemble_rules(Asm *as, const NaIssueInfo *info, int head_hi)
 {
@@ -483,12 +512,21 @@ sp_assemble_rules(Asm *as, const NaIssueInfo *info, int head_hi)
 
 	if (as->web)
 		web_head(as, info, head_hi);
+	else
+		mark_lists(as);
 	for (i = as->lo; i < as->hi;)
 	{
 		SpLine	   *l = &as->lines[i];
 		int			a;
 
 		na_check_interrupts();
+		if (l->cls != SPC_BLANK && l->cls != SPC_PAGE_HEADER && l->cls != SPC_CONT &&
+			list_body(as, i))
+		{
+			sp_add_body_line(as, i, as->cur);
+			i++;
+			continue;
+		}
 		switch (l->cls)
 		{
 			case SPC_BLANK:

@@ -14,7 +14,10 @@
  */
 #include "split_internal.h"
 
-/* a line of a list: short, no sentence inside or at its end, few commas */
+/*
+ * a line of a list: short, no sentence inside or at its end, few commas,
+ * no heading mark or bullet
+ */
 bool
 sp_item_like(const char *text, const SpLine *l)
 {
@@ -24,7 +27,9 @@ sp_item_like(const char *text, const SpLine *l)
 				adv;
 	int			commas = 0;
 
-	if (l->ncp < 2 || l->ncp > SP_ITEM_MAX_CP || l->cls == SPC_BLANK)
+	/* a heading mark (#) or a bullet (■) sets a line apart from a list */
+	if (l->ncp < 2 || l->ncp > SP_ITEM_MAX_CP || l->cls == SPC_BLANK ||
+		l->level > 0 || l->marked)
 		return false;
 	if (sp_ends_sentence(s, len))
 		return false;

@@ -57,7 +57,7 @@ python3 tools/split_eval.py "$TMP/hist" "$TMP/hout" "${hbars[@]}" | sed -n '/^hi
 lbars=("${bars[@]}" --min-list 40)
 [ "$split" = test ] || lbars=("${bars[@]}")
 python3 tools/split_render.py "$TMP/lin" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED" \
-	--layouts epaper,masthead,web,plain,captions --lists 1
+	--layouts epaper,masthead,web,plain,captions,ocr --lists 1
 build/na_split "$TMP"/lin/*.txt -o "$TMP/lout" --no-segments
 echo "with a list in every issue:"
 python3 tools/split_eval.py "$TMP/lin" "$TMP/lout" "${lbars[@]}" | sed '$d' | grep -v "adverts/notices" | tee -a "$TMP/eval.txt"

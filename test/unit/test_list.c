@@ -4,7 +4,8 @@
  * a line with the gaps between an item's fields, and a two-character name
  * padded to three (王　伟) is written whole; an e-paper issue with a list of
  * 30 lines between two articles splits into three rows, the list one of
- * them.  Invented names and units only.
+ * them, and so does a list in the OCR layout (the rule assembler).
+ * Invented names and units only.
  */
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
@@ -107,6 +108,67 @@ check_issue(void)
 	free(text);
 }
 
+/*
+ * the OCR layout (heading marks; the rule assembler): a list under a marked
+ * title and marked group heads stays one article's body, one item a line
+ */
+static void
+check_ocr_issue(void)
+{
+	char	   *text = (char *) malloc(16384);
+	NaSplit		sp;
+	int			g,
+				i,
+				list_row = -1,
+				lines_in_list = 0;
+	const char *p;
+
+	strcpy(text, "## 春耕时节农机忙\n\n■本报记者 王明\n\n"
+		   "眼下正是春耕备耕的关键时期，各地农机合作社抓住有利天气，组织农机具下田作业。\n\n"
+		   "## 2024年度市级先进集体名单\n\n");
+	for (g = 0; g < 2; g++)
+	{
+		strcat(text, g == 0 ? "#### 一、先进班组（12个）\n\n" : "#### 二、先进车间（12个）\n\n");
+		for (i = 0; i < 12; i++)
+		{
+			char		line[128];
+
+			snprintf(line, sizeof(line), "第%s钢铁厂%d号高炉%s\n\n", g ? "二" : "一", i + 1,
+					 i % 2 ? "运行班" : "检修班");
+			strcat(text, line);
+		}
+	}
+	strcat(text, "## 城东新区三个重点项目开工\n\n■本报记者 李华\n\n"
+		   "昨天，城东新区三个重点项目同时开工，总投资超过二十亿元。\n");
+	na_split_issue(text, strlen(text), &sp);
+	NA_CHECK_INT(sp.n_articles, 3);
+	for (i = 0; i < sp.n_articles; i++)
+		if (sp.articles[i].body && strstr(sp.articles[i].body, "第一钢铁厂1号高炉检修班"))
+			list_row = i;
+	NA_CHECK(list_row >= 0);
+	if (list_row >= 0)
+	{
+		NA_CHECK_STR(sp.articles[list_row].title, "2024年度市级先进集体名单");
+		for (p = sp.articles[list_row].body; p && *p; p++)
+			lines_in_list += *p == '\n';
+		/*
+		 * the first group head, right under the title, is read as its
+		 * subtitle (the rule assembler's headline block); the other group
+		 * head and 24 items: 25 paragraphs
+		 */
+		NA_CHECK_INT(lines_in_list, 24);
+		NA_CHECK(strstr(sp.articles[list_row].body, "第二钢铁厂12号高炉运行班") != NULL);
+	}
+	if (sp.n_articles == 3)
+	{
+		NA_CHECK_STR(sp.articles[2].title, "城东新区三个重点项目开工");
+		/* the byline after the list stays a byline */
+		NA_CHECK_STR(sp.articles[2].byline, "本报记者 李华");
+	}
+	na_split_free(&sp);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -134,5 +196,6 @@ main(void)
 	NA_CHECK(!item_like("一是抓落实，二是抓服务，三是抓督查"));
 
 	check_issue();
+	check_ocr_issue();
 	NA_TEST_DONE();
 }
