@@ -2,7 +2,8 @@
 """Boundary metrics of a split against rendered gold, per layout.
 
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
-                    [--min-ad P] [--max-ad-leak P] [--min-list P] [--show N]
+                    [--min-ad P] [--max-ad-leak P] [--min-list P] [--min-byline P]
+                    [--show N]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -63,6 +64,14 @@ def score(gold, out, name=""):
         c["end"] += int(end_ok)
         if not end_ok:
             show("end", name, "want ..%s got ..%s" % (norm(g["body_ends"]), bodies[idx][-40:]))
+        if g.get("byline"):
+            # the byline as printed (■ and gaps aside), of the found articles that have one
+            by_ok = norm(g["byline"]).lstrip("■") == norm(rows[idx].get("byline")).lstrip("■")
+            c["by_gold"] += 1
+            c["by_ok"] += int(by_ok)
+            if not by_ok:
+                show("byline", name, "want %s got %s (subtitle %s)" % (g["byline"], rows[idx].get("byline"),
+                                                                     rows[idx].get("subtitle")))
         title_ok = untag(g.get("title")) == untag(rows[idx].get("title"))
         c["title"] += int(title_ok)
         if is_list:
@@ -109,7 +118,7 @@ def main():
         i = args.index("--show")
         SHOW["n"] = int(args[i + 1])
         del args[i:i + 2]
-    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list"):
+    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline"):
         if k in args:
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -142,6 +151,8 @@ def main():
             print("%-10s adverts/notices %d: found %.1f%% (kind right %.1f%%), %d advert rows, "
                   "inside an article %d" % ("", c["ads"], pct(c["ad_found"], c["ads"]),
                                             pct(c["ad_kind"], c["ad_found"]), c["ad_rows"], c["ad_leak"]))
+        if c["by_gold"]:
+            print("%-10s bylines %d: right %.1f%%" % ("", c["by_gold"], pct(c["by_ok"], c["by_gold"])))
         if c["l_gold"]:
             print("%-10s lists %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
                 "", c["l_gold"], pct(c["l_found"], c["l_gold"]), pct(c["l_end"], c["l_found"]),
@@ -151,6 +162,8 @@ def main():
         checks = [("--min-f1", f1), ("--min-end", e), ("--min-title", t)]
         if c["l_gold"]:
             checks.append(("--min-list", pct(c["l_end"], c["l_gold"])))
+        if c["by_gold"]:
+            checks.append(("--min-byline", pct(c["by_ok"], c["by_gold"])))
         if c["ads"]:
             checks.append(("--min-ad", pct(c["ad_found"], c["ads"])))
             checks.append(("--max-ad-leak", -pct(c["ad_leak"], c["ads"])))

@@ -12,7 +12,8 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--web-captions P] [--page-captions 0|1]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
-                       [--corpus-chunks K|pku=K,msr=K]
+                       [--corpus-chunks K|pku=K,msr=K] [--lists P]
+                       [--byline-styles P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -86,7 +87,10 @@ out of the gold body's first and last words (default 0: body, as before).
 factual sentence of one or two clauses of the article, 12-28 characters
 (the rest stay a short clause, some ending in ——); --page-stacks P prints
 that share of the saved pages' articles under an invented kicker, half of
-them with a subtitle; --weights SRC=N,.. puts each article of SRC N times
+them with a subtitle; --byline-styles P prints that share of the reporter bylines (本报记者 X) in
+another paper's style, from a random stream of its own: the names alone,
+full-width gaps, a correspondent beside the reporter, 本报评论员, 文/X.
+--weights SRC=N,.. puts each article of SRC N times
 in the pool the issues draw from (N whole).  All three default to off and
 were measured for the title in a headline stack and not kept (bench/split_quality.md,
 "Titles in headline stacks and the pages' weight in fitting").
@@ -645,6 +649,8 @@ def render_historical(arts, r):
 # for the project from templates, invented names only; drawn from a random
 # stream of their own (RL), so every other draw stays that of --lists 0.
 LISTS = 0.0  # share of issues given a list article (--lists)
+BYSTY = 0.0  # share of reporter bylines printed in another paper's style (--byline-styles)
+RBY = None
 RL = None
 HONOURS = ["劳动模范", "先进工作者", "优秀共产党员", "先进基层党组织", "文明家庭", "优秀志愿者", "最美教师",
            "科学技术进步奖获奖项目", "重点建设项目", "非物质文化遗产代表性项目", "示范企业", "乡村振兴示范村",
@@ -956,7 +962,8 @@ def gold_of(d, body_paras, note_in_body=False):
     l = clean(last.lstrip("#■ "))
     kind = d.get("kind") or "article"
     return {"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
-            "title": d.get("title"), "subtitle": d.get("subtitle"), "authors": "*", "dateline": "*",
+            "title": d.get("title"), "subtitle": d.get("subtitle"), "byline": d.get("byline"),
+            "authors": "*", "dateline": "*",
             "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*", "source": d.get("source")}
 
 
@@ -1057,6 +1064,22 @@ def web_captions(paras, r):
     return at
 
 
+def byline_style(names, r):
+    """A reporter byline as other papers print it (--byline-styles): the
+    names alone (commentary and theory pages), full-width gaps, a
+    correspondent beside the reporter, the paper's commentator."""
+    c = r.randrange(6)
+    if c <= 1:
+        return "\u3000".join(names)
+    if c == 2:
+        return "本报记者\u3000" + "\u3000".join(names)
+    if c == 3:
+        return "本报记者 %s 通讯员 %s" % (" ".join(names), name(r))
+    if c == 4:
+        return "本报评论员"
+    return "%s %s" % (r.choice(["文/", "记者 ", "本报特约记者 "]), " ".join(names))
+
+
 def render_article(iss, d, lay, r):
     indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
     gap = lay in ("web", "ocr")
@@ -1080,6 +1103,9 @@ def render_article(iss, d, lay, r):
         if r.random() < 0.2:
             iss.add(r.choice(SHARE), "boilerplate")
             gap and iss.blank()
+    if d.get("byline") and BYSTY > 0 and re.match(r"^本报记者 [\u4e00-\u9fff ]+$", d["byline"]) \
+            and RBY.random() < BYSTY:
+        d["byline"] = byline_style(d["byline"][5:].split(), RBY)
     if d.get("byline"):
         iss.add(("■" if head_mark else "") + d["byline"], "byline")
         gap and iss.blank()
@@ -1200,7 +1226,7 @@ def main():
            "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
-           "--page-captions": "0", "--lists": "0"}
+           "--page-captions": "0", "--lists": "0", "--byline-styles": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1228,6 +1254,9 @@ def main():
     global PAGE_CAPS, LISTS, RL
     PAGE_CAPS = opt["--page-captions"] == "1"
     LISTS = float(opt["--lists"])
+    global BYSTY, RBY
+    BYSTY = float(opt["--byline-styles"])
+    RBY = random.Random(int(opt["--seed"]) * 3571 + 29)
     RL = random.Random(int(opt["--seed"]) * 6271 + 17)
     SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)

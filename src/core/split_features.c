@@ -472,6 +472,8 @@ list_shapes(const SpSeq *sq, SpCohesion *coh)
 		coh[k].run_before = before[k];
 		coh[k].run_after = after[k];
 		coh[k].spaced = sp_line_spaced(sq->text, &sq->lines[sq->seq[k]]);
+		coh[k].name_line = sp_name_line(sq->text + sq->lines[sq->seq[k]].cs,
+										sq->lines[sq->seq[k]].ce - sq->lines[sq->seq[k]].cs);
 	}
 	na_free(before);
 	na_free(after);
@@ -486,6 +488,8 @@ list_atoms(const SpCohesion *c, SpFeatures *f)
 		add(f, c->run_after >= 6 ? SPA_LIST_A2 : SPA_LIST_A1);
 	if (c->spaced)
 		add(f, SPA_SPACED);
+	if (c->name_line)
+		add(f, SPA_NAME_LINE);
 }
 
 /* cohesion at every line of the sequence (coh has sq->n entries) */

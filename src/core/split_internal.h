@@ -205,9 +205,13 @@ extern char *sp_body_finish(SpBodyState *st);
  * the same right after it; SPACED a gap of spaces between two fields of
  * the line (王伟　北京市某某公司工程师, 王　伟　　李　娜).  Line by line a
  * name list looks like a stack of headlines; as a run it is one body.
+ * NAME_LINE: the line is only who wrote it, one to four names without a
+ * role word (钱七, 王　伟, 张三　李四: commentary and theory pages print the
+ * byline so) or a commentator (本报评论员); sp_name_line().
  */
 #define SP_ATOM_LIST_LIST \
-	SP_ATOM(LIST_B1) SP_ATOM(LIST_B2) SP_ATOM(LIST_A1) SP_ATOM(LIST_A2) SP_ATOM(SPACED)
+	SP_ATOM(LIST_B1) SP_ATOM(LIST_B2) SP_ATOM(LIST_A1) SP_ATOM(LIST_A2) SP_ATOM(SPACED) \
+	SP_ATOM(NAME_LINE)
 
 typedef enum SpAtom
 {
@@ -263,6 +267,7 @@ typedef struct SpCohesion
 	uint8_t		run_before;		/* item-like lines right before it */
 	uint8_t		run_after;		/* ... and right after it (split_list.c) */
 	bool		spaced;			/* a gap of spaces between two fields */
+	bool		name_line;		/* only names, or 本报评论员 (sp_name_line) */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
@@ -275,6 +280,7 @@ extern void sp_list_runs(const char *text, const SpLine *lines, const int *seq,
 						 int n, uint8_t *before, uint8_t *after);
 extern void sp_list_mark(const char *text, SpLine *lines, const int *seq, int n);
 extern bool sp_line_spaced(const char *text, const SpLine *l);
+extern bool sp_name_line(const char *s, size_t len);
 
 /* content bigram sets of cohesion: hashed bigrams in a bitset */
 #define SP_COH_BITS	4096

@@ -4,7 +4,8 @@
  * a line with the gaps between an item's fields, and a two-character name
  * padded to three (王　伟) is written whole; an e-paper issue with a list of
  * 30 lines between two articles splits into three rows, the list one of
- * them, and so does a list in the OCR layout (the rule assembler).
+ * them, and so does a list in the OCR layout (the rule assembler).  Also
+ * the byline that is only a name (sp_name_line).
  * Invented names and units only.
  */
 #include "../../src/core/split_internal.h"
@@ -194,6 +195,17 @@ main(void)
 	NA_CHECK(!item_like("　　会议指出，要抓好各项工作的落实。"));
 	NA_CHECK(!item_like("举世瞩目的三峡工程究竟要有多大的投资规模呢？"));
 	NA_CHECK(!item_like("一是抓落实，二是抓服务，三是抓督查"));
+
+	/* who wrote it, and nothing else (the NAME_LINE atom) */
+	NA_CHECK(sp_name_line("钱七", strlen("钱七")));
+	NA_CHECK(sp_name_line("张小明　李四", strlen("张小明　李四")));
+	NA_CHECK(sp_name_line("王　伟", strlen("王　伟")));
+	NA_CHECK(sp_name_line("欧阳文华", strlen("欧阳文华")));
+	NA_CHECK(sp_name_line("本报评论员", strlen("本报评论员")));
+	NA_CHECK(!sp_name_line("本报记者 王明", strlen("本报记者 王明")));
+	NA_CHECK(!sp_name_line("春耕时节农机忙", strlen("春耕时节农机忙")));
+	NA_CHECK(!sp_name_line("1. 张三", strlen("1. 张三")));
+	NA_CHECK(!sp_name_line("的确如此", strlen("的确如此")));
 
 	check_issue();
 	check_ocr_issue();
