@@ -50,6 +50,32 @@ item_like(const char *line)
 }
 
 /*
+ * the row of sp whose body holds item: its title must be title, its body
+ * paragraphs paragraphs, and it must hold also
+ */
+static void
+check_list_row(const NaSplit *sp, const char *item, const char *title, int paragraphs,
+			   const char *also)
+{
+	int			i,
+				row = -1,
+				newlines = 0;
+	const char *p;
+
+	for (i = 0; i < sp->n_articles; i++)
+		if (sp->articles[i].body && strstr(sp->articles[i].body, item))
+			row = i;
+	NA_CHECK(row >= 0);
+	if (row < 0)
+		return;
+	NA_CHECK_STR(sp->articles[row].title, title);
+	for (p = sp->articles[row].body; *p; p++)
+		newlines += *p == '\n';
+	NA_CHECK_INT(newlines + 1, paragraphs);
+	NA_CHECK(strstr(sp->articles[row].body, also) != NULL);
+}
+
+/*
  * an e-paper issue: an article, a list of 30 lines in 3 groups under a
  * title and a dateline-led lead, an article
  */
@@ -63,10 +89,7 @@ check_issue(void)
 	char	   *text = (char *) malloc(16384);
 	NaSplit		sp;
 	int			g,
-				i,
-				list_row = -1,
-				lines_in_list = 0;
-	const char *p;
+				i;
 
 	strcpy(text, "第03版：综合\n春耕时节农机忙\n本报记者 王明\n"
 		   "　　眼下正是春耕备耕的关键时期，各地农机合作社抓住有利天气，组织农机具下田作业，确保不误农时。\n"
@@ -90,19 +113,8 @@ check_issue(void)
 		   "　　项目负责人表示，将抓紧施工进度，确保工程质量和安全。\n");
 	na_split_issue(text, strlen(text), &sp);
 	NA_CHECK_INT(sp.n_articles, 3);
-	for (i = 0; i < sp.n_articles; i++)
-		if (sp.articles[i].body && strstr(sp.articles[i].body, "王建国　"))
-			list_row = i;
-	NA_CHECK(list_row >= 0);
-	if (list_row >= 0)
-	{
-		NA_CHECK_STR(sp.articles[list_row].title, "2024年度市级劳动模范名单");
-		for (p = sp.articles[list_row].body; p && *p; p++)
-			lines_in_list += *p == '\n';
-		/* the lead, 3 group heads and 30 items: 34 paragraphs */
-		NA_CHECK_INT(lines_in_list, 33);
-		NA_CHECK(strstr(sp.articles[list_row].body, "\n张伟　市供电公司工程师\n") != NULL);
-	}
+	/* the lead, 3 group heads and 30 items */
+	check_list_row(&sp, "王建国　", "2024年度市级劳动模范名单", 34, "\n张伟　市供电公司工程师\n");
 	if (sp.n_articles == 3)
 		NA_CHECK_STR(sp.articles[2].title, "城东新区三个重点项目开工");
 	na_split_free(&sp);
@@ -119,10 +131,7 @@ check_ocr_issue(void)
 	char	   *text = (char *) malloc(16384);
 	NaSplit		sp;
 	int			g,
-				i,
-				list_row = -1,
-				lines_in_list = 0;
-	const char *p;
+				i;
 
 	strcpy(text, "## 春耕时节农机忙\n\n■本报记者 王明\n\n"
 		   "眼下正是春耕备耕的关键时期，各地农机合作社抓住有利天气，组织农机具下田作业。\n\n"
@@ -143,23 +152,14 @@ check_ocr_issue(void)
 		   "昨天，城东新区三个重点项目同时开工，总投资超过二十亿元。\n");
 	na_split_issue(text, strlen(text), &sp);
 	NA_CHECK_INT(sp.n_articles, 3);
-	for (i = 0; i < sp.n_articles; i++)
-		if (sp.articles[i].body && strstr(sp.articles[i].body, "第一钢铁厂1号高炉检修班"))
-			list_row = i;
-	NA_CHECK(list_row >= 0);
-	if (list_row >= 0)
-	{
-		NA_CHECK_STR(sp.articles[list_row].title, "2024年度市级先进集体名单");
-		for (p = sp.articles[list_row].body; p && *p; p++)
-			lines_in_list += *p == '\n';
-		/*
-		 * the first group head, right under the title, is read as its
-		 * subtitle (the rule assembler's headline block); the other group
-		 * head and 24 items: 25 paragraphs
-		 */
-		NA_CHECK_INT(lines_in_list, 24);
-		NA_CHECK(strstr(sp.articles[list_row].body, "第二钢铁厂12号高炉运行班") != NULL);
-	}
+
+	/*
+	 * the first group head, right under the title, is read as its subtitle
+	 * (the rule assembler's headline block); the other group head and 24
+	 * items
+	 */
+	check_list_row(&sp, "第一钢铁厂1号高炉检修班", "2024年度市级先进集体名单", 25,
+				   "第二钢铁厂12号高炉运行班");
 	if (sp.n_articles == 3)
 	{
 		NA_CHECK_STR(sp.articles[2].title, "城东新区三个重点项目开工");
