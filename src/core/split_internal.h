@@ -82,6 +82,7 @@ extern size_t sp_kicker_split(const char *s, size_t len);
 extern bool sp_kicker_like(const char *s, size_t len);
 extern bool sp_is_column_label(const char *s, size_t len);
 extern size_t sp_garbage_prefix(const char *s, size_t len);
+extern bool sp_name_line(const char *s, size_t len);
 extern bool sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 								   int *y, int *m, int *d);
 
@@ -280,7 +281,6 @@ extern void sp_list_runs(const char *text, const SpLine *lines, const int *seq,
 						 int n, uint8_t *before, uint8_t *after);
 extern void sp_list_mark(const char *text, SpLine *lines, const int *seq, int n);
 extern bool sp_line_spaced(const char *text, const SpLine *l);
-extern bool sp_name_line(const char *s, size_t len);
 
 /* content bigram sets of cohesion: hashed bigrams in a bitset */
 #define SP_COH_BITS	4096

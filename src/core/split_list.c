@@ -13,9 +13,6 @@
  * keeps one item a line with the gaps between an item's fields.
  */
 #include "split_internal.h"
-#include "zh_names.h"
-
-#include <string.h>
 
 /*
  * a line of a list: short, no sentence inside or at its end, few commas,
@@ -55,11 +52,10 @@ sp_item_like(const char *text, const SpLine *l)
  * right before / right after line k (blank lines are not in the sequence),
  * capped at 255.
  */
-void
-sp_list_runs(const char *text, const SpLine *lines, const int *seq, int n,
-			 uint8_t *before, uint8_t *after)
+static void
+list_runs(const char *text, const SpLine *lines, const int *seq, int n,
+		  bool *item, uint8_t *before, uint8_t *after)
 {
-	bool	   *item = (bool *) na_alloc(sizeof(bool) * (size_t) (n + 1));
 	int			k;
 
 	for (k = 0; k < n; k++)
@@ -70,6 +66,15 @@ sp_list_runs(const char *text, const SpLine *lines, const int *seq, int n,
 	for (k = n - 1; k >= 0; k--)
 		after[k] = (k == n - 1 || !item[k + 1]) ? 0 :
 			(uint8_t) (after[k + 1] < 255 ? after[k + 1] + 1 : 255);
+}
+
+void
+sp_list_runs(const char *text, const SpLine *lines, const int *seq, int n,
+			 uint8_t *before, uint8_t *after)
+{
+	bool	   *item = (bool *) na_alloc(sizeof(bool) * (size_t) (n + 1));
+
+	list_runs(text, lines, seq, n, item, before, after);
 	na_free(item);
 }
 
@@ -82,16 +87,14 @@ sp_list_mark(const char *text, SpLine *lines, const int *seq, int n)
 {
 	uint8_t    *before = (uint8_t *) na_alloc((size_t) n + 1);
 	uint8_t    *after = (uint8_t *) na_alloc((size_t) n + 1);
+	bool	   *item = (bool *) na_alloc(sizeof(bool) * (size_t) (n + 1));
 	int			k;
 
-	sp_list_runs(text, lines, seq, n, before, after);
+	list_runs(text, lines, seq, n, item, before, after);
 	for (k = 0; k < n; k++)
-	{
-		SpLine	   *l = &lines[seq[k]];
-
-		l->list_item = sp_item_like(text, l) &&
+		lines[seq[k]].list_item = item[k] &&
 			before[k] + after[k] + 1 >= SP_LIST_MIN_LINES;
-	}
+	na_free(item);
 	na_free(before);
 	na_free(after);
 }
@@ -120,92 +123,4 @@ sp_line_spaced(const char *text, const SpLine *l)
 		i += adv;
 	}
 	return false;
-}
-
-/* a person's name: 2-4 Han characters led by a common surname */
-static bool
-name_token(const char *s, size_t len)
-{
-	size_t		i = 0,
-				adv;
-	int			han = 0;
-	char		first[8];
-	uint32_t	cp0 = 0;
-	const char *const *c;
-
-	while (i < len)
-	{
-		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
-
-		if (!na_is_han(cp))
-			return false;
-		if (han++ == 0)
-			cp0 = cp;
-		i += adv;
-	}
-	if (han < 2 || han > 4)
-		return false;
-	for (c = zh_compound_surnames; *c; c++)
-		if (sp_starts(s, len, *c) && han >= 3)
-			return true;
-	adv = na_utf8_encode(cp0, first);
-	first[adv] = '\0';
-	return strstr(zh_single_surnames, first) != NULL;
-}
-
-/*
- * A line that is only who wrote it (the NAME_LINE atom): one to four names
- * and nothing else (钱七, 张三　李四; a two-character name padded to three,
- * 王　伟, is one name), or a paper's commentator (本报评论员).
- */
-bool
-sp_name_line(const char *s, size_t len)
-{
-	size_t		ts[9],
-				te[9];
-	int			n = 0,
-				k,
-				names = 0;
-	size_t		i = 0,
-				adv;
-
-	if (na_utf8_count(s, len) <= 8 && sp_ends(s, len, "评论员"))
-		return true;
-	while (i < len)
-	{
-		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
-
-		if (na_is_space(cp))
-			i += adv;
-		else
-		{
-			if (n == 9)
-				return false;
-			ts[n] = i;
-			while (i < len && !na_is_space(na_utf8_decode(s + i, len - i, &adv)))
-				i += adv;
-			te[n++] = i;
-		}
-	}
-	for (k = 0; k < n; k++)
-	{
-		/* 王　伟: two lone characters are one padded name */
-		if (k + 1 < n && na_utf8_count(s + ts[k], te[k] - ts[k]) == 1 &&
-			na_utf8_count(s + ts[k + 1], te[k + 1] - ts[k + 1]) == 1)
-		{
-			char		buf[16];
-			size_t		a = te[k] - ts[k],
-						b = te[k + 1] - ts[k + 1];
-
-			memcpy(buf, s + ts[k], a);
-			memcpy(buf + a, s + ts[k + 1], b);
-			if (!name_token(buf, a + b))
-				return false;
-			k++;
-		}
-		else if (!name_token(s + ts[k], te[k] - ts[k]))
-			return false;
-		names++;
-	}
-	return names >= 1 && names <= 4;
 }

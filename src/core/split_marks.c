@@ -4,10 +4,12 @@
  *	  (本报讯, 浙江日报讯, 新华社北京5月14日电), continuation marks (下转第N版,
  *	  上接第N版), photo credits (记者 X 摄, X 供图), page headers (第01版：要闻),
  *	  kickers sharing a line with their title, column labels, OCR garbage
- *	  prefixes, and the day a lead refers to.
+ *	  prefixes, the day a lead refers to, and bylines that are only names
+ *	  (钱七, 本报评论员).
  */
 #include "na_date.h"
 #include "split_internal.h"
+#include "zh_names.h"
 #include "date_internal.h"
 
 #define CP_OPEN_PAREN	0xFF08
@@ -640,4 +642,92 @@ sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 	*m = r.month;
 	*d = r.day;
 	return true;
+}
+
+/* a person's name: 2-4 Han characters led by a common surname */
+static bool
+name_token(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			han = 0;
+	char		first[8];
+	uint32_t	cp0 = 0;
+	const char *const *c;
+
+	while (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (!na_is_han(cp))
+			return false;
+		if (han++ == 0)
+			cp0 = cp;
+		i += adv;
+	}
+	if (han < 2 || han > 4)
+		return false;
+	for (c = zh_compound_surnames; *c; c++)
+		if (sp_starts(s, len, *c) && han >= 3)
+			return true;
+	adv = na_utf8_encode(cp0, first);
+	first[adv] = '\0';
+	return strstr(zh_single_surnames, first) != NULL;
+}
+
+/*
+ * A line that is only who wrote it (the NAME_LINE atom): one to four names
+ * and nothing else (钱七, 张三　李四; a two-character name padded to three,
+ * 王　伟, is one name), or a paper's commentator (本报评论员).
+ */
+bool
+sp_name_line(const char *s, size_t len)
+{
+	size_t		ts[9],
+				te[9];
+	int			n = 0,
+				k,
+				names = 0;
+	size_t		i = 0,
+				adv;
+
+	if (na_utf8_count(s, len) <= 8 && sp_ends(s, len, "评论员"))
+		return true;
+	while (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (na_is_space(cp))
+			i += adv;
+		else
+		{
+			if (n == 9)
+				return false;
+			ts[n] = i;
+			while (i < len && !na_is_space(na_utf8_decode(s + i, len - i, &adv)))
+				i += adv;
+			te[n++] = i;
+		}
+	}
+	for (k = 0; k < n; k++)
+	{
+		/* 王　伟: two lone characters are one padded name */
+		if (k + 1 < n && na_utf8_count(s + ts[k], te[k] - ts[k]) == 1 &&
+			na_utf8_count(s + ts[k + 1], te[k + 1] - ts[k + 1]) == 1)
+		{
+			char		buf[16];
+			size_t		a = te[k] - ts[k],
+						b = te[k + 1] - ts[k + 1];
+
+			memcpy(buf, s + ts[k], a);
+			memcpy(buf + a, s + ts[k + 1], b);
+			if (!name_token(buf, a + b))
+				return false;
+			k++;
+		}
+		else if (!name_token(s + ts[k], te[k] - ts[k]))
+			return false;
+		names++;
+	}
+	return names >= 1 && names <= 4;
 }
