@@ -3,7 +3,7 @@
 
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
                     [--min-ad P] [--max-ad-leak P] [--min-list P] [--min-byline P]
-                    [--show N]
+                    [--min-report P] [--show N]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -17,7 +17,8 @@ with their first words; leaked when their last words sit in an article's
 body.  Lists (gold source "lists", split_render.py --lists): a line per
 layout of the lists found, their bodies ended right and their titles;
 --min-list bars the lists found whole (found with the right body end, of
-all lists).  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
+all lists).  Reports (gold source "reports", split_render.py --reports):
+the same line of the long reports and speeches, --min-report the same bar.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
 "N passed, N failed" line checks every layout against the bars.  --show N
 prints up to N errors of each sort (missed, extra row, wrong end, wrong
 title) with the lines' text, to find out what fails.
@@ -54,7 +55,9 @@ def score(gold, out, name=""):
         c["gold"] += 1
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
         is_list = g.get("source") == "lists"
+        is_report = g.get("source") == "reports"
         c["l_gold"] += int(is_list)
+        c["r_gold"] += int(is_report)
         if idx is None:
             show("missed", name, "%s | %s" % (g.get("title"), bs))
             continue
@@ -78,6 +81,10 @@ def score(gold, out, name=""):
             c["l_found"] += 1
             c["l_end"] += int(end_ok)
             c["l_title"] += int(title_ok)
+        if is_report:
+            c["r_found"] += 1
+            c["r_end"] += int(end_ok)
+            c["r_title"] += int(title_ok)
         if not title_ok:
             show("title", name, "want %s got %s (kicker %s)" % (g.get("title"), rows[idx].get("title"),
                                                                rows[idx].get("kicker")))
@@ -118,7 +125,8 @@ def main():
         i = args.index("--show")
         SHOW["n"] = int(args[i + 1])
         del args[i:i + 2]
-    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline"):
+    for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline",
+              "--min-report"):
         if k in args:
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -157,11 +165,17 @@ def main():
             print("%-10s lists %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
                 "", c["l_gold"], pct(c["l_found"], c["l_gold"]), pct(c["l_end"], c["l_found"]),
                 pct(c["l_title"], c["l_found"])))
+        if c["r_gold"]:
+            print("%-10s reports %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
+                "", c["r_gold"], pct(c["r_found"], c["r_gold"]), pct(c["r_end"], c["r_found"]),
+                pct(c["r_title"], c["r_found"])))
         if lay == "ALL" or not bars:
             continue
         checks = [("--min-f1", f1), ("--min-end", e), ("--min-title", t)]
         if c["l_gold"]:
             checks.append(("--min-list", pct(c["l_end"], c["l_gold"])))
+        if c["r_gold"]:
+            checks.append(("--min-report", pct(c["r_end"], c["r_gold"])))
         if c["by_gold"]:
             checks.append(("--min-byline", pct(c["by_ok"], c["by_gold"])))
         if c["ads"]:

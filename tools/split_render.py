@@ -13,7 +13,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
-                       [--byline-styles P]
+                       [--byline-styles P] [--reports P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -90,6 +90,12 @@ that share of the saved pages' articles under an invented kicker, half of
 them with a subtitle; --byline-styles P prints that share of the reporter bylines (本报记者 X) in
 another paper's style, from a random stream of its own: the names alone,
 full-width gaps, a correspondent beside the reporter, 本报评论员, 文/X.
+--reports P gives that share of the issues a long report or speech
+(8,000-40,000 characters: a title, a ——subtitle, a date and speaker line,
+a salutation, then sections under numbered heads 一、 with （一） subheads,
+each section the paragraphs of other articles of the pool, so that the
+topic changes at every head), from a random stream of its own (RR); gold
+source "reports", one article.
 --weights SRC=N,.. puts each article of SRC N times
 in the pool the issues draw from (N whole).  All three default to off and
 were measured for the title in a headline stack and not kept (bench/split_quality.md,
@@ -726,6 +732,92 @@ def list_article(r):
                 proles=roles, signature=sign, kind="article", source="lists")
 
 
+# ------------------------------------------------------------ reports (--reports)
+# Full texts of work reports and speeches as dailies print them: a title, a
+# subtitle naming the meeting, a date line, the speaker, a salutation, then
+# tens of thousands of characters under numbered heads (一、 and （一）, some
+# subheads run into their paragraph).  The shapes are the project's own
+# templates; the sections' paragraphs are other articles of the pool, so the
+# topic changes at every head, as the heads of a long report move from one
+# field to the next.  Drawn from a random stream of their own (RR).
+REPORTS = 0.0  # share of issues given a report (--reports)
+RR = None
+POOL = []
+MEETINGS = ["第十四届全国人民代表大会第二次会议", "全省经济工作会议", "全市干部大会", "全国科技大会",
+            "市委全会", "纪念大会", "全省优化营商环境大会", "全市高质量发展推进会", "座谈会"]
+SPEAKERS = ["国务院总理", "省长", "市长", "主任", "书记", "院长", "部长", "检察长"]
+BODIES = ["政府", "最高人民法院", "最高人民检察院", "全国人民代表大会常务委员会", "省人民政府", "市人民政府"]
+
+
+NEWS_MARK = re.compile(r"^(本报|新华社|据新华社|中新社|图为|图：)|电（|（记者|记者.{0,8}报道|本报讯|摄）|（完）$")
+
+
+def report_paras(a):
+    """An article's paragraphs as a report's: statements only, closing in 。
+    (the sentence corpora's lines hold their stories' titles, questions and
+    photo captions too), and no paragraph with a news agency's marks (a
+    dateline, a reporter's credit), which a report never prints."""
+    out = [p for p in a["paragraphs"] if not is_head(p) and not is_credit(p) and not is_note(p)]
+    return [p for p in out if len(p) >= 8 and re.search(r"。”?$", p) and not NEWS_MARK.search(p)]
+
+
+def report_article(r, arts):
+    """A report: paragraphs with per-paragraph roles (proles), as a list's;
+    its sections are of articles not among the issue's (arts)."""
+    y, m, d = r.randint(2000, 2024), r.randint(1, 12), r.randint(1, 28)
+    meeting = r.choice(MEETINGS)
+    target = r.choice([8000, 15000, 25000, 40000])
+    nsec = r.randint(4, 10)
+    taken = set(id(a) for a in arts)
+    srcs = [a for a in POOL if a["source"] not in ("lists", "own") and id(a) not in taken] or POOL
+    paras, roles, total = [], [], 0
+    if r.random() < 0.7:
+        paras.append(r.choice(["各位代表：", "同志们：", "同志们，朋友们：", "各位委员："]))
+        roles.append("item")
+    for s in range(nsec):
+        sec = []
+        while sum(len(p) for p in sec) < target / nsec and len(sec) < 80:
+            sec += report_paras(r.choice(srcs))
+        if not sec:
+            continue
+        text = "".join(sec)
+        head = clause(text, r, 4, 14) or sec[0][:10]
+        paras.append("%s、%s" % (cn_num(s + 1), head))
+        roles.append("group")
+        nsub = r.choice([0, 0, 2, 3, 4])
+        cut = sorted(r.sample(range(1, len(sec)), min(nsub, len(sec) - 1))) if nsub and len(sec) > 1 else []
+        inline = r.random() < 0.5
+        for k, p in enumerate(sec):
+            if k == 0 and cut or k in cut:
+                n = 1 + (cut.index(k) + 1 if k in cut else 0)
+                h = "（%s）%s" % (cn_num(n), clause(p, r, 4, 14) or p[:8])
+                if inline:
+                    p = h + "。" + p
+                else:
+                    paras.append(h)
+                    roles.append("group")
+            paras.append(p)
+            roles.append("item")
+            total += len(p)
+    c = r.random()
+    title = "政府工作报告" if c < 0.2 else "%s工作报告" % r.choice(BODIES) if c < 0.4 else \
+        "在%s上的讲话" % meeting if c < 0.6 else "关于%s的报告" % (clause("".join(paras), r, 4, 12) or "有关情况") \
+        if c < 0.8 else (clause("".join(paras), r, 6, 16) or "在%s上的讲话" % meeting)
+    sub = None
+    if r.random() < 0.7:
+        sub = r.choice(["——%d年%d月%d日在%s上" % (y, m, d, meeting), "——在%s上的讲话" % meeting,
+                        "——在%s上的报告" % meeting])
+    heads = []
+    if r.random() < 0.5:
+        heads.append("（%d年%d月%d日）" % (y, m, d))
+    if r.random() < 0.8:
+        nm = name(r)
+        nm = nm[0] + "\u3000" + nm[1] if len(nm) == 2 and r.random() < 0.5 else nm
+        heads.append((r.choice(SPEAKERS) + "\u3000" if r.random() < 0.6 else "") + nm)
+    return dict(kicker=None, title=title, subtitle=sub, byline=None, dateline=None, paragraphs=paras,
+                proles=roles, head_lines=heads, kind="article", source="reports")
+
+
 # ---------------------------------------------------------------- rendering
 class Issue:
     def __init__(self):
@@ -1096,6 +1188,9 @@ def render_article(iss, d, lay, r):
             sub = "——" + sub
         iss.add(sub, "subtitle")
         gap and iss.blank()
+    for t in d.get("head_lines") or []:
+        iss.add(t, "byline")
+        gap and iss.blank()
     web = getattr(iss, "webcopy", False)
     if web and d.get("title") and r.random() < 0.6:
         iss.add(web_source(r), "byline")
@@ -1122,7 +1217,8 @@ def render_article(iss, d, lay, r):
             iss.add(t, ro)
             gap and iss.blank()
         if proles[k] == "group":
-            iss.add(("#### " if head_mark else "") + ("" if d["item_flush"] else indent) + p, "heading")
+            iss.add(("#### " if head_mark else "") + ("" if d.get("head_flush", d["item_flush"]) else indent) + p,
+                    "heading")
         elif proles[k] == "item":
             iss.add(("" if d["item_flush"] else indent) + (lead if first_body else "") + p, "body")
             first_body = False
@@ -1176,6 +1272,16 @@ def render_list(iss, lay):
         iss.blank()
 
 
+def render_report(iss, lay, arts):
+    """One report or speech (--reports), drawn from RR alone."""
+    d = report_article(RR, arts)
+    d["item_flush"] = lay in ("web", "plain")
+    d["head_flush"] = d["item_flush"] or RR.random() < 0.5
+    render_article(iss, d, lay, RR)
+    if lay in ("masthead", "web", "ocr"):
+        iss.blank()
+
+
 def render_issue(arts, lay, r, no):
     iss = Issue()
     iss.captions = lay == "captions" or (
@@ -1192,9 +1298,14 @@ def render_issue(arts, lay, r, no):
     at_list = -1
     if LISTS > 0 and RL.random() < LISTS:
         at_list = RL.randrange(len(arts) + 1)
+    at_report = -1
+    if REPORTS > 0 and RR.random() < REPORTS:
+        at_report = RR.randrange(len(arts) + 1)
     for k, a in enumerate(arts):
         if k == at_list:
             render_list(iss, lay)
+        if k == at_report:
+            render_report(iss, lay, arts)
         if k % per_page == 0 and lay != "web":
             pg = k // per_page + 1
             if lay == "plain":
@@ -1226,7 +1337,7 @@ def main():
            "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
-           "--page-captions": "0", "--lists": "0", "--byline-styles": "0"}
+           "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1258,6 +1369,9 @@ def main():
     BYSTY = float(opt["--byline-styles"])
     RBY = random.Random(int(opt["--seed"]) * 3571 + 29)
     RL = random.Random(int(opt["--seed"]) * 6271 + 17)
+    global REPORTS, RR, POOL
+    REPORTS = float(opt["--reports"])
+    RR = random.Random(int(opt["--seed"]) * 4999 + 53)
     SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
@@ -1284,6 +1398,7 @@ def main():
     for w in filter(None, opt["--weights"].split(",")):
         src, n = w.split("=")
         pool = [b for a in pool for b in ([a] * int(n) if a["source"] == src else [a])]
+    POOL = pool
     os.makedirs(out, exist_ok=True)
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):

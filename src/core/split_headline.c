@@ -6,7 +6,9 @@
  * Papers print the kicker above the title (某某在……时强调), sometimes on the
  * title's own line; OCR may put it after the title.  A subtitle starts with
  * —— or stands under a title that already carried its kicker.  OCR heading
- * marks help: the title is the most prominent line (fewest #).
+ * marks help: the title is the most prominent line (fewest #), and a line
+ * with no mark under a marked one is no title (a report's date or speaker
+ * line under its title).
  */
 #include "split_internal.h"
 
@@ -115,8 +117,8 @@ sp_assign_headline(const char *text, SpLine *lines, const int *idx, int n)
 			a->role = NA_SEG_TITLE;
 			b->role = NA_SEG_KICKER;
 		}
-		else if (!line_kicker_like(text, a) && nr == 2 &&
-				 a->level > 0 && b->level > a->level)
+		else if (!line_kicker_like(text, a) && a->level > 0 &&
+				 ((nr == 2 && b->level > a->level) || b->level == 0))
 		{
 			a->role = NA_SEG_TITLE;
 			b->role = NA_SEG_SUBTITLE;

@@ -209,10 +209,13 @@ extern char *sp_body_finish(SpBodyState *st);
  * NAME_LINE: the line is only who wrote it, one to four names without a
  * role word (钱七, 王　伟, 张三　李四: commentary and theory pages print the
  * byline so) or a commentator (本报评论员); sp_name_line().
+ * NUM_NEXT (split_numbers.c): the line is numbered (一、 （二） 3. 第四，) and
+ * goes on the numbering of the last line numbered in that style (a report's
+ * or speech's next head, whatever its topic).
  */
 #define SP_ATOM_LIST_LIST \
 	SP_ATOM(LIST_B1) SP_ATOM(LIST_B2) SP_ATOM(LIST_A1) SP_ATOM(LIST_A2) SP_ATOM(SPACED) \
-	SP_ATOM(NAME_LINE)
+	SP_ATOM(NAME_LINE) SP_ATOM(NUM_NEXT)
 
 typedef enum SpAtom
 {
@@ -269,6 +272,7 @@ typedef struct SpCohesion
 	uint8_t		run_after;		/* ... and right after it (split_list.c) */
 	bool		spaced;			/* a gap of spaces between two fields */
 	bool		name_line;		/* only names, or 本报评论员 (sp_name_line) */
+	bool		num_next;		/* goes on a numbering (split_numbers.c) */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
@@ -281,6 +285,21 @@ extern void sp_list_runs(const char *text, const SpLine *lines, const int *seq,
 						 int n, uint8_t *before, uint8_t *after);
 extern void sp_list_mark(const char *text, SpLine *lines, const int *seq, int n);
 extern bool sp_line_spaced(const char *text, const SpLine *l);
+
+/* split_numbers.c: numbered heads and whether a number goes on the last */
+typedef enum SpNumStyle
+{
+	SP_NUM_NONE,
+	SP_NUM_HAN,					/* 一、 */
+	SP_NUM_PAREN_HAN,			/* （一） */
+	SP_NUM_ARABIC,				/* 1. 1、 １． */
+	SP_NUM_PAREN_ARABIC,		/* （1） */
+	SP_NUM_DI,					/* 第一， 第二章 */
+	SP_NUM_STYLES
+} SpNumStyle;
+extern int	sp_head_number(const char *s, size_t len, int *style);
+extern void sp_number_runs(const char *text, const SpLine *lines, const int *seq,
+						   int n, bool *next);
 
 /* content bigram sets of cohesion: hashed bigrams in a bitset */
 #define SP_COH_BITS	4096
