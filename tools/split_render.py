@@ -53,7 +53,8 @@ another (scripts/split-transfer.sh).  Layouts:
             (10-24 characters, some issues with OCR jitter of one
             character, a third with each article in its own height) with no indentation, old punctuation (、 and 。
             only), none at all, or modern with 「」 quotes; headline decks
-            as short lines; datelines （中央社南京三日電）, 【本報訊】,
+            as short lines, the main title first and the decks (a source's
+            kicker too) under it; datelines （中央社南京三日電）, 【本報訊】,
             路透社倫敦三日電, 東京三日電; masthead 中華民國十九年四月三日
             星期四; page markers 第三張 / （三）; project-written old-style
             adverts and notices; blank lines between articles or none
@@ -609,9 +610,11 @@ def render_historical(arts, r):
     for k, a in enumerate(arts):
         if k % per_page == 0:
             iss.add(pmark % cn_num(k // per_page + 1), "page")
-        for role in ("kicker", "title", "subtitle"):
+        # papers of the time print the main title first and its decks (副題)
+        # under it: a source's kicker is printed as a deck
+        for role, printed in (("title", "title"), ("kicker", "subtitle"), ("subtitle", "subtitle")):
             if a.get(role):
-                iss.add(to_trad(a[role], "modern" if punct == "modern" else "old").strip("、。"), role)
+                iss.add(to_trad(a[role], "modern" if punct == "modern" else "old").strip("、。"), printed)
         paras = []
         for p in a["paragraphs"]:
             if is_credit(p) or is_note(p):
@@ -774,23 +777,34 @@ def report_article(r, arts):
     if r.random() < 0.7:
         paras.append(r.choice(["各位代表：", "同志们：", "同志们，朋友们：", "各位委员："]))
         roles.append("item")
+    heads = 0
     for s in range(nsec):
-        sec = []
-        while sum(len(p) for p in sec) < target / nsec and len(sec) < 80:
-            sec += report_paras(r.choice(srcs))
-        if not sec:
+        # the section's articles; where one gives way to the next, a subhead
+        # (the topic of a report changes at its heads, not between them)
+        arts, size = [], 0
+        while size < target / nsec and len(arts) < 8:
+            ps = report_paras(r.choice(srcs))
+            if ps:
+                arts.append(ps)
+                size += sum(len(p) for p in ps)
+        if not arts:
             continue
-        text = "".join(sec)
-        head = clause(text, r, 4, 14) or sec[0][:10]
-        paras.append("%s、%s" % (cn_num(s + 1), head))
+        sec = [p for ps in arts for p in ps]
+        heads += 1
+        paras.append("%s、%s" % (cn_num(heads), clause("".join(sec), r, 4, 14) or sec[0][:10]))
         roles.append("group")
-        nsub = r.choice([0, 0, 2, 3, 4])
-        cut = sorted(r.sample(range(1, len(sec)), min(nsub, len(sec) - 1))) if nsub and len(sec) > 1 else []
+        starts, k = [], 0
+        for ps in arts:
+            starts.append(k)
+            k += len(ps)
+        if len(arts) == 1:
+            nsub = r.choice([0, 0, 2, 3, 4])
+            cut = sorted(r.sample(range(1, len(sec)), min(nsub, len(sec) - 1))) if nsub and len(sec) > 1 else []
+            starts = [0] + cut if cut else []
         inline = r.random() < 0.5
         for k, p in enumerate(sec):
-            if k == 0 and cut or k in cut:
-                n = 1 + (cut.index(k) + 1 if k in cut else 0)
-                h = "（%s）%s" % (cn_num(n), clause(p, r, 4, 14) or p[:8])
+            if k in starts:
+                h = "（%s）%s" % (cn_num(starts.index(k) + 1), clause(p, r, 4, 14) or p[:8])
                 if inline:
                     p = h + "。" + p
                 else:
@@ -798,7 +812,6 @@ def report_article(r, arts):
                     roles.append("group")
             paras.append(p)
             roles.append("item")
-            total += len(p)
     c = r.random()
     title = "政府工作报告" if c < 0.2 else "%s工作报告" % r.choice(BODIES) if c < 0.4 else \
         "在%s上的讲话" % meeting if c < 0.6 else "关于%s的报告" % (clause("".join(paras), r, 4, 12) or "有关情况") \
