@@ -51,44 +51,45 @@ build/na_split "$TMP"/in/*.txt -o "$TMP/out" --no-segments
 build/na_split "$TMP"/hist/*.txt -o "$TMP/hout" --no-segments
 python3 tools/split_eval.py "$TMP/in" "$TMP/out" "${bars[@]}" | sed '$d' | tee "$TMP/eval.txt"
 python3 tools/split_eval.py "$TMP/hist" "$TMP/hout" "${hbars[@]}" | sed -n '/^historical/,/adverts/p;/not within/p' | tee -a "$TMP/eval.txt"
-# the same articles with every reporter byline printed in another paper's
-# style (names alone, 本报评论员, ...; split_render.py --byline-styles):
-# bylines read right at least 75% a layout (today 85-87%; 43-61% before
-# the NAME_LINE atom), titles at least 85%
-python3 tools/split_render.py "$TMP/bin" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED" \
-	--layouts epaper,masthead,web,plain --byline-styles 1
-build/na_split "$TMP"/bin/*.txt -o "$TMP/bout" --no-segments
-echo "every reporter byline in another style:"
-python3 tools/split_eval.py "$TMP/bin" "$TMP/bout" "${bbars[@]}" | sed '$d' | grep -v "adverts/notices" | tee -a "$TMP/eval.txt"
-# the same articles with a name list or directory in every issue (tens to
-# hundreds of short item lines under group heads; split_render.py --lists,
-# bench/split_quality.md "Lists"): the layouts' floors, and lists found
-# whole (found, body ending right) at least 40% (today 50-92%; before the
-# list features, 4-42% of those found)
+# variant DIR TITLE BARS RENDER_OPTION..: the same articles rendered with
+# the options into $TMP/DIR, split into $TMP/DIR.out and checked against the
+# bars (the name of an array)
+variant() {
+	local dir=$1 title=$2
+	local -n vbars=$3
+	shift 3
+	python3 tools/split_render.py "$TMP/$dir" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED" "$@"
+	build/na_split "$TMP/$dir"/*.txt -o "$TMP/$dir.out" --no-segments
+	echo "$title:"
+	python3 tools/split_eval.py "$TMP/$dir" "$TMP/$dir.out" "${vbars[@]}" | sed '$d' | grep -v "adverts/notices" |
+		tee -a "$TMP/eval.txt"
+}
+# every reporter byline printed in another paper's style (names alone,
+# 本报评论员, ...; split_render.py --byline-styles): bylines read right at
+# least 75% a layout (today 85-87%; 43-61% before the NAME_LINE atom),
+# titles at least 85%
+variant bin "every reporter byline in another style" bbars --layouts epaper,masthead,web,plain --byline-styles 1
+# a name list or directory in every issue (tens to hundreds of short item
+# lines under group heads; split_render.py --lists, bench/split_quality.md
+# "Lists"): the layouts' floors, and lists found whole (found, body ending
+# right) at least 40% (today 50-92%; before the list features, 4-42% of
+# those found)
 lbars=("${bars[@]}" --min-list 40)
 [ "$split" = test ] || lbars=("${bars[@]}")
-python3 tools/split_render.py "$TMP/lin" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED" \
-	--layouts epaper,masthead,web,plain,captions,ocr --lists 1
-build/na_split "$TMP"/lin/*.txt -o "$TMP/lout" --no-segments
-echo "with a list in every issue:"
-python3 tools/split_eval.py "$TMP/lin" "$TMP/lout" "${lbars[@]}" | sed '$d' | grep -v "adverts/notices" | tee -a "$TMP/eval.txt"
-# the same articles with a long report or speech in every issue (8,000-40,000
-# characters under numbered heads 一、 （一）, the topic changing at every
-# head; split_render.py --reports, bench/split_quality.md "Reports and
-# speeches"): the layouts' floors, and reports found whole at least 50% a
-# layout (today 64-100%; 25-82% before the NUM_NEXT atom)
+variant lin "with a list in every issue" lbars --layouts epaper,masthead,web,plain,captions,ocr --lists 1
+# a long report or speech in every issue (8,000-40,000 characters under
+# numbered heads 一、 （一）, the topic changing at every head;
+# split_render.py --reports, bench/split_quality.md "Reports and speeches"):
+# the layouts' floors, and reports found whole at least 50% a layout (today
+# 67-100%; 25-82% before the NUM_NEXT atom)
 rbars=("${bars[@]}" --min-report 50)
 [ "$split" = test ] || rbars=("${bars[@]}")
-python3 tools/split_render.py "$TMP/rin" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED" \
-	--layouts epaper,masthead,web,plain,captions,ocr --reports 1
-build/na_split "$TMP"/rin/*.txt -o "$TMP/rout" --no-segments
-echo "with a report or speech in every issue:"
-python3 tools/split_eval.py "$TMP/rin" "$TMP/rout" "${rbars[@]}" | sed '$d' | grep -v "adverts/notices" | tee -a "$TMP/eval.txt"
+variant rin "with a report or speech in every issue" rbars --layouts epaper,masthead,web,plain,captions,ocr --reports 1
 # one line for all: the checks of every layout against its bars
 p=$( (python3 tools/split_eval.py "$TMP/in" "$TMP/out" "${bars[@]}"; python3 tools/split_eval.py "$TMP/hist" "$TMP/hout" "${hbars[@]}"
-	python3 tools/split_eval.py "$TMP/lin" "$TMP/lout" "${lbars[@]}"
-	python3 tools/split_eval.py "$TMP/rin" "$TMP/rout" "${rbars[@]}"
-	python3 tools/split_eval.py "$TMP/bin" "$TMP/bout" "${bbars[@]}") |
+	python3 tools/split_eval.py "$TMP/lin" "$TMP/lin.out" "${lbars[@]}"
+	python3 tools/split_eval.py "$TMP/rin" "$TMP/rin.out" "${rbars[@]}"
+	python3 tools/split_eval.py "$TMP/bin" "$TMP/bin.out" "${bbars[@]}") |
 	awk '/ passed, .* failed$/ {p += $1; f += $3} END {print p, f}')
 echo "${p% *} passed, ${p#* } failed"
 [ "${p#* }" = 0 ]

@@ -10,6 +10,7 @@
  */
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
+#include "na_test_pages.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -108,9 +109,7 @@ check_issue(void)
 			strcat(text, "\n");
 		}
 	}
-	strcat(text, "城东新区三个重点项目开工\n本报记者 李华\n"
-		   "　　昨天，城东新区三个重点项目同时开工，总投资超过二十亿元，预计明年底前建成投用。\n"
-		   "　　项目负责人表示，将抓紧施工进度，确保工程质量和安全。\n");
+	strcat(text, NA_TEST_LAST_ARTICLE);
 	na_split_issue(text, strlen(text), &sp);
 	NA_CHECK_INT(sp.n_articles, 3);
 	/* the lead, 3 group heads and 30 items */
