@@ -10,67 +10,19 @@
  * was 一 goes on the article that head is in.
  */
 #include "split_internal.h"
+#include "date_internal.h"
 
-/* a Han numeral of 1..99 (一 .. 九十九) at s; 0 when none; *adv its bytes */
+/*
+ * The number at s, Arabic (half or full width) or in Chinese numerals, as
+ * the date reader reads it (date_parse.c); 0 when none.  *arabic says which.
+ */
 static int
-han_number(const char *s, size_t len, size_t *adv)
+number_at(const char *s, size_t len, size_t *adv, bool *arabic)
 {
-	static const uint32_t digits[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	0x516D, 0x4E03, 0x516B, 0x4E5D};	/* 一 .. 九 */
-	int			val = 0,
-				cur = -1;
-	size_t		i = 0,
-				a;
+	long		v;
 
-	while (i < len)
-	{
-		uint32_t	c = na_utf8_decode(s + i, len - i, &a);
-		int			d;
-
-		if (c == 0x5341)		/* 十 */
-		{
-			if (val > 0)
-				break;
-			val = 10 * (cur < 0 ? 1 : cur);
-			cur = -1;
-			i += a;
-			continue;
-		}
-		for (d = 0; d < 9 && digits[d] != c; d++)
-			;
-		if (d == 9 || cur >= 0)
-			break;
-		cur = d + 1;
-		i += a;
-	}
-	*adv = i;
-	if (i == 0)
-		return 0;
-	return val + (cur < 0 ? 0 : cur);
-}
-
-/* Arabic digits (half or full width) at s; -1 when none */
-static int
-arabic_number(const char *s, size_t len, size_t *adv)
-{
-	int			val = 0;
-	size_t		i = 0,
-				a;
-
-	while (i < len && val < 1000)
-	{
-		uint32_t	c = na_utf8_decode(s + i, len - i, &a);
-
-		if (c >= '0' && c <= '9')
-			val = val * 10 + (int) (c - '0');
-		else if (c >= 0xFF10 && c <= 0xFF19)
-			val = val * 10 + (int) (c - 0xFF10);
-		else
-			break;
-		i += a;
-	}
-	*adv = i;
-	return i == 0 ? -1 : val;
+	*adv = na_date_read_number(s, len, &v, arabic);
+	return *adv == 0 || v <= 0 || v > 100000 ? 0 : (int) v;
 }
 
 static bool
@@ -98,32 +50,26 @@ sp_head_number(const char *s, size_t len, int *style)
 	uint32_t	c0 = sp_first_cp(s, len, &a),
 				c;
 	int			n;
+	bool		arabic;
 
 	*style = SP_NUM_NONE;
 	if (len == 0)
 		return 0;
 	if (is_open(c0))
 	{
-		int			st = SP_NUM_PAREN_HAN;
-
-		n = han_number(s + a, len - a, &b);
-		if (n == 0)
-		{
-			n = arabic_number(s + a, len - a, &b);
-			st = SP_NUM_PAREN_ARABIC;
-		}
-		if (n <= 0 || a + b >= len)
+		n = number_at(s + a, len - a, &b, &arabic);
+		if (n == 0 || a + b >= len)
 			return 0;
 		c = na_utf8_decode(s + a + b, len - a - b, &b);
 		if (!is_close(c))
 			return 0;
-		*style = st;
+		*style = arabic ? SP_NUM_PAREN_ARABIC : SP_NUM_PAREN_HAN;
 		return n;
 	}
 	if (c0 == 0x7B2C)			/* 第一， 第二部分 第三章 */
 	{
-		n = han_number(s + a, len - a, &b);
-		if (n == 0 || a + b >= len)
+		n = number_at(s + a, len - a, &b, &arabic);
+		if (n == 0 || arabic || a + b >= len)
 			return 0;
 		c = na_utf8_decode(s + a + b, len - a - b, &b);
 		if (c != 0xFF0C && c != 0x3001 && c != 0xFF1A && c != 0x662F &&
@@ -132,8 +78,8 @@ sp_head_number(const char *s, size_t len, int *style)
 		*style = SP_NUM_DI;
 		return n;
 	}
-	n = han_number(s, len, &b);
-	if (n > 0)
+	n = number_at(s, len, &b, &arabic);
+	if (n > 0 && !arabic)
 	{
 		if (b >= len)
 			return 0;
@@ -143,7 +89,6 @@ sp_head_number(const char *s, size_t len, int *style)
 		*style = SP_NUM_HAN;
 		return n;
 	}
-	n = arabic_number(s, len, &b);
 	if (n > 0 && b < len)
 	{
 		size_t		a2;
