@@ -773,31 +773,31 @@ def report_article(r, arts):
     nsec = r.randint(4, 10)
     taken = set(id(a) for a in arts)
     srcs = [a for a in POOL if a["source"] not in ("lists", "own") and id(a) not in taken] or POOL
-    paras, roles, total = [], [], 0
+    paras, roles = [], []
     if r.random() < 0.7:
         paras.append(r.choice(["各位代表：", "同志们：", "同志们，朋友们：", "各位委员："]))
         roles.append("item")
-    heads = 0
+    nhead = 0
     for s in range(nsec):
         # the section's articles; where one gives way to the next, a subhead
         # (the topic of a report changes at its heads, not between them)
-        arts, size = [], 0
-        while size < target / nsec and len(arts) < 8:
+        parts, size = [], 0
+        while size < target / nsec and len(parts) < 8:
             ps = report_paras(r.choice(srcs))
             if ps:
-                arts.append(ps)
+                parts.append(ps)
                 size += sum(len(p) for p in ps)
-        if not arts:
+        if not parts:
             continue
-        sec = [p for ps in arts for p in ps]
-        heads += 1
-        paras.append("%s、%s" % (cn_num(heads), clause("".join(sec), r, 4, 14) or sec[0][:10]))
+        sec = [p for ps in parts for p in ps]
+        nhead += 1
+        paras.append("%s、%s" % (cn_num(nhead), clause("".join(sec), r, 4, 14) or sec[0][:10]))
         roles.append("group")
         starts, k = [], 0
-        for ps in arts:
+        for ps in parts:
             starts.append(k)
             k += len(ps)
-        if len(arts) == 1:
+        if len(parts) == 1:
             nsub = r.choice([0, 0, 2, 3, 4])
             cut = sorted(r.sample(range(1, len(sec)), min(nsub, len(sec) - 1))) if nsub and len(sec) > 1 else []
             starts = [0] + cut if cut else []
