@@ -48,6 +48,9 @@
 # REPORTS (default 0.3) gives that share of the training issues a long report
 # or speech (split_render.py --reports: numbered sections, each of other
 # articles; bench/split_quality.md, "Reports and speeches").
+# SIGNS (default 0.05) prints that share of the articles as documents or
+# letters closing with a signature block (split_render.py --signatures: the
+# issuer and a date line; bench/split_quality.md, "Signature blocks").
 # BYLINE_STYLES (default 0.3) prints that share of the reporter bylines in
 # other papers' styles (split_render.py --byline-styles: names alone,
 # 本报评论员, ...; bench/split_quality.md, "Bylines of other styles").
@@ -82,7 +85,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

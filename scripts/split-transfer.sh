@@ -22,7 +22,9 @@
 # SCORE_LISTS (default 0) gives that share of the scored issues a name list
 # (split_render.py --lists); SCORE_BYSTY (default 0) restyles that share of
 # the scored bylines (split_render.py --byline-styles); SCORE_REPORTS (default
-# 0) gives that share of the scored issues a long report (--reports).
+# 0) gives that share of the scored issues a long report (--reports);
+# SCORE_SIGNS (default 0) closes that share of the scored articles with a
+# signature block (--signatures).
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
 #
@@ -81,7 +83,7 @@ score() {
 		local dir=$name note=""
 		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
 		rm -rf "$WORK/in_$dir" "$WORK/out_$dir"
-		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-0}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}"
+		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-0}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}" --signatures "${SCORE_SIGNS:-0}"
 		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
 		echo "== fitted on $train, scored on $test$note"
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"

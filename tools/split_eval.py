@@ -3,7 +3,8 @@
 
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
                     [--min-ad P] [--max-ad-leak P] [--min-list P] [--min-byline P]
-                    [--min-report P] [--show N]
+                    [--min-report P] [--min-signed P] [--min-after-signed P]
+                    [--show N]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -18,7 +19,10 @@ body.  Lists (gold source "lists", split_render.py --lists): a line per
 layout of the lists found, their bodies ended right and their titles;
 --min-list bars the lists found whole (found with the right body end, of
 all lists).  Reports (gold source "reports", split_render.py --reports):
-the same line of the long reports and speeches, --min-report the same bar.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
+the same line of the long reports and speeches, --min-report the same bar.
+Documents and letters with a signature block (gold "signed", --signatures)
+and the articles right after them: the same lines, --min-signed and
+--min-after-signed their bars.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
 "N passed, N failed" line checks every layout against the bars.  --show N
 prints up to N errors of each sort (missed, extra row, wrong end, wrong
 title) with the lines' text, to find out what fails.
@@ -51,13 +55,14 @@ def score(gold, out, name=""):
     used = set()
     c = defaultdict(int)
     starts = [norm(g["body_starts"]) for g in gold["articles"]]
-    for g, bs in zip(gold["articles"], starts):
+    for k, (g, bs) in enumerate(zip(gold["articles"], starts)):
         c["gold"] += 1
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
-        is_list = g.get("source") == "lists"
-        is_report = g.get("source") == "reports"
-        c["l_gold"] += int(is_list)
-        c["r_gold"] += int(is_report)
+        groups = [p for p, on in (("l_", g.get("source") == "lists"), ("r_", g.get("source") == "reports"),
+                                  ("s_", g.get("signed")), ("n_", k and gold["articles"][k - 1].get("signed")))
+                  if on]
+        for p in groups:
+            c[p + "gold"] += 1
         if idx is None:
             show("missed", name, "%s | %s" % (g.get("title"), bs))
             continue
@@ -77,14 +82,10 @@ def score(gold, out, name=""):
                                                                      rows[idx].get("subtitle")))
         title_ok = untag(g.get("title")) == untag(rows[idx].get("title"))
         c["title"] += int(title_ok)
-        if is_list:
-            c["l_found"] += 1
-            c["l_end"] += int(end_ok)
-            c["l_title"] += int(title_ok)
-        if is_report:
-            c["r_found"] += 1
-            c["r_end"] += int(end_ok)
-            c["r_title"] += int(title_ok)
+        for p in groups:
+            c[p + "found"] += 1
+            c[p + "end"] += int(end_ok)
+            c[p + "title"] += int(title_ok)
         if not title_ok:
             show("title", name, "want %s got %s (kicker %s)" % (g.get("title"), rows[idx].get("title"),
                                                                rows[idx].get("kicker")))
@@ -114,6 +115,12 @@ def score(gold, out, name=""):
     return c
 
 
+# the lines of article groups: lists, reports, documents and letters that
+# close with a signature block (split_render.py --signatures), and the
+# articles right after those (whose headline a signature must not take)
+GROUPS = [("l_", "lists"), ("r_", "reports"), ("s_", "signed"), ("n_", "after signed")]
+
+
 def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
@@ -126,7 +133,7 @@ def main():
         SHOW["n"] = int(args[i + 1])
         del args[i:i + 2]
     for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline",
-              "--min-report"):
+              "--min-report", "--min-signed", "--min-after-signed"):
         if k in args:
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -161,21 +168,18 @@ def main():
                                             pct(c["ad_kind"], c["ad_found"]), c["ad_rows"], c["ad_leak"]))
         if c["by_gold"]:
             print("%-10s bylines %d: right %.1f%%" % ("", c["by_gold"], pct(c["by_ok"], c["by_gold"])))
-        if c["l_gold"]:
-            print("%-10s lists %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
-                "", c["l_gold"], pct(c["l_found"], c["l_gold"]), pct(c["l_end"], c["l_found"]),
-                pct(c["l_title"], c["l_found"])))
-        if c["r_gold"]:
-            print("%-10s reports %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
-                "", c["r_gold"], pct(c["r_found"], c["r_gold"]), pct(c["r_end"], c["r_found"]),
-                pct(c["r_title"], c["r_found"])))
+        for p, what in GROUPS:
+            if c[p + "gold"]:
+                print("%-10s %s %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
+                    "", what, c[p + "gold"], pct(c[p + "found"], c[p + "gold"]), pct(c[p + "end"], c[p + "found"]),
+                    pct(c[p + "title"], c[p + "found"])))
         if lay == "ALL" or not bars:
             continue
         checks = [("--min-f1", f1), ("--min-end", e), ("--min-title", t)]
-        if c["l_gold"]:
-            checks.append(("--min-list", pct(c["l_end"], c["l_gold"])))
-        if c["r_gold"]:
-            checks.append(("--min-report", pct(c["r_end"], c["r_gold"])))
+        # a group's bar: its articles found whole (found, body ended right) of all
+        checks += [(bar, pct(c[p + "end"], c[p + "gold"])) for p, bar in
+                   (("l_", "--min-list"), ("r_", "--min-report"), ("s_", "--min-signed"), ("n_", "--min-after-signed"))
+                   if c[p + "gold"]]
         if c["by_gold"]:
             checks.append(("--min-byline", pct(c["by_ok"], c["by_gold"])))
         if c["ads"]:

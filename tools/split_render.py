@@ -13,7 +13,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
-                       [--byline-styles P] [--reports P]
+                       [--byline-styles P] [--reports P] [--signatures P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -735,6 +735,55 @@ def list_article(r):
                 proles=roles, signature=sign, kind="article", source="lists")
 
 
+# ------------------------------------------------------- signatures (--signatures)
+# Documents, letters and appeals as dailies print them (贺信, 倡议书, 公开信,
+# 决定): sometimes a salutation line opens the body, and a signature block
+# closes it: the issuer (one or two lines of organisations, or a person) and
+# a date line, flush left, indented like a paragraph or pushed to the right.
+# The text after a signature block is the next article, so its two short
+# lines must not be read as that article's kicker and title.  Templates of
+# the project, invented names; a random stream of their own (RS).
+SIGNS = 0.0  # share of articles given a signature block (--signatures)
+RS = None
+ISSUERS = ["中共%s委员会", "%s人民政府", "%s人民代表大会常务委员会", "%s总工会", "%s妇女联合会", "共青团%s委员会",
+           "%s精神文明建设委员会", "%s生态环境厅", "%s教育局", "%s红十字会", "%s科学技术协会", "%s退役军人事务厅"]
+SALUTES = ["全市广大青年朋友们：", "亲爱的同学们：", "各位市民朋友：", "全省广大干部群众：", "%s同志：",
+           "广大志愿者朋友们：", "尊敬的各位老师：", "全体会员："]
+
+
+def issuer(r):
+    place = r.choice(REGIONS + [c + "市" for c in CITY])
+    return r.choice(ISSUERS) % place
+
+
+def signed(d, lay, r):
+    """An article as a document or letter: a salutation (sometimes) and a
+    signature block; a document prints no dateline, byline or ending.  The
+    draws are RS's alone, and the rendering draws from r as for the article
+    unsigned, so that every other article renders as it does without."""
+    d = dict(d, dateline=None, dl_by=None, byline=None, ending=None, ending_byline=None, column=None)
+    if r.random() < 0.4:
+        s = r.choice(SALUTES)
+        d["salute"] = s % name(r) if "%s" in s else s
+    c = r.random()
+    who = [issuer(r)] if c < 0.5 else [issuer(r) + "\u3000" + issuer(r)] if c < 0.65 else \
+        [issuer(r), issuer(r)] if c < 0.85 else [name(r)]
+    y, m, dd = r.randint(2000, 2024), r.randint(1, 12), r.randint(1, 28)
+    when = "%d年%d月%d日" % (y, m, dd) if r.random() < 0.7 else \
+        "".join("〇一二三四五六七八九"[int(ch)] for ch in str(y)) + "年%s月%s日" % (cn_num(m), cn_num(dd))
+    flat = lay in ("web", "plain", "ocr")
+    c = r.random()
+    pad = "" if (flat and c < 0.8) or (not flat and c < 0.2) else \
+        "\u3000\u3000" if not flat and c < 0.6 else \
+        ("\u3000" if not flat or r.random() < 0.5 else " ") * r.randint(8, 20)
+    d["signature"] = [pad + t for t in who + [when]]
+    # the block is the document's own text, as printed: body (a credit line
+    # is the paper's, 本报记者 X; fitted as credit the block taught the
+    # model that any short last line is one, 会议还研究了其他事项。)
+    d["sign_role"] = "body"
+    return d
+
+
 # ------------------------------------------------------------ reports (--reports)
 # Full texts of work reports and speeches as dailies print them: a title, a
 # subtitle naming the meeting, a date line, the speaker, a salutation, then
@@ -1055,7 +1104,7 @@ def gold_of(d, body_paras, note_in_body=False):
     else:
         text = [p for p in body_paras if not is_head(p) and not page_caption(d, p)] or \
             [p for p in body_paras if not is_head(p)]
-    first = text[0]
+    first = d.get("salute") or text[0]
     # a closing note in brackets signs the article, it is not its last words
     last = text[-2] if len(text) > 1 and is_note(text[-1]) and not note_in_body else text[-1]
     # a dateline printed in the source text is not the body
@@ -1066,10 +1115,11 @@ def gold_of(d, body_paras, note_in_body=False):
         f = PAGE_DATELINE.sub("", clean(first.lstrip("#■ ")))
     l = clean(last.lstrip("#■ "))
     kind = d.get("kind") or "article"
-    return {"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
+    signed = {"signed": True} if d.get("signature") and d.get("source") != "lists" else {}
+    return dict(signed, **{"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
             "title": d.get("title"), "subtitle": d.get("subtitle"), "byline": d.get("byline"),
             "authors": "*", "dateline": "*",
-            "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*", "source": d.get("source")}
+            "body_starts": f[:14], "body_ends": l[-12:], "continued_to": "*", "source": d.get("source")})
 
 
 # ---------------------------------------------------------------- web copies
@@ -1223,6 +1273,10 @@ def render_article(iss, d, lay, r):
     paras = d["paragraphs"]
     lead = lead_of(d)
     first_body = True
+    if d.get("salute"):
+        # the salutation of a letter (--signatures), drawing nothing from r
+        iss.add(indent + d["salute"], "body")
+        gap and iss.blank()
     caps = web_captions(paras, RC) if lay == "web" and WEBCAP > 0 and RC.random() < WEBCAP else {}
     proles = d.get("proles") or [None] * len(paras)
     for k, p in enumerate(paras):
@@ -1256,7 +1310,7 @@ def render_article(iss, d, lay, r):
         if gap:
             iss.blank()
     for t in d.get("signature") or []:
-        iss.add(t, "credit")
+        iss.add(t, d.get("sign_role", "credit"))
         gap and iss.blank()
     if d.get("ending_byline"):
         iss.add(indent + d["ending_byline"] if lay != "ocr" else d["ending_byline"], "credit")
@@ -1329,7 +1383,10 @@ def render_issue(arts, lay, r, no):
                 iss.add("第%02d版：%s" % (pg, r.choice(PAGES)), "page")
             if lay in ("masthead", "ocr"):
                 iss.blank()
-        render_article(iss, decorate(a, r), lay, r)
+        d = decorate(a, r)
+        if SIGNS > 0 and RS.random() < SIGNS and a["source"] not in ("own", "pages") and not d.get("brief"):
+            d = signed(d, lay, RS)
+        render_article(iss, d, lay, r)
         if lay in ("masthead", "web", "ocr"):
             iss.blank()
         if ads and r.random() < 0.15:
@@ -1350,7 +1407,8 @@ def main():
            "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
-           "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0"}
+           "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
+           "--signatures": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1385,6 +1443,9 @@ def main():
     global REPORTS, RR, POOL
     REPORTS = float(opt["--reports"])
     RR = random.Random(int(opt["--seed"]) * 4999 + 53)
+    global SIGNS, RS
+    SIGNS = float(opt["--signatures"])
+    RS = random.Random(int(opt["--seed"]) * 5381 + 71)
     SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])

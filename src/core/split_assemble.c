@@ -286,45 +286,106 @@ head_before_text(Asm *as, const HeadBlock *hb)
 	head_inside_article(as, hb);
 }
 
+/*
+ * Unmarked lines that open the block and end in a date line alone sign the
+ * open article off (an issuer and a date under a document or letter): the
+ * last lines of its body, as printed, and the article is closed.  They are
+ * taken out of the block.
+ */
 static void
-on_head(Asm *as, int *pi)
+head_signature(Asm *as, HeadBlock *hb)
 {
-	HeadBlock	hb;
+	ArtB	   *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
 	int			k,
-				a;
-	SpClass		nx;
-	SpLine	   *nl;
+				m;
 
-	gather_head(as, *pi, &hb);
-	k = hb.next;
-	nx = k < as->hi ? as->lines[k].cls : SPC_BLANK;
-	nl = k < as->hi ? &as->lines[k] : NULL;
-	*pi = k;
+	if (cur == NULL || cur->closed || !cur->has_body)
+		return;
+	for (m = 0; m < hb->n && as->lines[hb->g[m]].level == 0 && !as->lines[hb->g[m]].marked; m++)
+		;
+	m = sp_sign_block(as->text, as->lines, hb->g, m);
+	if (m == 0)
+		return;
+	for (k = 0; k < m; k++)
+		sp_add_body_line(as, hb->g[k], as->cur);
+	as->arts[as->cur].closed = true;
+	memmove(hb->g, hb->g + m, sizeof(int) * (hb->n - m));
+	hb->n -= m;
+}
+
+/*
+ * An unmarked line closing in a colon at the end of a block with a marked
+ * headline is a salutation (各位代表：, 亲爱的同学们：): it opens the body.
+ * Taken out of the block; its index, or -1.
+ */
+static int
+head_salutation(Asm *as, HeadBlock *hb)
+{
+	const SpLine *l;
+
+	if (hb->n < 2 || hb->lv_min == 99)
+		return -1;
+	l = &as->lines[hb->g[hb->n - 1]];
+	if (l->level > 0 || l->marked || l->ncp > 20 ||
+		!sp_ends(as->text + l->cs, l->ce - l->cs, "："))
+		return -1;
+	return hb->g[--hb->n];
+}
+
+/* a headline block followed by line k: an article, a photo, section heads */
+static void
+on_head_block(Asm *as, HeadBlock *hb, int k, int *pi)
+{
+	SpClass		nx = k < as->hi ? as->lines[k].cls : SPC_BLANK;
+	const SpLine *nl = k < as->hi ? &as->lines[k] : NULL;
+	int			j,
+				a;
 
 	if (as->web && as->cur >= 0)
-		head_in_web_page(as, &hb);
+		head_in_web_page(as, hb);
 	else if (nx == SPC_CREDIT || nx == SPC_CAPTION)
 	{
 		/* a photo with its own headline */
-		a = sp_new_article(as, NA_KIND_PHOTO, hb.g[0]);
-		take_headline(as, hb.g, hb.n, a);
+		a = sp_new_article(as, NA_KIND_PHOTO, hb->g[0]);
+		take_headline(as, hb->g, hb->n, a);
 		sp_set_line(as, k, nx == SPC_CREDIT ? NA_SEG_CREDIT : NA_SEG_CAPTION, a);
 		*pi = k + 1;
 	}
 	else if (nx == SPC_BYLINE ||
 			 (nx == SPC_BODY && nl->lead_role == NA_SEG_DATELINE && nl->lead_len > 0))
-		head_opens_article(as, &hb);
+		head_opens_article(as, hb);
 	else if (nx == SPC_BLANK || nx == SPC_PAGE_HEADER || nx == SPC_GARBAGE)
 	{
 		/* a headline with nothing after it: the title of a titleless article */
 		if (as->cur >= 0 && !as->arts[as->cur].has_title && as->arts[as->cur].has_body)
-			take_headline(as, hb.g, hb.n, as->cur);
+			take_headline(as, hb->g, hb->n, as->cur);
 		else
-			for (k = 0; k < hb.n; k++)
-				sp_set_line(as, hb.g[k], NA_SEG_GARBAGE, -1);
+			for (j = 0; j < hb->n; j++)
+				sp_set_line(as, hb->g[j], NA_SEG_GARBAGE, -1);
 	}
 	else
-		head_before_text(as, &hb);
+		head_before_text(as, hb);
+}
+
+static void
+on_head(Asm *as, int *pi)
+{
+	HeadBlock	hb;
+	int			sal = -1;
+
+	gather_head(as, *pi, &hb);
+	*pi = hb.next;
+	if (!as->web)
+	{
+		head_signature(as, &hb);
+		sal = head_salutation(as, &hb);
+	}
+	if (hb.n > 0)
+		on_head_block(as, &hb, hb.next, pi);
+	if (sal >= 0 && as->cur >= 0)
+		sp_add_body_line(as, sal, as->cur);
+	else if (sal >= 0)
+		sp_set_line(as, sal, NA_SEG_GARBAGE, -1);
 }
 
 static void

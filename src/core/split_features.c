@@ -398,6 +398,47 @@ signoff_shape(const char *s, size_t len, int ncp)
 	return ncp <= 30 && credit_words(s, len);
 }
 
+/*
+ * sign of every line: 1 a date line alone, 2 a short unpunctuated line with
+ * a date line one or two lines below it (blank lines not counted) and only
+ * such lines between.
+ */
+static void
+sign_shapes(const SpSeq *sq, SpCohesion *coh)
+{
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		const SpLine *l = &sq->lines[sq->seq[k]];
+
+		coh[k].sign = sp_date_line(sq->text + l->cs, l->ce - l->cs, l->ncp) ? 1 : 0;
+	}
+	for (k = 0; k < sq->n; k++)
+	{
+		int			j,
+					seen = 0;
+
+		if (coh[k].sign)
+			continue;
+		for (j = k; j < sq->n && seen < 3; j++)
+		{
+			const SpLine *l = &sq->lines[sq->seq[j]];
+
+			if (l->cls == SPC_BLANK && j > k)
+				continue;
+			if (coh[j].sign == 1)
+			{
+				coh[k].sign = seen > 0 ? 2 : 0;
+				break;
+			}
+			if (l->cls == SPC_BLANK || !sp_sign_line(sq->text + l->cs, l->ce - l->cs, l->ncp))
+				break;
+			seen++;
+		}
+	}
+}
+
 /* 电（, 电 , 讯, 报道： within the first 40 code points: a dateline */
 static bool
 lead40_shape(const char *s, size_t len)
@@ -439,6 +480,7 @@ transfer_shapes(const SpSeq *sq, SpCohesion *coh)
 		coh[k].signoff = signoff_shape(s, len, l->ncp);
 		coh[k].lead40 = l->ncp > 22 && lead40_shape(s, len);
 	}
+	sign_shapes(sq, coh);
 }
 
 static void
@@ -452,6 +494,8 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_N2_DATELINE);
 	if (k + 1 < sq->n && sq->coh[k + 1].lead40)
 		add(f, SPA_N_LEAD40);
+	if (sq->coh[k].sign)
+		add(f, sq->coh[k].sign == 1 ? SPA_DATE_ONLY : SPA_SIGN_ABOVE);
 }
 
 /* ---- end of transfer features ---- */

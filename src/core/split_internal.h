@@ -83,6 +83,9 @@ extern bool sp_kicker_like(const char *s, size_t len);
 extern bool sp_is_column_label(const char *s, size_t len);
 extern size_t sp_garbage_prefix(const char *s, size_t len);
 extern bool sp_name_line(const char *s, size_t len);
+extern bool sp_date_line(const char *s, size_t len, int ncp);
+extern bool sp_sign_line(const char *s, size_t len, int ncp);
+extern int	sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n);
 extern bool sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 								   int *y, int *m, int *d);
 
@@ -166,9 +169,15 @@ extern char *sp_body_finish(SpBodyState *st);
  * dateline (kicker/title/subtitle stacks), whether the next paragraph names
  * a dateline in its first 40 characters (电（, 报讯, 报道：).  Measured in
  * README ("Transfer to a paper the model never saw").
+ * Signature blocks (documents, letters, appeals): DATE_ONLY the line is a
+ * full date and nothing else (2024年5月3日, 二〇二四年五月三日);
+ * SIGN_ABOVE a short unpunctuated line (an issuer, a name) with such a date
+ * line one or two lines below, only short unpunctuated lines between.  Line
+ * by line the block looks like the next article's kicker and title.
  */
 #define SP_ATOM_LIST_TRANSFER \
-	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N_LEAD40)
+	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N_LEAD40) \
+	SP_ATOM(DATE_ONLY) SP_ATOM(SIGN_ABOVE)
 
 /*
  * Title echo (branch web, issue #11): how many content bigrams of the
@@ -262,6 +271,8 @@ typedef struct SpCohesion
 	uint8_t		notice;			/* sp_notice_shape() of the line */
 	bool		signoff;		/* the line closes an article: credit, note, date */
 	bool		lead40;			/* a dateline in its first 40 characters */
+	uint8_t		sign;			/* 1 a date line alone, 2 a line of the
+								 * signature block above one */
 	int8_t		echo;			/* title echo (SP_ATOM_LIST_WEB): shared
 								 * bigrams, capped at 100; -1 none */
 	int8_t		bdep;			/* block depth (SP_ATOM_LIST_BLOCK): 0..3,

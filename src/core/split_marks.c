@@ -731,3 +731,63 @@ sp_name_line(const char *s, size_t len)
 	}
 	return names >= 1 && names <= 4;
 }
+
+/*
+ * Signature blocks of documents and letters: the issuer (an organisation, a
+ * person) on one to three short lines, then the date alone on a line.
+ * sp_date_line: the line is one full date and nothing else (2024年5月3日,
+ * 二〇二四年五月三日).
+ */
+bool
+sp_date_line(const char *s, size_t len, int ncp)
+{
+	NaDate		d;
+	size_t		n;
+
+	if (ncp < 6 || ncp > 16)
+		return false;
+	n = na_date_parse_at(s, len, 0, 0, &d);
+	return n > 0 && d.prec == NA_DATE_DAY && n == len;
+}
+
+/* a short line without punctuation: an issuer's or signer's line */
+bool
+sp_sign_line(const char *s, size_t len, int ncp)
+{
+	size_t		i = 0,
+				adv;
+
+	if (ncp < 2 || ncp > 30)
+		return false;
+	while (i < len)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+
+		if (sp_is_sentence_end(cp) || sp_is_clause_punct(cp))
+			return false;
+		i += adv;
+	}
+	return true;
+}
+
+/*
+ * The lines idx[0..n) (no blank lines among them): how many of the first
+ * form a signature block, one to three issuer lines and the date line
+ * after them; 0 when they do not.
+ */
+int
+sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n)
+{
+	int			k;
+
+	for (k = 0; k < n && k < 4; k++)
+	{
+		const SpLine *l = &lines[idx[k]];
+
+		if (k > 0 && sp_date_line(text + l->cs, l->ce - l->cs, l->ncp))
+			return k + 1;
+		if (!sp_sign_line(text + l->cs, l->ce - l->cs, l->ncp))
+			return 0;
+	}
+	return 0;
+}
