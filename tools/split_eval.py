@@ -134,7 +134,7 @@ def main():
         del args[i:i + 2]
     for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline",
               "--min-report", "--min-signed", "--min-after-signed"):
-        if k in args:
+        while k in args:  # given twice, the last one counts
             i = args.index(k)
             bars[k] = float(args[i + 1])
             del args[i:i + 2]
