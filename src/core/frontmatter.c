@@ -19,6 +19,7 @@
 #define HEAD_MAX_LINES 60
 #define HEAD_MAX_BYTES 6000
 #define HEAD_LONG_LINE 80		/* code points: a body paragraph ends the zone */
+#define HEAD_SENTENCE_CP 12		/* ... and so does a sentence this long */
 #define TAIL_MAX_LINES 30
 #define TAIL_MAX_BYTES 16384	/* a web page's footer sits in its last 16 kB */
 #define TAIL_LONG_LINE 2048		/* bytes: a longer line is no footer line */
@@ -486,6 +487,36 @@ is_indented_paragraph(const Line *l)
 	return l->len > 6 && memcmp(l->s, "\xE3\x80\x80\xE3\x80\x80", 6) == 0;
 }
 
+/*
+ * A sentence of running text: at least HEAD_SENTENCE_CP code points closing
+ * in 。！？ (a quote or bracket after it allowed).  No masthead line reads
+ * so; an issue that opens with an article (no masthead) must not have its
+ * first paragraphs taken into the masthead block up to a date line below
+ * them (a letter's signature date).
+ */
+static bool
+is_sentence_line(const Line *l)
+{
+	size_t		i = l->len,
+				st,
+				adv;
+	uint32_t	cp = 0;
+
+	while (i > 0)
+	{
+		st = i - 1;
+		while (st > 0 && ((unsigned char) l->s[st] & 0xC0) == 0x80)
+			st--;
+		cp = na_utf8_decode(l->s + st, i - st, &adv);
+		if (cp != 0x201D && cp != 0x300D && cp != 0x300F && cp != 0xFF09 && cp != ')')
+			break;
+		i = st;				/* ” 」 』 ） ) after the stop */
+	}
+	if (cp != 0x3002 && cp != 0xFF01 && cp != 0xFF1F)
+		return false;
+	return na_utf8_count(l->s, l->len) >= HEAD_SENTENCE_CP;
+}
+
 /* 第01版：要闻, 第4版 */
 static bool
 is_page_header_line(const Line *l)
@@ -527,8 +558,8 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 		/* more than 4 bytes a code point cannot be: no need to count a long line */
 		if (l->len > 4 * HEAD_LONG_LINE || na_utf8_count(l->s, l->len) > HEAD_LONG_LINE)
 			break;
-		/* an indented paragraph or a page header: the articles have begun */
-		if (is_indented_paragraph(l) || is_page_header_line(l))
+		/* a paragraph or a page header: the articles have begun */
+		if (is_indented_paragraph(l) || is_page_header_line(l) || is_sentence_line(l))
 			break;
 
 		if (i < 3 && info->site == NULL && parse_breadcrumb(l, info))

@@ -92,6 +92,21 @@ test_odd_input(void)
 	NA_CHECK_INT(i.year, 0);
 	na_frontmatter_free(&i);
 
+	/*
+	 * An issue that opens with an article: its sentences end the masthead
+	 * zone, so a letter's signature date below them is no issue date and
+	 * the letter is no masthead block.
+	 */
+	parse("致全市市民的倡议书\n为动员全社会共同参与文明城市创建，发出如下倡议。\n"
+		  "从我做起，文明出行。\n某某市精神文明建设委员会\n2024年5月3日\n", &i);
+	NA_CHECK_INT(i.year, 0);
+	NA_CHECK_INT(i.head_end, 0);
+	na_frontmatter_free(&i);
+	/* a short sentence is not enough (a slogan under the paper's name) */
+	parse("某某日报\n奋进新时代！\n2024年5月3日 星期五\n", &i);
+	NA_CHECK_INT(i.year, 2024);
+	na_frontmatter_free(&i);
+
 	/* truncated UTF-8 sequences and bytes never read past the end */
 	parse("\xE5\xB9", &i);
 	NA_CHECK_INT(i.year, 0);
