@@ -26,7 +26,9 @@
 # SCORE_SIGNS (default 0) closes that share of the scored articles with a
 # signature block (--signatures).
 # The committed header is put back afterwards and build/na_split rebuilt
-# from it.  Needs ../shared (dev/news, seg); prints per-layout scores.
+# from it.  Needs ../shared (dev/news, seg); prints per-layout scores, and
+# per source (split_eval.py --by-source: the paper's real articles apart
+# from the sentence corpora's chunks).
 #
 # PAGES=1 (or the argument --pages before WORKDIR) scores instead on the
 # articles of the saved news web pages (../shared/dev/web, 29+ outlets no
@@ -86,7 +88,7 @@ score() {
 		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-0}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}" --signatures "${SCORE_SIGNS:-0}"
 		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
 		echo "== fitted on $train, scored on $test$note"
-		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir"
+		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir" --by-source
 	done
 }
 # render the pages' half HALF (train|test) for every score seed into one

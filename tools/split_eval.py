@@ -4,7 +4,7 @@
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
                     [--min-ad P] [--max-ad-leak P] [--min-list P] [--min-byline P]
                     [--min-report P] [--min-signed P] [--min-after-signed P]
-                    [--show N]
+                    [--show N] [--by-source]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -25,7 +25,9 @@ and the articles right after them: the same lines, --min-signed and
 --min-after-signed their bars.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
 "N passed, N failed" line checks every layout against the bars.  --show N
 prints up to N errors of each sort (missed, extra row, wrong end, wrong
-title) with the lines' text, to find out what fails.
+title) with the lines' text, to find out what fails.  --by-source adds the
+same line per article source (gold "source": a paper, the sentence corpora,
+the pages), to tell real articles from the corpora's chunks.
 """
 import json, os, re, sys
 from collections import defaultdict
@@ -40,6 +42,7 @@ def untag(t):
 
 
 SHOW = {"n": 0, "seen": defaultdict(int)}
+BY_SOURCE = {"on": False}
 
 
 def show(what, name, text):
@@ -61,6 +64,8 @@ def score(gold, out, name=""):
         groups = [p for p, on in (("l_", g.get("source") == "lists"), ("r_", g.get("source") == "reports"),
                                   ("s_", g.get("signed")), ("n_", k and gold["articles"][k - 1].get("signed")))
                   if on]
+        if BY_SOURCE["on"]:
+            groups.append("src:%s:" % g.get("source"))
         for p in groups:
             c[p + "gold"] += 1
         if idx is None:
@@ -128,6 +133,9 @@ def pct(a, b):
 def main():
     args = [a for a in sys.argv[1:]]
     bars = {}
+    if "--by-source" in args:
+        args.remove("--by-source")
+        BY_SOURCE["on"] = True
     if "--show" in args:
         i = args.index("--show")
         SHOW["n"] = int(args[i + 1])
@@ -168,7 +176,8 @@ def main():
                                             pct(c["ad_kind"], c["ad_found"]), c["ad_rows"], c["ad_leak"]))
         if c["by_gold"]:
             print("%-10s bylines %d: right %.1f%%" % ("", c["by_gold"], pct(c["by_ok"], c["by_gold"])))
-        for p, what in GROUPS:
+        srcs = sorted(set(k[:k.rindex(":") + 1] for k in c if k.startswith("src:")))
+        for p, what in GROUPS + [(x, "source " + x[4:-1]) for x in srcs]:
             if c[p + "gold"]:
                 print("%-10s %s %d: found %.1f%%, body ends right %.1f%%, titles right %.1f%%" % (
                     "", what, c[p + "gold"], pct(c[p + "found"], c[p + "gold"]), pct(c[p + "end"], c[p + "found"]),
