@@ -303,7 +303,7 @@ head_signature(Asm *as, HeadBlock *hb)
 		return;
 	for (m = 0; m < hb->n && as->lines[hb->g[m]].level == 0 && !as->lines[hb->g[m]].marked; m++)
 		;
-	m = sp_sign_block(as->text, as->lines, hb->g, m);
+	m = sp_sign_block(as->text, as->lines, hb->g, m, 3);
 	if (m == 0)
 		return;
 	for (k = 0; k < m; k++)

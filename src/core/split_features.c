@@ -399,44 +399,34 @@ signoff_shape(const char *s, size_t len, int ncp)
 }
 
 /*
- * sign of every line: 1 a date line alone, 2 a short unpunctuated line with
- * a date line one or two lines below it (blank lines not counted) and only
- * such lines between.
+ * sign of every line: 1 a date line alone, 2 a line that opens a signature
+ * block of one or two issuer lines above a date line (sp_sign_block; blank
+ * lines not counted).
  */
 static void
 sign_shapes(const SpSeq *sq, SpCohesion *coh)
 {
-	int			k;
+	int		   *idx = (int *) na_alloc(sizeof(int) * ((size_t) sq->n + 1));
+	int		   *at = (int *) na_alloc(sizeof(int) * ((size_t) sq->n + 1));
+	int			k,
+				n = 0;
 
 	for (k = 0; k < sq->n; k++)
 	{
 		const SpLine *l = &sq->lines[sq->seq[k]];
 
 		coh[k].sign = sp_date_line(sq->text + l->cs, l->ce - l->cs, l->ncp) ? 1 : 0;
-	}
-	for (k = 0; k < sq->n; k++)
-	{
-		int			j,
-					seen = 0;
-
-		if (coh[k].sign)
-			continue;
-		for (j = k; j < sq->n && seen < 3; j++)
+		if (l->cls != SPC_BLANK)
 		{
-			const SpLine *l = &sq->lines[sq->seq[j]];
-
-			if (l->cls == SPC_BLANK && j > k)
-				continue;
-			if (coh[j].sign == 1)
-			{
-				coh[k].sign = seen > 0 ? 2 : 0;
-				break;
-			}
-			if (l->cls == SPC_BLANK || !sp_sign_line(sq->text + l->cs, l->ce - l->cs, l->ncp))
-				break;
-			seen++;
+			idx[n] = sq->seq[k];
+			at[n++] = k;
 		}
 	}
+	for (k = 0; k < n; k++)
+		if (coh[at[k]].sign == 0 && sp_sign_block(sq->text, sq->lines, idx + k, n - k, 2) > 0)
+			coh[at[k]].sign = 2;
+	na_free(idx);
+	na_free(at);
 }
 
 /* 电（, 电 , 讯, 报道： within the first 40 code points: a dateline */

@@ -85,7 +85,8 @@ extern size_t sp_garbage_prefix(const char *s, size_t len);
 extern bool sp_name_line(const char *s, size_t len);
 extern bool sp_date_line(const char *s, size_t len, int ncp);
 extern bool sp_sign_line(const char *s, size_t len, int ncp);
-extern int	sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n);
+extern int	sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n,
+						  int max_issuers);
 extern bool sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 								   int *y, int *m, int *d);
 

@@ -772,15 +772,16 @@ sp_sign_line(const char *s, size_t len, int ncp)
 
 /*
  * The lines idx[0..n) (no blank lines among them): how many of the first
- * form a signature block, one to three issuer lines and the date line
+ * form a signature block, one to max_issuers issuer lines and the date line
  * after them; 0 when they do not.
  */
 int
-sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n)
+sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n,
+			  int max_issuers)
 {
 	int			k;
 
-	for (k = 0; k < n && k < 4; k++)
+	for (k = 0; k < n && k <= max_issuers; k++)
 	{
 		const SpLine *l = &lines[idx[k]];
 

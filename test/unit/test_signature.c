@@ -42,7 +42,7 @@ sign_block(const char *text)
 		sp_classify(text, &ls[i]);
 		idx[i] = (int) i;
 	}
-	m = sp_sign_block(text, ls, idx, (int) n);
+	m = sp_sign_block(text, ls, idx, (int) n, 3);
 	free(idx);
 	na_free(ls);
 	return m;
