@@ -770,7 +770,7 @@ def signed(d, lay, r):
         [issuer(r), issuer(r)] if c < 0.85 else [name(r)]
     y, m, dd = r.randint(2000, 2024), r.randint(1, 12), r.randint(1, 28)
     when = "%d年%d月%d日" % (y, m, dd) if r.random() < 0.7 else \
-        "".join("〇一二三四五六七八九"[int(ch)] for ch in str(y)) + "年%s月%s日" % (cn_num(m), cn_num(dd))
+        "".join(CN_DIG[int(ch)] for ch in str(y)) + "年%s月%s日" % (cn_num(m), cn_num(dd))
     flat = lay in ("web", "plain", "ocr")
     c = r.random()
     pad = "" if (flat and c < 0.8) or (not flat and c < 0.2) else \
