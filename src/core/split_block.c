@@ -19,6 +19,10 @@
 #define BLK_LINES	40			/* lines a stretch at most */
 #define BLK_BIGRAMS	800			/* bigrams a stretch at most */
 #define BLK_MIN		40			/* fewer bigrams: not measurable */
+#define BLK_FILL	120			/* a stretch goes on past a headline-like
+								 * line until it holds this many bigrams */
+#define BLK_SKIP	2			/* ... past this many at most (a caption, a
+								 * page's label; not a list's run of items) */
 #define BLK_STACK	4			/* headline-like lines a stack at most */
 #define BLK_DL_LINES 3			/* lines looked at for a dateline */
 
@@ -52,21 +56,67 @@ block_head(const SpSeq *sq, const SpCohesion *coh, int k)
 	return sp_echo_head(&sq->lines[sq->seq[k]]) || coh[k].qhead;
 }
 
-/* overlap (percent) of bigrams h[a..m) with h[m..b) */
-static int
-halves_overlap(const uint32_t *h, int a, int m, int b)
+/*
+ * The distinct bigram hashes of a half stretch, in an open-addressing set.
+ * Block depth counts shared bigrams exactly: a bitset of the cohesion's
+ * size is a tenth full with a stretch's 400 bigrams, and its collisions
+ * gave two unrelated stretches a tenth in common, so a new topic hardly
+ * dipped below the overlap inside one.
+ */
+#define HSET_SLOTS	1024		/* power of two, over twice a half's bigrams */
+
+typedef struct HSet
 {
-	uint64_t	x[SP_COH_BITS / 64],
-				y[SP_COH_BITS / 64];
+	uint32_t	slot[HSET_SLOTS];	/* 0: empty */
+	uint32_t	list[HSET_SLOTS / 2];	/* the members, densely */
+	uint16_t	pos[HSET_SLOTS / 2];	/* ... and their slots */
+	int			n;
+} HSet;
+
+static inline int
+hset_find(const HSet *s, uint32_t v)
+{
+	int			i = (int) (v >> 22) & (HSET_SLOTS - 1);
+
+	while (s->slot[i] != 0 && s->slot[i] != v)
+		i = (i + 1) & (HSET_SLOTS - 1);
+	return i;
+}
+
+static void
+hset_fill(HSet *s, const uint32_t *h, int a, int b)
+{
 	int			i;
 
-	memset(x, 0, sizeof(x));
-	memset(y, 0, sizeof(y));
-	for (i = a; i < m; i++)
-		sp_set_bit(x, h[i]);
-	for (i = m; i < b; i++)
-		sp_set_bit(y, h[i]);
-	return sp_bits_overlap(x, y);
+	/* empty the slots the last fill used (zeroed when allocated) */
+	for (i = 0; i < s->n; i++)
+		s->slot[s->pos[i]] = 0;
+	s->n = 0;
+	for (i = a; i < b && s->n < HSET_SLOTS / 2; i++)
+	{
+		uint32_t	v = h[i] ? h[i] : 1;
+		int			at = hset_find(s, v);
+
+		if (s->slot[at] == 0)
+		{
+			s->slot[at] = v;
+			s->pos[s->n] = (uint16_t) at;
+			s->list[s->n++] = v;
+		}
+	}
+}
+
+/* shared members of x and y, percent of the smaller set */
+static int
+hset_overlap(const HSet *x, const HSet *y)
+{
+	int			i,
+				common = 0;
+
+	for (i = 0; i < x->n; i++)
+		if (y->slot[hset_find(y, x->list[i])] != 0)
+			common++;
+	return x->n && y->n ? common * 100 / (x->n < y->n ? x->n : y->n) : 0;
 }
 
 static bool
@@ -85,19 +135,31 @@ opens_with_dateline(const SpSeq *sq, int j)
  * a stretch is too short.
  */
 static int
-block_depth(const SpSeq *sq, const uint32_t *h, const int *off, int s0, int s1)
+block_depth(const SpSeq *sq, const uint32_t *h, const int *off, int s0, int s1, HSet *hs)
 {
 	int			b0 = s0,
 				e1 = s1,
 				a,
 				b,
 				cross,
-				inner;
+				inner,
+				skipped = 0;
 
-	while (b0 > 0 && s0 - b0 < BLK_LINES && !block_head(sq, sq->coh, b0 - 1))
+	while (b0 > 0 && s0 - b0 < BLK_LINES)
+	{
+		if (block_head(sq, sq->coh, b0 - 1) &&
+			(off[s0] - off[b0] >= BLK_FILL || ++skipped > BLK_SKIP))
+			break;
 		b0--;
-	while (e1 < sq->n && e1 - s1 < BLK_LINES && !block_head(sq, sq->coh, e1))
+	}
+	skipped = 0;
+	while (e1 < sq->n && e1 - s1 < BLK_LINES)
+	{
+		if (block_head(sq, sq->coh, e1) &&
+			(off[e1] - off[s1] >= BLK_FILL || ++skipped > BLK_SKIP))
+			break;
 		e1++;
+	}
 	a = off[s0] - off[b0] > BLK_BIGRAMS ? off[s0] - BLK_BIGRAMS : off[b0];
 	b = off[e1] - off[s1] > BLK_BIGRAMS ? off[s1] + BLK_BIGRAMS : off[e1];
 	if (off[s0] - a < BLK_MIN || b - off[s1] < BLK_MIN)
@@ -105,18 +167,12 @@ block_depth(const SpSeq *sq, const uint32_t *h, const int *off, int s0, int s1)
 	{
 		int			ma = (a + off[s0]) / 2,
 					mb = (off[s1] + b) / 2;
-		uint64_t	x[SP_COH_BITS / 64],
-					y[SP_COH_BITS / 64];
-		int			i;
-
-		memset(x, 0, sizeof(x));
-		memset(y, 0, sizeof(y));
-		for (i = ma; i < off[s0]; i++)
-			sp_set_bit(x, h[i]);
-		for (i = off[s1]; i < mb; i++)
-			sp_set_bit(y, h[i]);
-		cross = sp_bits_overlap(x, y);
-		inner = (halves_overlap(h, a, ma, off[s0]) + halves_overlap(h, off[s1], mb, b)) / 2;
+		hset_fill(&hs[0], h, a, ma);	/* far half before */
+		hset_fill(&hs[1], h, ma, off[s0]);	/* near half before */
+		hset_fill(&hs[2], h, off[s1], mb);	/* near half after */
+		hset_fill(&hs[3], h, mb, b);	/* far half after */
+		cross = hset_overlap(&hs[1], &hs[2]);
+		inner = (hset_overlap(&hs[0], &hs[1]) + hset_overlap(&hs[2], &hs[3])) / 2;
 	}
 	if (inner < 1)
 		inner = 1;
@@ -128,7 +184,10 @@ void
 sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh)
 {
 	int			k;
+	HSet	   *hs;
 
+	/* the four half stretches' sets, zeroed once: a fill empties its own */
+	hs = (HSet *) na_alloc0(sizeof(HSet) * 4);
 	for (k = 0; k < sq->n; k++)
 	{
 		const SpLine *l = &sq->lines[sq->seq[k]];
@@ -154,7 +213,7 @@ sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh
 			na_check_interrupts();
 		while (s1 < sq->n && s1 - k < BLK_STACK && block_head(sq, coh, s1))
 			s1++;
-		d = block_depth(sq, h, off, k, s1);
+		d = block_depth(sq, h, off, k, s1, hs);
 		for (j = s1; j < sq->n && j < s1 + BLK_DL_LINES; j++)
 			if (opens_with_dateline(sq, j))
 				dl = true;
@@ -165,4 +224,5 @@ sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh
 		}
 		k = s1;
 	}
+	na_free(hs);
 }

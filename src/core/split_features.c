@@ -236,7 +236,12 @@ fill_after(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines,
 	return n;
 }
 
-/* percent of the smaller side's bigrams found on the other side */
+/*
+ * Percent of the smaller side's bigrams found on the other side.  Bits two
+ * unrelated sides share by chance (ca * cb / COH_BITS of them: a tenth of
+ * the smaller side for two windows of 400 bigrams) are taken off, so that
+ * a change of topic reads near 0 whatever the windows' size.
+ */
 int
 sp_bits_overlap(const uint64_t *a, const uint64_t *b)
 {
@@ -251,6 +256,9 @@ sp_bits_overlap(const uint64_t *a, const uint64_t *b)
 		ca += popcount64(a[w]);
 		cb += popcount64(b[w]);
 	}
+	common -= (ca * cb + COH_BITS / 2) / COH_BITS;
+	if (common < 0)
+		common = 0;
 	return ca && cb ? (common * 100) / (ca < cb ? ca : cb) : 0;
 }
 
