@@ -51,6 +51,9 @@
 # SIGNS (default 0.05) prints that share of the articles as documents or
 # letters closing with a signature block (split_render.py --signatures: the
 # issuer and a date line; bench/split_quality.md, "Signature blocks").
+# TOPICAL (default 0) renders that share of the training issues from one
+# source in topical order (split_render.py --topical: related articles side
+# by side, as pages print them).
 # BYLINE_STYLES (default 0.3) prints that share of the reporter bylines in
 # other papers' styles (split_render.py --byline-styles: names alone,
 # 本报评论员, ...; bench/split_quality.md, "Bylines of other styles").
@@ -85,7 +88,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

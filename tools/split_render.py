@@ -14,6 +14,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
+                       [--topical P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -117,6 +118,13 @@ headline over a dateline drops that line (2: keeps it as the title).
 with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
 新民晚报 prints them (measured, not kept: bench/split_quality.md, "Story boundaries in the
 sentence corpora").
+--topical P makes that share of the issues as pages print them: the first
+article drawn and the articles of its source nearest to it in content
+(content bigrams of the title and opening, Jaccard), in a chain each next
+to the one it shares the most with, so that neighbouring articles are often
+on one subject (a page on one event, related reports side by side) and a
+change of topic is not the only sign of a new article.  A random stream
+of its own picks the issues (the later issues' draws shift all the same).
 An issue holds LO..HI articles (--articles, default 12,30; real-size issues
 of 200-300 kB for bench/split_model.sh take about 150,250).
 Writes OUTDIR/LAYOUT_NNN.txt, .json (gold) and .roles (one role a line).
@@ -744,6 +752,41 @@ def list_article(r):
 # lines must not be read as that article's kicker and title.  Templates of
 # the project, invented names; a random stream of their own (RS).
 SIGNS = 0.0  # share of articles given a signature block (--signatures)
+TOPICAL = 0.0  # share of issues of one source in topical order (--topical)
+SIGS = {}  # id(article) -> its content bigrams (topical_issue)
+
+
+def content_sig(a):
+    """Han bigrams of an article's title and first 300 characters."""
+    if id(a) not in SIGS:
+        text = "".join(c for c in (a.get("title") or "") + "".join(a["paragraphs"])[:300] if "\u4e00" <= c <= "\u9fff")
+        SIGS[id(a)] = set(text[i:i + 2] for i in range(len(text) - 1))
+    return SIGS[id(a)]
+
+
+def jaccard(x, y):
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def topical_issue(arts, pool):
+    """The issue's first article and the len(arts) - 1 articles of its source
+    nearest to it, chained so that each shares the most with the one
+    before (--topical)."""
+    seed, seen = arts[0], set()
+    same = []
+    for a in pool:
+        if a["source"] == seed["source"] and id(a) not in seen:
+            seen.add(id(a))
+            same.append(a)
+    s0 = content_sig(seed)
+    near = sorted((a for a in same if a is not seed), key=lambda a: -jaccard(s0, content_sig(a)))
+    rest, order = near[:len(arts) - 1], [seed]
+    while rest:
+        cur = content_sig(order[-1])
+        nxt = max(rest, key=lambda a: jaccard(cur, content_sig(a)))
+        order.append(nxt)
+        rest.remove(nxt)
+    return order
 RS = None
 ISSUERS = ["中共%s委员会", "%s人民政府", "%s人民代表大会常务委员会", "%s总工会", "%s妇女联合会", "共青团%s委员会",
            "%s精神文明建设委员会", "%s生态环境厅", "%s教育局", "%s红十字会", "%s科学技术协会", "%s退役军人事务厅"]
@@ -1408,7 +1451,7 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0"}
+           "--signatures": "0", "--topical": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1443,8 +1486,9 @@ def main():
     global REPORTS, RR, POOL
     REPORTS = float(opt["--reports"])
     RR = random.Random(int(opt["--seed"]) * 4999 + 53)
-    global SIGNS, RS
+    global SIGNS, RS, TOPICAL
     SIGNS = float(opt["--signatures"])
+    TOPICAL = float(opt["--topical"])
     RS = random.Random(int(opt["--seed"]) * 5381 + 71)
     SEED = int(opt["--seed"])
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
@@ -1477,6 +1521,8 @@ def main():
     for lay in opt["--layouts"].split(","):
         for n in range(int(opt["--issues"])):
             arts = r.sample(pool, min(len(pool), r.randint(lo, hi)))
+            if TOPICAL > 0 and random.Random("topical/%s/%s/%d" % (opt["--seed"], lay, n)).random() < TOPICAL:
+                arts = topical_issue(arts, pool)
             iss = render_historical(arts, r) if lay == "historical" else render_issue(arts, lay, r, n)
             base = os.path.join(out, "%s_%03d" % (lay, n))
             with open(base + ".txt", "w", encoding="utf-8") as f:
