@@ -25,7 +25,7 @@ const char *const sp_atom_names[SP_N_ATOMS] = {
 #define COH_WINDOW	200			/* Han characters each side */
 #define COH_LINES	8			/* lines each side at most */
 #define COH_LONG	500			/* the wider window */
-#define COH_BITS	SP_COH_BITS
+#define COH_BITS	4096		/* a content bigram set: hashed bigrams in a bitset */
 
 static int
 len_bucket(int ncp)
@@ -199,8 +199,21 @@ bigrams_build(const SpSeq *sq, Bigrams *bg)
 	bg->off[sq->n] = (int) n;
 }
 
-#define set_bit sp_set_bit
-#define popcount64 sp_popcount64
+static inline void
+set_bit(uint64_t *bits, uint32_t h)
+{
+	bits[(h >> 20) % (COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
+}
+
+/* bits set in a word (no popcnt instruction assumed) */
+static inline int
+popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (int) ((x * 0x0101010101010101ULL) >> 56);
+}
 
 /* up to window bigrams of the lines before line k (nearest first) */
 static int
@@ -238,12 +251,12 @@ fill_after(const SpSeq *sq, const Bigrams *bg, int k, int window, int max_lines,
 
 /*
  * Percent of the smaller side's bigrams found on the other side.  Bits two
- * unrelated sides share by chance (ca * cb / COH_BITS of them: a tenth of
- * the smaller side for two windows of 400 bigrams) are taken off, so that
+ * unrelated sides share by chance (ca * cb / COH_BITS of them: an eighth
+ * of the smaller side for two windows of 500 bigrams) are taken off, so that
  * a change of topic reads near 0 whatever the windows' size.
  */
-int
-sp_bits_overlap(const uint64_t *a, const uint64_t *b)
+static int
+bits_overlap(const uint64_t *a, const uint64_t *b)
 {
 	int			common = 0,
 				ca = 0,
@@ -300,7 +313,7 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 	memset(b, 0, sizeof(b));
 	na = fill_before(sq, bg, k, COH_WINDOW, COH_LINES, a);
 	nb = fill_after(sq, bg, k, COH_WINDOW, COH_LINES, b);
-	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : sp_bits_overlap(a, b));
+	out->coh = (int16_t) (na < 20 || nb < 20 ? -1 : bits_overlap(a, b));
 	out->small = na < 60 || nb < 60;
 	out->self_prev = out->self_next = -1;
 	out->echo = -1;
@@ -325,7 +338,7 @@ cohesion(const SpSeq *sq, const Bigrams *bg, int k, SpCohesion *out)
 		na = fill_before(sq, bg, k, COH_LONG, 3 * COH_LINES, a);
 		nb = fill_after(sq, bg, k, COH_LONG, 3 * COH_LINES, b);
 		if (na >= COH_LONG / 2 && nb >= COH_LONG / 2)
-			out->coh_long = (int16_t) sp_bits_overlap(a, b);
+			out->coh_long = (int16_t) bits_overlap(a, b);
 	}
 }
 

@@ -313,27 +313,7 @@ extern int	sp_head_number(const char *s, size_t len, int *style);
 extern void sp_number_runs(const char *text, const SpLine *lines, const int *seq,
 						   int n, bool *next);
 
-/* content bigram sets of cohesion: hashed bigrams in a bitset */
-#define SP_COH_BITS	4096
-
-static inline void
-sp_set_bit(uint64_t *bits, uint32_t h)
-{
-	bits[(h >> 20) % (SP_COH_BITS / 64)] |= (uint64_t) 1 << (h & 63);
-}
-
-/* bits set in a word (no popcnt instruction assumed) */
-static inline int
-sp_popcount64(uint64_t x)
-{
-	x = x - ((x >> 1) & 0x5555555555555555ULL);
-	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
-	return (int) ((x * 0x0101010101010101ULL) >> 56);
-}
-
 extern bool sp_echo_head(const SpLine *l);
-extern int	sp_bits_overlap(const uint64_t *a, const uint64_t *b);
 
 /* split_block.c: block depth and datelines over the stretches around a head */
 extern void sp_block_all(const SpSeq *sq, const uint32_t *h, const int *off, SpCohesion *coh);
