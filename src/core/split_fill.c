@@ -157,12 +157,14 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 	const char *mid = s + lead;
 	size_t		mlen = clen - lead - trail;
 	SpBodyState *body = &fl->bodies[l->art];
+	bool		lead_taken = false;
 
 	if (l->lead_role == NA_SEG_DATELINE && lead && ar->dateline == NULL &&
 		!fl->had_body[l->art])
 	{
 		size_t		dl = l->dateline_len < lead ? l->dateline_len : lead;
 
+		lead_taken = true;
 		if (dl > 0)
 			ar->dateline = dup_range(s, dl);
 		if (lead > l->dateline_len && ar->authors.n == 0)
@@ -186,8 +188,14 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 	fl->had_body[l->art] = true;
 	if (l->list_item && lead == 0 && trail == 0)
 		sp_body_add_item(body, s, clen);
-	else if (l->lead_role == NA_SEG_DATELINE || l->lead_role == NA_SEG_GARBAGE ||
-		l->lead_role == NA_SEG_CONTINUATION)
+	/*
+	 * A dateline lead the fields did not take (the article has its dateline,
+	 * or a paragraph further down opens with one: a round-up's 本报讯 pieces,
+	 * a column-broken line that reads like one) stays in the body.
+	 */
+	else if ((l->lead_role == NA_SEG_DATELINE && lead_taken) ||
+			 l->lead_role == NA_SEG_GARBAGE ||
+			 l->lead_role == NA_SEG_CONTINUATION)
 		sp_body_add(body, mid, mlen + (l->trail_role == NA_SEG_CONTINUATION ? 0 : trail), false);
 	else
 		sp_body_add(body, s, clen - (l->trail_role == NA_SEG_CONTINUATION ? trail : 0), false);

@@ -7,8 +7,84 @@
 #include "na_split.h"
 #include "na_buf.h"
 #include "na_test.h"
+#include "na_utf8.h"
 
 #include <dirent.h>
+
+
+/* the Han characters of s[0..n) appended to out (marks, spaces, line breaks
+ * and markup left out: what the fields may reshape) */
+static void
+han_only(const char *s, size_t n, NaBuf *out)
+{
+	size_t		i = 0,
+				adv;
+
+	while (s && i < n)
+	{
+		uint32_t	cp = na_utf8_decode(s + i, n - i, &adv);
+
+		if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+			na_buf_append(out, s + i, adv);
+		i += adv ? adv : 1;
+	}
+}
+
+static void
+han_field(const char *f, NaBuf *out)
+{
+	if (f)
+	{
+		han_only(f, strlen(f), out);
+		na_buf_append(out, "|", 1);
+	}
+}
+
+/*
+ * No text lost: the Han characters of every body, heading and dateline
+ * segment of an article are found, in order, in one of its fields (a
+ * dateline lead the fields do not take stays in the body).  Returns the
+ * segments that fail.
+ */
+static int
+lost_segments(const NaSplit *sp, const char *text)
+{
+	size_t		i;
+	int			lost = 0;
+
+	for (i = 0; i < sp->n_segments; i++)
+	{
+		const NaSegment *sg = &sp->segments[i];
+		const NaArticle *ar;
+		NaBuf		seg,
+					all;
+
+		if (sg->ordinal < 1 || sg->ordinal > sp->n_articles ||
+			(sg->role != NA_SEG_BODY && sg->role != NA_SEG_HEADING &&
+			 sg->role != NA_SEG_DATELINE))
+			continue;
+		ar = &sp->articles[sg->ordinal - 1];
+		na_buf_init(&seg, 64);
+		na_buf_init(&all, 256);
+		han_only(text + sg->start, sg->end - sg->start, &seg);
+		/* a lead's dateline and its bracketed reporters: two fields */
+		han_only(ar->dateline, ar->dateline ? strlen(ar->dateline) : 0, &all);
+		han_field(ar->byline, &all);
+		han_field(ar->body, &all);
+		han_field(ar->caption, &all);
+		na_buf_append(&all, "", 1);
+		na_buf_append(&seg, "", 1);
+		if (seg.len > 1 && strstr(all.data, seg.data) == NULL)
+		{
+			if (lost < 3)
+				fprintf(stderr, "text lost: %s\n", seg.data);
+			lost++;
+		}
+		na_buf_free(&seg);
+		na_buf_free(&all);
+	}
+	return lost;
+}
 
 static void
 check_cover(const char *what, const char *text, size_t len)
@@ -40,6 +116,11 @@ check_cover(const char *what, const char *text, size_t len)
 	if (!ok)
 		fprintf(stderr, "coverage broken on %s\n", what);
 	NA_CHECK(ok);
+	if (lost_segments(&sp, text) > 0)
+	{
+		fprintf(stderr, "text lost on %s (%zu bytes)\n", what, len);
+		NA_CHECK(false);
+	}
 	na_buf_init(&js, 1024);
 	na_split_to_json(&sp, text, len, &js, true);
 	NA_CHECK(js.len > 0 && js.data[0] == '{');
@@ -305,6 +386,40 @@ check_cp_offsets(void)
 	NA_CHECK_INT(na_cp_offset(&cur, len + 10), bounds[nb - 1] == len ? nb - 1 : 0);
 }
 
+/*
+ * Datelines further down an article stay in its body: a column-broken
+ * line that reads like one (新 / 京報快訊（記者…）), paragraphs of a
+ * round-up that each open with 本报讯.  Both issues invented.
+ */
+static void
+check_kept(void)
+{
+	const char *cols =
+	"華夏試報\n中華民國二十六年三月十三日 星期五\n第一張\n"
+	"市區新設公園兩所\n（中央社杭州十一日電）新\n京報快訊（記者張三）今\n"
+	"日市政府議決於城北新設\n公園兩所、占地百畝、明\n年春季開放、市民稱便。\n"
+	"江輪夜航恢復\n（中央社南京十日電）航業\n公會宣布自下月起恢復夜\n航班次、旅客稱便。\n";
+	const char *roundup =
+	"第02版：综合\n城区多项民生工程加快推进\n"
+	"\u3000\u3000本报讯（记者甲乙）今年以来，城区多项民生工程加快推进，已完成年度计划的六成。\n"
+	"\u3000\u3000本报讯（记者丙丁）城东新建的两所学校将于九月开学，可提供学位一千八百个。\n"
+	"\u3000\u3000本报讯（记者戊己）老旧小区改造本月全面启动，涉及居民三千余户。\n";
+	NaSplit		sp;
+	int			a;
+	bool		found = false;
+
+	na_split_issue_layout(cols, strlen(cols), NA_LAYOUT_HISTORICAL, &sp);
+	NA_CHECK_INT(lost_segments(&sp, cols), 0);
+	for (a = 0; a < sp.n_articles; a++)
+		if (sp.articles[a].body && strstr(sp.articles[a].body, "京報快訊（記者張三）今日"))
+			found = true;
+	NA_CHECK(found);
+	na_split_free(&sp);
+	na_split_issue(roundup, strlen(roundup), &sp);
+	NA_CHECK_INT(lost_segments(&sp, roundup), 0);
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
@@ -314,5 +429,6 @@ main(void)
 	check_fixtures();
 	check_odd();
 	check_adverts();
+	check_kept();
 	NA_TEST_DONE();
 }
