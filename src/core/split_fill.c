@@ -19,6 +19,43 @@ parse_authors_into(const char *s, size_t len, NaByline *b)
 	na_byline_parse(s, len, b);
 }
 
+/*
+ * A closing credit's persons (（本报记者 X）, 责编, 校对, X 摄) join the
+ * article's: a name the byline already gave keeps its place and role, any
+ * other is added with the credit's role, so an editor or photographer
+ * printed only at the end is not lost.
+ */
+static void
+merge_credit_authors(const char *s, size_t len, NaByline *b)
+{
+	NaByline	c;
+	int			k,
+				j;
+
+	memset(&c, 0, sizeof(c));
+	na_byline_parse(s, len, &c);
+	for (k = 0; k < c.n; k++)
+	{
+		bool		known = false;
+
+		const char *nm = c.persons[k].name;
+
+		for (j = 0; j < b->n && !known; j++)
+			known = strcmp(b->persons[j].name, nm) == 0;
+		/*
+		 * only a role word's name: a closing note (（资料来源：参考消息、海外
+		 * 网等）) has none, and a name run into the next role (刘晓阳校对李铭)
+		 * is longer than a Chinese name without a ·
+		 */
+		if (known || b->n >= NA_BYLINE_MAX || c.persons[k].role == NULL ||
+			(na_utf8_count(nm, strlen(nm)) > 4 && strstr(nm, "·") == NULL))
+			continue;
+		b->persons[b->n++] = c.persons[k];
+		memset(&c.persons[k], 0, sizeof(NaPerson));
+	}
+	na_byline_free(&c);
+}
+
 static void
 web_source_authors(const char *s, size_t len, const NaIssueInfo *info, NaByline *out,
 				   const char **bs, size_t *bl)
@@ -245,8 +282,7 @@ fill_line(Fill *fl, int i)
 			}
 			break;
 		case NA_SEG_CREDIT:
-			if (ar->authors.n == 0)
-				parse_authors_into(s, clen, &ar->authors);
+			merge_credit_authors(s, clen, &ar->authors);
 			break;
 		case NA_SEG_CAPTION:
 			sp_body_add(&fl->bodies[l->art], s + lead, clen - lead - trail, false);

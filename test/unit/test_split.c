@@ -389,7 +389,8 @@ check_cp_offsets(void)
 /*
  * Datelines further down an article stay in its body: a column-broken
  * line that reads like one (新 / 京報快訊（記者…）), paragraphs of a
- * round-up that each open with 本报讯.  Both issues invented.
+ * round-up that each open with 本报讯; a closing credit's person joins the
+ * authors.  All three issues invented.
  */
 static void
 check_kept(void)
@@ -404,6 +405,11 @@ check_kept(void)
 	"\u3000\u3000本报讯（记者甲乙）今年以来，城区多项民生工程加快推进，已完成年度计划的六成。\n"
 	"\u3000\u3000本报讯（记者丙丁）城东新建的两所学校将于九月开学，可提供学位一千八百个。\n"
 	"\u3000\u3000本报讯（记者戊己）老旧小区改造本月全面启动，涉及居民三千余户。\n";
+	const char *credited =
+	"第03版：社会\n老城区改造全面启动\n本报记者 甲乙丙\n"
+	"\u3000\u3000本报讯 老旧小区改造本月全面启动，涉及居民三千余户，预计年底前完成外墙、管网和电梯改造。\n"
+	"\u3000\u3000改造资金由市区两级财政共同承担，居民无需出资。\n"
+	"\u3000\u3000（摄影：丁戊）\n";
 	NaSplit		sp;
 	int			a;
 	bool		found = false;
@@ -417,6 +423,22 @@ check_kept(void)
 	na_split_free(&sp);
 	na_split_issue(roundup, strlen(roundup), &sp);
 	NA_CHECK_INT(lost_segments(&sp, roundup), 0);
+	na_split_free(&sp);
+	/* a photographer credited only at the end joins the byline's reporter */
+	na_split_issue(credited, strlen(credited), &sp);
+	NA_CHECK(sp.n_articles >= 1);
+	if (sp.n_articles >= 1)
+	{
+		const NaByline *au = &sp.articles[0].authors;
+
+		NA_CHECK_INT(au->n, 2);
+		if (au->n == 2)
+		{
+			NA_CHECK_STR(au->persons[0].name, "甲乙丙");
+			NA_CHECK_STR(au->persons[1].name, "丁戊");
+			NA_CHECK_STR(au->persons[1].role, "摄影");
+		}
+	}
 	na_split_free(&sp);
 }
 
