@@ -204,13 +204,17 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 		lead_taken = true;
 		if (dl > 0)
 			ar->dateline = dup_range(s, dl);
-		if (lead > l->dateline_len && ar->authors.n == 0)
+		if (lead > l->dateline_len)
 		{
 			/* 本报北京5月14日电 （记者杜海涛） */
 			const char *br = s + l->dateline_len;
 			size_t		bl = lead - l->dateline_len;
 
-			parse_authors_into(br, bl, &ar->authors);
+			/* under a byline: its reporters join the byline's */
+			if (ar->authors.n == 0)
+				parse_authors_into(br, bl, &ar->authors);
+			else
+				merge_credit_authors(br, bl, &ar->authors);
 			while (bl > 0 && (br[bl - 1] == ' '))
 				bl--;
 			if (ar->byline == NULL)
@@ -249,6 +253,15 @@ fill_line(Fill *fl, int i)
 	size_t		lead = l->lead_len <= clen ? l->lead_len : clen;
 	size_t		trail = l->trail_len <= clen - lead ? l->trail_len : clen - lead;
 
+	/*
+	 * A lead goes to its own field (a kicker run into the title) or is a
+	 * mark the row keeps otherwise (下转, garbage); any other lead, a
+	 * dateline on a line read as a headline or caption, stays in the text.
+	 */
+	if (lead && l->lead_role != NA_SEG_KICKER &&
+		l->lead_role != NA_SEG_CONTINUATION && l->lead_role != NA_SEG_GARBAGE)
+		lead = 0;
+
 	switch (l->role)
 	{
 		case NA_SEG_TITLE:
@@ -283,6 +296,9 @@ fill_line(Fill *fl, int i)
 			break;
 		case NA_SEG_CREDIT:
 			merge_credit_authors(s, clen, &ar->authors);
+			/* led by a dateline, it is more than a credit: kept as text */
+			if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)
+				sp_body_add(&fl->bodies[l->art], s, clen, true);
 			break;
 		case NA_SEG_CAPTION:
 			sp_body_add(&fl->bodies[l->art], s + lead, clen - lead - trail, false);

@@ -47,8 +47,9 @@ fi
 python3 tools/split_render.py "$TMP/in" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED"
 mkdir -p "$TMP/hist"
 mv "$TMP"/in/historical_* "$TMP/hist/"
-build/na_split "$TMP"/in/*.txt -o "$TMP/out" --no-segments
-build/na_split "$TMP"/hist/*.txt -o "$TMP/hout" --no-segments
+# with segments: tools/split_kept.py checks that no line's text is lost
+build/na_split "$TMP"/in/*.txt -o "$TMP/out"
+build/na_split "$TMP"/hist/*.txt -o "$TMP/hout"
 python3 tools/split_eval.py "$TMP/in" "$TMP/out" "${bars[@]}" | sed '$d' | tee "$TMP/eval.txt"
 python3 tools/split_eval.py "$TMP/hist" "$TMP/hout" "${hbars[@]}" | sed -n '/^historical/,/adverts/p;/not within/p' | tee -a "$TMP/eval.txt"
 # variant DIR TITLE BARS RENDER_OPTION..: the same articles rendered with
@@ -59,7 +60,7 @@ variant() {
 	local -n vbars=$3
 	shift 3
 	python3 tools/split_render.py "$TMP/$dir" --split "$split" --seed 7 --issues "$issues" --shared "$SHARED" "$@"
-	build/na_split "$TMP/$dir"/*.txt -o "$TMP/$dir.out" --no-segments
+	build/na_split "$TMP/$dir"/*.txt -o "$TMP/$dir.out"
 	echo "$title:"
 	python3 tools/split_eval.py "$TMP/$dir" "$TMP/$dir.out" "${vbars[@]}" | sed '$d' | grep -v "adverts/notices" |
 		tee -a "$TMP/eval.txt"
@@ -96,12 +97,27 @@ variant rin "with a report or speech in every issue" rbars --layouts epaper,mast
 sbars=("${bars[@]}" --min-f1 82 --min-after-signed 75)
 [ "$split" = test ] || sbars=("${bars[@]}")
 variant sin "with documents and letters signed" sbars --layouts epaper,masthead,web,plain,captions,ocr --signatures 0.2
+# no text silently lost (tools/split_kept.py): every kicker, title,
+# subtitle, byline, dateline, body, heading and caption line of an article
+# found in its row, in every rendering above (a round-up's later 本报讯
+# paragraphs lost their lead before commit b7e4053)
+echo "text kept, every rendering above:"
+for d in in hist lin rin sin bin; do
+	o=$TMP/$d.out
+	[ "$d" = in ] && o=$TMP/out
+	[ "$d" = hist ] && o=$TMP/hout
+	python3 tools/split_kept.py "$TMP/$d" "$o" --max-lost 0 >"$TMP/kept.$d.txt"
+done
+cat "$TMP"/kept.*.txt | awk '$1 ~ /^(kicker|title|subtitle|byline|dateline|body|heading|caption)$/ {n[$1] += $2; l[$1] += $3}
+	/ lost, more than/ {print}
+	END {for (r in n) printf "   %-9s %7d segments, %d lost\n", r, n[r], l[r]}' | sort
 # one line for all: the checks of every layout against its bars
 p=$( (python3 tools/split_eval.py "$TMP/in" "$TMP/out" "${bars[@]}"; python3 tools/split_eval.py "$TMP/hist" "$TMP/hout" "${hbars[@]}"
 	python3 tools/split_eval.py "$TMP/lin" "$TMP/lin.out" "${lbars[@]}"
 	python3 tools/split_eval.py "$TMP/rin" "$TMP/rin.out" "${rbars[@]}"
 	python3 tools/split_eval.py "$TMP/sin" "$TMP/sin.out" "${sbars[@]}"
-	python3 tools/split_eval.py "$TMP/bin" "$TMP/bin.out" "${bbars[@]}") |
+	python3 tools/split_eval.py "$TMP/bin" "$TMP/bin.out" "${bbars[@]}"
+	tail -q -n 1 "$TMP"/kept.*.txt) |
 	awk '/ passed, .* failed$/ {p += $1; f += $3} END {print p, f}')
 echo "${p% *} passed, ${p#* } failed"
 [ "${p#* }" = 0 ]
