@@ -78,6 +78,7 @@ def main():
             sys.exit("%s has no segments: split without --no-segments" % name)
         raw = open(os.path.join(raw_dir, name[:-5] + ".txt"), encoding="utf-8", errors="replace").read()
         arts = out["articles"]
+        cache = {}
         for sg in out["segments"]:
             role, ordinal = sg["role"], sg.get("ordinal") or 0
             if role not in checked or not 1 <= ordinal <= len(arts):
@@ -86,8 +87,10 @@ def main():
             if not text:
                 continue
             a = arts[ordinal - 1]
+            if ordinal not in cache:
+                cache[ordinal] = fields(a)
             checked[role] += 1
-            if not kept(role, text, a, fields(a)):
+            if not kept(role, text, a, cache[ordinal]):
                 lost[role] += 1
                 if shown < show:
                     shown += 1
