@@ -20,7 +20,7 @@ static const char *const role_words[] = {
 	"全媒体记者", "融媒体记者", "首席记者", "见习记者", "特约记者", "实习记者",
 	"摄影记者", "驻站记者", "特派记者", "记者", "特约通讯员", "通讯员", "实习生",
 	"特约评论员", "评论员", "摄影", "撰稿人", "撰稿", "责任编辑", "编辑",
-	"主持人", "制图", "绘图", "漫画", "执笔", "供图", "作者",
+	"主持人", "制图", "绘图", "漫画", "执笔", "供图", "作者", "校对", "责编",
 	NULL
 };
 
@@ -149,6 +149,36 @@ typedef struct Token
 	size_t		len;
 } Token;
 
+/*
+ * Where, in a token that opens with a role word of k bytes, another role
+ * word starts after a name of two characters or more and has text after
+ * it: the byte offset, or 0.
+ */
+static size_t
+inner_role(const char *s, size_t len, size_t k)
+{
+	size_t		i = k,
+				adv,
+				nch = 0;
+	int			w;
+
+	while (i < len)
+	{
+		if (nch >= 2)
+			for (w = 0; role_words[w]; w++)
+			{
+				size_t		rl = strlen(role_words[w]);
+
+				if (rl < len - i && memcmp(s + i, role_words[w], rl) == 0)
+					return i;
+			}
+		na_utf8_decode(s + i, len - i, &adv);
+		i += adv ? adv : 1;
+		nch++;
+	}
+	return 0;
+}
+
 static int
 tokenize(const char *s, size_t len, Token *toks, int max)
 {
@@ -167,6 +197,20 @@ tokenize(const char *s, size_t len, Token *toks, int max)
 			i += adv;
 		if (i > st)
 		{
+			const char *r;
+			size_t		cut,
+						k = role_prefix(s + st, i - st, &r);
+
+			/* a role, a name and the next role run together: 编辑刘晓阳校对李铭 */
+			while (k > 0 && n + 1 < max &&
+				   (cut = inner_role(s + st, i - st, k)) > 0)
+			{
+				toks[n].s = s + st;
+				toks[n].len = cut;
+				n++;
+				st += cut;
+				k = role_prefix(s + st, i - st, &r);
+			}
 			toks[n].s = s + st;
 			toks[n].len = i - st;
 			n++;

@@ -63,6 +63,17 @@ main(void)
 		check("（记者杜海涛）", w, 1);
 	}
 	{
+		/* a closing credit with no gaps: each role starts a person */
+		Want		w[] = {{"甲乙丙", "编辑", NULL}, {"丁戊", "校对", NULL}};
+
+		check("编辑甲乙丙校对丁戊", w, 2);
+	}
+	{
+		Want		w[] = {{"己庚", "责编", NULL}};
+
+		check("（责编：己庚）", w, 1);
+	}
+	{
 		Want		w[] = {{"林一", "文", NULL}, {"周二", "图", NULL}};
 
 		check("文/林一 图/周二", w, 2);
