@@ -295,7 +295,10 @@ fill_line(Fill *fl, int i)
 			}
 			break;
 		case NA_SEG_CREDIT:
-			merge_credit_authors(s, clen, &ar->authors);
+			if (ar->authors.n == 0)
+				parse_authors_into(s, clen, &ar->authors);
+			else
+				merge_credit_authors(s, clen, &ar->authors);
 			/* led by a dateline, it is more than a credit: kept as text */
 			if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)
 				sp_body_add(&fl->bodies[l->art], s, clen, true);
