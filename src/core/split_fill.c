@@ -36,16 +36,15 @@ merge_credit_authors(const char *s, size_t len, NaByline *b)
 	na_byline_parse(s, len, &c);
 	for (k = 0; k < c.n; k++)
 	{
-		bool		known = false;
-
 		const char *nm = c.persons[k].name;
+		bool		known = false;
 
 		for (j = 0; j < b->n && !known; j++)
 			known = strcmp(b->persons[j].name, nm) == 0;
 		/*
 		 * only a role word's name: a closing note (（资料来源：参考消息、海外
-		 * 网等）) has none, and a name run into the next role (刘晓阳校对李铭)
-		 * is longer than a Chinese name without a ·
+		 * 网等）) has none, and two names printed without a gap (严玉洁王辉)
+		 * are longer than a Chinese name without a ·
 		 */
 		if (known || b->n >= NA_BYLINE_MAX || c.persons[k].role == NULL ||
 			(na_utf8_count(nm, strlen(nm)) > 4 && strstr(nm, "·") == NULL))
