@@ -55,6 +55,17 @@ merge_credit_authors(const char *s, size_t len, NaByline *b)
 	na_byline_free(&c);
 }
 
+/* the persons of a credit or a lead's brackets: all of them when the
+ * article has none yet, else those merge_credit_authors() lets join */
+static void
+add_authors(const char *s, size_t len, NaByline *b)
+{
+	if (b->n == 0)
+		parse_authors_into(s, len, b);
+	else
+		merge_credit_authors(s, len, b);
+}
+
 static void
 web_source_authors(const char *s, size_t len, const NaIssueInfo *info, NaByline *out,
 				   const char **bs, size_t *bl)
@@ -210,10 +221,7 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 			size_t		bl = lead - l->dateline_len;
 
 			/* under a byline: its reporters join the byline's */
-			if (ar->authors.n == 0)
-				parse_authors_into(br, bl, &ar->authors);
-			else
-				merge_credit_authors(br, bl, &ar->authors);
+			add_authors(br, bl, &ar->authors);
 			while (bl > 0 && (br[bl - 1] == ' '))
 				bl--;
 			if (ar->byline == NULL)
@@ -294,10 +302,7 @@ fill_line(Fill *fl, int i)
 			}
 			break;
 		case NA_SEG_CREDIT:
-			if (ar->authors.n == 0)
-				parse_authors_into(s, clen, &ar->authors);
-			else
-				merge_credit_authors(s, clen, &ar->authors);
+			add_authors(s, clen, &ar->authors);
 			/* led by a dateline, it is more than a credit: kept as text */
 			if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)
 				sp_body_add(&fl->bodies[l->art], s, clen, true);
