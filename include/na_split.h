@@ -72,6 +72,9 @@ typedef struct NaArticle
 				reported_d;
 	char	   *body;			/* cleaned, one paragraph a line */
 	char	   *caption;		/* photos */
+	char	   *notes;			/* closing credits and notes as printed
+								 * ((责编：X), (资料来源：...), X 摄), one a
+								 * line */
 	int			continued_to;	/* 下转第N版; 0 when none */
 	int			continued_from; /* 上接第N版; 0 when none */
 	size_t		raw_start;		/* byte span in the raw text */

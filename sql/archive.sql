@@ -46,6 +46,9 @@ SELECT bool_and(paper = '临江日报' AND issue_date = '2022-03-08') AS front_m
   FROM arc.articles_v WHERE issue_id = :first_id;
 SELECT count(*) = (SELECT count(*) FROM arc.articles WHERE issue_id IN (SELECT id FROM arc.issues WHERE is_current))
        AS articles_v_current_only FROM arc.articles_v;
+-- a photo's credit is kept as printed in notes, its person in authors
+SELECT ordinal, kind, authors, notes FROM arc.articles_v
+ WHERE issue_id = :first_id AND notes IS NOT NULL ORDER BY ordinal;
 
 -- bad input
 SELECT news_archive.ingest('', :'daily'::news_archive.news_issue);

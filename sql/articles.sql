@@ -118,3 +118,14 @@ SELECT bool_and(raw_start = coalesce(prev_end, 0)) AS tiled, max(raw_end) = leng
        count(*) FILTER (WHERE role = 'dateline') AS datelines
   FROM (SELECT raw_start, raw_end, role, lag(raw_end) OVER (ORDER BY raw_start) AS prev_end
           FROM news_segments(:'f'::news_issue, 'historical')) s;
+
+-- closing credits and notes kept as printed (issue 11): the credit's persons
+-- join the authors, the credit itself is in notes, never lost
+SELECT ordinal, title, authors, author_roles, replace(notes, E'\n', '/') AS notes
+  FROM news_articles((E'第03版：社会\n城东新建三座社区食堂\n'
+                     || E'\u3000\u3000本报讯（记者 林晓）昨天上午，城东街道三座社区食堂同时开张，附近老人每餐只需十二元。\n'
+                     || E'\u3000\u3000街道负责人介绍，食堂由社区提供场地，餐饮企业运营，菜单每周更换。\n'
+                     || E'\u3000\u3000（责编：王平\u3000校对：李铭）\n'
+                     || E'春季花展周末开幕\n'
+                     || E'\u3000\u3000本报讯（通讯员 赵一）市植物园春季花展本周六开幕，展出郁金香等四十余种花卉。\n'
+                     || E'\u3000\u3000门票价格与平日相同。\n')::news_issue);

@@ -6,15 +6,15 @@ usage: split_kept.py RAW_DIR OUT_DIR [--max-lost N] [--show N]
 RAW_DIR holds the issues NAME.txt, OUT_DIR build/na_split's NAME.json
 written with segments (without --no-segments).  For every segment of an
 article whose role puts text in a field -- kicker, title, subtitle, byline,
-dateline, body, heading, caption -- the Han characters of its raw text must
-be found, in order and unbroken, in the row's fields: the headline fields,
-the dateline and byline read on, the body, the caption.  Marks, spaces,
+dateline, body, heading, caption, credit -- the Han characters of its raw
+text must be found, in order and unbroken, in the row's fields: the headline
+fields, the dateline and byline read on, the body, the caption, the notes.  Marks, spaces,
 line breaks and markup are left out of both sides, since the fields reshape
 them (paragraphs joined, ■ and ## taken off).  A dateline segment's reporters
 in brackets (本报讯（记者甲乙）) may be left out of the byline when the
 article's authors already name them.  Closing credits (（责编：X）, X 摄,
-（资料来源：…）) are not counted: the row keeps their persons in its authors
-and has no field for the rest (bench/split_quality.md, "Text kept").
+（资料来源：…）) are kept in the notes as printed (their persons in the
+authors too); one led by a dateline in the body.
 
 Prints the segments checked and lost per role, then with --max-lost one
 "N passed, N failed" line (one check per role).
@@ -23,7 +23,7 @@ import json
 import os
 import sys
 
-ROLES = ("kicker", "title", "subtitle", "byline", "dateline", "body", "heading", "caption")
+ROLES = ("kicker", "title", "subtitle", "byline", "dateline", "body", "heading", "caption", "credit")
 
 
 def han(s):
@@ -32,7 +32,8 @@ def han(s):
 
 def fields(a):
     heads = "|".join(han(a.get(k)) for k in ("section", "kicker", "title", "subtitle"))
-    return "|".join((heads, han(a.get("dateline")) + han(a.get("byline")), han(a.get("body")), han(a.get("caption"))))
+    return "|".join((heads, han(a.get("dateline")) + han(a.get("byline")), han(a.get("body")), han(a.get("caption")),
+                     han(a.get("notes"))))
 
 
 def authors_text(a):

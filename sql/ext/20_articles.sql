@@ -17,10 +17,11 @@ CREATE TYPE @extschema@.news_article AS (
     continued_to   int,
     continued_from int,
     raw_start      int,
-    raw_end        int
+    raw_end        int,
+    notes          text
 );
 COMMENT ON TYPE @extschema@.news_article IS
-    'One article or photo of an issue: headline parts, byline and authors (author_roles parallel to authors), dateline, the day reported on, cleaned body, photo caption, continuations, and the character span [raw_start, raw_end) in the raw issue';
+    'One article or photo of an issue: headline parts, byline and authors (author_roles parallel to authors), dateline, the day reported on, cleaned body, photo caption, continuations, the character span [raw_start, raw_end) in the raw issue, and the closing credits and notes as printed (责编, 摄, 资料来源; one a line), whose persons are in authors too';
 
 CREATE FUNCTION @extschema@.news_articles(@extschema@.news_issue)
     RETURNS SETOF @extschema@.news_article

@@ -154,38 +154,7 @@ $$;
 -- ---------------------------------------------------------------------------
 -- Ingest
 
--- Splits an issue and stores its articles and authors (the issue row exists).
--- news_article has no page yet: articles.page stays NULL (it used to be read
--- through to_jsonb() of the whole article, a copy of every body).
-CREATE FUNCTION @extschema@._store_articles(arch name, issue_id bigint, raw @extschema@.news_issue) RETURNS void
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-    SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-    s text := pg_catalog.quote_ident(arch);
-BEGIN
-    EXECUTE pg_catalog.format($q$
-        INSERT INTO %s.articles (issue_id, ordinal, kind, section, page, kicker, title, subtitle, byline, authors,
-                                 dateline, reported_on, body, caption, continued_to, continued_from,
-                                 raw_start, raw_end)
-        SELECT $1, a.ordinal, a.kind, a.section, NULL::int, a.kicker, a.title,
-               a.subtitle, a.byline, a.authors, a.dateline, a.reported_on, a.body, a.caption,
-               a.continued_to::text, a.continued_from::text, a.raw_start, a.raw_end
-          FROM @extschema@.news_articles($2) a$q$, s)
-        USING issue_id, raw;
-
-    EXECUTE pg_catalog.format($q$
-        INSERT INTO %1$s.authors (issue_id, article_ordinal, position, name, role, organization)
-        SELECT a.issue_id, a.ordinal, u.pos, u.name, b.role, b.organization
-          FROM %1$s.articles a
-         CROSS JOIN LATERAL pg_catalog.unnest(a.authors) WITH ORDINALITY AS u(name, pos)
-          LEFT JOIN LATERAL (SELECT b.role, b.organization
-                               FROM @extschema@.news_byline(a.byline) b
-                              WHERE b.name = u.name LIMIT 1) b ON true
-         WHERE a.issue_id = $1 AND u.name IS NOT NULL AND u.name <> ''$q$, s)
-        USING issue_id;
-END
-$fn$;
+-- _store_articles(): 64_store_articles.sql
 
 -- The issue date to store: the text's (news_issue_info) or one from outside
 -- the text (the file name, or given by the user).  The text's date wins;

@@ -19,6 +19,51 @@ AS $$
     SELECT 1
 $$;
 
+-- The plain-typed view of an archive's current articles (made by
+-- create_archive(); made again when a release adds a column at its end).
+CREATE OR REPLACE FUNCTION @extschema@._articles_view(archive name) RETURNS void
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+    s text := pg_catalog.quote_ident(archive);
+BEGIN
+    EXECUTE pg_catalog.format($q$
+        CREATE OR REPLACE VIEW %1$s.articles_v AS
+        SELECT a.issue_id, a.ordinal,
+               COALESCE(i.masthead, i.site, i.news_source)::text AS paper,
+               i.issue_date, a.page, a.kind, a.section, a.kicker, a.title, a.subtitle,
+               COALESCE(a.authors, '{}'::text[]) AS authors,
+               a.byline, a.dateline, a.reported_on, a.body, a.caption, a.char_count,
+               i.source, a.notes
+          FROM %1$s.articles a
+          JOIN %1$s.issues i ON i.id = a.issue_id
+         WHERE i.is_current$q$, s);
+    EXECUTE pg_catalog.format('COMMENT ON VIEW %s.articles_v IS %L', s,
+        'Articles of the current version of every issue');
+    PERFORM @extschema@._comment_columns(s || '.articles_v', ARRAY[
+        'issue_id', 'Issue id',
+        'ordinal', 'Position of the article in its issue, from 1',
+        'paper', 'Name of the paper or site',
+        'issue_date', 'Issue date',
+        'page', 'Page when known',
+        'kind', 'Kind of item (article, photo, brief, ...)',
+        'section', 'Column or section label',
+        'kicker', 'Kicker printed above the title',
+        'title', 'Title',
+        'subtitle', 'Subtitle',
+        'authors', 'Names of the authors, in byline order',
+        'byline', 'Byline as printed',
+        'dateline', 'Dateline',
+        'reported_on', 'Date given in the dateline',
+        'body', 'Clean body text',
+        'caption', 'Photo caption',
+        'char_count', 'Characters in the body',
+        'source', 'Where the issue came from',
+        'notes', 'Closing credits and notes as printed (责编, 摄, 资料来源), one a line']);
+END
+$fn$;
+
 CREATE OR REPLACE FUNCTION @extschema@.create_archive(archive name, partitions int) RETURNS name
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -155,6 +200,7 @@ BEGIN
             raw_start      int,
             raw_end        int,
             char_count     int NOT NULL GENERATED ALWAYS AS (pg_catalog.char_length(COALESCE(body, ''))) STORED,
+            notes          text,
             PRIMARY KEY (issue_id, ordinal)
         )%3$s$q$, s, comp, CASE WHEN parts > 1 THEN ' PARTITION BY HASH (issue_id)' ELSE '' END);
     FOR i IN 0 .. parts - 1 LOOP
@@ -186,7 +232,8 @@ BEGIN
         'continued_from', 'Where the article is continued from (上接第N版)',
         'raw_start', 'Start offset of the article in the raw issue',
         'raw_end', 'End offset of the article in the raw issue',
-        'char_count', 'Characters in the body']);
+        'char_count', 'Characters in the body',
+        'notes', 'Closing credits and notes as printed (责编, 摄, 资料来源), one a line; their persons are in authors too']);
 
     -- authors: one row per person and article
     EXECUTE pg_catalog.format($q$
@@ -254,38 +301,7 @@ BEGIN
         'date_confidence', 'low for a year far outside 1840..next year',
         'date_conflict', 'The other date when the text and the file name or given date disagree']);
 
-    EXECUTE pg_catalog.format($q$
-        CREATE VIEW %1$s.articles_v AS
-        SELECT a.issue_id, a.ordinal,
-               COALESCE(i.masthead, i.site, i.news_source)::text AS paper,
-               i.issue_date, a.page, a.kind, a.section, a.kicker, a.title, a.subtitle,
-               COALESCE(a.authors, '{}'::text[]) AS authors,
-               a.byline, a.dateline, a.reported_on, a.body, a.caption, a.char_count,
-               i.source
-          FROM %1$s.articles a
-          JOIN %1$s.issues i ON i.id = a.issue_id
-         WHERE i.is_current$q$, s);
-    EXECUTE pg_catalog.format('COMMENT ON VIEW %s.articles_v IS %L', s,
-        'Articles of the current version of every issue');
-    PERFORM @extschema@._comment_columns(s || '.articles_v', ARRAY[
-        'issue_id', 'Issue id',
-        'ordinal', 'Position of the article in its issue, from 1',
-        'paper', 'Name of the paper or site',
-        'issue_date', 'Issue date',
-        'page', 'Page when known',
-        'kind', 'Kind of item (article, photo, brief, ...)',
-        'section', 'Column or section label',
-        'kicker', 'Kicker printed above the title',
-        'title', 'Title',
-        'subtitle', 'Subtitle',
-        'authors', 'Names of the authors, in byline order',
-        'byline', 'Byline as printed',
-        'dateline', 'Dateline',
-        'reported_on', 'Date given in the dateline',
-        'body', 'Clean body text',
-        'caption', 'Photo caption',
-        'char_count', 'Characters in the body',
-        'source', 'Where the issue came from']);
+    PERFORM @extschema@._articles_view(archive);
 
     EXECUTE pg_catalog.format($q$
         CREATE VIEW %1$s.authors_v AS

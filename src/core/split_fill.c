@@ -306,11 +306,16 @@ fill_line(Fill *fl, int i)
 			/* led by a dateline, it is more than a credit: kept as text */
 			if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)
 				sp_body_add(&fl->bodies[l->art], s, clen, true);
+			else
+				append_field(&ar->notes, s, clen, "\n");
 			break;
 		case NA_SEG_CAPTION:
 			sp_body_add(&fl->bodies[l->art], s + lead, clen - lead - trail, false);
 			if (trail)
+			{
 				parse_authors_into(s + clen - trail, trail, &ar->authors);
+				append_field(&ar->notes, s + clen - trail, trail, "\n");
+			}
 			break;
 		case NA_SEG_BODY:
 			if (fl->as->arts[l->art].kind == NA_KIND_ADVERT ||

@@ -8,7 +8,7 @@ void
 na_split_free_article(NaArticle *ar)
 {
 	char	   *fields[] = {ar->section, ar->kicker, ar->title, ar->subtitle,
-	ar->byline, ar->dateline, ar->body, ar->caption};
+	ar->byline, ar->dateline, ar->body, ar->caption, ar->notes};
 	size_t		k;
 
 	for (k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)

@@ -246,6 +246,8 @@ json_article(NaBuf *out, const NaArticle *ar, size_t cp_start, size_t cp_end)
 	json_string(out, ar->body);
 	json_key(out, "caption", false);
 	json_string(out, ar->caption);
+	json_key(out, "notes", false);
+	json_string(out, ar->notes);
 	json_key(out, "continued_to", false);
 	json_int_or_null(out, ar->continued_to, ar->continued_to > 0);
 	json_key(out, "continued_from", false);

@@ -154,7 +154,7 @@ enum
 {
 	A_ORDINAL, A_KIND, A_SECTION, A_KICKER, A_TITLE, A_SUBTITLE, A_BYLINE,
 	A_AUTHORS, A_ROLES, A_DATELINE, A_REPORTED_ON, A_BODY, A_CAPTION,
-	A_CONTINUED_TO, A_CONTINUED_FROM, A_RAW_START, A_RAW_END, A_NATTS
+	A_CONTINUED_TO, A_CONTINUED_FROM, A_RAW_START, A_RAW_END, A_NOTES, A_NATTS
 };
 
 PG_FUNCTION_INFO_V1(news_articles);
@@ -173,7 +173,8 @@ news_articles(PG_FUNCTION_ARGS)
 	int			i,
 				j;
 
-	if (tupdesc->natts != A_NATTS)
+	/* notes came in 0.4: a 0.3 type (before ALTER EXTENSION UPDATE) ends before it */
+	if (tupdesc->natts != A_NATTS && tupdesc->natts != A_NOTES)
 		elog(ERROR, "news_article has %d columns, expected %d", tupdesc->natts, A_NATTS);
 	cxt = split_issue_as(ni, layout_arg(fcinfo), &sp, &raw, &len);
 	old = MemoryContextSwitchTo(cxt);
@@ -220,6 +221,7 @@ news_articles(PG_FUNCTION_ARGS)
 		values[A_CONTINUED_FROM] = int_or_null(a->continued_from, &nulls[A_CONTINUED_FROM]);
 		values[A_RAW_START] = Int32GetDatum(cp_offset(&cur, a->raw_start));
 		values[A_RAW_END] = Int32GetDatum(cp_offset(&cur, a->raw_end));
+		values[A_NOTES] = text_or_null(a->notes, &nulls[A_NOTES]);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 	}
 	MemoryContextSwitchTo(old);

@@ -98,9 +98,10 @@ sbars=("${bars[@]}" --min-f1 82 --min-after-signed 75)
 [ "$split" = test ] || sbars=("${bars[@]}")
 variant sin "with documents and letters signed" sbars --layouts epaper,masthead,web,plain,captions,ocr --signatures 0.2
 # no text silently lost (tools/split_kept.py): every kicker, title,
-# subtitle, byline, dateline, body, heading and caption line of an article
-# found in its row, in every rendering above (a round-up's later 本报讯
-# paragraphs lost their lead before commit b7e4053)
+# subtitle, byline, dateline, body, heading, caption and credit line of an
+# article found in its row, in every rendering above (a round-up's later
+# 本报讯 paragraphs lost their lead before commit b7e4053; closing notes
+# such as （资料来源：…） before the notes column)
 echo "text kept, every rendering above:"
 for d in in hist lin rin sin bin; do
 	o=$TMP/$d.out
@@ -110,7 +111,7 @@ for d in in hist lin rin sin bin; do
 	python3 tools/split_kept.py "$TMP/$d" "$o" --max-lost 0 >"$TMP/kept.$d.txt" 2>&1 ||
 		echo "0 passed, 1 failed" >>"$TMP/kept.$d.txt"
 done
-cat "$TMP"/kept.*.txt | awk '$1 ~ /^(kicker|title|subtitle|byline|dateline|body|heading|caption)$/ {n[$1] += $2; l[$1] += $3}
+cat "$TMP"/kept.*.txt | awk '$1 ~ /^(kicker|title|subtitle|byline|dateline|body|heading|caption|credit)$/ {n[$1] += $2; l[$1] += $3}
 	/ lost, more than/ {print}
 	END {for (r in n) printf "   %-9s %7d segments, %d lost\n", r, n[r], l[r]}' | sort
 # one line for all: the checks of every layout against its bars

@@ -243,11 +243,28 @@ SELECT 'ingest ' || (news_archive.ingest('after-upgrade.txt',
        (SELECT raw::text || E'\n\n补记：升级之后载入的一期。' FROM arch.issues ORDER BY id LIMIT 1)::news_archive.news_issue) > 0);
 SELECT 'resplit ' || news_archive.resplit();
 SELECT 'articles ' || count(*) FROM arch.articles;
+-- the upgraded archive's tables and views have the columns of one made now
+-- (0.4 added notes), and its views stay out of the extension
+SELECT news_archive.create_archive('arch_now') IS NOT NULL AS made \gset
+SELECT 'columns ' || bool_and(o.cols IS NOT DISTINCT FROM n.cols)
+  FROM (SELECT c.relname, string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) AS cols
+          FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+         WHERE c.relnamespace = 'arch'::regnamespace AND c.relkind IN ('r', 'p', 'v') GROUP BY c.relname) o
+  FULL JOIN
+       (SELECT c.relname, string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) AS cols
+          FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+         WHERE c.relnamespace = 'arch_now'::regnamespace AND c.relkind IN ('r', 'p', 'v') GROUP BY c.relname) n
+    USING (relname);
+SELECT 'members ' || count(*) FROM pg_depend d JOIN pg_class c ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
+ WHERE d.deptype = 'e' AND c.relnamespace IN ('arch'::regnamespace, 'arch_now'::regnamespace);
+SELECT 'notes ' || (count(*) FILTER (WHERE notes IS NOT NULL) > 0) FROM arch.articles;
+SET client_min_messages = warning;
+DROP SCHEMA arch_now CASCADE;
 SQL
 ) || true
 echo "$calls" | sed 's/^/   /'
 for want in 'search [1-9]' 'trend [1-9]' 'top_words [1-9]' 'top_authors true' 'views [1-9][0-9]* [1-9][0-9]* true' \
-	'body_storage e' 'ingest true' 'resplit [1-9]' 'articles [1-9]'; do
+	'body_storage e' 'ingest true' 'resplit [1-9]' 'articles [1-9]' 'columns true' 'members 0' 'notes true'; do
 	check "upgraded archive: ${want%% *} answers" grep -qx "$want[0-9]*" <<<"$calls"
 done
 

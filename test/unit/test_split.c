@@ -41,10 +41,10 @@ han_field(const char *f, NaBuf *out)
 }
 
 /*
- * No text lost: the Han characters of every body, heading and dateline
- * segment of an article are found, in order, in one of its fields (a
- * dateline lead the fields do not take stays in the body).  Returns the
- * segments that fail.
+ * No text lost: the Han characters of every body, heading, dateline and
+ * credit segment of an article are found, in order, in one of its fields (a
+ * dateline lead the fields do not take stays in the body, a closing credit
+ * is in the notes).  Returns the segments that fail.
  */
 static int
 lost_segments(const NaSplit *sp, const char *text)
@@ -61,7 +61,7 @@ lost_segments(const NaSplit *sp, const char *text)
 
 		if (sg->ordinal < 1 || sg->ordinal > sp->n_articles ||
 			(sg->role != NA_SEG_BODY && sg->role != NA_SEG_HEADING &&
-			 sg->role != NA_SEG_DATELINE))
+			 sg->role != NA_SEG_DATELINE && sg->role != NA_SEG_CREDIT))
 			continue;
 		ar = &sp->articles[sg->ordinal - 1];
 		na_buf_init(&seg, 64);
@@ -72,6 +72,7 @@ lost_segments(const NaSplit *sp, const char *text)
 		han_field(ar->byline, &all);
 		han_field(ar->body, &all);
 		han_field(ar->caption, &all);
+		han_field(ar->notes, &all);
 		na_buf_append(&all, "", 1);
 		na_buf_append(&seg, "", 1);
 		if (seg.len > 1 && strstr(all.data, seg.data) == NULL)
@@ -390,7 +391,7 @@ check_cp_offsets(void)
  * Datelines further down an article stay in its body: a column-broken
  * line that reads like one (新 / 京報快訊（記者…）), paragraphs of a
  * round-up that each open with 本报讯; a closing credit's person joins the
- * authors.  All three issues invented.
+ * authors and the credit, as printed, the notes.  All three issues invented.
  */
 static void
 check_kept(void)
@@ -438,7 +439,9 @@ check_kept(void)
 			NA_CHECK_STR(au->persons[1].name, "丁戊");
 			NA_CHECK_STR(au->persons[1].role, "摄影");
 		}
+		NA_CHECK_STR(sp.articles[0].notes, "（摄影：丁戊）");
 	}
+	NA_CHECK_INT(lost_segments(&sp, credited), 0);
 	na_split_free(&sp);
 }
 

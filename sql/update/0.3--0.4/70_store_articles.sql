@@ -1,0 +1,1 @@
+../../ext/64_store_articles.sql
