@@ -1,0 +1,1 @@
+../../ext/67_ingest_memory.sql
