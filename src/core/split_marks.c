@@ -309,6 +309,22 @@ cont_core(const char *s, size_t len, int *page, bool *forward)
 	return i + 3;
 }
 
+/* 转 (E8 BD AC) among the bytes s[0, len): a quick no for most lines */
+static bool
+has_zhuan(const char *s, size_t len)
+{
+	const char *p = s,
+			   *e = s + len;
+
+	while (p < e && (p = memchr(p, 0xE8, e - p)) != NULL)
+	{
+		if (e - p >= 3 && (unsigned char) p[1] == 0xBD && (unsigned char) p[2] == 0xAC)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /*
  * A continuation mark at the end or the start of s, optionally bracketed.
  * Sets [*mstart, *mend) to its byte span.
@@ -340,6 +356,8 @@ sp_match_continuation(const char *s, size_t len, size_t *mstart, size_t *mend,
 	}
 tail:
 	/* at the end: 正文。(下转第5版) -- look back at most a few characters */
+	if (!has_zhuan(s + (len > 64 ? len - 64 : 0), len > 64 ? 64 : len))
+		return false;			/* every mark has 转, in 16 characters' bytes */
 	for (tries = 0, i = len; i > 0 && tries < 16; tries++)
 	{
 		size_t		st;

@@ -150,17 +150,30 @@ sp_is_cjk(uint32_t cp)
 size_t
 sp_count_cp(const char *s, size_t len, uint32_t want)
 {
-	size_t		i = 0,
-				adv,
+	char		enc[4];
+	size_t		el = na_utf8_encode(want, enc),
+				i = 0,
 				n = 0;
 	uint32_t	steps = 0;
+	const char *p;
 
-	while (i < len)
+	/*
+	 * The encoded character's bytes, searched: its first byte is never a
+	 * continuation byte, so no character decoded from an earlier position
+	 * takes it in, even in bytes that are not UTF-8, and every match is one
+	 * the decoder would have read
+	 */
+	while (i < len && (p = memchr(s + i, enc[0], len - i)) != NULL)
 	{
-		if (na_utf8_decode(s + i, len - i, &adv) == want)
+		i = (size_t) (p - s);
+		if (len - i >= el && memcmp(p, enc, el) == 0)
+		{
 			n++;
-		i += adv;
-		if ((++steps & 0xFFFF) == 0)
+			i += el;
+		}
+		else
+			i++;
+		if ((++steps & 0xFFF) == 0)
 			na_check_interrupts();
 	}
 	return n;
