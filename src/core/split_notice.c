@@ -48,8 +48,16 @@ static const Cue cues[] = {
 static int
 cue_flag(uint32_t a, uint32_t b)
 {
+	/* the cues' second characters as bits by their low 6 bits: most
+	 * characters of a line are no cue's second character */
+	static uint64_t second = 0;
 	int			i;
 
+	if (second == 0)
+		for (i = 0; i < (int) (sizeof(cues) / sizeof(cues[0])); i++)
+			second |= (uint64_t) 1 << (cues[i].b & 63);
+	if (!((second >> (b & 63)) & 1))
+		return 0;
 	for (i = 0; i < (int) (sizeof(cues) / sizeof(cues[0])); i++)
 		if (cues[i].a == a && cues[i].b == b)
 			return cues[i].flag;
@@ -84,6 +92,7 @@ shapes(const char *s, size_t len, bool words)
 	for (i = 0; i < len; i += adv)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+		bool		numeral;
 
 		/* one line may be the whole text */
 		if ((++steps & 0xFFFF) == 0)
@@ -105,8 +114,9 @@ shapes(const char *s, size_t len, bool words)
 			 * historical issues (branch hist): prices in Chinese numerals;
 			 * five digits or more written 〇..九 (no 十/百) are a telephone
 			 */
-			han_run = hist_numeral(cp) ? han_run + 1 : 0;
-			han_digits = hist_numeral(cp) && cp != 0x5341 && cp != 0x767E && cp != 0x5343 ?
+			numeral = cp >= 0x3007 && cp <= 0x767E && hist_numeral(cp);
+			han_run = numeral ? han_run + 1 : 0;
+			han_digits = numeral && cp != 0x5341 && cp != 0x767E && cp != 0x5343 ?
 				han_digits + 1 : 0;
 			if (han_digits >= 5)
 				flags |= SP_AD_PHONE;
