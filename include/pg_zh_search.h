@@ -30,6 +30,10 @@ extern ZhSubQuery *zh_search_cached(FunctionCallInfo fcinfo, text *query);
 struct PlannerInfo;
 extern double zh_match_sel_query(struct PlannerInfo *root, Node *query);
 
+/* is the index a GIN or a zh_gin one (src/pg/zh_gin_am.c)? */
+struct RelationData;
+extern bool zh_gin_family_index(struct RelationData *index);
+
 extern bool zh_match_is_long(Datum d, const ZhSubQuery *q);
 extern bool zh_match_long(Datum d, const ZhSubQuery *q, const bool *pre);
 

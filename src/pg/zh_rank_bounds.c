@@ -225,7 +225,7 @@ candidate_levels(Oid indexoid, text *query, int nterms, const Cand *c, int n, ui
 	int			t,
 				l;
 
-	if (index->rd_rel->relam != GIN_AM_OID || !is_rank_family(index->rd_opfamily[0], InvalidOid))
+	if (!zh_gin_family_index(index) || !is_rank_family(index->rd_opfamily[0], InvalidOid))
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				 errmsg("zh_rank_bounds: \"%s\" is not a zh_rank_ops index",

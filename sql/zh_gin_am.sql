@@ -1,0 +1,67 @@
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS news_archive;
+RESET client_min_messages;
+SET search_path = public, news_archive;
+-- zh_gin: GIN with a sorted build.  Rows of random text over 400 characters
+-- (many bigrams), NULLs, empty texts, and HOT-updated rows (a HOT chain's
+-- row is indexed under its root's TID, out of scan order)
+CREATE TABLE zg (id int PRIMARY KEY, n int, body text) WITH (fillfactor = 50);
+INSERT INTO zg
+SELECT i, 0, CASE WHEN i % 97 = 0 THEN NULL WHEN i % 89 = 0 THEN '' ELSE
+       (SELECT string_agg(substr(c.s, 1 + (hashint4(i * 1000 + j) & 1023) % length(c.s), 1), '')
+          FROM generate_series(1, 5 + i % 150) j) END
+FROM generate_series(1, 3000) i,
+     (SELECT '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严'::text AS s) c;
+UPDATE zg SET n = 1 WHERE id % 3 = 0;
+-- a small maintenance_work_mem: the build sorts and writes in several rounds
+SET maintenance_work_mem = '1MB';
+CREATE INDEX zg_body ON zg USING zh_gin (body);
+RESET maintenance_work_mem;
+SELECT amname, opcname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+  JOIN pg_am a ON a.oid = c.relam JOIN pg_opclass o ON o.oid = i.indclass[0]
+ WHERE c.relname = 'zg_body';
+-- queries of 1 to 4 characters from the rows (and two found nowhere): the
+-- index's rows are LIKE's on the normalised text, for every one
+CREATE TEMP TABLE zq AS
+SELECT DISTINCT substr(body, 1 + id % 7, 1 + id % 4) AS q FROM zg
+ WHERE id % 11 = 0 AND length(body) > 10
+UNION ALL SELECT '不存在的词' UNION ALL SELECT 'xyz';
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT id FROM zg WHERE body &@ '中国';
+CREATE TEMP TABLE by_index AS
+SELECT q, array(SELECT id FROM zg WHERE body &@ q ORDER BY id) AS ids FROM zq;
+RESET enable_seqscan;
+SET enable_bitmapscan = off;
+SET enable_indexscan = off;
+SELECT count(*) AS queries, sum(cardinality(ids)) AS rows_found,
+       count(*) FILTER (WHERE ids <> array(SELECT id FROM zg
+                          WHERE zh_normalize(body) LIKE '%' || zh_normalize(q) || '%'
+                          ORDER BY id)) AS differ_from_like
+FROM by_index;
+RESET enable_bitmapscan;
+RESET enable_indexscan;
+-- GIN's own build of the same index finds the same rows
+CREATE INDEX zg_gin ON zg USING gin (body zh_search_ops);
+DROP INDEX zg_body;
+SET enable_seqscan = off;
+SELECT count(*) FILTER (WHERE ids <> array(SELECT id FROM zg WHERE body &@ q ORDER BY id)) AS differ_from_gin
+FROM by_index;
+RESET enable_seqscan;
+DROP INDEX zg_gin;
+-- inserts go through GIN's pending list; zh_gin_clean_pending_list moves it
+CREATE INDEX zg_body ON zg USING zh_gin (body) WITH (fastupdate = on);
+INSERT INTO zg SELECT 10000 + id, 0, body || '补充' FROM zg WHERE id <= 300;
+SELECT zh_gin_clean_pending_list('zg_body') > 0 AS cleaned;
+SELECT gin_clean_pending_list('zg_body');
+SET enable_seqscan = off;
+SELECT count(*) FROM zg WHERE body &@ '补充';
+RESET enable_seqscan;
+-- more than one column: GIN's own build, the same operators
+CREATE INDEX zg_two ON zg USING zh_gin (body, (body || '尾'));
+SET enable_seqscan = off;
+SELECT count(*) FROM zg WHERE (body || '尾') &@ '充尾';
+RESET enable_seqscan;
+-- the rank operator class
+CREATE INDEX zg_rank ON zg USING zh_gin (body zh_rank_ops);
+SELECT zh_gin_clean_pending_list('zg');
+DROP TABLE zg;
