@@ -120,7 +120,7 @@ load() {
 	out=$( { TIMEFORMAT='%U %S'; time scripts/news-archive-load -q -d $db -b "${BATCH_MB:-16}" -j "$jobs" ${LOAD_OPTS:-} "$work/issues" 2>"$work/load.err"; } 2>&1) ||
 		{ cat "$work/load.err" >&2; exit 1; }
 	# what is still in the index's pending list is indexing work of this load
-	psql -qX -d $db -c "SELECT gin_clean_pending_list(relid) FROM ($gin_leaves) l(relid)" >/dev/null
+	psql -qX -d $db -c "SELECT news_archive.zh_gin_clean_pending_list(relid) FROM ($gin_leaves) l(relid)" >/dev/null
 	# TIMED_CMD: run after the first load, inside its timing (e.g. CREATE INDEX)
 	tb=$(date +%s.%N)
 	[ -n "${TIMED_CMD:-}" ] && [ "$1" = first ] && PGDATABASE=$db bash -ec "$TIMED_CMD" >/dev/null

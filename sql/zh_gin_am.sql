@@ -51,7 +51,9 @@ DROP INDEX zg_gin;
 -- inserts go through GIN's pending list; zh_gin_clean_pending_list moves it
 CREATE INDEX zg_body ON zg USING zh_gin (body) WITH (fastupdate = on);
 INSERT INTO zg SELECT 10000 + id, 0, body || '补充' FROM zg WHERE id <= 300;
+SELECT * FROM zh_gin_pending('zg_body');
 SELECT zh_gin_clean_pending_list('zg_body') > 0 AS cleaned;
+SELECT * FROM zh_gin_pending('zg_body');
 SELECT gin_clean_pending_list('zg_body');
 SET enable_seqscan = off;
 SELECT count(*) FROM zg WHERE body &@ '补充';

@@ -46,3 +46,8 @@ CREATE FUNCTION @extschema@.zh_gin_clean_pending_list(index regclass) RETURNS bi
     AS 'MODULE_PATHNAME', 'zh_gin_clean_pending_list' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION @extschema@.zh_gin_clean_pending_list(regclass) IS
     'gin_clean_pending_list() for zh_gin indexes (and GIN ones): moves the pending list into the index; the pages deleted';
+
+CREATE FUNCTION @extschema@.zh_gin_pending(index regclass, OUT pending_pages bigint, OUT pending_tuples bigint)
+    AS 'MODULE_PATHNAME', 'zh_gin_pending' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.zh_gin_pending(regclass) IS
+    'The pending list of a zh_gin (or GIN) index: pages and heap rows not yet merged into it (pgstatginindex() for GIN only)';

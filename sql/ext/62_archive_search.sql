@@ -21,7 +21,7 @@ CREATE OR REPLACE FUNCTION @extschema@.create_rank_index(archive name DEFAULT NU
 AS $$
 BEGIN
     EXECUTE pg_catalog.format(
-        'CREATE INDEX IF NOT EXISTS articles_rank_idx ON %s.articles USING gin '
+        'CREATE INDEX IF NOT EXISTS articles_rank_idx ON %s.articles USING zh_gin '
         '(@extschema@.article_text(kicker, title, subtitle, body) @extschema@.zh_rank_ops)',
         pg_catalog.quote_ident(@extschema@.archive_schema(archive)));
 END

@@ -17,8 +17,9 @@
  * ginbuild itself.  Scans, inserts, the pending list, VACUUM and WAL replay
  * are GIN's: the handler returns GIN's routine with ambuild replaced.
  *
- * gin_clean_pending_list() accepts GIN indexes only (it tests the access
- * method's OID), so zh_gin_clean_pending_list() does the same for both.
+ * gin_clean_pending_list() and pgstattuple's pgstatginindex() accept GIN
+ * indexes only (they test the access method's OID), so
+ * zh_gin_clean_pending_list() and zh_gin_pending() do the same for both.
  */
 #include "postgres.h"
 
@@ -30,12 +31,14 @@
 #include "catalog/index.h"
 #include "catalog/pg_am.h"
 #include "catalog/pg_type.h"
+#include "funcapi.h"
 #include "miscadmin.h"
 #include "storage/bufmgr.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
@@ -43,6 +46,7 @@
 
 PG_FUNCTION_INFO_V1(zh_gin_handler);
 PG_FUNCTION_INFO_V1(zh_gin_clean_pending_list);
+PG_FUNCTION_INFO_V1(zh_gin_pending);
 
 /*
  * A pair is (key with its sign bit flipped) << 32 | row: unsigned order of
@@ -408,4 +412,46 @@ zh_gin_clean_pending_list(PG_FUNCTION_ARGS)
 	}
 	index_close(index, RowExclusiveLock);
 	PG_RETURN_INT64((int64) stats.pages_deleted);
+}
+
+/*
+ * The pending list of a zh_gin or GIN index, from its metapage: pages and
+ * heap rows waiting to be merged (as pgstatginindex shows for GIN).  Readers
+ * of the indexed table may ask.
+ */
+Datum
+zh_gin_pending(PG_FUNCTION_ARGS)
+{
+	Oid			indexoid = PG_GETARG_OID(0);
+	Relation	index = index_open(indexoid, AccessShareLock);
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+	Buffer		buffer;
+	GinMetaPageData *meta;
+	AclResult	acl;
+
+	if (!zh_gin_family_index(index))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a zh_gin or GIN index",
+						RelationGetRelationName(index))));
+	if (RELATION_IS_OTHER_TEMP(index))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot access temporary indexes of other sessions")));
+	acl = pg_class_aclcheck(index->rd_index->indrelid, GetUserId(), ACL_SELECT);
+	if (acl != ACLCHECK_OK)
+		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(index->rd_index->indrelid));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	buffer = ReadBuffer(index, GIN_METAPAGE_BLKNO);
+	LockBuffer(buffer, GIN_SHARE);
+	meta = GinPageGetMeta(BufferGetPage(buffer));
+	values[0] = Int64GetDatum((int64) meta->nPendingPages);
+	values[1] = Int64GetDatum(meta->nPendingHeapTuples);
+	UnlockReleaseBuffer(buffer);
+	index_close(index, AccessShareLock);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

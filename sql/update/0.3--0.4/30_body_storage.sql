@@ -11,7 +11,7 @@ BEGIN
     EXECUTE pg_catalog.format('ALTER TABLE %s.articles ALTER COLUMN body SET STORAGE EXTERNAL',
                               pg_catalog.quote_ident(archive));
     EXECUTE pg_catalog.format(
-        'CREATE INDEX IF NOT EXISTS articles_search_idx ON %s.articles USING gin '
+        'CREATE INDEX IF NOT EXISTS articles_search_idx ON %s.articles USING zh_gin '
         '(@extschema@.article_text(kicker, title, subtitle, body) @extschema@.zh_search_ops)',
         pg_catalog.quote_ident(archive));
 END
