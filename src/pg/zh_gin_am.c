@@ -23,6 +23,8 @@
  */
 #include "postgres.h"
 
+#include <sys/mman.h>
+
 #include "access/amapi.h"
 #include "access/xlog.h"
 #include "access/gin_private.h"
@@ -86,51 +88,86 @@ sortable_index(GinState *ginstate)
 		TupleDescAttr(ginstate->origTupdesc, 0)->atttypid == INT4OID;
 }
 
+/*
+ * Ask for transparent huge pages on a large array's whole 2 MB pages: the
+ * build's arrays are written once, in full, and page faults of fresh 4 kB
+ * pages were a seventh of a build.  Only advice: nothing changes where the
+ * kernel does not do it.
+ */
+static void
+advise_huge(void *p, size_t bytes)
+{
+#if defined(MADV_HUGEPAGE)
+	const uintptr_t huge = 2 * 1024 * 1024;
+	uintptr_t	start = TYPEALIGN(huge, (uintptr_t) p);
+	uintptr_t	end = ((uintptr_t) p + bytes) & ~(huge - 1);
+
+	if (end > start)
+		(void) madvise((void *) start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
+static void *
+alloc_big(size_t bytes)
+{
+	void	   *p = MemoryContextAllocHuge(CurrentMemoryContext, bytes);
+
+	advise_huge(p, bytes);
+	return p;
+}
+
 static void *
 grow(void *p, size_t *cap, size_t elem, size_t need)
 {
 	size_t		n = Max(*cap * 2, Max(need, (size_t) 1024));
 
-	p = p ? repalloc_huge(p, n * elem) : MemoryContextAllocHuge(CurrentMemoryContext, n * elem);
+	if (p)
+	{
+		p = repalloc_huge(p, n * elem);
+		advise_huge(p, n * elem);
+	}
+	else
+		p = alloc_big(n * elem);
 	*cap = n;
 	return p;
 }
 
 /*
- * Stable LSD radix sort of n pairs by their high 32 bits, 8 bits a pass;
+ * Stable LSD radix sort of n pairs by their high 32 bits, in three passes of
+ * 11 bits (histograms that fit the cache; one pass fewer than bytes);
  * returns the buffer that holds the result (a or tmp).
  */
+#define RADIX_BITS	11
+#define RADIX_SIZE	(1 << RADIX_BITS)
+#define RADIX_MASK	(RADIX_SIZE - 1)
+
 static uint64 *
 sort_pairs(uint64 *a, uint64 *tmp, size_t n)
 {
-	size_t		count[4][256];
+	size_t	   *count = palloc0(3 * RADIX_SIZE * sizeof(size_t));
 	size_t		i;
 	int			pass;
 
-	if (n == 0)
-		return a;
-	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++)
 	{
 		uint32		k = (uint32) (a[i] >> 32);
 
-		count[0][k & 0xff]++;
-		count[1][(k >> 8) & 0xff]++;
-		count[2][(k >> 16) & 0xff]++;
-		count[3][k >> 24]++;
+		count[k & RADIX_MASK]++;
+		count[RADIX_SIZE + ((k >> RADIX_BITS) & RADIX_MASK)]++;
+		count[2 * RADIX_SIZE + (k >> (2 * RADIX_BITS))]++;
 	}
-	for (pass = 0; pass < 4; pass++)
+	for (pass = 0; pass < 3 && n > 0; pass++)
 	{
-		size_t	   *c = count[pass];
+		size_t	   *c = count + pass * RADIX_SIZE;
 		size_t		sum = 0;
-		int			shift = 32 + 8 * pass;
+		int			shift = 32 + RADIX_BITS * pass;
 		uint64	   *swap;
 		int			b;
 
-		/* a byte that is the same in every pair orders nothing */
-		if (c[(a[0] >> shift) & 0xff] == n)
+		/* a digit that is the same in every pair orders nothing */
+		if (c[(a[0] >> shift) & RADIX_MASK] == n)
 			continue;
-		for (b = 0; b < 256; b++)
+		for (b = 0; b < RADIX_SIZE; b++)
 		{
 			size_t		t = c[b];
 
@@ -138,12 +175,13 @@ sort_pairs(uint64 *a, uint64 *tmp, size_t n)
 			sum += t;
 		}
 		for (i = 0; i < n; i++)
-			tmp[c[(a[i] >> shift) & 0xff]++] = a[i];
+			tmp[c[(a[i] >> shift) & RADIX_MASK]++] = a[i];
 		swap = a;
 		a = tmp;
 		tmp = swap;
 		CHECK_FOR_INTERRUPTS();
 	}
+	pfree(count);
 	return a;
 }
 
@@ -176,8 +214,7 @@ static void
 flush_pairs(SortedBuild *b)
 {
 	MemoryContext old = MemoryContextSwitchTo(b->buildCtx);
-	uint64	   *tmp = MemoryContextAllocHuge(CurrentMemoryContext,
-											 Max(b->npairs, 1) * sizeof(uint64));
+	uint64	   *tmp = alloc_big(Max(b->npairs, 1) * sizeof(uint64));
 	uint64	   *sorted = sort_pairs(b->pairs, tmp, b->npairs);
 	ItemPointerData *list = MemoryContextAllocHuge(CurrentMemoryContext,
 												   Max(b->nrows, 1) * sizeof(ItemPointerData));
