@@ -15,6 +15,10 @@
 extern ZhSubQuery *zh_search_parse(text *query);
 extern ZhSubQuery *zh_search_parse_bytes(const char *s, size_t len);
 
+/* zh_search_ops's keys of a text (zh_gin.c): sorted, unique, na_malloc'd */
+extern size_t zh_gin_doc_keys(Oid fn, text *doc, int32_t **keys);
+extern PGDLLEXPORT Datum zh_gin_extract_value(PG_FUNCTION_ARGS);
+
 /* GIN keys (int4) as the Datums an extractValue/extractQuery returns */
 extern Datum *zh_keys_to_datums(const int32_t *keys, size_t n);
 

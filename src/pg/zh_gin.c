@@ -73,15 +73,24 @@ partial_match_supported(Oid fn)
 	return supported;
 }
 
+/*
+ * The keys zh_gin_extract_value gives doc (sorted, unique; na_malloc'd),
+ * fn its OID: also called by zh_gin's build without the function manager.
+ */
+size_t
+zh_gin_doc_keys(Oid fn, text *doc, int32_t **keys)
+{
+	return zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
+						  !partial_match_supported(fn), keys);
+}
+
 Datum
 zh_gin_extract_value(PG_FUNCTION_ARGS)
 {
 	text	   *doc = PG_GETARG_TEXT_PP(0);
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	int32_t    *keys;
-	bool		every_char = !partial_match_supported(fcinfo->flinfo->fn_oid);
-	size_t		n = zh_substr_keys(VARDATA_ANY(doc), VARSIZE_ANY_EXHDR(doc),
-								   every_char, &keys);
+	size_t		n = zh_gin_doc_keys(fcinfo->flinfo->fn_oid, doc, &keys);
 	Datum	   *d = zh_keys_to_datums(keys, n);
 
 	na_free(keys);

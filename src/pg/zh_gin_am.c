@@ -44,6 +44,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "na_port.h"
 #include "pg_zh_search.h"
 
 PG_FUNCTION_INFO_V1(zh_gin_handler);
@@ -74,6 +75,7 @@ typedef struct SortedBuild
 	uint32		nspecial[GIN_CAT_NULL_ITEM + 1];
 	uint32		maxspecial[GIN_CAT_NULL_ITEM + 1];
 	Size		budget;			/* bytes of pairs, sort buffer and rows */
+	Oid			direct_fn;		/* zh_gin_extract_value's OID, or invalid */
 	double		indtuples;
 } SortedBuild;
 
@@ -276,35 +278,90 @@ add_special(SortedBuild *b, GinNullCategory cat, ItemPointer tid)
 	b->special[cat][b->nspecial[cat]++] = *tid;
 }
 
-static void
-sorted_build_callback(Relation index, ItemPointer tid, Datum *values,
-					  bool *isnull, bool tupleIsAlive, void *state)
+/* a new row number for tid, room for n more pairs */
+static uint64
+new_row(SortedBuild *b, ItemPointer tid, size_t n)
 {
-	SortedBuild *b = (SortedBuild *) state;
+	uint64		row;
+
+	reserve(b, (int32) n);
+	row = b->nrows;
+	if (row > 0 && ItemPointerCompare(&b->rows[row - 1], tid) >= 0)
+		b->rows_sorted = false;
+	b->rows[b->nrows++] = *tid;
+	return row;
+}
+
+static inline uint64
+pair(int32 key, uint64 row)
+{
+	return ((uint64) ((uint32) key ^ 0x80000000U) << 32) | row;
+}
+
+/* a row's keys by the opclass's functions, through ginExtractEntries */
+static void
+add_row_generic(SortedBuild *b, ItemPointer tid, Datum value, bool isnull)
+{
 	MemoryContext old = MemoryContextSwitchTo(b->funcCtx);
 	int32		nentries;
 	GinNullCategory *cats;
-	Datum	   *entries = ginExtractEntries(&b->ginstate, 1, values[0], isnull[0],
+	Datum	   *entries = ginExtractEntries(&b->ginstate, 1, value, isnull,
 											&nentries, &cats);
 	uint64		row;
 	int32		i;
 
 	MemoryContextSwitchTo(b->buildCtx);
-	reserve(b, nentries);
-	row = b->nrows;
-	if (row > 0 && ItemPointerCompare(&b->rows[row - 1], tid) >= 0)
-		b->rows_sorted = false;
-	b->rows[b->nrows++] = *tid;
+	row = new_row(b, tid, nentries);
 	for (i = 0; i < nentries; i++)
 	{
 		if (cats[i] == GIN_CAT_NORM_KEY)
-			b->pairs[b->npairs++] =
-				((uint64) ((uint32) DatumGetInt32(entries[i]) ^ 0x80000000U) << 32) | row;
+			b->pairs[b->npairs++] = pair(DatumGetInt32(entries[i]), row);
 		else
 			add_special(b, cats[i], tid);
 	}
 	b->indtuples += nentries;
 	MemoryContextSwitchTo(old);
+}
+
+/*
+ * A row's keys straight from zh_search_ops's extraction: the keys
+ * zh_gin_extract_value would return, already sorted and unique, so what
+ * ginExtractEntries adds (Datums, a sort through the function manager, a
+ * NULL's or an empty text's placeholder entry) is done here without it.
+ */
+static void
+add_row_direct(SortedBuild *b, ItemPointer tid, Datum value, bool isnull)
+{
+	MemoryContext old = MemoryContextSwitchTo(b->funcCtx);
+	int32_t    *keys = NULL;
+	size_t		n = 0,
+				i;
+	uint64		row;
+
+	if (!isnull)
+		n = zh_gin_doc_keys(b->direct_fn, DatumGetTextPP(value), &keys);
+	MemoryContextSwitchTo(b->buildCtx);
+	row = new_row(b, tid, n);
+	for (i = 0; i < n; i++)
+		b->pairs[b->npairs++] = pair(keys[i], row);
+	if (n == 0)
+		add_special(b, isnull ? GIN_CAT_NULL_ITEM : GIN_CAT_EMPTY_ITEM, tid);
+	b->indtuples += Max(n, 1);
+	if (keys)
+		na_free(keys);
+	MemoryContextSwitchTo(old);
+}
+
+static void
+sorted_build_callback(Relation index, ItemPointer tid, Datum *values,
+					  bool *isnull, bool tupleIsAlive, void *state)
+{
+	SortedBuild *b = (SortedBuild *) state;
+
+	if (OidIsValid(b->direct_fn))
+		add_row_direct(b, tid, values[0], isnull[0]);
+	else
+		add_row_generic(b, tid, values[0], isnull[0]);
 	MemoryContextReset(b->funcCtx);
 
 	if (b->npairs * PAIR_BYTES + (Size) b->nrows * sizeof(ItemPointerData) >= b->budget ||
@@ -361,6 +418,8 @@ zh_gin_build(Relation heap, Relation index, IndexInfo *indexInfo)
 										 ALLOCSET_DEFAULT_SIZES);
 	b->rows_sorted = true;
 	b->budget = (Size) maintenance_work_mem * 1024;
+	if (b->ginstate.extractValueFn[0].fn_addr == zh_gin_extract_value)
+		b->direct_fn = b->ginstate.extractValueFn[0].fn_oid;
 
 	/* no synchronized scan: rows come in TID order (as ginbuild) */
 	reltuples = table_index_build_scan(heap, index, indexInfo, false, true,
