@@ -48,6 +48,20 @@ SELECT count(*) FILTER (WHERE ids <> array(SELECT id FROM zg WHERE body &@ q ORD
 FROM by_index;
 RESET enable_seqscan;
 DROP INDEX zg_gin;
+-- parallel workers read the table beside the building backend (any size
+-- here: min_parallel_table_scan_size 0), in several rounds: the same rows
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_maintenance_workers = 2;
+SET maintenance_work_mem = '1MB';
+CREATE INDEX zg_par ON zg USING zh_gin (body);
+RESET maintenance_work_mem;
+RESET max_parallel_maintenance_workers;
+RESET min_parallel_table_scan_size;
+SET enable_seqscan = off;
+SELECT count(*) FILTER (WHERE ids <> array(SELECT id FROM zg WHERE body &@ q ORDER BY id)) AS differ_parallel
+FROM by_index;
+RESET enable_seqscan;
+DROP INDEX zg_par;
 -- inserts go through GIN's pending list; zh_gin_clean_pending_list moves it
 CREATE INDEX zg_body ON zg USING zh_gin (body) WITH (fastupdate = on);
 INSERT INTO zg SELECT 10000 + id, 0, body || '补充' FROM zg WHERE id <= 300;
