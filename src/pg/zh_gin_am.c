@@ -17,6 +17,10 @@
  * ginbuild itself.  Scans, inserts, the pending list, VACUUM and WAL replay
  * are GIN's: the handler returns GIN's routine with ambuild replaced.
  *
+ * This file holds the handler and the build's steps; the accumulator and
+ * the keys of a row are in zh_gin_sorted.c, the table read by parallel
+ * workers in zh_gin_parallel.c.
+ *
  * gin_clean_pending_list() and pgstattuple's pgstatginindex() accept GIN
  * indexes only (they test the access method's OID), so
  * zh_gin_clean_pending_list() and zh_gin_pending() do the same for both.
@@ -165,6 +169,24 @@ zh_gin_handler(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(routine);
 }
 
+/* a zh_gin or GIN index of this session or a permanent one, opened */
+static Relation
+open_gin_index(Oid indexoid, LOCKMODE lockmode)
+{
+	Relation	index = index_open(indexoid, lockmode);
+
+	if (!zh_gin_family_index(index))
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("\"%s\" is not a zh_gin or GIN index",
+						RelationGetRelationName(index))));
+	if (RELATION_IS_OTHER_TEMP(index))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot access temporary indexes of other sessions")));
+	return index;
+}
+
 /*
  * Move a zh_gin or GIN index's pending list into its main structure, as
  * gin_clean_pending_list() does for GIN: the owner only, not in recovery,
@@ -175,7 +197,7 @@ Datum
 zh_gin_clean_pending_list(PG_FUNCTION_ARGS)
 {
 	Oid			indexoid = PG_GETARG_OID(0);
-	Relation	index = index_open(indexoid, RowExclusiveLock);
+	Relation	index = open_gin_index(indexoid, RowExclusiveLock);
 	IndexBulkDeleteResult stats;
 
 	if (RecoveryInProgress())
@@ -183,15 +205,6 @@ zh_gin_clean_pending_list(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("recovery is in progress"),
 				 errhint("A pending list cannot be cleaned up during recovery.")));
-	if (!zh_gin_family_index(index))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is not a zh_gin or GIN index",
-						RelationGetRelationName(index))));
-	if (RELATION_IS_OTHER_TEMP(index))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot access temporary indexes of other sessions")));
 #if PG_VERSION_NUM >= 160000
 	if (!object_ownercheck(RelationRelationId, indexoid, GetUserId()))
 #else
@@ -221,7 +234,7 @@ Datum
 zh_gin_pending(PG_FUNCTION_ARGS)
 {
 	Oid			indexoid = PG_GETARG_OID(0);
-	Relation	index = index_open(indexoid, AccessShareLock);
+	Relation	index = open_gin_index(indexoid, AccessShareLock);
 	TupleDesc	tupdesc;
 	Datum		values[2];
 	bool		nulls[2] = {false, false};
@@ -229,15 +242,6 @@ zh_gin_pending(PG_FUNCTION_ARGS)
 	GinMetaPageData *meta;
 	AclResult	acl;
 
-	if (!zh_gin_family_index(index))
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is not a zh_gin or GIN index",
-						RelationGetRelationName(index))));
-	if (RELATION_IS_OTHER_TEMP(index))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot access temporary indexes of other sessions")));
 	acl = pg_class_aclcheck(index->rd_index->indrelid, GetUserId(), ACL_SELECT);
 	if (acl != ACLCHECK_OK)
 		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(index->rd_index->indrelid));
