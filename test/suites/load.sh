@@ -277,6 +277,20 @@ rc=0
 check "stopped bulk load: a reload adds nothing" grep -q ' 0 new, 0 new versions, .* already there, 0 skipped' "$work/k4"
 check "stopped bulk load: searches find what LIKE finds" search_ok arc_k
 
+# a one-table archive whose name needs quoting, bulk-loaded (--bulk): its one
+# index is built again, the list dropped and its absence checked in one session
+sql "SELECT news_archive.create_archive('arc''q')" >/dev/null
+rc=0
+"${as_user[@]}" "$load" -q -b 1 -j 2 --bulk -d $db -a "arc'q" "$work/conc" >/dev/null 2>"$work/q1" || rc=$?
+check "bulk, quoted archive name: exit 0, indexes built" \
+	bash -c "[ $rc -eq 0 ] && grep -q 'bulk load: indexes built in' '$work/q1'"
+check "bulk, quoted archive name: the search index is zh_gin's again, no list left" \
+	[ "$(sql "SELECT (SELECT a.amname FROM pg_class c JOIN pg_am a ON a.oid = c.relam
+	                   WHERE c.oid = to_regclass('\"arc''q\".articles_search_idx'))
+	                 || ' ' || (to_regclass('\"arc''q\".news_archive_load_indexes') IS NULL)")" = "zh_gin true" ]
+check "bulk, quoted archive name: the articles of the plain load" \
+	[ "$(sql "SELECT count(*) FROM \"arc'q\".articles")" = "$(sql "SELECT count(*) FROM arc_nb.articles")" ]
+
 # errors that stop the load before it starts
 rc=0
 "$load" -d $db -a nosuch "$dir" >/dev/null 2>"$work/err4" || rc=$?
