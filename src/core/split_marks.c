@@ -729,9 +729,13 @@ sp_name_line(const char *s, size_t len)
 	}
 	for (k = 0; k < n; k++)
 	{
-		/* 王　伟: two lone characters are one padded name */
+		/*
+		 * 王　伟: two lone characters are one padded name (a "character" of
+		 * invalid bytes can be longer than a code point: the fuzzer's 56)
+		 */
 		if (k + 1 < n && na_utf8_count(s + ts[k], te[k] - ts[k]) == 1 &&
-			na_utf8_count(s + ts[k + 1], te[k + 1] - ts[k + 1]) == 1)
+			na_utf8_count(s + ts[k + 1], te[k + 1] - ts[k + 1]) == 1 &&
+			te[k] - ts[k] + te[k + 1] - ts[k + 1] <= 16)
 		{
 			char		buf[16];
 			size_t		a = te[k] - ts[k],
