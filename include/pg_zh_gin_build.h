@@ -3,8 +3,9 @@
  *	  The zh_gin access method's sorted build, shared by its files:
  *	  src/pg/zh_gin_am.c (the handler, the build's steps),
  *	  src/pg/zh_gin_sorted.c (keys of a row; the sorted (key, row) pairs
- *	  written into the index) and src/pg/zh_gin_parallel.c (the table read
- *	  by parallel workers).
+ *	  written into the index), src/pg/zh_gin_tree.c (the entry tree written
+ *	  bottom-up) and src/pg/zh_gin_parallel.c (the table read by parallel
+ *	  workers).
  */
 #ifndef PG_ZH_GIN_BUILD_H
 #define PG_ZH_GIN_BUILD_H
@@ -48,6 +49,27 @@ extern void zg_sorted_reserve(SortedBuild *b, double pairs);
 /* writes what is left, frees; the index entries written */
 extern double zg_sorted_end(SortedBuild *b);
 
+/* a table_index_build_scan callback's state: each row's keys into b */
+typedef struct ZgRowSink
+{
+	ZgExtractor x;
+	SortedBuild *b;
+} ZgRowSink;
+
+extern void zg_sink_init(ZgRowSink *s, GinState *ginstate, SortedBuild *b);
+extern void zg_sink_row(Relation index, ItemPointer tid, Datum *values,
+						bool *isnull, bool tupleIsAlive, void *state);
+extern void zg_sink_done(ZgRowSink *s);
+
+/* the entry tree written bottom-up, keys in entry order (zh_gin_tree.c) */
+typedef struct ZgTree ZgTree;
+
+extern ZgTree *zg_tree_begin(Relation index, GinState *ginstate,
+							 GinStatsData *stats);
+extern void zg_tree_add(ZgTree *t, Datum key, GinNullCategory category,
+						ItemPointerData *list, uint32 n);
+extern void zg_tree_end(ZgTree *t);
+
 /* can this index be built by sorting int4 keys? */
 extern bool zg_sortable_index(GinState *ginstate);
 
@@ -59,9 +81,12 @@ extern bool zg_sortable_index(GinState *ginstate);
 extern double zg_parallel_scan(Relation heap, Relation index,
 							   IndexInfo *indexInfo, SortedBuild *b,
 							   GinState *ginstate, int nworkers);
-/* how many workers a build of index on heap may use (0: read it alone) */
+/*
+ * How many workers a build of index on heap (blocks: its own and its
+ * TOAST's) may use (0: read it alone)
+ */
 extern int	zg_parallel_workers(Relation heap, Relation index,
-								IndexInfo *indexInfo);
+								IndexInfo *indexInfo, double blocks);
 /* blocks of the table and its TOAST table */
 extern double zg_table_blocks(Relation heap);
 

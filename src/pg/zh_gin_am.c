@@ -1,8 +1,8 @@
 /*
  * zh_gin_am.c
- *	  The zh_gin index access method: PostgreSQL's GIN, page for page, with a
- *	  build that sorts its (key, row) pairs instead of feeding them one at a
- *	  time to GIN's red-black tree.
+ *	  The zh_gin index access method: PostgreSQL's GIN, in GIN's page format,
+ *	  with a build that sorts its (key, row) pairs instead of feeding them
+ *	  one at a time to GIN's red-black tree.
  *
  * GIN's own build (ginbuild) collects every key of every row in a balanced
  * tree, one comparison through the function manager per level per pair.  A
@@ -11,15 +11,16 @@
  * Where the index has one column whose keys are int4 in btint4cmp order
  * (zh_search_ops, zh_rank_ops), this build appends each row's keys to an
  * array of 64-bit (key, row) pairs, radix-sorts it by key when it fills
- * maintenance_work_mem or the scan ends, and hands each key's rows to
- * ginEntryInsert, which writes the same entry and posting pages as GIN's
- * build.  Every other index (more columns, other key types) is built by
+ * maintenance_work_mem or the scan ends, and writes the entry tree
+ * bottom-up from the sorted keys (zh_gin_tree.c; a later round, when the
+ * pairs did not fit in memory at once, goes through ginEntryInsert, as
+ * GIN's build does).  Every other index (more columns, other key types) is built by
  * ginbuild itself.  Scans, inserts, the pending list, VACUUM and WAL replay
  * are GIN's: the handler returns GIN's routine with ambuild replaced.
  *
  * This file holds the handler and the build's steps; the accumulator and
- * the keys of a row are in zh_gin_sorted.c, the table read by parallel
- * workers in zh_gin_parallel.c.
+ * the keys of a row are in zh_gin_sorted.c, the tree written bottom-up in
+ * zh_gin_tree.c, the table read by parallel workers in zh_gin_parallel.c.
  *
  * gin_clean_pending_list() and pgstattuple's pgstatginindex() accept GIN
  * indexes only (they test the access method's OID), so
@@ -55,35 +56,18 @@ PG_FUNCTION_INFO_V1(zh_gin_clean_pending_list);
 PG_FUNCTION_INFO_V1(zh_gin_pending);
 
 /* the table read by this backend alone */
-typedef struct SerialScan
-{
-	ZgExtractor x;
-	SortedBuild *b;
-} SerialScan;
-
-static void
-serial_callback(Relation index, ItemPointer tid, Datum *values,
-				bool *isnull, bool tupleIsAlive, void *state)
-{
-	SerialScan *s = (SerialScan *) state;
-
-	zg_extract(&s->x, values[0], isnull[0]);
-	zg_sorted_add(s->b, tid, s->x.keys, s->x.nkeys, s->x.specials);
-}
-
 static double
 serial_scan(Relation heap, Relation index, IndexInfo *indexInfo,
 			SortedBuild *b, GinState *ginstate)
 {
-	SerialScan	s;
+	ZgRowSink	sink;
 	double		reltuples;
 
-	zg_extractor_init(&s.x, ginstate, CurrentMemoryContext);
-	s.b = b;
+	zg_sink_init(&sink, ginstate, b);
 	/* no synchronized scan: rows come in TID order (as ginbuild) */
 	reltuples = table_index_build_scan(heap, index, indexInfo, false, true,
-									   serial_callback, &s, NULL);
-	MemoryContextDelete(s.x.funcCtx);
+									   zg_sink_row, &sink, NULL);
+	zg_sink_done(&sink);
 	return reltuples;
 }
 
@@ -113,6 +97,7 @@ zh_gin_build(Relation heap, Relation index, IndexInfo *indexInfo)
 	SortedBuild *b;
 	IndexBuildResult *result;
 	double		reltuples = -1;
+	double		blocks;
 	int			nworkers;
 
 	if (RelationGetNumberOfBlocks(index) != 0)
@@ -125,10 +110,11 @@ zh_gin_build(Relation heap, Relation index, IndexInfo *indexInfo)
 	init_index_pages(index, &stats);
 
 	b = zg_sorted_begin(index, &ginstate, &stats);
-	nworkers = zg_parallel_workers(heap, index, indexInfo);
+	blocks = zg_table_blocks(heap);
+	nworkers = zg_parallel_workers(heap, index, indexInfo, blocks);
 	/* Chinese text: about 0.23 pairs a byte (the table's blocks hold more) */
 	if (nworkers == 0)
-		zg_sorted_reserve(b, zg_table_blocks(heap) * BLCKSZ * 0.3);
+		zg_sorted_reserve(b, blocks * BLCKSZ * 0.3);
 	if (nworkers > 0)
 		reltuples = zg_parallel_scan(heap, index, indexInfo, b, &ginstate, nworkers);
 	if (reltuples < 0)

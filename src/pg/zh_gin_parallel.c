@@ -11,7 +11,9 @@
  * shared file set; so each file is in TID order.  When all are done, the
  * building backend merges the files by TID into the sorted accumulator
  * (src/pg/zh_gin_sorted.c), which writes the index as a serial build does:
- * the same pages.
+ * the same pages.  (Sorting in each participant and merging sorted runs
+ * instead was tried: the runs' files cost more than the sort it took off
+ * the building backend; bench/ingest.md.)
  *
  * Used when the index's expressions are parallel safe, the table is not
  * temporary, the build is not CONCURRENTLY, and the table with its TOAST
@@ -232,35 +234,18 @@ merge_files(ZgShared *shared, int nparticipants, SortedBuild *b)
 }
 
 /* the building backend alone, through the parallel scan: rows into b */
-typedef struct ZgDirect
-{
-	ZgExtractor x;
-	SortedBuild *b;
-} ZgDirect;
-
-static void
-add_row(Relation index, ItemPointer tid, Datum *values, bool *isnull,
-		bool tupleIsAlive, void *state)
-{
-	ZgDirect   *d = (ZgDirect *) state;
-
-	zg_extract(&d->x, values[0], isnull[0]);
-	zg_sorted_add(d->b, tid, d->x.keys, d->x.nkeys, d->x.specials);
-}
-
 static double
 scan_alone(Relation heap, Relation index, IndexInfo *indexInfo,
 		   ZgShared *shared, SortedBuild *b, GinState *ginstate)
 {
-	ZgDirect	d;
+	ZgRowSink	sink;
 	double		reltuples;
 
-	zg_extractor_init(&d.x, ginstate, CurrentMemoryContext);
-	d.b = b;
+	zg_sink_init(&sink, ginstate, b);
 	reltuples = table_index_build_scan(heap, index, indexInfo, true, true,
-									   add_row, &d,
+									   zg_sink_row, &sink,
 									   table_beginscan_parallel(heap, ZgSharedScan(shared)));
-	MemoryContextDelete(d.x.funcCtx);
+	zg_sink_done(&sink);
 	return reltuples;
 }
 
@@ -303,7 +288,10 @@ zg_parallel_scan(Relation heap, Relation index, IndexInfo *indexInfo,
 
 	LaunchParallelWorkers(pcxt);
 	if (pcxt->nworkers_launched == 0)
+	{
 		reltuples = scan_alone(heap, index, indexInfo, shared, b, ginstate);
+		WaitForParallelWorkersToFinish(pcxt);
+	}
 	else
 	{
 		instr_time	start,
@@ -324,7 +312,6 @@ zg_parallel_scan(Relation heap, Relation index, IndexInfo *indexInfo,
 								 RelationGetRelationName(index), pcxt->nworkers_launched,
 								 INSTR_TIME_GET_MILLISEC(read), INSTR_TIME_GET_MILLISEC(merged))));
 	}
-	WaitForParallelWorkersToFinish(pcxt);
 	DestroyParallelContext(pcxt);
 	ExitParallelMode();
 	return reltuples;
@@ -363,9 +350,9 @@ zg_table_blocks(Relation heap)
 }
 
 int
-zg_parallel_workers(Relation heap, Relation index, IndexInfo *indexInfo)
+zg_parallel_workers(Relation heap, Relation index, IndexInfo *indexInfo,
+					double blocks)
 {
-	double		blocks;
 	double		threshold = Max(min_parallel_table_scan_size, 1);
 	int			workers;
 
@@ -374,7 +361,6 @@ zg_parallel_workers(Relation heap, Relation index, IndexInfo *indexInfo)
 		heap->rd_rel->relpersistence == RELPERSISTENCE_TEMP ||
 		!parallel_safe_index(index))
 		return 0;
-	blocks = zg_table_blocks(heap);
 	if (blocks < threshold)
 		return 0;
 	/* as compute_parallel_worker: one more each time the size triples */

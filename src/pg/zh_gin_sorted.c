@@ -3,8 +3,9 @@
  *	  The zh_gin build's accumulator: every row's keys become 64-bit
  *	  (key, row) pairs, radix-sorted by key when they fill
  *	  maintenance_work_mem or the table is read, and each key's rows are
- *	  written into the index with GIN's own ginEntryInsert (the pages GIN's
- *	  build writes).  And how a row's keys are taken: straight from
+ *	  written into the index: the first round's into an entry tree written
+ *	  bottom-up (zh_gin_tree.c), a later round's through GIN's own
+ *	  ginEntryInsert.  And how a row's keys are taken: straight from
  *	  zh_search_ops's extraction, or through ginExtractEntries for any other
  *	  operator class with int4 keys.
  */
@@ -43,6 +44,7 @@ struct SortedBuild
 	uint32		nrows;
 	uint32		maxrows;
 	bool		rows_sorted;	/* rows came in TID order */
+	int			rounds;			/* flushes so far */
 	ItemPointerData *special[GIN_CAT_NULL_ITEM + 1];	/* rows by category */
 	uint32		nspecial[GIN_CAT_NULL_ITEM + 1];
 	uint32		maxspecial[GIN_CAT_NULL_ITEM + 1];
@@ -163,9 +165,13 @@ tid_cmp(const void *a, const void *b)
 	return ItemPointerCompare((ItemPointer) a, (ItemPointer) b);
 }
 
-/* the rows of one key or category, in TID order, into the index */
+/*
+ * The rows of one key or category, put in TID order, into the index: into
+ * the tree written bottom-up by the first round (zh_gin_tree.c), else
+ * through ginEntryInsert into the tree an earlier round wrote.
+ */
 static void
-insert_rows(SortedBuild *b, Datum key, GinNullCategory category,
+insert_rows(SortedBuild *b, ZgTree *tree, Datum key, GinNullCategory category,
 			ItemPointerData *list, uint32 n)
 {
 	MemoryContext old;
@@ -174,6 +180,11 @@ insert_rows(SortedBuild *b, Datum key, GinNullCategory category,
 		return;
 	if (!b->rows_sorted && n > 1)
 		qsort(list, n, sizeof(ItemPointerData), tid_cmp);
+	if (tree)
+	{
+		zg_tree_add(tree, key, category, list, n);
+		return;
+	}
 	CHECK_FOR_INTERRUPTS();
 	old = MemoryContextSwitchTo(b->insertCtx);
 	ginEntryInsert(b->ginstate, 1, key, category, list, n, b->stats);
@@ -193,6 +204,7 @@ flush_pairs(SortedBuild *b)
 	size_t		i,
 				j;
 	int			cat;
+	ZgTree	   *tree = b->rounds == 0 ? zg_tree_begin(b->ginstate->index, b->ginstate, b->stats) : NULL;
 
 	for (i = 0; i < b->npairs; i = j)
 	{
@@ -202,15 +214,18 @@ flush_pairs(SortedBuild *b)
 		/* a row has a key once (ginExtractEntries), so n <= nrows */
 		for (j = i; j < b->npairs && (uint32) (sorted[j] >> 32) == high; j++)
 			list[n++] = b->rows[(uint32) sorted[j]];
-		insert_rows(b, Int32GetDatum((int32) (high ^ 0x80000000U)),
+		insert_rows(b, tree, Int32GetDatum((int32) (high ^ 0x80000000U)),
 					GIN_CAT_NORM_KEY, list, n);
 	}
 	for (cat = GIN_CAT_NULL_KEY; cat <= GIN_CAT_NULL_ITEM; cat++)
 	{
-		insert_rows(b, (Datum) 0, (GinNullCategory) cat,
+		insert_rows(b, tree, (Datum) 0, (GinNullCategory) cat,
 					b->special[cat], b->nspecial[cat]);
 		b->nspecial[cat] = 0;
 	}
+	if (tree)
+		zg_tree_end(tree);
+	b->rounds++;
 	pfree(tmp);
 	pfree(list);
 	b->npairs = 0;
@@ -400,4 +415,28 @@ zg_extract(ZgExtractor *x, Datum value, bool isnull)
 		}
 	}
 	MemoryContextSwitchTo(old);
+}
+
+void
+zg_sink_init(ZgRowSink *s, GinState *ginstate, SortedBuild *b)
+{
+	zg_extractor_init(&s->x, ginstate, CurrentMemoryContext);
+	s->b = b;
+}
+
+/* a table_index_build_scan callback: the row's keys into the accumulator */
+void
+zg_sink_row(Relation index, ItemPointer tid, Datum *values, bool *isnull,
+			bool tupleIsAlive, void *state)
+{
+	ZgRowSink  *s = (ZgRowSink *) state;
+
+	zg_extract(&s->x, values[0], isnull[0]);
+	zg_sorted_add(s->b, tid, s->x.keys, s->x.nkeys, s->x.specials);
+}
+
+void
+zg_sink_done(ZgRowSink *s)
+{
+	MemoryContextDelete(s->x.funcCtx);
 }
