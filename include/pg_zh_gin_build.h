@@ -4,8 +4,9 @@
  *	  src/pg/zh_gin_am.c (the handler, the build's steps),
  *	  src/pg/zh_gin_sorted.c (keys of a row; the sorted (key, row) pairs
  *	  written into the index), src/pg/zh_gin_tree.c (the entry tree written
- *	  bottom-up) and src/pg/zh_gin_parallel.c (the table read by parallel
- *	  workers).
+ *	  bottom-up), src/pg/zh_gin_runs.c (sorted runs of a build larger than
+ *	  maintenance_work_mem) and src/pg/zh_gin_parallel.c (the table read by
+ *	  parallel workers).
  */
 #ifndef PG_ZH_GIN_BUILD_H
 #define PG_ZH_GIN_BUILD_H
@@ -69,6 +70,16 @@ extern ZgTree *zg_tree_begin(Relation index, GinState *ginstate,
 extern void zg_tree_add(ZgTree *t, Datum key, GinNullCategory category,
 						ItemPointerData *list, uint32 n);
 extern void zg_tree_end(ZgTree *t);
+
+/* sorted runs in temporary files, merged into a tree (zh_gin_runs.c) */
+typedef struct ZgRuns ZgRuns;
+
+extern ZgRuns *zg_runs_create(void);
+extern void zg_run_begin(ZgRuns *r);
+extern void zg_run_write(ZgRuns *r, int32 key, GinNullCategory category,
+						 ItemPointerData *list, uint32 n);
+extern void zg_run_end(ZgRuns *r);
+extern void zg_runs_merge(ZgRuns *r, ZgTree *tree);
 
 /* can this index be built by sorting int4 keys? */
 extern bool zg_sortable_index(GinState *ginstate);

@@ -3,9 +3,9 @@
  *	  The zh_gin build's accumulator: every row's keys become 64-bit
  *	  (key, row) pairs, radix-sorted by key when they fill
  *	  maintenance_work_mem or the table is read, and each key's rows are
- *	  written into the index: the first round's into an entry tree written
- *	  bottom-up (zh_gin_tree.c), a later round's through GIN's own
- *	  ginEntryInsert.  And how a row's keys are taken: straight from
+ *	  written into the entry tree written bottom-up (zh_gin_tree.c), or,
+ *	  when the pairs do not fit in memory at once, into sorted runs merged
+ *	  at the end (zh_gin_runs.c).  And how a row's keys are taken: straight from
  *	  zh_search_ops's extraction, or through ginExtractEntries for any other
  *	  operator class with int4 keys.
  */
@@ -36,7 +36,6 @@ struct SortedBuild
 	GinState   *ginstate;
 	GinStatsData *stats;
 	MemoryContext buildCtx;		/* the arrays below */
-	MemoryContext insertCtx;	/* ginEntryInsert's, per key */
 	uint64	   *pairs;
 	size_t		npairs;
 	size_t		maxpairs;
@@ -44,7 +43,7 @@ struct SortedBuild
 	uint32		nrows;
 	uint32		maxrows;
 	bool		rows_sorted;	/* rows came in TID order */
-	int			rounds;			/* flushes so far */
+	ZgRuns	   *runs;			/* sorted runs, when the pairs did not fit */
 	ItemPointerData *special[GIN_CAT_NULL_ITEM + 1];	/* rows by category */
 	uint32		nspecial[GIN_CAT_NULL_ITEM + 1];
 	uint32		maxspecial[GIN_CAT_NULL_ITEM + 1];
@@ -166,35 +165,29 @@ tid_cmp(const void *a, const void *b)
 }
 
 /*
- * The rows of one key or category, put in TID order, into the index: into
- * the tree written bottom-up by the first round (zh_gin_tree.c), else
- * through ginEntryInsert into the tree an earlier round wrote.
+ * The rows of one key or category, put in TID order, into the tree or a
+ * sorted run
  */
 static void
-insert_rows(SortedBuild *b, ZgTree *tree, Datum key, GinNullCategory category,
-			ItemPointerData *list, uint32 n)
+emit_rows(SortedBuild *b, ZgTree *tree, Datum key, GinNullCategory category,
+		  ItemPointerData *list, uint32 n)
 {
-	MemoryContext old;
-
 	if (n == 0)
 		return;
 	if (!b->rows_sorted && n > 1)
 		qsort(list, n, sizeof(ItemPointerData), tid_cmp);
 	if (tree)
-	{
 		zg_tree_add(tree, key, category, list, n);
-		return;
-	}
-	CHECK_FOR_INTERRUPTS();
-	old = MemoryContextSwitchTo(b->insertCtx);
-	ginEntryInsert(b->ginstate, 1, key, category, list, n, b->stats);
-	MemoryContextSwitchTo(old);
-	MemoryContextReset(b->insertCtx);
+	else
+		zg_run_write(b->runs, DatumGetInt32(key), category, list, n);
 }
 
-/* sort what has been collected, write it into the index, start again */
+/*
+ * Sort what has been collected and write it: the whole index when it is the
+ * last round and no run was written before, else a sorted run; start again
+ */
 static void
-flush_pairs(SortedBuild *b)
+flush_pairs(SortedBuild *b, bool last)
 {
 	MemoryContext old = MemoryContextSwitchTo(b->buildCtx);
 	uint64	   *tmp = alloc_big(Max(b->npairs, 1) * sizeof(uint64));
@@ -204,8 +197,16 @@ flush_pairs(SortedBuild *b)
 	size_t		i,
 				j;
 	int			cat;
-	ZgTree	   *tree = b->rounds == 0 ? zg_tree_begin(b->ginstate->index, b->ginstate, b->stats) : NULL;
+	ZgTree	   *tree = NULL;
 
+	if (last && b->runs == NULL)
+		tree = zg_tree_begin(b->ginstate->index, b->ginstate, b->stats);
+	else
+	{
+		if (b->runs == NULL)
+			b->runs = zg_runs_create();
+		zg_run_begin(b->runs);
+	}
 	for (i = 0; i < b->npairs; i = j)
 	{
 		uint32		high = (uint32) (sorted[i] >> 32);
@@ -214,18 +215,19 @@ flush_pairs(SortedBuild *b)
 		/* a row has a key once (ginExtractEntries), so n <= nrows */
 		for (j = i; j < b->npairs && (uint32) (sorted[j] >> 32) == high; j++)
 			list[n++] = b->rows[(uint32) sorted[j]];
-		insert_rows(b, tree, Int32GetDatum((int32) (high ^ 0x80000000U)),
-					GIN_CAT_NORM_KEY, list, n);
+		emit_rows(b, tree, Int32GetDatum((int32) (high ^ 0x80000000U)),
+				  GIN_CAT_NORM_KEY, list, n);
 	}
 	for (cat = GIN_CAT_NULL_KEY; cat <= GIN_CAT_NULL_ITEM; cat++)
 	{
-		insert_rows(b, tree, (Datum) 0, (GinNullCategory) cat,
-					b->special[cat], b->nspecial[cat]);
+		emit_rows(b, tree, (Datum) 0, (GinNullCategory) cat,
+				  b->special[cat], b->nspecial[cat]);
 		b->nspecial[cat] = 0;
 	}
 	if (tree)
 		zg_tree_end(tree);
-	b->rounds++;
+	else
+		zg_run_end(b->runs);
 	pfree(tmp);
 	pfree(list);
 	b->npairs = 0;
@@ -305,7 +307,7 @@ zg_sorted_add(SortedBuild *b, ItemPointer tid, const int32 *keys, size_t n,
 
 	if (b->npairs * PAIR_BYTES + (Size) b->nrows * sizeof(ItemPointerData) >= b->budget ||
 		b->nrows == PG_UINT32_MAX)
-		flush_pairs(b);
+		flush_pairs(b, false);
 }
 
 SortedBuild *
@@ -318,8 +320,6 @@ zg_sorted_begin(Relation index, GinState *ginstate, GinStatsData *stats)
 	b->ginstate = ginstate;
 	b->stats = stats;
 	b->buildCtx = ctx;
-	b->insertCtx = AllocSetContextCreate(ctx, "zh_gin build, one key",
-										 ALLOCSET_DEFAULT_SIZES);
 	b->rows_sorted = true;
 	b->budget = (Size) maintenance_work_mem * 1024;
 	return b;
@@ -354,8 +354,22 @@ double
 zg_sorted_end(SortedBuild *b)
 {
 	double		indtuples;
+	MemoryContext old;
 
-	flush_pairs(b);
+	flush_pairs(b, true);
+	if (b->runs)
+	{
+		ZgTree	   *tree;
+
+		/* the pairs' memory first: the merge needs little */
+		pfree(b->pairs);
+		b->pairs = NULL;
+		old = MemoryContextSwitchTo(b->buildCtx);
+		tree = zg_tree_begin(b->ginstate->index, b->ginstate, b->stats);
+		zg_runs_merge(b->runs, tree);
+		zg_tree_end(tree);
+		MemoryContextSwitchTo(old);
+	}
 	indtuples = b->indtuples;
 	MemoryContextDelete(b->buildCtx);
 	return indtuples;

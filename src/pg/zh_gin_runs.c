@@ -1,0 +1,259 @@
+/*
+ * zh_gin_runs.c
+ *	  Sorted runs of a zh_gin build too large for maintenance_work_mem: each
+ *	  time the (key, row) pairs fill it, they are sorted and written, key by
+ *	  key with each key's rows in TID order, to a temporary file; at the end
+ *	  the runs are merged by key, each key's rows merged by TID, into the
+ *	  entry tree written bottom-up (zh_gin_tree.c).
+ *
+ * So a build of any size writes its tree in one pass, where inserting the
+ * later rounds key by key with ginEntryInsert (as GIN's build does) cost a
+ * descent from the root and a search of a leaf a key, and split pages
+ * (bench/ingest.md).
+ *
+ * A run is a temporary file of records: a ZgRunHead (key, category,
+ * number of rows), then the rows' TIDs.  Records come in GIN's entry order:
+ * normal keys by btint4cmp, then the null categories.  Rows of different
+ * runs are different rows, so a TID is in one run only.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "storage/buffile.h"
+#include "utils/memutils.h"
+
+#include "pg_zh_gin_build.h"
+
+typedef struct ZgRunHead
+{
+	int32		key;
+	uint32		n;
+	uint8		category;
+	uint8		pad[3];
+} ZgRunHead;
+
+/* one run while it is merged */
+typedef struct ZgRun
+{
+	BufFile    *file;
+	ZgRunHead	head;
+	bool		live;
+} ZgRun;
+
+struct ZgRuns
+{
+	MemoryContext ctx;
+	ZgRun	   *runs;
+	int			nruns;
+	int			maxruns;
+	BufFile    *writing;		/* the run being written */
+};
+
+ZgRuns *
+zg_runs_create(void)
+{
+	ZgRuns	   *r = palloc0(sizeof(ZgRuns));
+
+	r->ctx = CurrentMemoryContext;
+	return r;
+}
+
+void
+zg_run_begin(ZgRuns *r)
+{
+	MemoryContext old = MemoryContextSwitchTo(r->ctx);
+
+	Assert(r->writing == NULL);
+	if (r->nruns == r->maxruns)
+	{
+		r->maxruns = Max(r->maxruns * 2, 8);
+		r->runs = r->runs ? repalloc(r->runs, sizeof(ZgRun) * r->maxruns)
+			: palloc(sizeof(ZgRun) * r->maxruns);
+	}
+	r->writing = BufFileCreateTemp(false);
+	MemoryContextSwitchTo(old);
+}
+
+void
+zg_run_write(ZgRuns *r, int32 key, GinNullCategory category,
+			 ItemPointerData *list, uint32 n)
+{
+	ZgRunHead	h;
+
+	memset(&h, 0, sizeof(h));	/* no padding bytes left undefined */
+	h.key = key;
+	h.n = n;
+	h.category = (uint8) category;
+	BufFileWrite(r->writing, &h, sizeof(h));
+	BufFileWrite(r->writing, list, sizeof(ItemPointerData) * n);
+}
+
+void
+zg_run_end(ZgRuns *r)
+{
+	ZgRun	   *run = &r->runs[r->nruns++];
+
+	run->file = r->writing;
+	run->live = false;
+	r->writing = NULL;
+}
+
+static void
+read_exact(BufFile *file, void *p, size_t size)
+{
+	size_t		got = BufFileRead(file, p, size);
+
+	if (got != size)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("zh_gin build: short read of a sorted run (%zu of %zu bytes)",
+						got, size)));
+}
+
+static void
+next_head(ZgRun *run)
+{
+	size_t		got = BufFileRead(run->file, &run->head, sizeof(run->head));
+
+	if (got == 0)
+		run->live = false;
+	else if (got != sizeof(run->head) || run->head.category > GIN_CAT_NULL_ITEM)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("zh_gin build: a sorted run's record is damaged")));
+}
+
+/* GIN's entry order: categories (normal keys first), then btint4cmp */
+static int
+head_cmp(const ZgRunHead *a, const ZgRunHead *b)
+{
+	if (a->category != b->category)
+		return a->category < b->category ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return 0;
+}
+
+/* a buffer of TIDs with room for at least n */
+static ItemPointerData *
+room(ItemPointerData *p, size_t *cap, size_t n)
+{
+	if (n <= *cap)
+		return p;
+	*cap = Max(n, *cap * 2);
+	if (p == NULL)
+		return MemoryContextAllocHuge(CurrentMemoryContext,
+									  *cap * sizeof(ItemPointerData));
+	return repalloc_huge(p, *cap * sizeof(ItemPointerData));
+}
+
+/* a and b, each in TID order (no TID in both), into out */
+static void
+merge_tids(const ItemPointerData *a, size_t na, const ItemPointerData *b,
+		   size_t nb, ItemPointerData *out)
+{
+	size_t		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na && j < nb)
+		out[k++] = ItemPointerCompare((ItemPointer) &a[i], (ItemPointer) &b[j]) < 0 ? a[i++] : b[j++];
+	while (i < na)
+		out[k++] = a[i++];
+	while (j < nb)
+		out[k++] = b[j++];
+}
+
+/* the merge's buffers: one key's rows so far, a run's rows, the merged */
+typedef struct ZgMergeBufs
+{
+	ItemPointerData *list,
+			   *in,
+			   *tmp;
+	size_t		list_cap,
+				in_cap,
+				tmp_cap;
+} ZgMergeBufs;
+
+/* this run's rows of the key, merged into the n rows in m->list */
+static size_t
+take_rows(ZgRun *run, ZgMergeBufs *m, size_t n)
+{
+	size_t		k = run->head.n;
+	ItemPointerData *swap;
+	size_t		cap;
+
+	if (n == 0)
+	{
+		m->list = room(m->list, &m->list_cap, k);
+		read_exact(run->file, m->list, k * sizeof(ItemPointerData));
+		return k;
+	}
+	m->in = room(m->in, &m->in_cap, k);
+	read_exact(run->file, m->in, k * sizeof(ItemPointerData));
+	m->tmp = room(m->tmp, &m->tmp_cap, n + k);
+	merge_tids(m->list, n, m->in, k, m->tmp);
+	swap = m->list;
+	m->list = m->tmp;
+	m->tmp = swap;
+	cap = m->list_cap;
+	m->list_cap = m->tmp_cap;
+	m->tmp_cap = cap;
+	return n + k;
+}
+
+/*
+ * Every run, merged by key, into the tree; the runs' files are closed and
+ * the runs freed.
+ */
+void
+zg_runs_merge(ZgRuns *r, ZgTree *tree)
+{
+	ZgMergeBufs m;
+	uint64		nkeys = 0;
+	int			i;
+
+	memset(&m, 0, sizeof(m));
+	for (i = 0; i < r->nruns; i++)
+	{
+		if (BufFileSeek(r->runs[i].file, 0, 0, SEEK_SET) != 0)
+			ereport(ERROR,
+					(errcode_for_file_access(),
+					 errmsg("zh_gin build: could not rewind a sorted run")));
+		r->runs[i].live = true;
+		next_head(&r->runs[i]);
+	}
+	for (;;)
+	{
+		ZgRun	   *first = NULL;
+		ZgRunHead	min;
+		size_t		n = 0;
+
+		for (i = 0; i < r->nruns; i++)
+			if (r->runs[i].live &&
+				(first == NULL || head_cmp(&r->runs[i].head, &first->head) < 0))
+				first = &r->runs[i];
+		if (first == NULL)
+			break;
+		min = first->head;
+		for (i = 0; i < r->nruns; i++)
+			if (r->runs[i].live && head_cmp(&r->runs[i].head, &min) == 0)
+			{
+				n = take_rows(&r->runs[i], &m, n);
+				next_head(&r->runs[i]);
+			}
+		zg_tree_add(tree, Int32GetDatum(min.key), (GinNullCategory) min.category,
+					m.list, (uint32) n);
+		if ((++nkeys & 1023) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	for (i = 0; i < r->nruns; i++)
+		BufFileClose(r->runs[i].file);
+	r->nruns = 0;
+	if (m.list)
+		pfree(m.list);
+	if (m.in)
+		pfree(m.in);
+	if (m.tmp)
+		pfree(m.tmp);
+}
