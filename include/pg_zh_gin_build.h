@@ -80,6 +80,13 @@ extern void zg_run_write(ZgRuns *r, int32 key, GinNullCategory category,
 						 ItemPointerData *list, uint32 n);
 extern void zg_run_end(ZgRuns *r);
 extern void zg_runs_merge(ZgRuns *r, ZgTree *tree);
+/* reading a build's files: the bytes asked for, or an error naming what */
+struct BufFile;
+extern void zg_read_exact(struct BufFile *file, void *p, size_t size,
+						  const char *what);
+/* a record's head; false at the file's end */
+extern bool zg_read_head(struct BufFile *file, void *head, size_t size,
+						 const char *what);
 
 /* can this index be built by sorting int4 keys? */
 extern bool zg_sortable_index(GinState *ginstate);

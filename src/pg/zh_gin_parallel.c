@@ -152,28 +152,10 @@ typedef struct ZgStream
 } ZgStream;
 
 static void
-read_exact(BufFile *file, void *p, size_t size)
-{
-	size_t		got = BufFileRead(file, p, size);
-
-	if (got != size)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("zh_gin build: short read of a worker's rows (%zu of %zu bytes)",
-						got, size)));
-}
-
-static void
 next_head(ZgStream *s)
 {
-	size_t		got = BufFileRead(s->file, &s->head, sizeof(s->head));
-
-	if (got == 0)
-		s->live = false;
-	else if (got != sizeof(s->head))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("zh_gin build: short read of a worker's rows")));
+	s->live = zg_read_head(s->file, &s->head, sizeof(s->head),
+						   "a worker's rows");
 }
 
 /* the participants' files, merged by TID, into b */
@@ -219,7 +201,8 @@ merge_files(ZgShared *shared, int nparticipants, SortedBuild *b)
 				: MemoryContextAllocHuge(CurrentMemoryContext, cap * sizeof(int32));
 		}
 		if (min->head.nkeys > 0)
-			read_exact(min->file, keys, sizeof(int32) * min->head.nkeys);
+			zg_read_exact(min->file, keys, sizeof(int32) * min->head.nkeys,
+						  "a worker's rows");
 		zg_sorted_add(b, &min->head.tid, keys, min->head.nkeys, min->head.specials);
 		next_head(min);
 		if ((++nread & 1023) == 0)

@@ -98,26 +98,41 @@ zg_run_end(ZgRuns *r)
 	r->writing = NULL;
 }
 
-static void
-read_exact(BufFile *file, void *p, size_t size)
+/* size bytes of a build's file (what: what it holds, for the error) */
+void
+zg_read_exact(BufFile *file, void *p, size_t size, const char *what)
 {
 	size_t		got = BufFileRead(file, p, size);
 
 	if (got != size)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("zh_gin build: short read of a sorted run (%zu of %zu bytes)",
-						got, size)));
+				 errmsg("zh_gin build: short read of %s (%zu of %zu bytes)",
+						what, got, size)));
+}
+
+/* the next record's head of a build's file; false at its end */
+bool
+zg_read_head(BufFile *file, void *head, size_t size, const char *what)
+{
+	size_t		got = BufFileRead(file, head, size);
+
+	if (got == 0)
+		return false;
+	if (got != size)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("zh_gin build: short read of %s (%zu of %zu bytes)",
+						what, got, size)));
+	return true;
 }
 
 static void
 next_head(ZgRun *run)
 {
-	size_t		got = BufFileRead(run->file, &run->head, sizeof(run->head));
-
-	if (got == 0)
-		run->live = false;
-	else if (got != sizeof(run->head) || run->head.category > GIN_CAT_NULL_ITEM)
+	run->live = zg_read_head(run->file, &run->head, sizeof(run->head),
+							 "a sorted run");
+	if (run->live && run->head.category > GIN_CAT_NULL_ITEM)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("zh_gin build: a sorted run's record is damaged")));
@@ -186,11 +201,11 @@ take_rows(ZgRun *run, ZgMergeBufs *m, size_t n)
 	if (n == 0)
 	{
 		m->list = room(m->list, &m->list_cap, k);
-		read_exact(run->file, m->list, k * sizeof(ItemPointerData));
+		zg_read_exact(run->file, m->list, k * sizeof(ItemPointerData), "a sorted run");
 		return k;
 	}
 	m->in = room(m->in, &m->in_cap, k);
-	read_exact(run->file, m->in, k * sizeof(ItemPointerData));
+	zg_read_exact(run->file, m->in, k * sizeof(ItemPointerData), "a sorted run");
 	m->tmp = room(m->tmp, &m->tmp_cap, n + k);
 	merge_tids(m->list, n, m->in, k, m->tmp);
 	swap = m->list;
