@@ -5,9 +5,9 @@
  *	  maintenance_work_mem or the table is read, and each key's rows are
  *	  written into the entry tree written bottom-up (zh_gin_tree.c), or,
  *	  when the pairs do not fit in memory at once, into sorted runs merged
- *	  at the end (zh_gin_runs.c).  And how a row's keys are taken: straight from
- *	  zh_search_ops's extraction, or through ginExtractEntries for any other
- *	  operator class with int4 keys.
+ *	  at the end (zh_gin_runs.c).  And how a row's keys are taken: straight
+ *	  from zh_search_ops's extraction, or through ginExtractEntries for any
+ *	  other operator class with int4 keys.
  */
 #include "postgres.h"
 
