@@ -21,7 +21,9 @@
  *     (ZH_SUBSTR_LONG_BYTES and more) contains most common bigrams, so it
  *     also gets a marker key and hashed trigram keys: a term of three or
  *     more characters needs its trigrams there, which spares most rechecks
- *     of long texts;
+ *     of long texts; a text stored out of line (ZH_SUBSTR_MID_BYTES) gets
+ *     another marker and the trigrams whose middle character is a common
+ *     one, where the bigrams alone let most false candidates through;
  *   - queries (ZhSubQuery) in zh_query syntax: terms separated by white
  *     space must all occur, "quoted text" is one term with its spaces, OR
  *     or | makes alternatives, -term excludes.  Each term is normalised and
@@ -146,6 +148,12 @@ extern size_t zh_substr_keys(const char *s, size_t len, bool every_char,
 
 /* texts of this many bytes and more also get trigram keys */
 #define ZH_SUBSTR_LONG_BYTES	24576
+/*
+ * and from this many, those of a common middle character: about where
+ * PostgreSQL moves a value out of line (TOAST_TUPLE_THRESHOLD), so a
+ * recheck of such a text reads TOAST blocks of its own
+ */
+#define ZH_SUBSTR_MID_BYTES		2048
 
 /* the key of one code point, of two or three adjacent ones, of long texts */
 extern int32_t zh_substr_key_char(uint32_t cp);
@@ -155,6 +163,8 @@ extern int32_t zh_substr_key_end(uint32_t cp);
 extern int32_t zh_substr_key_bigram(uint32_t a, uint32_t b);
 extern int32_t zh_substr_key_trigram(uint32_t a, uint32_t b, uint32_t c);
 extern int32_t zh_substr_key_long(void);
+extern int32_t zh_substr_key_mid(void);
+extern int32_t zh_substr_key_mid_trigram(uint32_t a, uint32_t b, uint32_t c);
 
 /*
  * Is cp one of the most frequent Han characters (src/core/zh_common_chars.c)?
@@ -208,6 +218,9 @@ typedef struct ZhSubTerm
 								 * will do */
 	uint32_t	ntri;			/* then (3+ characters) the long-text
 								 * marker and ntri trigrams */
+	uint32_t	nmid;			/* then, if any of them has a common middle
+								 * character, the out-of-line marker and
+								 * those nmid trigrams */
 	uint32_t	group;			/* terms of one group are alternatives */
 	bool		negated;
 	bool		exact;			/* its keys alone decide containment */

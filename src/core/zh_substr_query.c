@@ -248,8 +248,8 @@ term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 				ntri = t->ncp >= 3 ? t->ncp - 2 : 0,
 				i;
 
-	keys_reserve(q, need + 1 + ntri, cap);
-	memset(q->partial + q->nkeys, 0, (need + 1 + ntri) * sizeof(bool));
+	keys_reserve(q, need + 2 + 2 * ntri, cap);
+	memset(q->partial + q->nkeys, 0, (need + 2 + 2 * ntri) * sizeof(bool));
 	t->key_first = q->nkeys;
 	if (t->ncp == 1)
 	{
@@ -275,6 +275,17 @@ term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 		q->keys[q->nkeys + i] = zh_substr_key_trigram(t->cps[i], t->cps[i + 1], t->cps[i + 2]);
 	t->ntri = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, ntri);
 	q->nkeys += t->ntri;
+	/* the trigrams of a common middle character, as texts of the middle
+	 * sizes have them */
+	for (i = 0; i < ntri; i++)
+		if (zh_substr_char_common(t->cps[i + 1]))
+			q->keys[q->nkeys + 1 + t->nmid++] =
+				zh_substr_key_mid_trigram(t->cps[i], t->cps[i + 1], t->cps[i + 2]);
+	if (t->nmid == 0)
+		return;
+	q->keys[q->nkeys++] = zh_substr_key_mid();
+	t->nmid = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, t->nmid);
+	q->nkeys += t->nmid;
 }
 
 /*
@@ -460,6 +471,37 @@ any_key(const char *check, uint32_t n)
 	return v;
 }
 
+static int
+and3(int a, int b)
+{
+	return a == 0 || b == 0 ? 0 : (a == 1 && b == 1 ? 1 : 2);
+}
+
+/*
+ * 0 no, 1 yes, 2 maybe: a term's trigram keys, given check of its markers
+ * and trigrams (term_keys).  A text with the long marker must have all the
+ * trigrams, one with the out-of-line marker those of a common middle, any
+ * other none; the answer is what every kind of text the markers leave
+ * possible says.
+ */
+static int
+trigrams_consistent(const ZhSubTerm *t, const char *check)
+{
+	char		is_long = check[0],
+				is_mid = t->nmid > 0 ? check[1 + t->ntri] : 0;
+	int			v = -1,
+				kind[3],
+				k;
+
+	kind[0] = is_long != 0 ? all_keys(check + 1, t->ntri) : -1;
+	kind[1] = is_mid != 0 ? all_keys(check + 2 + t->ntri, t->nmid) : -1;
+	kind[2] = is_long != 1 && is_mid != 1 ? 1 : -1;
+	for (k = 0; k < 3; k++)
+		if (kind[k] >= 0)
+			v = v < 0 ? kind[k] : (v == kind[k] ? v : 2);
+	return v < 0 ? 0 : v;
+}
+
 /* 0 no, 1 yes, 2 maybe: one term given its keys */
 static int
 term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
@@ -468,16 +510,7 @@ term_consistent(const ZhSubQuery *q, const ZhSubTerm *t, const char *check)
 		: all_keys(check + t->key_first, t->nkeys);
 
 	if (v != 0 && t->ntri > 0)
-	{
-		/* a long text must have the trigrams too */
-		char		is_long = check[t->key_first + t->nkeys];
-		int			tri = all_keys(check + t->key_first + t->nkeys + 1, t->ntri);
-
-		if (tri == 0 && is_long == 1)
-			v = 0;
-		else if (tri != 1 && is_long != 0)
-			v = 2;
-	}
+		v = and3(v, trigrams_consistent(t, check + t->key_first + t->nkeys));
 	if (v == 1 && !t->exact)
 		v = 2;
 	if (t->negated)

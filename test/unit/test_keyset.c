@@ -67,18 +67,23 @@ reference_keys(const char *s, size_t len, bool every_char, int32_t **out)
 				n = 0,
 				ncp = 0;
 	int32_t    *k = malloc((3 * len + 2) * sizeof(int32_t));
-	bool		is_long = len >= ZH_SUBSTR_LONG_BYTES;
+	bool		is_long = len >= ZH_SUBSTR_LONG_BYTES,
+				is_mid = !is_long && len >= ZH_SUBSTR_MID_BYTES;
 
 	if (is_long)
 		k[n++] = zh_substr_key_long();
+	if (is_mid)
+		k[n++] = zh_substr_key_mid();
 	zh_fold_stream_init(&st, s, len);
 	while (zh_fold_next(&st, &cp, &a, &b))
 	{
 		k[n++] = zh_substr_key_char(cp);
 		if (ncp > 0)
 			k[n++] = zh_substr_key_bigram(prev, cp);
-		if (is_long && ncp > 1)
+		if (ncp > 1 && is_long)
 			k[n++] = zh_substr_key_trigram(prev2, prev, cp);
+		if (ncp > 1 && is_mid && zh_substr_char_common(prev))
+			k[n++] = zh_substr_key_mid_trigram(prev2, prev, cp);
 		prev2 = prev;
 		prev = cp;
 		ncp++;

@@ -375,12 +375,13 @@ test_common_char_keys(void)
 }
 
 /*
- * Long texts (with trigram keys): the index's verdict from the text's keys
- * never rejects a text that contains the query, and rejects some that
- * do not.
+ * Texts with trigram keys (long ones with all, those stored out of line
+ * with the ones of a common middle character, as lo <= bytes < hi picks):
+ * the index's verdict from the text's keys never rejects a text that
+ * contains the query, and rejects some that do not.
  */
 static void
-test_long_consistent(void)
+test_trigram_consistent(size_t lo, size_t hi)
 {
 	size_t		cap = 40000 * 4 + 1;
 	char	   *doc = malloc(cap),
@@ -389,16 +390,20 @@ test_long_consistent(void)
 				rejected_true = 0,
 				rejected_false = 0,
 				nfalse = 0;
+	int32_t		marker = hi < cap ? zh_substr_key_mid() : zh_substr_key_long();
 
 	for (round = 0; round < 40; round++)
 	{
-		size_t		dlen = random_text(doc, 12000 + (size_t) rand() % 20000),
+		size_t		dlen,
 					nk,
 					k;
 		int32_t    *keys;
 
+		do
+			dlen = random_text(doc, lo / 2 + (size_t) rand() % (hi < cap ? hi / 2 : 20000));
+		while (dlen < lo || dlen >= hi);
 		nk = zh_substr_keys(doc, dlen, false, &keys);
-		NA_CHECK(dlen >= ZH_SUBSTR_LONG_BYTES);
+		NA_CHECK(bsearch(&marker, keys, nk, sizeof(int32_t), cmp_i32) != NULL);
 		for (k = 0; k < 50; k++)
 		{
 			size_t		qlen = random_text(q, 3 + (size_t) rand() % 4),
@@ -662,7 +667,8 @@ main(void)
 	test_spans_headline();
 	test_common_char_lookup();
 	test_common_char_keys();
-	test_long_consistent();
+	test_trigram_consistent(ZH_SUBSTR_LONG_BYTES, SIZE_MAX);
+	test_trigram_consistent(ZH_SUBSTR_MID_BYTES, ZH_SUBSTR_LONG_BYTES);
 	test_sparse_windows();
 	test_utf8_count();
 	test_selectivity();
