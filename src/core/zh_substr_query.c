@@ -275,8 +275,10 @@ term_keys(ZhSubQuery *q, ZhSubTerm *t, uint32_t *cap)
 		q->keys[q->nkeys + i] = zh_substr_key_trigram(t->cps[i], t->cps[i + 1], t->cps[i + 2]);
 	t->ntri = (uint32_t) zh_substr_keys_unique(q->keys + q->nkeys, ntri);
 	q->nkeys += t->ntri;
-	/* the trigrams of a common middle character, as texts of the middle
-	 * sizes have them */
+	/*
+	 * then those of a common middle character again, keyed as texts stored
+	 * out of line have them
+	 */
 	for (i = 0; i < ntri; i++)
 		if (zh_substr_char_common(t->cps[i + 1]))
 			q->keys[q->nkeys + 1 + t->nmid++] =
