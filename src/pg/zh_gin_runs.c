@@ -18,6 +18,7 @@
  */
 #include "postgres.h"
 
+#include "lib/binaryheap.h"
 #include "miscadmin.h"
 #include "storage/buffile.h"
 #include "utils/memutils.h"
@@ -217,14 +218,26 @@ take_rows(ZgRun *run, ZgMergeBufs *m, size_t n)
 	return n + k;
 }
 
+/* the heap of runs by their next record: the smallest key first */
+static int
+run_cmp(Datum a, Datum b, void *arg)
+{
+	ZgRuns	   *r = (ZgRuns *) arg;
+
+	return -head_cmp(&r->runs[DatumGetInt32(a)].head,
+					 &r->runs[DatumGetInt32(b)].head);
+}
+
 /*
  * Every run, merged by key, into the tree; the runs' files are closed and
- * the runs freed.
+ * the runs freed.  The runs wait in a heap by their next key, so a key
+ * costs a few comparisons however many runs the build wrote.
  */
 void
 zg_runs_merge(ZgRuns *r, ZgTree *tree)
 {
 	ZgMergeBufs m;
+	binaryheap *heap = binaryheap_allocate(Max(r->nruns, 1), run_cmp, r);
 	uint64		nkeys = 0;
 	int			i;
 
@@ -235,33 +248,36 @@ zg_runs_merge(ZgRuns *r, ZgTree *tree)
 			ereport(ERROR,
 					(errcode_for_file_access(),
 					 errmsg("zh_gin build: could not rewind a sorted run")));
-		r->runs[i].live = true;
 		next_head(&r->runs[i]);
+		if (r->runs[i].live)
+			binaryheap_add_unordered(heap, Int32GetDatum(i));
 	}
-	for (;;)
+	binaryheap_build(heap);
+	while (!binaryheap_empty(heap))
 	{
-		ZgRun	   *first = NULL;
-		ZgRunHead	min;
+		ZgRunHead	min = r->runs[DatumGetInt32(binaryheap_first(heap))].head;
 		size_t		n = 0;
 
-		for (i = 0; i < r->nruns; i++)
-			if (r->runs[i].live &&
-				(first == NULL || head_cmp(&r->runs[i].head, &first->head) < 0))
-				first = &r->runs[i];
-		if (first == NULL)
-			break;
-		min = first->head;
-		for (i = 0; i < r->nruns; i++)
-			if (r->runs[i].live && head_cmp(&r->runs[i].head, &min) == 0)
-			{
-				n = take_rows(&r->runs[i], &m, n);
-				next_head(&r->runs[i]);
-			}
+		/* every run whose next key is this one */
+		do
+		{
+			int			first = DatumGetInt32(binaryheap_first(heap));
+
+			n = take_rows(&r->runs[first], &m, n);
+			next_head(&r->runs[first]);
+			if (r->runs[first].live)
+				binaryheap_replace_first(heap, Int32GetDatum(first));
+			else
+				(void) binaryheap_remove_first(heap);
+		} while (!binaryheap_empty(heap) &&
+				 head_cmp(&r->runs[DatumGetInt32(binaryheap_first(heap))].head,
+						  &min) == 0);
 		zg_tree_add(tree, Int32GetDatum(min.key), (GinNullCategory) min.category,
 					m.list, (uint32) n);
 		if ((++nkeys & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	binaryheap_free(heap);
 	for (i = 0; i < r->nruns; i++)
 		BufFileClose(r->runs[i].file);
 	r->nruns = 0;
