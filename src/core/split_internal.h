@@ -289,6 +289,18 @@ typedef struct SpCohesion
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 
+/* split_cohesion.c: content bigrams and the cohesion figures of each line */
+typedef struct SpBigrams
+{
+	uint32_t   *h;				/* hashed, in text order */
+	uint16_t   *slot;			/* their slots in a window */
+	int		   *off;			/* line k's: off[k] .. off[k + 1] - 1 */
+} SpBigrams;
+
+extern void sp_bigrams_build(const SpSeq *sq, SpBigrams *bg);
+extern void sp_bigrams_free(SpBigrams *bg);
+extern void sp_cohesion_lines(const SpSeq *sq, const SpBigrams *bg, SpCohesion *coh);
+
 /* split_list.c: runs of short item lines (name lists, directories) */
 #define SP_ITEM_MAX_CP		40	/* an item line is at most this long */
 #define SP_LIST_MIN_LINES	6	/* a run this long is a list */

@@ -65,17 +65,70 @@ cue_flag(uint32_t a, uint32_t b)
 }
 
 /* 一..九, 十, 百, 千, 〇: digits of prices printed in Chinese numerals */
+static const uint32_t hist_numerals[] = {
+	0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+	0x767E, 0x5343, 0x3007
+};
+
+/*
+ * Asked of every character of every line: the numerals' low six bits as a
+ * mask first, so that most characters take one test, not thirteen.
+ */
 static bool
 hist_numeral(uint32_t cp)
 {
-	return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
-		cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341 ||
-		cp == 0x767E || cp == 0x5343 || cp == 0x3007;
+	static uint64_t low = 0;
+	size_t		i;
+
+	if (low == 0)
+		for (i = 0; i < sizeof(hist_numerals) / sizeof(hist_numerals[0]); i++)
+			low |= (uint64_t) 1 << (hist_numerals[i] & 63);
+	if (!((low >> (cp & 63)) & 1))
+		return false;
+	for (i = 0; i < sizeof(hist_numerals) / sizeof(hist_numerals[0]); i++)
+		if (hist_numerals[i] == cp)
+			return true;
+	return false;
+}
+
+/* a cue word's second character */
+static bool
+cue_second(uint32_t b)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (cues[i].b == b)
+			return true;
+	return false;
+}
+
+/*
+ * Characters of the basic plane that shapes() must look at: digits, the
+ * dashes inside a telephone number, 元, the numerals, and those that fold
+ * to a cue word's second character.  Any other character only ends the runs,
+ * so it takes one table look-up (most of a line; the branches of the full
+ * test were a tenth of a split).  Made on first use.
+ */
+static uint8_t shape_chars[0x10000];
+static bool shape_chars_made = false;
+
+static void
+shape_chars_make(void)
+{
+	uint32_t	cp;
+
+	for (cp = 0; cp < 0x10000; cp++)
+		shape_chars[cp] = is_digit_cp(cp) || cp == '-' || cp == 0x2014 || cp == 0xFF0D ||
+			cp == 0x5143 || (cp >= 0x3007 && cp <= 0x767E && hist_numeral(cp)) ||
+			(cp >= 0x4E00 && cue_second(zh_fold_cp_inline(cp)));
+	shape_chars_made = true;
 }
 
 /*
  * Phone numbers and prices, and (words true) the cue words, in one pass
- * over the code points.
+ * over the code points.  prev is the character before, folded when
+ * prev_fold says so (folded only when a cue may follow).
  */
 static int
 shapes(const char *s, size_t len, bool words)
@@ -88,7 +141,10 @@ shapes(const char *s, size_t len, bool words)
 				adv;
 	uint32_t	prev = 0,
 				steps = 0;
+	bool		prev_fold = false;
 
+	if (!shape_chars_made)
+		shape_chars_make();
 	for (i = 0; i < len; i += adv)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
@@ -97,6 +153,17 @@ shapes(const char *s, size_t len, bool words)
 		/* one line may be the whole text */
 		if ((++steps & 0xFFFF) == 0)
 			na_check_interrupts();
+		if (cp < 0x10000 && !shape_chars[cp])
+		{
+			/* the else branch below, with no flag it could set */
+			run = han_run = han_digits = 0;
+			prev = cp;
+			prev_fold = words && cp >= 0x4E00;
+			continue;
+		}
+		if (prev_fold)
+			prev = zh_fold_cp_inline(prev);
+		prev_fold = false;
 		if (is_digit_cp(cp))
 		{
 			if (run == 0 && (prev == 0xFFE5 || prev == 0xA5))
