@@ -63,18 +63,29 @@ in_list(const char *s, size_t len, const char *const *list)
  * longest role word that ends the token (at_end) or starts it, leaving
  * something after it; returns its byte length or 0
  */
+#define N_ROLE_WORDS ((int) (sizeof(role_words) / sizeof(role_words[0])) - 1)
+
 static size_t
 role_affix(const char *s, size_t len, bool at_end, const char **role)
 {
+	/* the words' lengths, measured once: asked of every short line */
+	static size_t role_len[N_ROLE_WORDS];
 	size_t		best = 0;
 	int			i;
 
-	for (i = 0; role_words[i]; i++)
+	if (role_len[0] == 0)
+		for (i = 0; i < N_ROLE_WORDS; i++)
+			role_len[i] = strlen(role_words[i]);
+	for (i = 0; i < N_ROLE_WORDS; i++)
 	{
-		size_t		rl = strlen(role_words[i]);
+		size_t		rl = role_len[i];
+		const char *at;
 
-		if (rl > best && (at_end ? rl <= len : rl < len) &&
-			memcmp(at_end ? s + len - rl : s, role_words[i], rl) == 0)
+		if (rl <= best || (at_end ? rl > len : rl >= len))
+			continue;
+		at = at_end ? s + len - rl : s;
+		/* the first byte before the call: most words differ there */
+		if (at[0] == role_words[i][0] && memcmp(at, role_words[i], rl) == 0)
 		{
 			best = rl;
 			*role = role_words[i];

@@ -33,6 +33,7 @@ void
 sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 {
 	size_t		i = 0,
+				run,
 				adv;
 	bool		pending_space = false;
 	bool		first = true;
@@ -51,6 +52,11 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 	if (i >= len)
 		return;
 
+	/*
+	 * Characters kept as they are go out in runs, run .. i - 1: a call a
+	 * character was a tenth of a split.
+	 */
+	run = i;
 	while (i < len)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
@@ -58,19 +64,18 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 		/* a paragraph can be the whole (huge) issue: stay cancellable */
 		if ((++steps & 0xFFFF) == 0)
 			na_check_interrupts();
-		if (na_is_space(cp))
+		if (na_is_space(cp) || is_dropped_mark(cp))
 		{
-			pending_space = true;
+			na_buf_append(&st->buf, s + run, i - run);
+			if (na_is_space(cp))
+				pending_space = true;
 			i += adv;
-			continue;
-		}
-		if (is_dropped_mark(cp))
-		{
-			i += adv;
+			run = i;
 			continue;
 		}
 		if (first)
 		{
+			/* the first kept character: run is empty here */
 			if (st->buf.len > 0)
 			{
 				if (own_paragraph || !st->open)
@@ -81,15 +86,22 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 			first = false;
 		}
 		else if (pending_space && !(sp_is_cjk(prev) && sp_is_cjk(cp)))
+		{
+			na_buf_append(&st->buf, s + run, i - run);
+			run = i;
 			na_buf_append_char(&st->buf, ' ');
+		}
 		pending_space = false;
 		if (cp == NA_REPLACEMENT_CP)
+		{
+			na_buf_append(&st->buf, s + run, i - run);
 			na_buf_append_cp(&st->buf, cp);
-		else
-			na_buf_append(&st->buf, s + i, adv);
+			run = i + adv;
+		}
 		prev = cp;
 		i += adv;
 	}
+	na_buf_append(&st->buf, s + run, i - run);
 	st->last_cp = prev;
 	st->open = !own_paragraph && !sp_ends_sentence(s, len);
 }

@@ -289,6 +289,28 @@ typedef struct SpCohesion
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 
+/* split_chars.c: classes of a code point, the basic plane by a table */
+#define SPX_SPACE	0x01		/* na_is_space */
+#define SPX_HAN		0x02		/* na_is_han */
+#define SPX_WORD	0x04		/* Han, Latin or a digit */
+#define SPX_BAD		0x08		/* U+FFFD, a control character but tab */
+extern uint8_t sp_char_bits[0x10000];
+extern bool sp_char_bits_made;
+extern void sp_char_bits_make(void);
+
+static inline int
+sp_char_class(uint32_t cp)
+{
+	if (cp < 0x10000)
+	{
+		if (!sp_char_bits_made)
+			sp_char_bits_make();
+		return sp_char_bits[cp];
+	}
+	/* no white space, Latin, digit or bad character lies past the plane */
+	return na_is_han(cp) ? SPX_HAN | SPX_WORD : 0;
+}
+
 /* split_cohesion.c: content bigrams and the cohesion figures of each line */
 typedef struct SpBigrams
 {

@@ -113,14 +113,13 @@ is_garbage(const char *s, size_t len, int ncp)
 	while (i < len)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
+		int			c = sp_char_class(cp);
 
 		if ((++steps & 0xFFFF) == 0)
 			na_check_interrupts();
-		if (na_is_han(cp) || na_is_latin(cp) || na_is_digit(cp))
-			words++;
-		if (cp == NA_REPLACEMENT_CP || (cp < 0x20 && cp != '\t'))
-			bad++;
-		if (na_is_space(cp))
+		words += (c & SPX_WORD) != 0;
+		bad += (c & SPX_BAD) != 0;
+		if (c & SPX_SPACE)
 		{
 			if (tok_cp)
 			{

@@ -114,7 +114,7 @@ sp_line_spaced(const char *text, const SpLine *l)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
-		if (na_is_space(cp))
+		if (sp_char_class(cp) & SPX_SPACE)
 			gap = seen;
 		else if (gap)
 			return true;

@@ -662,6 +662,8 @@ sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 	return true;
 }
 
+#define NAME_MAX_BYTES 16		/* four Han characters of four bytes */
+
 /* a person's name: 2-4 Han characters led by a common surname */
 static bool
 name_token(const char *s, size_t len)
@@ -709,21 +711,26 @@ sp_name_line(const char *s, size_t len)
 	size_t		i = 0,
 				adv;
 
-	if (na_utf8_count(s, len) <= 8 && sp_ends(s, len, "评论员"))
+	if (sp_ends(s, len, "评论员") && na_utf8_count(s, len) <= 8)
 		return true;
 	while (i < len)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
-		if (na_is_space(cp))
+		if (sp_char_class(cp) & SPX_SPACE)
 			i += adv;
 		else
 		{
 			if (n == 9)
 				return false;
 			ts[n] = i;
-			while (i < len && !na_is_space(na_utf8_decode(s + i, len - i, &adv)))
+			while (i < len && !(sp_char_class(na_utf8_decode(s + i, len - i, &adv)) & SPX_SPACE))
+			{
 				i += adv;
+				/* longer than a name (2-4 Han, 16 bytes): no name line */
+				if (i - ts[n] > NAME_MAX_BYTES)
+					return false;
+			}
 			te[n++] = i;
 		}
 	}

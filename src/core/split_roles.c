@@ -18,31 +18,42 @@ const char *const sp_role_names[SPR_N] = {
 	"caption", "credit", "advert", "notice", "other"
 };
 
-/* rows padded to a multiple of four floats so the sums vectorize */
+/*
+ * The fitted rows (features with any weight; a few thousand of the
+ * SP_N_ATOMS^2 features), rows padded to a multiple of four floats so the
+ * sums vectorize, and each feature's row (-1: none).  A dense table of every
+ * feature was a megabyte read at random, line by line; a feature with no row
+ * only added zeros.
+ */
 #define ROW_W	((SPR_N + 3) & ~3)
-static float dense[SP_N_FEATURES][ROW_W];
-static bool dense_ready = false;
+#define N_ROWS	((int) (sizeof(sp_model_rows) / sizeof(sp_model_rows[0])))
+static float rows[N_ROWS][ROW_W];
+static int	row_of[SP_N_FEATURES];
+static bool rows_ready = false;
 
-/* spread the fitted rows (features with any weight) into a dense table */
 static void
 model_load(void)
 {
 	int			r,
 				k;
 
-	if (dense_ready)
+	if (rows_ready)
 		return;
-	memset(dense, 0, sizeof(dense));
-	for (r = 0; r < (int) (sizeof(sp_model_rows) / sizeof(sp_model_rows[0])); r++)
+	memset(rows, 0, sizeof(rows));
+	for (k = 0; k < SP_N_FEATURES; k++)
+		row_of[k] = -1;
+	/* a feature listed twice keeps its last row */
+	for (r = 0; r < N_ROWS; r++)
 	{
 		int			f = sp_model_rows[r].feature;
 
 		if (f < 0 || f >= SP_N_FEATURES)
 			continue;
 		for (k = 0; k < SPR_N; k++)
-			dense[f][k] = sp_model_rows[r].w[k];
+			rows[r][k] = sp_model_rows[r].w[k];
+		row_of[f] = r;
 	}
-	dense_ready = true;
+	rows_ready = true;
 }
 
 static void
@@ -64,8 +75,11 @@ emissions(const SpSeq *sq, float *em)
 		memset(acc, 0, sizeof(acc));
 		for (i = 0; i < f.n_ids; i++)
 		{
-			const float *w = dense[f.ids[i]];
+			const float *w;
 
+			if (row_of[f.ids[i]] < 0)
+				continue;
+			w = rows[row_of[f.ids[i]]];
 			for (r = 0; r < ROW_W; r++)
 				acc[r] += w[r];
 		}
