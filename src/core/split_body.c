@@ -17,10 +17,11 @@ sp_body_init(SpBodyState *st)
 	st->last_cp = 0;
 }
 
+/* split_chars.c's SPX_DROP: byline marks (■/□), # and \r */
 static bool
 is_dropped_mark(uint32_t cp)
 {
-	return cp == 0x25A0 || cp == 0x25A1 || cp == '#' || cp == '\r';
+	return cp < 0x10000 && (sp_char_class(cp) & SPX_DROP);
 }
 
 static bool
@@ -64,10 +65,10 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 		/* a paragraph can be the whole (huge) issue: stay cancellable */
 		if ((++steps & 0xFFFF) == 0)
 			na_check_interrupts();
-		if (na_is_space(cp) || is_dropped_mark(cp))
+		if (sp_char_class(cp) & (SPX_SPACE | SPX_DROP))
 		{
 			na_buf_append(&st->buf, s + run, i - run);
-			if (na_is_space(cp))
+			if (sp_char_class(cp) & SPX_SPACE)
 				pending_space = true;
 			i += adv;
 			run = i;

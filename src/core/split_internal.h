@@ -294,6 +294,7 @@ extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 #define SPX_HAN		0x02		/* na_is_han */
 #define SPX_WORD	0x04		/* Han, Latin or a digit */
 #define SPX_BAD		0x08		/* U+FFFD, a control character but tab */
+#define SPX_DROP	0x10		/* dropped from a body: ■ □ # \r */
 extern uint8_t sp_char_bits[0x10000];
 extern bool sp_char_bits_made;
 extern void sp_char_bits_make(void);

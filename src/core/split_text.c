@@ -166,7 +166,9 @@ sp_count_cp(const char *s, size_t len, uint32_t want)
 	while (i < len && (p = memchr(s + i, enc[0], len - i)) != NULL)
 	{
 		i = (size_t) (p - s);
-		if (len - i >= el && memcmp(p, enc, el) == 0)
+		/* compared inline: a lead byte such as ，'s 0xEF is common */
+		if (len - i >= el && (el < 2 || p[1] == enc[1]) && (el < 3 || p[2] == enc[2]) &&
+			(el < 4 || p[3] == enc[3]))
 		{
 			n++;
 			i += el;
