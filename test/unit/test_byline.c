@@ -146,6 +146,44 @@ main(void)
 
 		check("通讯员 赵静 沈丽晨", w, 2);
 	}
+	/* a news organization, a role and a name run together */
+	{
+		Want		w[] = {{"陆一夫", "记者", "新京报"}};
+
+		check("新京报记者陆一夫", w, 1);
+	}
+	{
+		Want		w[] = {{"刘程", "记者", "中央人民广播电台"}, {"徐殿龙", "记者", "新华社"},
+		{"奚启新", "记者", "新华社"}};
+
+		check("（中央人民广播电台记者刘程，新华社记者徐殿龙、奚启新）", w, 3);
+	}
+	{
+		Want		w[] = {{"颜世贵", "记者", "本报"}};
+
+		check("本报记者颜世贵报道", w, 1);
+	}
+	{
+		Want		w[] = {{"李四", "记者", "新华社"}, {"王五", "记者", "新华社"}};
+
+		check("新华社记者李四 王五", w, 2);
+	}
+	{
+		/* not cut: no news organization in front, or no name after the role */
+		Want		w[] = {{"刘一剑", "通讯员", "本报"}};
+
+		check("本版编辑张善菊", NULL, 0);
+		check("本报通讯员刘一剑", w, 1);
+	}
+	{
+		/* a dateline's source is no name */
+		Want		w[] = {{"张三", "记者", NULL}};
+
+		check("本报讯（记者张三）", w, 1);
+	}
+	/* the line classifier reads them as before (the model's features) */
+	NA_CHECK(!na_byline_looks_like("新京报记者陆一夫", strlen("新京报记者陆一夫")));
+
 	/* nothing to find, odd input */
 	check("", NULL, 0);
 	check("■", NULL, 0);
