@@ -99,6 +99,16 @@ zg_run_end(ZgRuns *r)
 	r->writing = NULL;
 }
 
+/* a read of a build's file that stopped short: the file is damaged */
+static void
+short_read(const char *what, size_t got, size_t size)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("zh_gin build: short read of %s (%zu of %zu bytes)",
+					what, got, size)));
+}
+
 /* size bytes of a build's file (what: what it holds, for the error) */
 void
 zg_read_exact(BufFile *file, void *p, size_t size, const char *what)
@@ -106,10 +116,7 @@ zg_read_exact(BufFile *file, void *p, size_t size, const char *what)
 	size_t		got = BufFileRead(file, p, size);
 
 	if (got != size)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("zh_gin build: short read of %s (%zu of %zu bytes)",
-						what, got, size)));
+		short_read(what, got, size);
 }
 
 /* the next record's head of a build's file; false at its end */
@@ -121,10 +128,7 @@ zg_read_head(BufFile *file, void *head, size_t size, const char *what)
 	if (got == 0)
 		return false;
 	if (got != size)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("zh_gin build: short read of %s (%zu of %zu bytes)",
-						what, got, size)));
+		short_read(what, got, size);
 	return true;
 }
 
