@@ -104,6 +104,9 @@ SELECT count(*) AS advert_text_in_articles
  WHERE kind NOT IN ('advert', 'notice') AND (body LIKE '%电话%' OR body LIKE '%作废%' OR body LIKE '%元%');
 -- a role word between two names leads the second (issue 11)
 SELECT p.* FROM news_byline('何苗 摄影 吴越') p;
+-- an organization, a role and a name run together; a dateline's source is no name
+SELECT p.* FROM news_byline('（中央人民广播电台记者刘程，新华社记者徐殿龙、奚启新）') p;
+SELECT p.* FROM news_byline('本报讯（记者张三）') p;
 
 -- historical issues (issue 11): text OCR'd from vertical columns is joined
 -- into paragraphs before the model (auto on strong evidence, or the hint

@@ -100,7 +100,7 @@ zg_run_end(ZgRuns *r)
 }
 
 /* a read of a build's file that stopped short: the file is damaged */
-static pg_attribute_noreturn() void
+static void
 short_read(const char *what, size_t got, size_t size)
 {
 	ereport(ERROR,
