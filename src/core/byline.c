@@ -137,39 +137,43 @@ looks_like_name(const char *s, size_t len)
 	return latin >= 2 && latin <= 30;
 }
 
+/* s ends with w and holds something before it */
+static bool
+ends_with(const char *s, size_t len, const char *w)
+{
+	size_t		wl = strlen(w);
+
+	return len > wl && memcmp(s + len - wl, w, wl) == 0;
+}
+
+/* s ends with one of the words (NULL-terminated) and holds something before it */
+static bool
+ends_with_any(const char *s, size_t len, const char *const *words)
+{
+	int			i;
+
+	for (i = 0; words[i]; i++)
+		if (ends_with(s, len, words[i]))
+			return true;
+	return false;
+}
+
 /* a news organization's name: 新华社, 浙江日报, 某某网 */
 static bool
 looks_like_org(const char *s, size_t len)
 {
 	static const char *const kinds[] = {"社", "报", "网", "台", "刊", "中心", NULL};
-	int			i;
 
-	for (i = 0; kinds[i]; i++)
-	{
-		size_t		kl = strlen(kinds[i]);
-
-		if (len > kl && memcmp(s + len - kl, kinds[i], kl) == 0)
-			return true;
-	}
-	return false;
+	return ends_with_any(s, len, kinds);
 }
 
 /* a dateline's source, not a name: 本报讯, 新华社电, 据新华社电 */
 static bool
 source_word(const char *s, size_t len)
 {
-	static const char *const ends[] = {"讯", "电", NULL};
-	int			i;
-
-	for (i = 0; ends[i]; i++)
-	{
-		size_t		el = strlen(ends[i]);
-
-		if (len > el && memcmp(s + len - el, ends[i], el) == 0 &&
-			looks_like_org(s, len - el))
-			return true;
-	}
-	return false;
+	/* 讯 and 电 are one character (3 bytes) each */
+	return (ends_with(s, len, "讯") || ends_with(s, len, "电")) &&
+		looks_like_org(s, len - strlen("讯"));
 }
 
 typedef struct Token
@@ -236,8 +240,7 @@ holds_role(const char *s, size_t len)
 static bool
 news_org(const char *s, size_t len)
 {
-	return looks_like_org(s, len) ||
-		(len > strlen("新闻") && memcmp(s + len - strlen("新闻"), "新闻", strlen("新闻")) == 0);
+	return looks_like_org(s, len) || ends_with(s, len, "新闻");
 }
 
 #define ORG_MAX_CHARS 8			/* an organization glued before a role */
@@ -379,10 +382,8 @@ glued_postfix(const char *s, size_t len, const char **word)
 static size_t
 glued_report(const char *s, size_t len)
 {
-	size_t		wl = strlen("报道");
-
-	return len > wl && memcmp(s + len - wl, "报道", wl) == 0 &&
-		looks_like_name(s, len - wl) ? wl : 0;
+	return ends_with(s, len, "报道") && looks_like_name(s, len - strlen("报道")) ?
+		strlen("报道") : 0;
 }
 
 int
