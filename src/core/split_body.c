@@ -21,7 +21,7 @@ sp_body_init(SpBodyState *st)
 static bool
 is_dropped_mark(uint32_t cp)
 {
-	return cp < 0x10000 && (sp_char_class(cp) & SPX_DROP);
+	return (sp_char_class(cp) & SPX_DROP) != 0;
 }
 
 static bool
@@ -46,7 +46,7 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
-		if (!na_is_space(cp) && !is_dropped_mark(cp))
+		if (!(sp_char_class(cp) & (SPX_SPACE | SPX_DROP)))
 			break;
 		i += adv;
 	}

@@ -25,77 +25,6 @@
 #define COH_SHORT	50			/* lines this long get the self and long
 								 * figures */
 
-/*
- * Function characters: a bigram holding one says little about the topic
- * (的, 了, 是, 在 ...), so cohesion leaves it out.  Not 被: the table once
- * listed it out of order, where its binary search never found it, so the
- * fitted weights were learned with 被 as content (until a fit with it out).
- */
-static const uint32_t function_han[] = {
-	0x4E00, 0x4E0A, 0x4E0D, 0x4E0E, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E4B, 0x4E5F, 0x4E86,
-	0x4E8E, 0x4ECE, 0x4ED6, 0x4EE5, 0x4EEC, 0x4F1A, 0x5176, 0x5230, 0x5373, 0x548C,
-	0x5728, 0x5730, 0x5979, 0x5BF9, 0x5C06, 0x5C31, 0x5F97, 0x6211, 0x6240, 0x628A,
-	0x662F, 0x6709, 0x6B64, 0x7684, 0x7740, 0x7B49, 0x800C, 0x8981, 0x8BF4,
-	0x8FC7, 0x8FD9, 0x90FD, 0x91CC, 0x9700
-};
-
-/*
- * The table as a bitmap from its first to its last character, made on first
- * use: asked once for every Han character of an issue, a binary search was
- * 7 % of a split.
- */
-#define FH_FIRST	0x4E00
-#define FH_WORDS	((0x9700 - FH_FIRST) / 64 + 1)
-
-static bool
-is_function_han(uint32_t cp)
-{
-	static uint64_t map[FH_WORDS];
-	static bool mapped = false;
-	uint32_t	d;
-
-	if (!mapped)
-	{
-		size_t		i;
-
-		for (i = 0; i < sizeof(function_han) / sizeof(function_han[0]); i++)
-		{
-			d = function_han[i] - FH_FIRST;
-			map[d / 64] |= (uint64_t) 1 << (d % 64);
-		}
-		mapped = true;
-	}
-	d = cp - FH_FIRST;			/* below FH_FIRST wraps past the map */
-	return d < FH_WORDS * 64 && ((map[d / 64] >> (d % 64)) & 1);
-}
-
-/*
- * Content characters of the basic plane as a bitmap (8 kB), made on first
- * use: Han and not a function character.  Asked of every character of an
- * issue; the range tests and the function map took twice as long.
- */
-static uint64_t content_bmp[0x10000 / 64];
-static bool content_bmp_made = false;
-
-static inline bool
-is_content(uint32_t cp)
-{
-	if (cp < 0x10000)
-		return (content_bmp[cp / 64] >> (cp % 64)) & 1;
-	return na_is_han(cp) && !is_function_han(cp);
-}
-
-static void
-content_bmp_make(void)
-{
-	uint32_t	cp;
-
-	for (cp = 0; cp < 0x10000; cp++)
-		if (na_is_han(cp) && !is_function_han(cp))
-			content_bmp[cp / 64] |= (uint64_t) 1 << (cp % 64);
-	content_bmp_made = true;
-}
-
 /* the slot of a bigram hash among the COH_BITS */
 static inline uint16_t
 hash_slot(uint32_t h)
@@ -116,8 +45,6 @@ sp_bigrams_build(const SpSeq *sq, SpBigrams *bg)
 	uint32_t	steps = 0;
 	int			k;
 
-	if (!content_bmp_made)
-		content_bmp_make();
 	for (k = 0; k < sq->n; k++)
 		cap += (size_t) sq->lines[sq->seq[k]].ncp;
 	bg->h = (uint32_t *) na_alloc(sizeof(uint32_t) * (cap + 1));
@@ -140,7 +67,7 @@ sp_bigrams_build(const SpSeq *sq, SpBigrams *bg)
 			/* one line may be the whole text */
 			if ((++steps & 0xFFFF) == 0)
 				na_check_interrupts();
-			if (!is_content(cp))
+			if (!(sp_char_class(cp) & SPX_CONTENT))
 			{
 				prev = 0;
 				continue;

@@ -295,6 +295,8 @@ extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
 #define SPX_WORD	0x04		/* Han, Latin or a digit */
 #define SPX_BAD		0x08		/* U+FFFD, a control character but tab */
 #define SPX_DROP	0x10		/* dropped from a body: ■ □ # \r */
+#define SPX_CONTENT	0x20		/* Han, not a function character (的, 了 ...):
+								 * cohesion's bigrams */
 extern uint8_t sp_char_bits[0x10000];
 extern bool sp_char_bits_made;
 extern void sp_char_bits_make(void);
@@ -308,8 +310,11 @@ sp_char_class(uint32_t cp)
 			sp_char_bits_make();
 		return sp_char_bits[cp];
 	}
-	/* no white space, Latin, digit or bad character lies past the plane */
-	return na_is_han(cp) ? SPX_HAN | SPX_WORD : 0;
+	/*
+	 * no white space, Latin, digit, bad or function character lies past the
+	 * plane
+	 */
+	return na_is_han(cp) ? SPX_HAN | SPX_WORD | SPX_CONTENT : 0;
 }
 
 /* split_cohesion.c: content bigrams and the cohesion figures of each line */
