@@ -378,7 +378,11 @@ glued_postfix(const char *s, size_t len, const char **word)
 	return 0;
 }
 
-/* 报道 glued to a name (本报记者颜世贵报道): its length, or 0 */
+/*
+ * 报道 glued to a name (本报记者颜世贵报道): its length, or 0.  Not in
+ * glued_postfix's list: the line classifier reads that list, and its
+ * reading stays as the model was fitted.
+ */
 static size_t
 glued_report(const char *s, size_t len)
 {
