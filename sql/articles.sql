@@ -107,6 +107,10 @@ SELECT p.* FROM news_byline('何苗 摄影 吴越') p;
 -- an organization, a role and a name run together; a dateline's source is no name
 SELECT p.* FROM news_byline('（中央人民广播电台记者刘程，新华社记者徐殿龙、奚启新）') p;
 SELECT p.* FROM news_byline('本报讯（记者张三）') p;
+-- web copies' credits: slash roles, names joined by &, a label that is no name
+SELECT p.* FROM news_byline('执笔/林小舟、王大山&陈一鸣') p;
+SELECT p.* FROM news_byline('【文/东方观察网专栏作者张明】') p;
+SELECT count(*) AS persons FROM news_byline('原创：张明编译金融观察研究') p;
 
 -- historical issues (issue 11): text OCR'd from vertical columns is joined
 -- into paragraphs before the model (auto on strong evidence, or the hint

@@ -20,12 +20,16 @@ static const char *const role_words[] = {
 	"全媒体记者", "融媒体记者", "首席记者", "见习记者", "特约记者", "实习记者",
 	"摄影记者", "驻站记者", "特派记者", "记者", "特约通讯员", "通讯员", "实习生",
 	"特约评论员", "评论员", "摄影", "撰稿人", "撰稿", "责任编辑", "编辑",
-	"主持人", "制图", "绘图", "漫画", "执笔", "供图", "作者", "校对", "责编",
+	"主持人", "制图", "绘图", "漫画", "执笔", "供图", "专栏作者", "特约作者", "作者",
+	"校对", "责编", "编译", "采写", "撰文", "翻译", "策划",
 	NULL
 };
 
 /* one-character roles, recognised only as whole tokens (文/X 图/Y) */
 static const char *const short_roles[] = {"文", "图", "摄", "本报", NULL};
+
+/* labels printed before a credit, never a name: 原创：X, 来源：X */
+static const char *const label_words[] = {"原创", "来源", "出处", "转载", "出品", NULL};
 
 /* credit words printed after the names they apply to */
 static const char *const postfix_words[] = {"摄", "供图", "报道", "整理", "摄影", NULL};
@@ -39,7 +43,8 @@ is_sep(uint32_t cp)
 		cp == '[' || cp == ']' || cp == 0x3010 || cp == 0x3011 ||
 		cp == 0x25A0 || cp == 0x25A1 || cp == 0x25CF || cp == 0x25B2 ||
 		cp == 0x25C6 || cp == 0x2605 || cp == 0x25C7 || cp == 0x25CB ||
-		cp == ';' || cp == 0xFF1B || cp == '#' || cp == '*';
+		cp == ';' || cp == 0xFF1B || cp == '#' || cp == '*' ||
+		cp == '&' || cp == 0xFF06;
 }
 
 static bool
@@ -243,6 +248,13 @@ news_org(const char *s, size_t len)
 	return looks_like_org(s, len) || ends_with(s, len, "新闻");
 }
 
+/* the paper's own signature, 本报记者罗水元 */
+static bool
+own_paper(const char *s, size_t len)
+{
+	return str_eq(s, len, "本报") || str_eq(s, len, "本刊");
+}
+
 #define ORG_MAX_CHARS 8			/* an organization glued before a role */
 
 /*
@@ -254,7 +266,7 @@ news_org(const char *s, size_t len)
  * (本报通讯员刘诗寒记者屠瑜, read as before) is cut.
  */
 static size_t
-org_role_cut(const char *s, size_t len)
+org_role_cut(const char *s, size_t len, bool with_own)
 {
 	size_t		i = 0,
 				adv;
@@ -270,7 +282,8 @@ org_role_cut(const char *s, size_t len)
 
 			/* the first role word decides: 本报通讯员刘诗寒记者屠瑜 is not cut */
 			if (rl > 0)
-				return news_org(s, i) && !holds_role(s + i + rl, len - i - rl) &&
+				return news_org(s, i) && (with_own || !own_paper(s, i)) &&
+					!holds_role(s + i + rl, len - i - rl) &&
 					(looks_like_name(s + i + rl, len - i - rl) ||
 					 glued_postfix(s + i + rl, len - i - rl, &post) > 0) ? i + rl : 0;
 		}
@@ -282,14 +295,23 @@ org_role_cut(const char *s, size_t len)
 }
 
 /*
- * The tokens of a byline.  org_cut: also cut an organization and role from
- * a name run together with them (the parser does; the line classifier does
- * not, because the line-role model was fitted on lines read without it and
- * a closing 本报记者罗水元 read as a byline opens a new article there:
- * bench/split_quality.md, "Bylines run together").
+ * How far the tokenizer cuts an organization and role from the name run
+ * together with them.  The parser cuts every news organization; the line
+ * classifier every one but the paper's own (本报, 本刊): 某某报记者张明 and
+ * 某某网专栏作者李华 open web copies, while a glued 本报记者罗水元 closes
+ * each piece of 新民晚报's compilations, and read as a byline there it made
+ * each piece an article (bench/split_quality.md, "Bylines run together" and
+ * "Web copies' credit lines").
  */
+typedef enum OrgCut
+{
+	ORG_CUT_OTHERS,
+	ORG_CUT_ALL
+} OrgCut;
+
+/* the tokens of a byline */
 static int
-tokenize(const char *s, size_t len, Token *toks, int max, bool org_cut)
+tokenize(const char *s, size_t len, Token *toks, int max, OrgCut org_cut)
 {
 	size_t		i = 0,
 				adv;
@@ -321,8 +343,9 @@ tokenize(const char *s, size_t len, Token *toks, int max, bool org_cut)
 				k = role_prefix(s + st, i - st, &r);
 			}
 			/* 新京报记者陆一夫: the organization and role, then the name */
-			if (org_cut && k == 0 && n + 1 < max && role_suffix(s + st, i - st, &r) == 0 &&
-				(cut = org_role_cut(s + st, i - st)) > 0)
+			if (k == 0 && n + 1 < max &&
+				role_suffix(s + st, i - st, &r) == 0 &&
+				(cut = org_role_cut(s + st, i - st, org_cut == ORG_CUT_ALL)) > 0)
 			{
 				toks[n].s = s + st;
 				toks[n].len = cut;
@@ -394,7 +417,7 @@ int
 na_byline_parse(const char *s, size_t len, NaByline *out)
 {
 	Token		toks[64];
-	int			n = tokenize(s, len, toks, 64, true);
+	int			n = tokenize(s, len, toks, 64, ORG_CUT_ALL);
 	int			before = out->n;
 	int			pending = out->n;	/* first person still without a role */
 	const char *role = NULL;
@@ -493,7 +516,7 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 			continue;
 		}
 		/* a phrase or a sentence is no name: a byline is names and roles */
-		if (!looks_like_name(t, tl) || source_word(t, tl))
+		if (!looks_like_name(t, tl) || source_word(t, tl) || in_list(t, tl, label_words))
 			continue;
 		if (role == NULL)
 		{
@@ -513,7 +536,7 @@ bool
 na_byline_looks_like(const char *s, size_t len)
 {
 	Token		toks[64];
-	int			n = tokenize(s, len, toks, 64, false);
+	int			n = tokenize(s, len, toks, 64, ORG_CUT_OTHERS);
 	int			roles = 0,
 				names = 0,
 				i;

@@ -181,8 +181,30 @@ main(void)
 
 		check("本报讯（记者张三）", w, 1);
 	}
-	/* the line classifier reads them as before (the model's features) */
-	NA_CHECK(!na_byline_looks_like("新京报记者陆一夫", strlen("新京报记者陆一夫")));
+	/*
+	 * the line classifier reads another paper's run-together credit as a
+	 * byline, the paper's own (a compilation piece's closing signature) not
+	 */
+	NA_CHECK(na_byline_looks_like("新京报记者陆一夫", strlen("新京报记者陆一夫")));
+	NA_CHECK(na_byline_looks_like("【文/东方观察网专栏作者张明】",
+								  strlen("【文/东方观察网专栏作者张明】")));
+	NA_CHECK(!na_byline_looks_like("本报记者罗水元", strlen("本报记者罗水元")));
+	NA_CHECK(na_byline_looks_like("本报记者 罗水元", strlen("本报记者 罗水元")));
+	{
+		/* names joined by &, slash roles of web copies */
+		Want		w[] = {{"林小舟", "执笔", NULL}, {"王大山", "执笔", NULL},
+		{"陈一鸣", "执笔", NULL}};
+		Want		w2[] = {{"周立言", "编译", NULL}};
+		Want		w3[] = {{"张明", "专栏作者", "东方观察网"}};
+
+		check("执笔/林小舟、王大山&陈一鸣", w, 3);
+		NA_CHECK(na_byline_looks_like("执笔/林小舟、王大山&陈一鸣",
+									  strlen("执笔/林小舟、王大山&陈一鸣")));
+		check("编译/周立言", w2, 1);
+		check("【文/东方观察网专栏作者张明】", w3, 1);
+	}
+	/* a label before a credit is no person (原创 was read as a name) */
+	check("原创：张明编译金融观察研究", NULL, 0);
 
 	/* nothing to find, odd input */
 	check("", NULL, 0);
