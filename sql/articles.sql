@@ -111,6 +111,8 @@ SELECT p.* FROM news_byline('本报讯（记者张三）') p;
 SELECT p.* FROM news_byline('执笔/林小舟、王大山&陈一鸣') p;
 SELECT p.* FROM news_byline('【文/东方观察网专栏作者张明】') p;
 SELECT count(*) AS persons FROM news_byline('原创：张明编译金融观察研究') p;
+-- a note on the author is no person
+SELECT count(*) AS persons FROM news_byline('（作者为某某大学公共管理学院教授）') p;
 
 -- historical issues (issue 11): text OCR'd from vertical columns is joined
 -- into paragraphs before the model (auto on strong evidence, or the hint

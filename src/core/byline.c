@@ -498,7 +498,9 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 
 			role = r;
 			pending = out->n;
-			add_person(out, t + k, tl - k - pl, role, org, olen);
+			/* not 作者为某某大学教授: a note on the author, no name in it */
+			if (looks_like_name(t + k, tl - k - pl))
+				add_person(out, t + k, tl - k - pl, role, org, olen);
 			continue;
 		}
 		if ((k = glued_postfix(t, tl, &post)) > 0)

@@ -203,6 +203,13 @@ main(void)
 		check("编译/周立言", w2, 1);
 		check("【文/东方观察网专栏作者张明】", w3, 1);
 	}
+	/* a note on the author after the role word holds no name */
+	check("（作者为某某大学公共管理学院教授）", NULL, 0);
+	{
+		Want		w[] = {{"张明", "作者", NULL}};
+
+		check("作者张明", w, 1);
+	}
 	/* a label before a credit is no person (原创 was read as a name) */
 	check("原创：张明编译金融观察研究", NULL, 0);
 
