@@ -37,7 +37,7 @@ static const char *const postfix_words[] = {"摄", "供图", "报道", "整理",
 static bool
 is_sep(uint32_t cp)
 {
-	return na_is_space(cp) || cp == '/' || cp == 0xFF0F || cp == ':' ||
+	return na_is_space(cp) || cp < 0x20 || cp == 0x7F || cp == '/' || cp == 0xFF0F || cp == ':' ||
 		cp == 0xFF1A || cp == ',' || cp == 0xFF0C || cp == 0x3001 ||
 		cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09 ||
 		cp == '[' || cp == ']' || cp == 0x3010 || cp == 0x3011 ||

@@ -3,7 +3,9 @@
  *	  Join the body pieces of one article into clean paragraphs, one a line.
  *
  * A piece that does not end a sentence continues in the next piece, even
- * across blank lines, captions or page furniture (创新要 / 素。).  OCR spaces
+ * across blank lines, captions or page furniture (创新要 / 素。), unless the
+ * caller marks a paragraph break (sp_body_break: an indented line where
+ * paragraphs open indented).  OCR spaces
  * between two Chinese characters go; spaces between Latin words or numbers
  * stay.  Byline marks (■/□) are dropped.
  */
@@ -105,6 +107,13 @@ sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph)
 	na_buf_append(&st->buf, s + run, i - run);
 	st->last_cp = prev;
 	st->open = !own_paragraph && !sp_ends_sentence(s, len);
+}
+
+/* the next piece opens a paragraph of its own */
+void
+sp_body_break(SpBodyState *st)
+{
+	st->open = false;
 }
 
 char *

@@ -176,6 +176,7 @@ typedef struct Fill
 	SpBodyState *bodies;
 	bool	   *had_body;		/* a body line was given to the article */
 	int			head_hi;
+	bool		doc_ind;		/* paragraphs open indented (sp_doc_style) */
 } Fill;
 
 static void
@@ -234,6 +235,14 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 	else if (!fl->had_body[l->art] && ar->reported_y == 0)
 		set_reported(ar, mid, mlen, &fl->out->info);
 	fl->had_body[l->art] = true;
+
+	/*
+	 * Where paragraphs open indented, an indented line opens one: a line
+	 * before it that ends no sentence (a signature 张　明 read as text) is
+	 * not run into it.
+	 */
+	if (fl->doc_ind && l->indented)
+		sp_body_break(body);
 	if (l->list_item && lead == 0 && trail == 0)
 		sp_body_add_item(body, s, clen);
 	/*
@@ -501,6 +510,11 @@ sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo)
 	fl.head_hi = head_hi;
 	fl.bodies = (SpBodyState *) na_alloc(sizeof(SpBodyState) * na);
 	fl.had_body = (bool *) na_alloc0(sizeof(bool) * na);
+	{
+		bool		gappy;
+
+		sp_doc_style(as->lines, as->lo, as->hi, &fl.doc_ind, &gappy);
+	}
 	out->articles = (NaArticle *) na_alloc0(sizeof(NaArticle) * na);
 	for (a = 0; a < as->n_arts; a++)
 		sp_body_init(&fl.bodies[a]);

@@ -108,6 +108,7 @@ typedef struct SpBodyState
 
 extern void sp_body_init(SpBodyState *st);
 extern void sp_body_add(SpBodyState *st, const char *s, size_t len, bool own_paragraph);
+extern void sp_body_break(SpBodyState *st);
 extern void sp_body_add_item(SpBodyState *st, const char *s, size_t len);
 extern char *sp_body_finish(SpBodyState *st);
 

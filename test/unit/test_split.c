@@ -309,6 +309,33 @@ check_model(void)
 }
 
 /*
+ * Where paragraphs open indented, a paragraph that ends no sentence is not
+ * run into the next one (it used to be, as OCR lines broken mid-sentence
+ * are).
+ */
+static void
+check_paragraphs(void)
+{
+	const char *issue =
+	"第01版：要闻\n"
+	"老城区三条小巷完成改造\n"
+	"　　走进改造后的小巷，路面平整，墙面清爽，晾衣架排得整整齐齐，居民们在家门口晒太阳、聊家常\n"
+	"　　改造中，街道先后召开十多次居民议事会，把停车、晾晒、照明等需求一条一条写进方案。\n"
+	"　　下一步，街道将继续推进其余小巷的改造，让更多居民住得舒心、过得安心。\n";
+	NaSplit		sp;
+
+	na_split_issue(issue, strlen(issue), &sp);
+	NA_CHECK_INT(sp.n_articles, 1);
+	if (sp.n_articles == 1)
+	{
+		NA_CHECK_STR(sp.articles[0].title, "老城区三条小巷完成改造");
+		NA_CHECK(sp.articles[0].body != NULL &&
+				 strstr(sp.articles[0].body, "聊家常\n改造中") != NULL);
+	}
+	na_split_free(&sp);
+}
+
+/*
  * Adverts and notices between articles (test/fixtures/issues/adverts.txt)
  * are rows of their own kinds, and no article's body holds their text.
  */
@@ -451,6 +478,7 @@ main(void)
 	check_cp_offsets();
 	check_fields();
 	check_model();
+	check_paragraphs();
 	check_fixtures();
 	check_odd();
 	check_adverts();
