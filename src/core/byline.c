@@ -380,6 +380,32 @@ add_person(NaByline *out, const char *name, size_t nlen,
 	p->organization = org ? na_strndup(org, olen) : NULL;
 }
 
+/*
+ * 王　伟: a two-character name padded to the width of three, printed as two
+ * lone characters with one space between them (commentary bylines, name
+ * lists).  Whether tokens i and i + 1 are one; the name goes to buf.
+ */
+static bool
+padded_name(const Token *toks, int n, int i, char *buf, size_t *blen)
+{
+	const Token *a = &toks[i],
+			   *b = &toks[i + 1];
+	size_t		adv;
+
+	if (i + 1 >= n || na_utf8_count(a->s, a->len) != 1 || na_utf8_count(b->s, b->len) != 1 ||
+		!na_is_han(na_utf8_decode(a->s, a->len, &adv)) ||
+		!na_is_han(na_utf8_decode(b->s, b->len, &adv)) ||
+		in_list(b->s, b->len, short_roles) || in_list(b->s, b->len, postfix_words) ||
+		na_utf8_count(a->s + a->len, b->s - (a->s + a->len)) != 1 ||
+		!na_is_space(na_utf8_decode(a->s + a->len, b->s - (a->s + a->len), &adv)) ||
+		a->len + b->len > 16)
+		return false;
+	memcpy(buf, a->s, a->len);
+	memcpy(buf + a->len, b->s, b->len);
+	*blen = a->len + b->len;
+	return true;
+}
+
 /* the credit word glued to the end of a token (方波摄): its length or 0 */
 static size_t
 glued_postfix(const char *s, size_t len, const char **word)
@@ -516,6 +542,17 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 			olen = tl;
 			org_tok = i;
 			continue;
+		}
+		{
+			char		pad[16];
+			size_t		pl;
+
+			if (padded_name(toks, n, i, pad, &pl))
+			{
+				add_person(out, pad, pl, role, org, olen);
+				i++;
+				continue;
+			}
 		}
 		/* a phrase or a sentence is no name: a byline is names and roles */
 		if (!looks_like_name(t, tl) || source_word(t, tl) || in_list(t, tl, label_words))

@@ -203,6 +203,18 @@ main(void)
 		check("编译/周立言", w2, 1);
 		check("【文/东方观察网专栏作者张明】", w3, 1);
 	}
+	{
+		/* two-character names padded to the width of three */
+		Want		w[] = {{"王伟", NULL, NULL}, {"李娜", NULL, NULL}};
+		Want		w2[] = {{"王伟", "记者", "本报"}};
+		Want		w3[] = {{"王浩", "记者", "新华社"}};
+
+		check("王　伟　李　娜", w, 2);
+		check("本报记者　王　伟", w2, 1);
+		check("新华社记者 王 浩 摄", w3, 1);
+		/* a lone role character is no half of a name */
+		check("文 张 图 李", NULL, 0);
+	}
 	/* a note on the author after the role word holds no name */
 	check("（作者为某某大学公共管理学院教授）", NULL, 0);
 	{
