@@ -14,7 +14,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
-                       [--topical P]
+                       [--topical P] [--points P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -118,6 +118,13 @@ headline over a dateline drops that line (2: keeps it as the title).
 with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
 新民晚报 prints them (measured, not kept: bench/split_quality.md, "Story boundaries in the
 sentence corpora").
+--points P prints key points in that share of the articles (not lists,
+reports, briefs or the historical layout; a stream of its own, so the rest of an issue stays as
+without it): two to four of the article's clauses, each on a line of its
+own led by a bullet (■ ● ◆ ▲ ★, a space after it or not), after one of its
+paragraphs, as dailies print an article's key figures.  They are body
+(their role body, the gold body ends with them when they close it): line by
+line a bulleted point looks like a ■ byline or a section head.
 --topical P makes that share of the issues as pages print them: the first
 article drawn and the articles of its source nearest to it in content
 (content bigrams of the title and opening, Jaccard), in a chain each next
@@ -151,6 +158,9 @@ STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2
 QSTREAM = "shared"  # --qtitle-stream: "own" draws --question-titles from a stream of its own
 QCOUNT = 0  # varied articles so far (seeds the own stream)
 SEED = 1  # --seed
+POINTS = 0.0  # share of articles given bulleted key points (--points)
+RP = random.Random(0)  # their stream
+BULLETS = "■●◆▲★"
 PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body
 WEBCAP = 0.0  # share of web articles given web captions and quoted inner heads (--web-captions; fitting only)
 RC = None  # the random stream of --web-captions, apart from the issues' own
@@ -1156,7 +1166,8 @@ def gold_of(d, body_paras, note_in_body=False):
     if d.get("source") == "pages":
         # any outlet's dateline (the scorer allows one left in front)
         f = PAGE_DATELINE.sub("", clean(first.lstrip("#■ ")))
-    l = clean(last.lstrip("#■ "))
+    # a bulleted point (--points) is body without its bullet
+    l = clean(last.lstrip("#■ ").lstrip(BULLETS + " \u3000"))
     kind = d.get("kind") or "article"
     signed = {"signed": True} if d.get("signature") and d.get("source") != "lists" else {}
     return dict(signed, **{"kind": "*" if kind != "photo" else "photo", "kicker": d.get("kicker"),
@@ -1278,7 +1289,31 @@ def byline_style(names, r):
     return "%s %s" % (r.choice(["文/", "记者 ", "本报特约记者 "]), " ".join(names))
 
 
+def add_points(d, r):
+    """Bulleted key points inside the body (--points), drawn from r alone:
+    two to four clauses of the article after one of its paragraphs (never
+    before the first, which carries the dateline)."""
+    paras = d["paragraphs"]
+    text = "".join(p for p in paras if not is_head(p))
+    pos = r.randint(1, len(paras))
+    bullet, space = r.choice(BULLETS), r.choice(["", "", " ", "\u3000"])
+    pts, seen = [], set()
+    for _ in range(r.randint(2, 4)):
+        c = clause(text, r, 6, 26)
+        if c and c not in seen:
+            seen.add(c)
+            pts.append(bullet + space + c + r.choice(["", "", "。", "；"]))
+    if len(pts) < 2:
+        return d
+    d = dict(d, paragraphs=paras[:pos] + pts + paras[pos:],
+             proles=[None] * pos + ["item"] * len(pts) + [None] * (len(paras) - pos))
+    return d
+
+
 def render_article(iss, d, lay, r):
+    if POINTS > 0 and lay != "historical" and not d.get("proles") and not d.get("brief") \
+            and d.get("paragraphs") and RP.random() < POINTS:
+        d = add_points(d, RP)
     indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
     gap = lay in ("web", "ocr")
     head_mark = lay == "ocr"
@@ -1330,7 +1365,8 @@ def render_article(iss, d, lay, r):
             iss.add(("#### " if head_mark else "") + ("" if d.get("head_flush", d["item_flush"]) else indent) + p,
                     "heading")
         elif proles[k] == "item":
-            iss.add(("" if d["item_flush"] else indent) + (lead if first_body else "") + p, "body")
+            iss.add(("" if d.get("item_flush", lay in ("web", "plain")) else indent) +
+                    (lead if first_body else "") + p, "body")
             first_body = False
         elif (is_credit(p) or (is_note(p) and k == len(paras) - 1 and lay != "ocr")) and not first_body:
             iss.add(indent + p, "credit")
@@ -1451,7 +1487,7 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0", "--topical": "0"}
+           "--signatures": "0", "--topical": "0", "--points": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1491,6 +1527,9 @@ def main():
     TOPICAL = float(opt["--topical"])
     RS = random.Random(int(opt["--seed"]) * 5381 + 71)
     SEED = int(opt["--seed"])
+    global POINTS, RP
+    POINTS = float(opt["--points"])
+    RP = random.Random(int(opt["--seed"]) * 7411 + 37)
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])

@@ -231,10 +231,14 @@ sp_assemble_roles(Asm *as)
 	sp_roles_decode(&sq, roles, margin);
 	/*
 	 * a text of one line is a brief, unless it has a page header's shape:
-	 * the model has seen no one-line issue and may call it anything
+	 * the model has seen no one-line issue and may call it anything.  A
+	 * headline alone is a brief already; a byline, credit, caption or
+	 * section head alone would belong to no article and its text be in no
+	 * row.
 	 */
 	if (n == 1 && as->lines[seq[0]].cls != SPC_PAGE_HEADER &&
-		(roles[0] == SPR_PAGE || roles[0] == SPR_OTHER))
+		(roles[0] == SPR_PAGE || roles[0] == SPR_OTHER || roles[0] == SPR_BYLINE ||
+		 roles[0] == SPR_CREDIT || roles[0] == SPR_CAPTION || roles[0] == SPR_HEADING))
 		roles[0] = SPR_LEAD;
 	sp_end_cues(as->text, as->lines, seq, n, roles);
 	sp_stack_cues(as->text, as->lines, seq, n, roles);

@@ -116,8 +116,9 @@ typedef struct HeadBlock
 } HeadBlock;
 
 /*
- * A line of a long list (split_list.c) with no heading mark, while an
- * article is open: an item of its body, never a headline.
+ * A line of a long list or one of bulleted points in a row (split_list.c)
+ * with no heading mark, while an article is open: an item of its body,
+ * never a headline.
  */
 static bool
 list_body(const Asm *as, int i)
@@ -125,8 +126,8 @@ list_body(const Asm *as, int i)
 	const SpLine *l = &as->lines[i];
 	const ArtB *cur = as->cur >= 0 ? &as->arts[as->cur] : NULL;
 
-	return l->list_item && l->level == 0 && cur != NULL && !cur->closed &&
-		(cur->has_head || cur->has_body);
+	return (l->list_item || l->bullet_item) && l->level == 0 && cur != NULL &&
+		!cur->closed && (cur->has_head || cur->has_body);
 }
 
 static void

@@ -235,22 +235,26 @@ list_shapes(const SpSeq *sq, SpCohesion *coh)
 	uint8_t    *before = (uint8_t *) na_alloc((size_t) sq->n + 1);
 	uint8_t    *after = (uint8_t *) na_alloc((size_t) sq->n + 1);
 	bool	   *next = (bool *) na_alloc((size_t) sq->n + 1);
+	bool	   *bullets = (bool *) na_alloc((size_t) sq->n + 1);
 	int			k;
 
 	sp_list_runs(sq->text, sq->lines, sq->seq, sq->n, before, after);
 	sp_number_runs(sq->text, sq->lines, sq->seq, sq->n, next);
+	sp_bullet_runs(sq->text, sq->lines, sq->seq, sq->n, bullets);
 	for (k = 0; k < sq->n; k++)
 	{
 		coh[k].run_before = before[k];
 		coh[k].run_after = after[k];
 		coh[k].spaced = sp_line_spaced(sq->text, &sq->lines[sq->seq[k]]);
 		coh[k].num_next = next[k];
+		coh[k].bullet_run = bullets[k];
 		coh[k].name_line = sp_name_line(sq->text + sq->lines[sq->seq[k]].cs,
 										sq->lines[sq->seq[k]].ce - sq->lines[sq->seq[k]].cs);
 	}
 	na_free(before);
 	na_free(after);
 	na_free(next);
+	na_free(bullets);
 }
 
 static void
@@ -266,6 +270,8 @@ list_atoms(const SpCohesion *c, SpFeatures *f)
 		add(f, SPA_NAME_LINE);
 	if (c->num_next)
 		add(f, SPA_NUM_NEXT);
+	if (c->bullet_run)
+		add(f, SPA_BULLET_RUN);
 }
 
 /* cohesion at every line of the sequence (coh has sq->n entries) */

@@ -243,7 +243,7 @@ fill_body_line(Fill *fl, const SpLine *l, NaArticle *ar)
 	 */
 	if (fl->doc_ind && l->indented)
 		sp_body_break(body);
-	if (l->list_item && lead == 0 && trail == 0)
+	if ((l->list_item || l->bullet_item) && lead == 0 && trail == 0)
 		sp_body_add_item(body, s, clen);
 	/*
 	 * A dateline lead the fields did not take (the article has its dateline,

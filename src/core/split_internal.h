@@ -40,6 +40,7 @@ typedef struct SpLine
 								 * (split_reflow.c); 0 when not joined */
 	bool		col_full;		/* one line as long as a column */
 	bool		list_item;		/* a line of a long list (split_list.c) */
+	bool		bullet_item;	/* one of bulleted points in a row (ditto) */
 
 	/* pieces of the content with their own role */
 	size_t		lead_len;		/* bytes from cs */
@@ -223,10 +224,13 @@ extern char *sp_body_finish(SpBodyState *st);
  * NUM_NEXT (split_numbers.c): the line is numbered (一、 （二） 3. 第四，) and
  * goes on the numbering of the last line numbered in that style (a report's
  * or speech's next head, whatever its topic).
+ * BULLET_RUN (sp_bullet_runs): the line is one of two or more lines in a
+ * row led by a bullet (■ ● ◆ ▲ ★), none a byline, credit or caption by its
+ * shape: an article's key points, not a ■ byline or section head.
  */
 #define SP_ATOM_LIST_LIST \
 	SP_ATOM(LIST_B1) SP_ATOM(LIST_B2) SP_ATOM(LIST_A1) SP_ATOM(LIST_A2) SP_ATOM(SPACED) \
-	SP_ATOM(NAME_LINE) SP_ATOM(NUM_NEXT)
+	SP_ATOM(NAME_LINE) SP_ATOM(NUM_NEXT) SP_ATOM(BULLET_RUN)
 
 typedef enum SpAtom
 {
@@ -286,6 +290,7 @@ typedef struct SpCohesion
 	bool		spaced;			/* a gap of spaces between two fields */
 	bool		name_line;		/* only names, or 本报评论员 (sp_name_line) */
 	bool		num_next;		/* goes on a numbering (split_numbers.c) */
+	bool		bullet_run;		/* bulleted points in a row (split_list.c) */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
@@ -337,6 +342,8 @@ extern bool sp_item_like(const char *text, const SpLine *l);
 extern void sp_list_runs(const char *text, const SpLine *lines, const int *seq,
 						 int n, uint8_t *before, uint8_t *after);
 extern void sp_list_mark(const char *text, SpLine *lines, const int *seq, int n);
+extern void sp_bullet_runs(const char *text, const SpLine *lines, const int *seq, int n,
+						   bool *run);
 extern bool sp_line_spaced(const char *text, const SpLine *l);
 
 /* split_numbers.c: numbered heads and whether a number goes on the last */

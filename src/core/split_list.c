@@ -79,8 +79,53 @@ sp_list_runs(const char *text, const SpLine *lines, const int *seq, int n,
 }
 
 /*
+ * A line led by a bullet (■ ● ◆ ▲ ★ ...) that may be a point of a list
+ * inside an article: no heading mark, not a credit or caption by its own
+ * shape (▲ 图为 ...), nor a byline (■ 本报记者 X).  The line classes call
+ * every short bulleted line a byline (split_lines.c: OCR'd print leads
+ * bylines with ■), so the byline's own shape decides here.
+ */
+static bool
+bullet_line(const char *text, const SpLine *l)
+{
+	return l->marked && l->level == 0 && l->ncp >= 2 &&
+		l->cls != SPC_CREDIT && l->cls != SPC_CAPTION &&
+		l->cls != SPC_BLANK && l->cls != SPC_PAGE_HEADER &&
+		!(l->cls == SPC_BYLINE && na_byline_looks_like(text + l->cs, l->ce - l->cs));
+}
+
+/*
+ * run[k]: line k is one of two or more bulleted lines in a row (blank lines
+ * are not in the sequence).  Dailies print an article's key points so
+ * (■ 新开工项目二十三个, ■ 竣工投产项目十一个); one such line alone is more
+ * often a byline or a section head led by ■.
+ */
+void
+sp_bullet_runs(const char *text, const SpLine *lines, const int *seq, int n, bool *run)
+{
+	int			k = 0;
+
+	while (k < n)
+	{
+		int			j = k,
+					start = k;
+
+		while (j < n && bullet_line(text, &lines[seq[j]]))
+			j++;
+		if (j == k)
+		{
+			run[k++] = false;
+			continue;
+		}
+		for (; k < j; k++)
+			run[k] = j - start >= 2;
+	}
+}
+
+/*
  * Mark the lines of long runs (list_item): their body text is kept one
- * item a line, with the gaps inside an item (split_body.c).
+ * item a line, with the gaps inside an item (split_body.c).  Bulleted
+ * points (sp_bullet_runs) are marked bullet_item, kept one a line too.
  */
 void
 sp_list_mark(const char *text, SpLine *lines, const int *seq, int n)
@@ -94,6 +139,9 @@ sp_list_mark(const char *text, SpLine *lines, const int *seq, int n)
 	for (k = 0; k < n; k++)
 		lines[seq[k]].list_item = item[k] &&
 			before[k] + after[k] + 1 >= SP_LIST_MIN_LINES;
+	sp_bullet_runs(text, lines, seq, n, item);
+	for (k = 0; k < n; k++)
+		lines[seq[k]].bullet_item = item[k];
 	na_free(item);
 	na_free(before);
 	na_free(after);

@@ -288,15 +288,27 @@ check_model(void)
 	NA_CHECK(scored);
 	na_split_free(&sp);
 
-	/* one line of text is a brief, not garbage */
-	na_split_issue("一行字", strlen("一行字"), &sp);
-	NA_CHECK_INT(sp.n_articles, 1);
-	if (sp.n_articles == 1)
+	/*
+	 * one line of text is a brief, not garbage, whatever role the model
+	 * gives it (a byline alone once left the text in no row)
+	 */
 	{
-		NA_CHECK_INT(sp.articles[0].kind, NA_KIND_BRIEF);
-		NA_CHECK_STR(sp.articles[0].body, "一行字");
+		static const char *const one[] = {"一行字", "Mixed 文字 and ไทย and русский 123 ٤٥٦",
+		"本报记者张明", "图为江边新建的步道", "Hello world"};
+		int			k;
+
+		for (k = 0; k < (int) (sizeof(one) / sizeof(one[0])); k++)
+		{
+			na_split_issue(one[k], strlen(one[k]), &sp);
+			NA_CHECK_INT(sp.n_articles, 1);
+			if (sp.n_articles == 1)
+			{
+				NA_CHECK_INT(sp.articles[0].kind, NA_KIND_BRIEF);
+				NA_CHECK_STR(sp.articles[0].body, one[k]);
+			}
+			na_split_free(&sp);
+		}
 	}
-	na_split_free(&sp);
 
 	NA_CHECK(na_split_layout_from_name("epaper", &lay) && lay == NA_LAYOUT_EPAPER);
 	NA_CHECK(na_split_layout_from_name("ocr", &lay) && lay == NA_LAYOUT_OCR);
@@ -331,6 +343,63 @@ check_paragraphs(void)
 		NA_CHECK_STR(sp.articles[0].title, "老城区三条小巷完成改造");
 		NA_CHECK(sp.articles[0].body != NULL &&
 				 strstr(sp.articles[0].body, "聊家常\n改造中") != NULL);
+	}
+	na_split_free(&sp);
+}
+
+/*
+ * Key points printed as bulleted lines inside an article are its body, one
+ * a line, in e-paper text (the model) and in OCR'd print (the rules, where
+ * ■ also leads the byline).  They used to go to notes, or open articles.
+ */
+static void
+check_bullets(void)
+{
+	const char *epaper =
+	"第02版：经济\n"
+	"江城一季度新开工项目二十三个\n"
+	"　　本报江城5月3日电（记者林小舟）记者从江城市发展改革委获悉，一季度全市新开工亿元以上项目二十三个，完成投资额同比增长百分之十四。\n"
+	"　　■ 新开工项目二十三个，总投资三百一十亿元\n"
+	"　　■ 竣工投产项目十一个，新增产值九十亿元\n"
+	"　　■ 在建项目吸纳就业两万余人\n"
+	"　　市发展改革委有关负责人表示，二季度将再开工一批重点项目，确保全年目标完成。\n"
+	"全省春季植树超过一亿株\n"
+	"　　本报讯（记者张明）截至4月底，全省春季完成植树造林一百二十万亩，植树超过一亿株。\n";
+	const char *ocr =
+	"## 江城一季度新开工项目二十三个\n\n"
+	"■ 记者 林小舟\n\n"
+	"一季度全市新开工亿元以上项目二十三个，完成投资额同比增长百分之十四。\n\n"
+	"● 新开工项目二十三个，总投资三百一十亿元\n\n"
+	"● 竣工投产项目十一个，新增产值九十亿元\n\n"
+	"二季度将再开工一批重点项目，确保全年目标完成。\n\n"
+	"## 全省春季植树超过一亿株\n\n"
+	"■ 记者 张明\n\n"
+	"截至4月底，全省春季完成植树造林一百二十万亩，植树超过一亿株。\n";
+	NaSplit		sp;
+
+	na_split_issue(epaper, strlen(epaper), &sp);
+	NA_CHECK_INT(sp.n_articles, 2);
+	if (sp.n_articles == 2)
+	{
+		const NaArticle *a = &sp.articles[0];
+
+		NA_CHECK(a->body != NULL &&
+				 strstr(a->body, "十四。\n新开工项目二十三个，总投资三百一十亿元\n竣工投产项目") != NULL &&
+				 strstr(a->body, "两万余人\n市发展改革委") != NULL);
+		NA_CHECK(a->notes == NULL);
+	}
+	na_split_free(&sp);
+
+	na_split_issue(ocr, strlen(ocr), &sp);
+	NA_CHECK_INT(sp.n_articles, 2);
+	if (sp.n_articles == 2)
+	{
+		const NaArticle *a = &sp.articles[0];
+
+		NA_CHECK_STR(a->byline, "记者 林小舟");
+		NA_CHECK(a->body != NULL &&
+				 strstr(a->body, "新开工项目二十三个，总投资三百一十亿元\n竣工投产项目") != NULL &&
+				 strstr(a->body, "确保全年目标完成") != NULL);
 	}
 	na_split_free(&sp);
 }
@@ -479,6 +548,7 @@ main(void)
 	check_fields();
 	check_model();
 	check_paragraphs();
+	check_bullets();
 	check_fixtures();
 	check_odd();
 	check_adverts();
