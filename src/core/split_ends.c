@@ -153,18 +153,25 @@ dateline_leads(const char *text, const SpLine *lines, const int *seq, int n,
  * A byline's shape right after a body paragraph, with a headline under it,
  * is the closing credit of the article before; so is it with a line read
  * as a section head and a paragraph under it, and that line is the next
- * article's title: an in-article head never follows a credit.
+ * article's title: an in-article head never follows a credit.  At the end
+ * of the text or over a page header (制图：X, 本版责编：X), nothing of an
+ * article follows it: a credit too, not a head or byline.
  */
 static void
 closing_credits(const SpLine *lines, const int *seq, int n, SpRole *roles)
 {
 	int			k;
 
-	for (k = 1; k + 1 < n; k++)
+	for (k = 1; k < n; k++)
 	{
 		if (!byline_shaped(&lines[seq[k]]) || !is_para(roles[k - 1]))
 			continue;
-		if (roles[k + 1] == SPR_TITLE || roles[k + 1] == SPR_KICKER)
+		if (k + 1 == n || roles[k + 1] == SPR_PAGE)
+		{
+			if (roles[k] == SPR_HEADING || roles[k] == SPR_BYLINE)
+				roles[k] = SPR_CREDIT;
+		}
+		else if (roles[k + 1] == SPR_TITLE || roles[k + 1] == SPR_KICKER)
 			roles[k] = SPR_CREDIT;
 		else if (roles[k + 1] == SPR_HEADING)
 		{

@@ -204,6 +204,14 @@ main(void)
 		check("【文/东方观察网专栏作者张明】", w3, 1);
 	}
 	{
+		/* the page's closing credits: layout, art and graphics */
+		Want		w[] = {{"林小舟", "版式设计", NULL}};
+		Want		w2[] = {{"王大山", "美术编辑", NULL}, {"陈一鸣", "插图", NULL}};
+
+		check("版式设计：林小舟", w, 1);
+		check("美术编辑：王大山　插图：陈一鸣", w2, 2);
+	}
+	{
 		/* two-character names padded to the width of three */
 		Want		w[] = {{"王伟", NULL, NULL}, {"李娜", NULL, NULL}};
 		Want		w2[] = {{"王伟", "记者", "本报"}};

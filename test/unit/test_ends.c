@@ -65,6 +65,8 @@ main(void)
 	const char *under_head[] = {head, body, dated};
 	const char *credit[] = {body, byline, head, body};
 	const char *own[] = {head, byline, body};
+	const char *last[] = {head, body, "制图：林小舟"};
+	const char *paged[] = {body, "本版责编：陈一鸣", "第5版　综合", head, body};
 
 	/* a section head over a byline with text under it: a new article */
 	check("over a byline", over_byline, (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_CREDIT, SPR_BODY},
@@ -95,5 +97,10 @@ main(void)
 	/* a byline under its own headline stays */
 	check("own byline", own, (SpRole[]) {SPR_TITLE, SPR_BYLINE, SPR_BODY},
 		  (SpRole[]) {SPR_TITLE, SPR_BYLINE, SPR_BODY}, 3);
+	/* a byline's shape at the end of the text or over a page header */
+	check("credit, last", last, (SpRole[]) {SPR_TITLE, SPR_BODY, SPR_HEADING},
+		  (SpRole[]) {SPR_TITLE, SPR_BODY, SPR_CREDIT}, 3);
+	check("credit, page", paged, (SpRole[]) {SPR_BODY, SPR_BYLINE, SPR_PAGE, SPR_TITLE, SPR_BODY},
+		  (SpRole[]) {SPR_BODY, SPR_CREDIT, SPR_PAGE, SPR_TITLE, SPR_BODY}, 5);
 	NA_TEST_DONE();
 }
