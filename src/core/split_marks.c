@@ -176,6 +176,64 @@ dian_ok(const char *s, size_t i)
 		sp_ends(s, i, "網") || sp_ends(s, i, "专") || sp_ends(s, i, "專");
 }
 
+/* where the numerals (digits or Han) closing s[0..i) begin; i when none */
+static size_t
+numerals_start(const char *s, size_t i)
+{
+	size_t		st;
+
+	while (i > 0)
+	{
+		uint32_t	cp = sp_last_cp(s, i, &st);
+
+		if (digit_value(cp) < 0 && han_numeral(cp) < 0)
+			break;
+		i = st;
+	}
+	return i;
+}
+
+/*
+ * Where a day (3日) or a month and day (5月3日, 十月十四日) closing s[0..i)
+ * begins, or i when s[0..i) does not close with one.
+ */
+static size_t
+month_day_start(const char *s, size_t i)
+{
+	size_t		d,
+				m;
+
+	if (!sp_ends(s, i, "日"))
+		return i;
+	d = numerals_start(s, i - 3);
+	if (d == i - 3)
+		return i;
+	if (!sp_ends(s, d, "月"))
+		return d;
+	m = numerals_start(s, d - 3);
+	return m == d - 3 ? d : m;
+}
+
+/*
+ * A web copy's dateline: an outlet and a day before 报道 (参考消息网5月3日报道,
+ * TNW中文站10月14日报道, 央视网3日报道).  s[0..i) is what precedes 报道.
+ */
+static bool
+reported_ok(const char *s, size_t i)
+{
+	static const char *const kinds[] = {"报", "社", "网", "台", "站", "刊", "客户端", NULL};
+	size_t		d = month_day_start(s, i);
+	int			k;
+
+	/* 据新华社5月3日报道，… opens a paragraph inside an article */
+	if (d == i || d == 0 || sp_starts(s, i, "据"))
+		return false;
+	for (k = 0; kinds[k]; k++)
+		if (sp_ends(s, d, kinds[k]))
+			return true;
+	return false;
+}
+
 /* the dateline token at s (no bracket): its bytes or 0 */
 static size_t
 dateline_token(const char *s, size_t len)
@@ -189,8 +247,19 @@ dateline_token(const char *s, size_t len)
 	{
 		uint32_t	cp = na_utf8_decode(s + i, len - i, &adv);
 
+		/* Latin letters only in an outlet's name (TNW中文站10月14日报道) */
+		if (((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z')) && n < 12)
+		{
+			i += adv;
+			n++;
+			prev = cp;
+			continue;
+		}
 		if (!na_is_han(cp) && digit_value(cp) < 0)
 			break;
+		if (cp == 0x62A5 && i > 0 && sp_starts(s + i + adv, len - i - adv, "道") &&
+			reported_ok(s, i))	/* 报道 */
+			return i + adv + strlen("道");
 		/* 通讯(员) is a word, never a dateline's 讯: 本报记者X通讯员Y */
 		if (is_xun(cp) && prev == 0x901A)	/* 通 */
 			return 0;

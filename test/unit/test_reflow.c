@@ -57,6 +57,15 @@ test_datelines(void)
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
 	s = "本报讯（通讯员丙丁）昨天";
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("本报讯"));
+	/* web copies: an outlet and a day before 报道, not a report's sentence */
+	s = "某某消息网5月3日报道 据外媒报道";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("某某消息网5月3日报道"));
+	s = "ABC中文站十月十四日报道";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen(s));
+	s = "据新华社5月3日报道，今年";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
+	s = "记者5月3日报道了此事";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
 }
 
 static void
