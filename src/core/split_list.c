@@ -82,8 +82,8 @@ sp_list_runs(const char *text, const SpLine *lines, const int *seq, int n,
  * A line led by a bullet (■ ● ◆ ▲ ★ ...) that may be a point of a list
  * inside an article: no heading mark, not a credit or caption by its own
  * shape (▲ 图为 ...), nor a byline (■ 本报记者 X).  The line classes call
- * every short bulleted line a byline (split_lines.c: OCR'd print leads
- * bylines with ■), so the byline's own shape decides here.
+ * a short bulleted line without punctuation a byline (split_lines.c: a pen
+ * name □钱塘唐平), so the byline's own shape decides here.
  */
 static bool
 bullet_line(const char *text, const SpLine *l)
@@ -107,8 +107,7 @@ sp_bullet_runs(const char *text, const SpLine *lines, const int *seq, int n, boo
 
 	while (k < n)
 	{
-		int			j = k,
-					start = k;
+		int			j = k;
 
 		while (j < n && bullet_line(text, &lines[seq[j]]))
 			j++;
@@ -117,8 +116,13 @@ sp_bullet_runs(const char *text, const SpLine *lines, const int *seq, int n, boo
 			run[k++] = false;
 			continue;
 		}
-		for (; k < j; k++)
-			run[k] = j - start >= 2;
+		/* lines k .. j - 1 are bulleted: a run when two or more */
+		{
+			bool		many = j - k >= 2;
+
+			for (; k < j; k++)
+				run[k] = many;
+		}
 	}
 }
 
