@@ -47,29 +47,13 @@ is_close_br(uint32_t cp)
 	return cp == 0xFF09 || cp == ')' || cp == 0x3011 || cp == 0x3015;
 }
 
-/* 一、 （一） 1. 1、 第一 */
+/* a number mark opens the line (一、 （一） 1. 第一， not 第三届 or 1.5亿) */
 static bool
 numbered(const char *s, size_t len)
 {
-	size_t		adv,
-				adv2;
-	uint32_t	c0 = sp_first_cp(s, len, &adv),
-				c1;
+	int			style;
 
-	if (adv >= len)
-		return false;
-	c1 = na_utf8_decode(s + adv, len - adv, &adv2);
-	if (is_open_br(c0))
-		return true;
-	if (c0 == 0x7B2C)			/* 第 */
-		return na_is_han(c1) && (c1 == 0x4E00 || c1 == 0x4E8C || c1 == 0x4E09 ||
-								 c1 == 0x56DB || c1 == 0x4E94);
-	if ((c0 >= '0' && c0 <= '9') || (c0 >= 0xFF10 && c0 <= 0xFF19) ||
-		c0 == 0x4E00 || c0 == 0x4E8C || c0 == 0x4E09 || c0 == 0x56DB ||
-		c0 == 0x4E94 || c0 == 0x516D || c0 == 0x4E03 || c0 == 0x516B ||
-		c0 == 0x4E5D || c0 == 0x5341)
-		return c1 == 0x3001 || c1 == '.' || c1 == 0xFF0E;
-	return false;
+	return sp_head_number(s, len, &style) > 0;
 }
 
 /* the line ends in a bracketed tag: 标题（今日谈） */
@@ -426,8 +410,10 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	const SpLine *x = k + 1 < n ? &lines[seq[k + 1]] : NULL;
 	const char *s = text + l->cs;
 	size_t		len = l->ce - l->cs,
-				st;
-	uint32_t	last = sp_last_cp(s, len, &st);
+				st,
+				adv0;
+	uint32_t	last = sp_last_cp(s, len, &st),
+				c0 = sp_first_cp(s, len, &adv0);
 	bool		whole,
 				tag = sp_tail_tag(s, len, &whole);
 	int			commas = (int) (sp_count_cp(s, len, 0xFF0C) + sp_count_cp(s, len, ','));
@@ -465,6 +451,8 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_BULLET);
 	if (numbered(s, len))
 		add(f, SPA_NUMBERED);
+	else if (is_open_br(c0))
+		add(f, SPA_BRACKET_LED);	/* 【编前语】…, （按姓氏笔画排序） */
 	if (l->ncp <= 64 && (sp_kicker_like(s, len) || sp_kicker_split(s, len) > 0))
 		add(f, SPA_KICKER_SHAPE);
 	if (l->ncp <= 6 && sp_is_column_label(s, len))

@@ -59,6 +59,20 @@ model_load(void)
 	rows_ready = true;
 }
 
+/* does line k open with a clause's or sentence's punctuation (，、；：。)? */
+static bool
+opens_mid_sentence(const SpSeq *sq, int k)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	size_t		adv;
+	uint32_t	c;
+
+	if (l->ce <= l->cs)
+		return false;
+	c = sp_first_cp(sq->text + l->cs, l->ce - l->cs, &adv);
+	return sp_is_clause_punct(c) || c == 0x3002;
+}
+
 static void
 emissions(const SpSeq *sq, float *em)
 {
@@ -90,6 +104,12 @@ emissions(const SpSeq *sq, float *em)
 			e[r] = acc[r];
 		if (!sp_notice_possible(f.ids, f.n_ids))
 			e[SPR_ADVERT] = e[SPR_NOTICE] = -1e6f;
+		if (opens_mid_sentence(sq, k))
+		{
+			/* ，南方都市报: the tail of a clause, never a headline or byline */
+			e[SPR_PAGE] = e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
+			e[SPR_BYLINE] = -1e6f;
+		}
 		if (sq->lines[sq->seq[k]].ncp > SP_HEAD_MAX_CP)
 		{
 			/* a headline, byline or page header is never a paragraph long */
