@@ -160,6 +160,18 @@ QCOUNT = 0  # varied articles so far (seeds the own stream)
 SEED = 1  # --seed
 POINTS = 0.0  # share of articles given bulleted key points (--points)
 RP = random.Random(0)  # their stream
+# a writer's note may be long, as dailies print it (（作者为X大学X学院院长、教授）),
+# and indented like a paragraph: a stream of its own (RN)
+RN = random.Random(0)
+NOTE_FIELDS = ["经济", "法学", "历史", "新闻传播", "公共管理", "国际关系", "教育", "哲学", "社会学", "文学"]
+LONG_NOTES = ["（作者为%s大学%s学院院长、教授）", "（作者为%s社会科学院%s研究所研究员）",
+              "（作者为%s大学%s研究中心主任、教授，%s专业博士生导师）", "（作者单位：%s大学%s学院）",
+              "（作者系%s大学%s系主任、教授，%s学会副会长）", "（作者为%s市委党校%s教研部教授）"]
+
+
+def long_note(rn):
+    t = rn.choice(LONG_NOTES)
+    return t % tuple([rn.choice(CITY)] + [rn.choice(NOTE_FIELDS) for _ in range(t.count("%s") - 1)])
 BULLETS = "■●◆▲★"
 PAGE_CAPS = False  # --page-captions: the pages' caption-shaped lines are captions, not body
 WEBCAP = 0.0  # share of web articles given web captions and quoted inner heads (--web-captions; fitting only)
@@ -1112,6 +1124,15 @@ def decorate(a, r):
             d["ending"] = r.choice(["（本报记者 %s）", "（责编：%s）", "（作者为%s大学教授）", "（%s）",
                                     "本报记者 %s 摄", "%s 摄影 " + name(r)]) % (
                 name(r) if r.random() < 0.8 else r.choice(CITY))
+            if d["ending"].startswith("（作者为") and RN.random() < 0.5:
+                d["ending"] = long_note(RN)
+            if d["ending"].startswith("（"):
+                d["note_indent"] = RN.random() < 0.5
+    if a["source"] not in AS_PRINTED and not d.get("ending") and not d.get("ending_byline") and \
+            RN.random() < 0.03:
+        # and a long writer's note under 3 % of the other articles
+        d["ending"] = long_note(RN)
+        d["note_indent"] = RN.random() < 0.5
     if a["source"] in ("pku", "msr") and r.random() < 0.1:
         # a brief: one paragraph, no headline
         body = [p for p in a["paragraphs"] if not is_head(p)]
@@ -1395,7 +1416,7 @@ def render_article(iss, d, lay, r):
         iss.add(indent + d["ending_byline"] if lay != "ocr" else d["ending_byline"], "credit")
         gap and iss.blank()
     if d.get("ending"):
-        iss.add(d["ending"], "credit")
+        iss.add((indent if d.get("note_indent") else "") + d["ending"], "credit")
         gap and iss.blank()
     if web and r.random() < 0.4:
         iss.add(web_ending(r), "credit")
@@ -1530,6 +1551,8 @@ def main():
     global POINTS, RP
     POINTS = float(opt["--points"])
     RP = random.Random(int(opt["--seed"]) * 7411 + 37)
+    global RN
+    RN = random.Random(int(opt["--seed"]) * 6151 + 53)
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])

@@ -98,7 +98,7 @@ credit_words(const char *s, size_t len)
 
 static void add(SpFeatures *f, int atom);
 
-/* a short line that closes an article: credit words, a note, a date, 摄 */
+/* a line that closes an article: credit words, a note, a date, 摄 */
 static bool
 signoff_shape(const char *s, size_t len, int ncp)
 {
@@ -106,6 +106,8 @@ signoff_shape(const char *s, size_t len, int ncp)
 	uint32_t	last;
 	bool		whole;
 
+	if (sp_writer_note(s, len, ncp, false) || sp_source_line(s, len, ncp))
+		return true;
 	if (ncp > 40 || len == 0)
 		return false;
 	last = sp_last_cp(s, len, &st);
@@ -426,6 +428,8 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	add(f, l->indented ? SPA_INDENTED : SPA_FLUSH);
 	if (tag && whole)
 		add(f, credit_words(s, len) ? SPA_BRACKET_CREDIT : SPA_BRACKETED);
+	else if (sp_writer_note(s, len, l->ncp, false))
+		add(f, SPA_BRACKET_CREDIT);
 	else if (tag)
 		add(f, SPA_TAIL_TAG);
 	else if (sp_is_sentence_end(last))

@@ -311,7 +311,12 @@ fill_line(Fill *fl, int i)
 			}
 			break;
 		case NA_SEG_CREDIT:
-			add_authors(s, clen, &ar->authors);
+			/*
+			 * a source line (《 X报 》…, 来源：X) names a paper, a writer's
+			 * note (（作者为X大学教授）) a post: neither names a person
+			 */
+			if (!sp_source_line(s, clen, l->ncp) && !sp_writer_note(s, clen, l->ncp, true))
+				add_authors(s, clen, &ar->authors);
 			/* led by a dateline, it is more than a credit: kept as text */
 			if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)
 				sp_body_add(&fl->bodies[l->art], s, clen, true);

@@ -474,6 +474,67 @@ tail:
 }
 
 /*
+ * A writer's note: one pair of round brackets around the whole line, the
+ * writer named in its first words (（作者为X大学X研究中心主任、教授，X专业
+ * 博士生导师）, （作者单位：…）, （本报记者　X）, （责编：X）), as long as dailies
+ * print it (NOTE_MAX_CP), far longer than a title's column tag.  With
+ * authors_only, only a note naming its author (作者…): （记者　X） under a
+ * title may be a byline.
+ */
+#define NOTE_MAX_CP 80
+
+bool
+sp_writer_note(const char *s, size_t len, int ncp, bool authors_only)
+{
+	static const char *const who[] = {"作者", "记者", "责编", "编辑", "通讯员", "执笔", "评论员", NULL};
+	size_t		adv,
+				head;
+	uint32_t	first,
+				last;
+	const char *const *w;
+
+	if (len == 0 || ncp > NOTE_MAX_CP)
+		return false;
+	first = sp_first_cp(s, len, &adv);
+	last = sp_last_cp(s, len, &adv);
+	if ((first != 0xFF08 && first != '(') || (last != 0xFF09 && last != ')'))
+		return false;
+	if (sp_count_cp(s, len, 0xFF08) + sp_count_cp(s, len, '(') != 1 ||
+		sp_count_cp(s, len, 0xFF09) + sp_count_cp(s, len, ')') != 1)
+		return false;
+	/* the bracket and the next six characters (本报记者, 作者单位) */
+	head = len > 3 * 7 ? 3 * 7 : len;
+	for (w = who; *w; w++)
+		if (sp_find(s, head, *w))
+			return !authors_only || w == who;
+	return false;
+}
+
+/*
+ * A web copy's source note, closing an article as a credit does: 来源：人民网－
+ * 人民日报, （来源：光明日报）, 原标题：…, and a paper's web edition's printed
+ * source, 《 人民日报 》（ 2024年05月04日   第 01 版）.
+ */
+#define SOURCE_MAX_CP 60
+
+bool
+sp_source_line(const char *s, size_t len, int ncp)
+{
+	static const char *const lead[] = {
+		"来源：", "来源:", "稿件来源", "文章来源", "原标题：", "原标题:", "（来源", "(来源", "【来源", "[来源", NULL
+	};
+	const char *const *w;
+
+	if (len == 0 || ncp > SOURCE_MAX_CP)
+		return false;
+	for (w = lead; *w; w++)
+		if (sp_starts(s, len, *w))
+			return true;
+	return sp_starts(s, len, "《") && sp_find(s, len, "》") && sp_find(s, len, "第") &&
+		(sp_ends(s, len, "版）") || sp_ends(s, len, "版)"));
+}
+
+/*
  * A photo credit ending s (记者 方波 摄, 童志忠 摄, （新华社记者 X 摄）):
  * returns the byte offset where it starts, or len when there is none.
  */

@@ -73,6 +73,22 @@ opens_mid_sentence(const SpSeq *sq, int k)
 	return sp_is_clause_punct(c) || c == 0x3002;
 }
 
+/*
+ * Is line k a note that can only close an article (a web copy's source
+ * line, 来源：…, 《 X报 》（ date 第 N 版）; a writer's note, （作者为…）)?  The
+ * fitting renderings hold few or none of them, and a note is never an
+ * article's prose or headline, so the decoder makes it a credit.
+ */
+static bool
+note_only(const SpSeq *sq, int k)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	const char *s = sq->text + l->cs;
+	size_t		len = l->ce - l->cs;
+
+	return sp_source_line(s, len, l->ncp) || sp_writer_note(s, len, l->ncp, true);
+}
+
 static void
 emissions(const SpSeq *sq, float *em)
 {
@@ -104,6 +120,12 @@ emissions(const SpSeq *sq, float *em)
 			e[r] = acc[r];
 		if (!sp_notice_possible(f.ids, f.n_ids))
 			e[SPR_ADVERT] = e[SPR_NOTICE] = -1e6f;
+		if (note_only(sq, k))
+		{
+			for (r = 0; r < SPR_N; r++)
+				if (r != SPR_CREDIT && r != SPR_OTHER)
+					e[r] = -1e6f;
+		}
 		if (opens_mid_sentence(sq, k))
 		{
 			/* ，南方都市报: the tail of a clause, never a headline or byline */

@@ -8,6 +8,11 @@
  *    (【编前语】…, （按姓氏笔画排序）).
  *  - A line opening with a clause's punctuation (，南方都市报, a page's
  *    leftover) is never a title: the next article's title stays its own.
+ *  - A writer's note in brackets as long as dailies print it (（作者为X大学X
+ *    学院院长、教授，X专业博士生导师）) closes its article, in the e-paper
+ *    layout and in copied web text: it is neither body nor the next title.
+ *  - A web copy's source lines (来源：…, 原标题：…, 《 X报 》（ date 第 N 版）)
+ *    close the article above them, in its notes.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -131,10 +136,105 @@ check_clause_led(void)
 	na_split_free(&sp);
 }
 
+/* a commentary closed by a long writer's note, then a news article */
+static void
+check_long_note(void)
+{
+	static const char *const note = "（作者为东湖大学经济与管理学院院长、教授，区域经济学专业博士生导师）";
+	static const char *const lines[] = {
+		"以实干精神答好发展新答卷（人民论坛）",
+		"周立言",
+		"发展是解决一切问题的基础和关键。面对复杂多变的外部环境，唯有埋头苦干、真抓实干，才能把蓝图变为现实。",
+		"实干不是蛮干。各地在推进项目建设中，既要算经济账，也要算生态账、民生账，防止一哄而上、重复建设。",
+		NULL,					/* the note */
+		"全省春季植树超过一亿株",
+		"本报讯（记者张明）记者从省林业局获悉，截至4月底，全省春季完成植树造林一百二十万亩，植树超过一亿株。",
+		"各地结合国土绿化行动，动员机关干部、青年志愿者参加义务植树，森林覆盖率进一步提高。",
+	};
+	int			web;
+
+	for (web = 0; web < 2; web++)
+	{
+		NaBuf		b;
+		NaSplit		sp;
+		size_t		i;
+		int			k;
+
+		na_buf_init(&b, 4096);
+		for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		{
+			const char *t = lines[i] ? lines[i] : note;
+
+			/* e-paper: paragraphs and the note indented, no blank lines */
+			if (!web && (i == 2 || i == 3 || i == 4 || i >= 6))
+				na_buf_append_str(&b, "　　");
+			na_buf_append_str(&b, t);
+			na_buf_append_str(&b, web ? "\n\n" : "\n");
+		}
+		na_split_issue_layout(b.data, b.len, web ? NA_LAYOUT_WEB : NA_LAYOUT_EPAPER, &sp);
+		NA_CHECK_INT(sp.n_articles, 2);
+		if (sp.n_articles == 2)
+		{
+			const NaArticle *a = &sp.articles[0];
+
+			NA_CHECK(a->body && strstr(a->body, "作者为") == NULL);
+			NA_CHECK(a->notes && strstr(a->notes, "作者为") != NULL);
+			for (k = 0; k < a->authors.n; k++)	/* the note names a post */
+				NA_CHECK(strcmp(a->authors.persons[k].name, "教授") != 0);
+			NA_CHECK_STR(sp.articles[1].title, "全省春季植树超过一亿株");
+		}
+		na_split_free(&sp);
+		na_buf_free(&b);
+	}
+}
+
+/* a web copy with its source lines under each article */
+static void
+check_source_lines(void)
+{
+	static const char web[] =
+		"城东地铁新线下月试运营\n\n"
+		"记者从市轨道交通集团获悉，城东地铁新线已完成全部车站的设备调试，计划下月开始试运营。新线全长二十八公里，设车站十九座。\n\n"
+		"新线开通后，城东居民进城的通勤时间将从一个多小时缩短到四十分钟左右。沿线车站与三条公交线路实现换乘。\n\n"
+		"《 江城日报 》（ 2024年05月04日   第 02 版）\n\n"
+		"江南稻谷烘干中心投入使用\n\n"
+		"今年秋季，江南各地的水稻陆续进入收割期。县里新建了三座烘干中心，农户可以在手机上预约烘干时间，收割的稻谷当天就能烘干进仓。\n\n"
+		"合作社还为周边农户提供稻谷烘干和储存服务，烘干收费比去年降低了一成，种稻农户的收入因此增加。\n\n"
+		"来源：江城新闻网－江城日报\n\n"
+		"全省春季植树超过一亿株\n\n"
+		"本报讯（记者张明）记者从省林业局获悉，截至4月底，全省春季完成植树造林一百二十万亩，植树超过一亿株。\n\n"
+		"各地结合国土绿化行动，动员机关干部、青年志愿者参加义务植树，森林覆盖率进一步提高。\n";
+	NaSplit		sp;
+
+	NA_CHECK(sp_source_line("来源：人民网－人民日报", strlen("来源：人民网－人民日报"), 11));
+	NA_CHECK(sp_source_line("原标题：东湖新区经济指标好于预期", strlen("原标题：东湖新区经济指标好于预期"), 16));
+	NA_CHECK(!sp_source_line("《人民日报》发表评论员文章", strlen("《人民日报》发表评论员文章"), 13));
+	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
+	NA_CHECK_INT(sp.n_articles, 3);
+	if (sp.n_articles == 3)
+	{
+		int			i;
+
+		for (i = 0; i < 2; i++)
+		{
+			NA_CHECK(sp.articles[i].body && strstr(sp.articles[i].body, "版）") == NULL &&
+					 strstr(sp.articles[i].body, "来源") == NULL);
+			NA_CHECK(sp.articles[i].notes != NULL);
+			NA_CHECK(sp.articles[i].kicker == NULL);
+			NA_CHECK_INT(sp.articles[i].authors.n, 0);	/* a paper is no author */
+		}
+		NA_CHECK_STR(sp.articles[1].title, "江南稻谷烘干中心投入使用");
+		NA_CHECK_STR(sp.articles[2].title, "全省春季植树超过一亿株");
+	}
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
 	check_numbered();
 	check_clause_led();
+	check_long_note();
+	check_source_lines();
 	NA_TEST_DONE();
 }
