@@ -534,13 +534,54 @@ is_page_header_line(const Line *l)
 	return starts_with(p, end, "版");
 }
 
+/*
+ * The text opens with a headline right over the first field line (only
+ * blank lines between): a line no paper's name or service line reads like,
+ * nine code points or more or with a headline's punctuation (全省春季植树超过
+ * 一亿株, 外国专家：中美合作共赢).
+ */
+static bool
+headline_before(const Line *lines, size_t upto)
+{
+	size_t		i = 0,
+				ncp;
+	const Line *l;
+
+	while (i < upto && lines[i].len == 0)
+		i++;
+	if (i >= upto)
+		return false;
+	l = &lines[i];
+	if (looks_like_masthead(l) || is_masthead_service_line(l))
+		return false;
+	for (i++; i < upto; i++)
+		if (lines[i].len > 0)
+			return false;
+	ncp = na_utf8_count(l->s, l->len);
+	return ncp >= 9 || find_bytes(l->s, l->len, "，") || find_bytes(l->s, l->len, "：") ||
+		find_bytes(l->s, l->len, "？") || find_bytes(l->s, l->len, "！");
+}
+
+/*
+ * A line that is one date and nothing else (2024年05月06日): under a line
+ * that is no paper's name it may still be a masthead's, the old reading.
+ */
+static bool
+bare_date(const Line *l)
+{
+	NaDate		d;
+
+	return l->len > 0 && na_date_parse_at(l->s, l->len, 0, 0, &d) == l->len;
+}
+
 static void
 parse_head(const char *text, size_t len, NaIssueInfo *info)
 {
 	Line		lines[HEAD_MAX_LINES];
 	size_t		n = split_lines(text, len, lines, HEAD_MAX_LINES, 0);
 	size_t		i,
-				last_field = 0;
+				last_field = 0,
+				first_field = 0;
 	bool		any_field = false,
 				is_web = false;
 	int			max_year = na_date_max_plausible_year();
@@ -624,6 +665,8 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 			field = true;
 		if (field)
 		{
+			if (!any_field)
+				first_field = i;
 			any_field = true;
 			last_field = i;
 		}
@@ -637,6 +680,18 @@ parse_head(const char *text, size_t len, NaIssueInfo *info)
 	for (i = 0; i <= last_field && info->masthead == NULL; i++)
 		if (looks_like_masthead(&lines[i]))
 			info->masthead = na_strndup(lines[i].s, lines[i].len);
+
+	/*
+	 * An article copied on its own: its headline over its date line
+	 * (全省春季植树超过一亿株 / 2024-05-06 08:30 来源：…), no paper's name.  The
+	 * date is the text's; the lines are the article's, not a masthead block.
+	 */
+	if (!is_web && info->masthead == NULL && headline_before(lines, first_field) &&
+		!bare_date(&lines[first_field]))
+	{
+		info->date_source = NA_DSRC_TEXT;
+		return;
+	}
 
 	/* an English name line or blank lines right after the block belong to it */
 	i = last_field + 1;

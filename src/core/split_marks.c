@@ -513,7 +513,8 @@ sp_writer_note(const char *s, size_t len, int ncp, bool authors_only)
 /*
  * A web copy's source note, closing an article as a credit does: 来源：人民网－
  * 人民日报, （来源：光明日报）, 原标题：…, and a paper's web edition's printed
- * source, 《 人民日报 》（ 2024年05月04日   第 01 版）.
+ * source, 《 人民日报 》（ 2024年05月04日   第 01 版）; or its date and source
+ * line under the title (2024-05-06 08:30　来源：…, 发布时间：…), a note too.
  */
 #define SOURCE_MAX_CP 60
 
@@ -521,7 +522,8 @@ bool
 sp_source_line(const char *s, size_t len, int ncp)
 {
 	static const char *const lead[] = {
-		"来源：", "来源:", "稿件来源", "文章来源", "原标题：", "原标题:", "（来源", "(来源", "【来源", "[来源", NULL
+		"来源：", "来源:", "稿件来源", "文章来源", "原标题：", "原标题:", "（来源", "(来源", "【来源", "[来源",
+		"发布时间：", "发布时间:", "发布日期：", "发布日期:", NULL
 	};
 	const char *const *w;
 
@@ -530,6 +532,9 @@ sp_source_line(const char *s, size_t len, int ncp)
 	for (w = lead; *w; w++)
 		if (sp_starts(s, len, *w))
 			return true;
+	/* a web copy's date line under its title: 2024-05-06 08:30　来源：江城日报 */
+	if (s[0] >= '0' && s[0] <= '9' && sp_find(s, len, "来源"))
+		return true;
 	return sp_starts(s, len, "《") && sp_find(s, len, "》") && sp_find(s, len, "第") &&
 		(sp_ends(s, len, "版）") || sp_ends(s, len, "版)"));
 }

@@ -157,6 +157,34 @@ test_han_dates(void)
 	}
 }
 
+/*
+ * An article copied on its own: its headline over its date line is no
+ * masthead block (the headline stays the article's); a paper's name over a
+ * date is one, and so is a line over a bare date (the reading kept for it).
+ */
+static void
+test_article_copy(void)
+{
+	NaIssueInfo i;
+	const char *copy = "全省春季植树超过一亿株\n\n2024-05-06 08:30　来源：江城日报\n\n"
+		"记者从省林业局获悉，截至4月底，全省春季完成植树造林一百二十万亩。\n";
+	const char *speech = "在全省科技创新大会上的讲话\n（2024年5月6日）\n林　华\n同志们：\n";
+	const char *paper = "江城日报\n\n2024年5月6日 星期一\n\n全省春季植树超过一亿株\n";
+
+	parse(copy, &i);
+	NA_CHECK_INT((int) i.head_end, 0);
+	NA_CHECK_INT(i.year, 2024);
+	NA_CHECK(i.masthead == NULL);
+	na_frontmatter_free(&i);
+	parse(speech, &i);
+	NA_CHECK_INT((int) i.head_end, 0);
+	na_frontmatter_free(&i);
+	parse(paper, &i);
+	NA_CHECK_STR(i.masthead, "江城日报");
+	NA_CHECK(strncmp(paper + i.head_end, "全省春季", strlen("全省春季")) == 0);
+	na_frontmatter_free(&i);
+}
+
 int
 main(void)
 {
@@ -164,5 +192,6 @@ main(void)
 	test_han_dates();
 	test_web_page();
 	test_odd_input();
+	test_article_copy();
 	NA_TEST_DONE();
 }

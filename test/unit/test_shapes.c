@@ -12,7 +12,8 @@
  *    学院院长、教授，X专业博士生导师）) closes its article, in the e-paper
  *    layout and in copied web text: it is neither body nor the next title.
  *  - A web copy's source lines (来源：…, 原标题：…, 《 X报 》（ date 第 N 版）)
- *    close the article above them, in its notes.
+ *    close the article above them, in its notes; an article copied on its
+ *    own keeps its title over its date and source line.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -227,6 +228,23 @@ check_source_lines(void)
 		NA_CHECK_STR(sp.articles[2].title, "全省春季植树超过一亿株");
 	}
 	na_split_free(&sp);
+
+	/* an article copied on its own, its date and source line under the title */
+	{
+		static const char copy[] = "全省春季植树超过一亿株\n\n2024-05-06 08:30　来源：江城日报\n\n"
+			"记者从省林业局获悉，截至4月底，全省春季完成植树造林一百二十万亩，植树超过一亿株，森林覆盖率进一步提高。\n\n"
+			"各地结合国土绿化行动，动员机关干部、青年志愿者参加义务植树。\n";
+
+		na_split_issue(copy, strlen(copy), &sp);
+		NA_CHECK_INT(sp.n_articles, 1);
+		if (sp.n_articles == 1)
+		{
+			NA_CHECK_STR(sp.articles[0].title, "全省春季植树超过一亿株");
+			/* a note or the page's boilerplate, never the body */
+			NA_CHECK(sp.articles[0].body && strstr(sp.articles[0].body, "来源") == NULL);
+		}
+		na_split_free(&sp);
+	}
 }
 
 int
