@@ -14,7 +14,7 @@ build/%: tools/%.c $(CORE_C) $(wildcard include/*.h) $(wildcard src/core/*.h)
 	@mkdir -p build
 	$(STANDALONE_CC) $(STANDALONE_CFLAGS) $(STANDALONE_DEFS) $< $(CORE_C) -o $@ $(STANDALONE_LIBS)
 
-build/test_%: test/unit/test_%.c test/unit/na_test.h $(CORE_C) $(wildcard include/*.h) $(wildcard src/core/*.h)
+build/test_%: test/unit/test_%.c $(wildcard test/unit/*.h) $(CORE_C) $(wildcard include/*.h) $(wildcard src/core/*.h)
 	@mkdir -p build
 	$(STANDALONE_CC) $(STANDALONE_CFLAGS) $(STANDALONE_DEFS) -Itest/unit $< $(CORE_C) -o $@ $(STANDALONE_LIBS)
 

@@ -12,6 +12,7 @@
 #include "../../src/core/split_internal.h"
 #include "na_buf.h"
 #include "na_test.h"
+#include "na_test_atoms.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,40 +44,6 @@ paras(NaBuf *b, const char *const *p)
 	{
 		na_buf_append_str(b, *p);
 		na_buf_append_str(b, "\n\n");
-	}
-}
-
-/* the atoms of raw line `line` in the features text, as a bitmap */
-static void
-atoms_of(const NaBuf *feat, int line, bool *has)
-{
-	const char *s = feat->data,
-			   *end = feat->data + feat->len;
-
-	memset(has, 0, sizeof(bool) * SP_N_ATOMS);
-	while (s < end)
-	{
-		const char *nl = memchr(s, '\n', (size_t) (end - s));
-		char	   *p;
-
-		if (nl == NULL)
-			nl = end;
-		if (strtol(s, &p, 10) == line)
-		{
-			while (p < nl)
-			{
-				long		id = strtol(p, &p, 10);
-
-				if (id >= 0 && id < SP_N_ATOMS)
-					has[id] = true;
-				while (p < nl && *p == ' ')
-					p++;
-				if (*p == '\t')
-					p++;
-			}
-			return;
-		}
-		s = nl + 1;
 	}
 }
 
