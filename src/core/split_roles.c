@@ -89,6 +89,19 @@ note_only(const SpSeq *sq, int k)
 	return sp_source_line(s, len, l->ncp) || sp_writer_note(s, len, l->ncp, true);
 }
 
+/*
+ * Is line k only a writer's name or names (周立言, 张三　李四), with no mark?
+ * A subtitle is a phrase, never a bare name; a marked name (◆朱光) is a
+ * paper's author line, which some papers' own fields file as a subtitle.
+ */
+static bool
+bare_name(const SpSeq *sq, int k)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+
+	return !l->marked && l->level == 0 && sp_name_line(sq->text + l->cs, l->ce - l->cs);
+}
+
 static void
 emissions(const SpSeq *sq, float *em)
 {
@@ -126,6 +139,8 @@ emissions(const SpSeq *sq, float *em)
 				if (r != SPR_CREDIT && r != SPR_OTHER)
 					e[r] = -1e6f;
 		}
+		if (bare_name(sq, k))
+			e[SPR_SUBTITLE] = -1e6f;	/* 周立言 under a title: its byline */
 		if (opens_mid_sentence(sq, k))
 		{
 			/* ，南方都市报: the tail of a clause, never a headline or byline */

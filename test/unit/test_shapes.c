@@ -11,6 +11,8 @@
  *  - A writer's note in brackets as long as dailies print it (（作者为X大学X
  *    学院院长、教授，X专业博士生导师）) closes its article, in the e-paper
  *    layout and in copied web text: it is neither body nor the next title.
+ *  - A writer's bare name under a commentary's title (周立言) is its byline,
+ *    never a subtitle (split_roles.c).
  *  - A web copy's source lines (来源：…, 原标题：…, 《 X报 》（ date 第 N 版）)
  *    close the article above them, in its notes; an article copied on its
  *    own keeps its title over its date and source line.
@@ -149,6 +151,9 @@ check_long_note(void)
 
 			NA_CHECK(a->body && strstr(a->body, "作者为") == NULL);
 			NA_CHECK(a->notes && strstr(a->notes, "作者为") != NULL);
+			/* a bare name under the title is its byline, never a subtitle */
+			NA_CHECK_STR(a->byline, "周立言");
+			NA_CHECK(a->subtitle == NULL);
 			for (k = 0; k < a->authors.n; k++)	/* the note names a post */
 				NA_CHECK(strcmp(a->authors.persons[k].name, "教授") != 0);
 			NA_CHECK_STR(sp.articles[1].title, "全省春季植树超过一亿株");
