@@ -90,16 +90,23 @@ note_only(const SpSeq *sq, int k)
 }
 
 /*
- * Is line k only a writer's name or names (周立言, 张三　李四), with no mark?
- * A subtitle is a phrase, never a bare name; a marked name (◆朱光) is a
- * paper's author line, which some papers' own fields file as a subtitle.
+ * Is line k only a writer's name or names (周立言, 张三　李四: its features
+ * hold NAME_LINE), with no mark?  A subtitle is a phrase, never a bare
+ * name; a marked name (◆朱光) is a paper's author line, which some papers'
+ * own fields file as a subtitle.
  */
 static bool
-bare_name(const SpSeq *sq, int k)
+bare_name(const SpSeq *sq, int k, const SpFeatures *f)
 {
 	const SpLine *l = &sq->lines[sq->seq[k]];
+	int			i;
 
-	return !l->marked && l->level == 0 && sp_name_line(sq->text + l->cs, l->ce - l->cs);
+	if (l->marked || l->level > 0)
+		return false;
+	for (i = 0; i < f->n_atoms; i++)
+		if (f->atoms[i] == SPA_NAME_LINE)
+			return true;
+	return false;
 }
 
 static void
@@ -139,7 +146,7 @@ emissions(const SpSeq *sq, float *em)
 				if (r != SPR_CREDIT && r != SPR_OTHER)
 					e[r] = -1e6f;
 		}
-		if (bare_name(sq, k))
+		if (bare_name(sq, k, &f))
 			e[SPR_SUBTITLE] = -1e6f;	/* 周立言 under a title: its byline */
 		if (opens_mid_sentence(sq, k))
 		{
