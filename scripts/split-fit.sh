@@ -54,6 +54,12 @@
 # TOPICAL (default 0) renders that share of the training issues from one
 # source in topical order (split_render.py --topical: related articles side
 # by side, as pages print them).
+# PHOTOS (default 0.3) gives that share of the issues photo news items
+# (split_render.py --photos: a headline over a caption and a photographer's
+# credit, or untitled pictures under a label; bench/split_quality.md, "Photo
+# news between articles").
+# POEMS (default 0.3) gives that share of the issues a poem (split_render.py
+# --poems: a title, the poet's name, verse lines each a paragraph).
 # POINTS (default 0.15) prints bulleted key points in that share of the
 # articles (split_render.py --points; bench/split_quality.md, "Bulleted key
 # points").
@@ -91,7 +97,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}" --points "${POINTS:-0.15}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}" --points "${POINTS:-0.15}" --photos "${PHOTOS:-0.3}" --poems "${POEMS:-0.3}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

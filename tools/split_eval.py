@@ -4,7 +4,7 @@
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
                     [--min-ad P] [--max-ad-leak P] [--min-list P] [--min-byline P]
                     [--min-report P] [--min-signed P] [--min-after-signed P]
-                    [--show N] [--by-source]
+                    [--min-photo P] [--min-poem P] [--show N] [--by-source]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -22,7 +22,9 @@ all lists).  Reports (gold source "reports", split_render.py --reports):
 the same line of the long reports and speeches, --min-report the same bar.
 Documents and letters with a signature block (gold "signed", --signatures)
 and the articles right after them: the same lines, --min-signed and
---min-after-signed their bars.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
+--min-after-signed their bars.  Photo news items with a headline (gold
+source "photos", split_render.py --photos) and poems (gold source "poems",
+--poems): the same line, --min-photo and --min-poem the same bar.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
 "N passed, N failed" line checks every layout against the bars.  --show N
 prints up to N errors of each sort (missed, extra row, wrong end, wrong
 title) with the lines' text, to find out what fails.  --by-source adds the
@@ -62,6 +64,7 @@ def score(gold, out, name=""):
         c["gold"] += 1
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
         groups = [p for p, on in (("l_", g.get("source") == "lists"), ("r_", g.get("source") == "reports"),
+                                  ("f_", g.get("source") == "photos"), ("v_", g.get("source") == "poems"),
                                   ("s_", g.get("signed")), ("n_", k and gold["articles"][k - 1].get("signed")))
                   if on]
         if BY_SOURCE["on"]:
@@ -78,8 +81,8 @@ def score(gold, out, name=""):
         if not end_ok:
             show("end", name, "want ..%s got ..%s" % (norm(g["body_ends"]), bodies[idx][-40:]))
         if g.get("byline"):
-            # the byline as printed (■ and gaps aside), of the found articles that have one
-            by_ok = norm(g["byline"]).lstrip("■") == norm(rows[idx].get("byline")).lstrip("■")
+            # the byline as printed (■ □ ◆ and gaps aside), of the found articles that have one
+            by_ok = norm(g["byline"]).lstrip("■□◆") == norm(rows[idx].get("byline")).lstrip("■□◆")
             c["by_gold"] += 1
             c["by_ok"] += int(by_ok)
             if not by_ok:
@@ -121,9 +124,10 @@ def score(gold, out, name=""):
 
 
 # the lines of article groups: lists, reports, documents and letters that
-# close with a signature block (split_render.py --signatures), and the
+# close with a signature block (split_render.py --signatures), photo news
+# items with a headline (split_render.py --photos), poems (--poems), and the
 # articles right after those (whose headline a signature must not take)
-GROUPS = [("l_", "lists"), ("r_", "reports"), ("s_", "signed"), ("n_", "after signed")]
+GROUPS = [("l_", "lists"), ("r_", "reports"), ("f_", "photo news"), ("v_", "poems"), ("s_", "signed"), ("n_", "after signed")]
 
 
 def pct(a, b):
@@ -141,7 +145,7 @@ def main():
         SHOW["n"] = int(args[i + 1])
         del args[i:i + 2]
     for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline",
-              "--min-report", "--min-signed", "--min-after-signed"):
+              "--min-report", "--min-signed", "--min-after-signed", "--min-photo", "--min-poem"):
         while k in args:  # given twice, the last one counts
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -187,7 +191,9 @@ def main():
         checks = [("--min-f1", f1), ("--min-end", e), ("--min-title", t)]
         # a group's bar: its articles found whole (found, body ended right) of all
         checks += [(bar, pct(c[p + "end"], c[p + "gold"])) for p, bar in
-                   (("l_", "--min-list"), ("r_", "--min-report"), ("s_", "--min-signed"), ("n_", "--min-after-signed"))
+                   (("l_", "--min-list"), ("r_", "--min-report"), ("f_", "--min-photo"), ("v_", "--min-poem"),
+                    ("s_", "--min-signed"),
+                    ("n_", "--min-after-signed"))
                    if c[p + "gold"]]
         if c["by_gold"]:
             checks.append(("--min-byline", pct(c["by_ok"], c["by_gold"])))

@@ -14,7 +14,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
-                       [--topical P] [--points P]
+                       [--topical P] [--points P] [--photos P] [--poems P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -125,6 +125,16 @@ own led by a bullet (■ ● ◆ ▲ ★, a space after it or not), after one of
 paragraphs, as dailies print an article's key figures.  They are body
 (their role body, the gold body ends with them when they close it): line by
 line a bulleted point looks like a ■ byline or a section head.
+--photos P gives that share of the issues (not OCR or historical) one to
+three photo news items between articles, from a random stream of their
+own: a short headline over a caption (a pool article's sentences, led by a
+date or 图为) and the photographer's credit (本报记者 X摄, X摄（人民视觉）),
+gold an article; or, a third of them, two or three untitled pictures under a
+label (图片新闻: role boilerplate; captions and credits, photo rows).
+--poems P gives that share of the issues (not OCR or historical) a poem,
+from a random stream of its own: a short title (spaced out when of two
+characters), the poet's name, six to sixteen verse lines of 4-16
+characters (a pool article's clauses), each a paragraph.
 --topical P makes that share of the issues as pages print them: the first
 article drawn and the articles of its source nearest to it in content
 (content bigrams of the title and opening, Jaccard), in a chain each next
@@ -1333,7 +1343,7 @@ def add_points(d, r):
 
 def render_article(iss, d, lay, r):
     if POINTS > 0 and lay != "historical" and not d.get("proles") and not d.get("brief") \
-            and d.get("paragraphs") and RP.random() < POINTS:
+            and d.get("source") not in ("photos", "poems") and d.get("paragraphs") and RP.random() < POINTS:
         d = add_points(d, RP)
     indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
     gap = lay in ("web", "ocr")
@@ -1439,6 +1449,118 @@ def render_list(iss, lay):
         iss.blank()
 
 
+# Photo news (--photos): a picture printed with a short headline over its
+# caption and the photographer's credit (春耕时节农事忙 / 5月5日，… / 本报记者
+# X摄), as dailies print them between articles; the headline and caption are
+# an article's own clause and sentences (of a pool article not in the issue),
+# the credit the project's own templates with an invented name.  A third of
+# them are pictures without a headline under a label (图片新闻): caption and
+# credit lines only, photo rows, not articles.  Drawn from a random stream of
+# their own (RF), so the rest of an issue stays as without them.
+PHOTOS = 0.0  # share of issues given photo news (--photos)
+RF = None
+PHOTO_CREDITS = ["本报记者 %s摄", "本报记者　%s摄", "新华社记者 %s 摄", "%s摄（人民视觉）", "%s 摄",
+                 "（%s 摄）", "新华社发（%s摄）", "本报通讯员 %s摄", "%s／摄"]
+PHOTO_LABELS = ["图片新闻", "图片报道", "新闻图片", "影像"]
+
+
+def photo_caption(r, arts):
+    """A caption of one or two sentences of a pool article not in the issue,
+    led by a date (5月5日，) or 图为, and the headline-sized clause of it."""
+    taken = set(id(a) for a in arts)
+    srcs = [a for a in POOL if a["source"] not in ("lists", "own", "pages") and id(a) not in taken] or POOL
+    for _ in range(20):
+        ps = [p for p in report_paras(r.choice(srcs)) if 16 <= len(p) <= 200]
+        if not ps:
+            continue
+        sents = [x + "。" for x in ps[r.randrange(len(ps))].split("。") if x]
+        cap = "".join(sents[:r.randint(1, 2)])
+        heads = [f for f in re.split(r"[，。！？：；、“”（）《》]", cap)
+                 if 4 <= len(f) <= 12 and not re.match(r"[0-9０-９一二三四五六七八九十]", f)]
+        title = r.choice(heads) if heads else None
+        lead = r.random()
+        if re.match(r"[0-9０-９]|(今年|去年|近日|日前|昨天|今天)", cap):
+            pass
+        elif lead < 0.5:
+            cap = "%d月%d日，" % (r.randint(1, 12), r.randint(1, 28)) + cap
+        elif lead < 0.7:
+            cap = "图为" + cap
+        if title:
+            return title, cap
+    return None, None
+
+
+def render_photos(iss, lay, arts):
+    """One photo news item, or two or three pictures under a label."""
+    r = RF
+    indent = "\u3000\u3000" if lay in ("epaper", "masthead", "captions") else ""
+    gap = lay in ("web", "ocr")
+    cindent = indent if r.random() < 0.7 else ""
+    if r.random() < 1 / 3:
+        iss.add(r.choice(PHOTO_LABELS), "boilerplate")
+        gap and iss.blank()
+        for _ in range(r.randint(2, 3)):
+            _, cap = photo_caption(r, arts)
+            if cap:
+                iss.add(indent + cap, "caption")
+                gap and iss.blank()
+                iss.add(cindent + r.choice(PHOTO_CREDITS) % name(r), "credit")
+                gap and iss.blank()
+        return
+    title, cap = photo_caption(r, arts)
+    if not title:
+        return
+    d = dict(kind="article", kicker=None, title=title, subtitle=None, byline=None, dateline=None,
+             paragraphs=[cap], ending=r.choice(PHOTO_CREDITS) % name(r), note_indent=bool(cindent),
+             source="photos")
+    render_article(iss, d, lay, r)
+    if lay in ("masthead", "web", "ocr"):
+        iss.blank()
+
+
+# Poems (--poems): a verse piece as a literary page prints it, a short
+# title (spaced out when of two characters: 春　　雨), the poet's name on
+# the next line, then verse lines of four to sixteen characters, each a
+# paragraph, made of a pool article's clauses (the project's own cut, no
+# verse copied).  Drawn from a random stream of their own (RV).
+POEMS = 0.0  # share of issues given a poem (--poems)
+RV = None
+
+
+def poem_article(r, arts):
+    taken = set(id(a) for a in arts)
+    srcs = [a for a in POOL if a["source"] not in ("lists", "own", "pages") and id(a) not in taken] or POOL
+    lines = []
+    for _ in range(40):
+        text = "".join(report_paras(r.choice(srcs)))
+        cl = [f for f in re.split(r"[，。！？：；、“”（）《》]", text) if 4 <= len(f) <= 16]
+        if len(cl) >= 6:
+            k = r.randrange(len(cl) - 5)
+            lines = cl[k:k + r.randint(6, 16)]
+            break
+    if not lines:
+        return None
+    title = r.choice([f for f in lines if len(f) <= 8] or [lines[0][:6]])
+    if len(title) == 2 and r.random() < 0.6:
+        title = title[0] + "\u3000\u3000" + title[1]
+    # a comma after some lines, a full stop after the last in some poems
+    verse = [x + ("，" if r.random() < 0.2 else "") for x in lines]
+    if r.random() < 0.4:
+        verse[-1] = lines[-1] + "。"
+    return dict(kind="article", kicker=None, title=title, subtitle=None,
+                byline=r.choice(["%s", "□%s", "%s"]) % name(r), dateline=None, paragraphs=verse,
+                proles=["item"] * len(verse), source="poems")
+
+
+def render_poem(iss, lay, arts):
+    d = poem_article(RV, arts)
+    if d:
+        d["item_flush"] = lay in ("web", "plain")
+        render_article(iss, d, lay, RV)
+        if lay in ("masthead", "web", "ocr"):
+            iss.blank()
+
+
 def render_report(iss, lay, arts):
     """One report or speech (--reports), drawn from RR alone."""
     d = report_article(RR, arts)
@@ -1468,7 +1590,17 @@ def render_issue(arts, lay, r, no):
     at_report = -1
     if REPORTS > 0 and RR.random() < REPORTS:
         at_report = RR.randrange(len(arts) + 1)
+    at_photos = set()
+    if PHOTOS > 0 and lay != "ocr" and RF.random() < PHOTOS:
+        at_photos = set(RF.randrange(1, len(arts) + 1) for _ in range(RF.randint(1, 3)))
+    at_poem = -1
+    if POEMS > 0 and lay != "ocr" and RV.random() < POEMS:
+        at_poem = RV.randrange(1, len(arts) + 1)
     for k, a in enumerate(arts):
+        if k == at_poem:
+            render_poem(iss, lay, arts)
+        if k in at_photos:
+            render_photos(iss, lay, arts)
         if k == at_list:
             render_list(iss, lay)
         if k == at_report:
@@ -1508,7 +1640,7 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0", "--topical": "0", "--points": "0"}
+           "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1553,6 +1685,12 @@ def main():
     RP = random.Random(int(opt["--seed"]) * 7411 + 37)
     global RN
     RN = random.Random(int(opt["--seed"]) * 6151 + 53)
+    global PHOTOS, RF
+    PHOTOS = float(opt["--photos"])
+    RF = random.Random(int(opt["--seed"]) * 8117 + 59)
+    global POEMS, RV
+    POEMS = float(opt["--poems"])
+    RV = random.Random(int(opt["--seed"]) * 9241 + 61)
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])

@@ -204,6 +204,8 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_P_SIGNOFF);
 	if (x2 && ((x2->lead_role == NA_SEG_DATELINE && x2->lead_len > 0) || sq->coh[k + 2].lead40))
 		add(f, SPA_N2_DATELINE);
+	if (x2 && x2->cls == SPC_CREDIT)
+		add(f, SPA_N2_CREDIT);
 	if (k + 1 < sq->n && sq->coh[k + 1].lead40)
 		add(f, SPA_N_LEAD40);
 	if (sq->coh[k].sign)

@@ -179,9 +179,12 @@ extern char *sp_body_finish(SpBodyState *st);
  * SIGN_ABOVE a short unpunctuated line (an issuer, a name) with such a date
  * line one or two lines below, only short unpunctuated lines between.  Line
  * by line the block looks like the next article's kicker and title.
+ * N2_CREDIT: the second line after this one is a photographer's credit
+ * (本报记者 X摄): a short line over one paragraph and a credit is a photo
+ * news item's headline, not a section head of the article before.
  */
 #define SP_ATOM_LIST_TRANSFER \
-	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N_LEAD40) \
+	SP_ATOM(P_SIGNOFF) SP_ATOM(N2_DATELINE) SP_ATOM(N2_CREDIT) SP_ATOM(N_LEAD40) \
 	SP_ATOM(DATE_ONLY) SP_ATOM(SIGN_ABOVE)
 
 /*

@@ -5,7 +5,8 @@
  *	  allowed inside), a price (digits before 元, or after ￥/¥), contact
  *	  words (电话, 地址, 联系, 热线, 咨询, 微信), the words of notices
  *	  (启事, 声明, 作废, 遗失, 更正, 公告) and of adverts (诚聘, 优惠,
- *	  特惠, 热销, 促销; not 招聘, which news of job fairs uses).  These are shapes, not answers: the model weighs them
+ *	  特惠, 热销, 促销, 面议 of 待遇面议 and 价格面议; not 招聘, which news
+ *	  of job fairs uses).  These are shapes, not answers: the model weighs them
  *	  against everything else it sees of the line and its neighbours.
  */
 #include "split_internal.h"
@@ -43,6 +44,7 @@ static const Cue cues[] = {
 	{0x7279, 0x60E0, SP_AD_ADVERT},	/* 特惠 */
 	{0x70ED, 0x9500, SP_AD_ADVERT},	/* 热销 */
 	{0x4FC3, 0x9500, SP_AD_ADVERT},	/* 促销 */
+	{0x9762, 0x8BAE, SP_AD_ADVERT},	/* 面议 */
 };
 
 static int

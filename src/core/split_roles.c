@@ -110,7 +110,7 @@ bare_name(const SpSeq *sq, int k, const SpFeatures *f)
 }
 
 static void
-emissions(const SpSeq *sq, float *em)
+emissions(const SpSeq *sq, float *em, bool *aside)
 {
 	SpFeatures	f;
 	int			k,
@@ -140,8 +140,11 @@ emissions(const SpSeq *sq, float *em)
 			e[r] = acc[r];
 		if (!sp_notice_possible(f.ids, f.n_ids))
 			e[SPR_ADVERT] = e[SPR_NOTICE] = -1e6f;
+		aside[k] = false;
 		if (note_only(sq, k))
 		{
+			/* under a headline-shaped line it sits aside (来源：X under the title) */
+			aside[k] = k > 0 && sq->lines[sq->seq[k - 1]].cls == SPC_HEAD;
 			for (r = 0; r < SPR_N; r++)
 				if (r != SPR_CREDIT && r != SPR_OTHER)
 					e[r] = -1e6f;
@@ -164,7 +167,66 @@ emissions(const SpSeq *sq, float *em)
 }
 
 /*
- * Best role sequence.  margin[k] is how far the chosen role of line k beat
+ * Viterbi over the lines idx[0..m-1] (their emissions em, SPR_N a line):
+ * each line's role into roles[idx[j]].
+ */
+static void
+viterbi(const float *em, const int *idx, int m, SpRole *roles)
+{
+	float	   *best = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) m);
+	uint8_t    *back = (uint8_t *) na_alloc((size_t) SPR_N * (size_t) m);
+	int			j,
+				r,
+				q,
+				arg = 0;
+
+	for (r = 0; r < SPR_N; r++)
+		best[r] = sp_model_trans[SPR_N][r] + em[(size_t) idx[0] * SPR_N + r];
+	for (j = 1; j < m; j++)
+	{
+		const float *pb = best + (size_t) (j - 1) * SPR_N;
+		float	   *cb = best + (size_t) j * SPR_N;
+
+		if ((j & 0xFFF) == 0)
+			na_check_interrupts();
+		for (r = 0; r < SPR_N; r++)
+		{
+			float		top = pb[0] + sp_model_trans[0][r];
+
+			arg = 0;
+			for (q = 1; q < SPR_N; q++)
+				if (pb[q] + sp_model_trans[q][r] > top)
+				{
+					top = pb[q] + sp_model_trans[q][r];
+					arg = q;
+				}
+			cb[r] = top + em[(size_t) idx[j] * SPR_N + r];
+			back[(size_t) j * SPR_N + r] = (uint8_t) arg;
+		}
+	}
+	arg = 0;
+	for (r = 1; r < SPR_N; r++)
+		if (best[(size_t) (m - 1) * SPR_N + r] > best[(size_t) (m - 1) * SPR_N + arg])
+			arg = r;
+	for (j = m - 1; j >= 0; j--)
+	{
+		roles[idx[j]] = (SpRole) arg;
+		arg = back[(size_t) j * SPR_N + arg];
+	}
+	na_free(best);
+	na_free(back);
+}
+
+/*
+ * Best role sequence.  A note that can only close an article or sit aside
+ * (note_only: a web copy's source line, a writer's note) right under a
+ * headline-shaped line is left out of the chain: the lines on either side
+ * are decoded as neighbours, and the note then takes credit or other,
+ * whichever its emission and the role before it favour.  In the chain a
+ * title over 来源：X had to pass through a credit or other line, transitions
+ * the fitting never saw after a title, and lost to body.  A note under a
+ * paragraph stays in the chain: it closes the article, and the line after
+ * it is read after a closing line.  margin[k] is how far the chosen role of line k beat
  * the best other role there (path score through that role, Viterbi both
  * ways would be exact; the local margin of the emission and incoming
  * transition is what news_segments() shows).
@@ -172,84 +234,52 @@ emissions(const SpSeq *sq, float *em)
 void
 sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 {
-	float	   *em,
-			   *best;
-	uint8_t    *back;
+	float	   *em;
+	bool	   *aside;
+	int		   *idx;
 	int			k,
 				r,
-				q;
+				m = 0,
+				prev;
 
 	if (sq->n <= 0)
 		return;
 	model_load();
 	em = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
-	best = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
-	back = (uint8_t *) na_alloc((size_t) SPR_N * (size_t) sq->n);
+	aside = (bool *) na_alloc(sizeof(bool) * (size_t) sq->n);
+	idx = (int *) na_alloc(sizeof(int) * (size_t) sq->n);
 	{
 		SpSeq		sc = *sq;
 
 		sc.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (sq->n + 1));
 		sp_cohesion_all(&sc, sc.coh);
-		emissions(&sc, em);
+		emissions(&sc, em, aside);
 		na_free(sc.coh);
 	}
-	for (r = 0; r < SPR_N; r++)
-	{
-		best[r] = sp_model_trans[SPR_N][r] + em[r];
-		back[r] = 0;
-	}
-	for (k = 1; k < sq->n; k++)
-	{
-		const float *pb = best + (size_t) (k - 1) * SPR_N;
-		float	   *cb = best + (size_t) k * SPR_N;
-
-		if ((k & 0xFFF) == 0)
-			na_check_interrupts();
-		for (r = 0; r < SPR_N; r++)
-		{
-			float		top = pb[0] + sp_model_trans[0][r];
-			int			arg = 0;
-
-			for (q = 1; q < SPR_N; q++)
-			{
-				float		v = pb[q] + sp_model_trans[q][r];
-
-				if (v > top)
-				{
-					top = v;
-					arg = q;
-				}
-			}
-			cb[r] = top + em[(size_t) k * SPR_N + r];
-			back[(size_t) k * SPR_N + r] = (uint8_t) arg;
-		}
-	}
-	{
-		const float *lb = best + (size_t) (sq->n - 1) * SPR_N;
-		int			arg = 0;
-
-		for (r = 1; r < SPR_N; r++)
-			if (lb[r] > lb[arg])
-				arg = r;
-		for (k = sq->n - 1; k >= 0; k--)
-		{
-			roles[k] = (SpRole) arg;
-			arg = back[(size_t) k * SPR_N + arg];
-		}
-	}
+	for (k = 0; k < sq->n; k++)
+		if (!aside[k])
+			idx[m++] = k;
+	if (m > 0)
+		viterbi(em, idx, m, roles);
+	prev = SPR_N;
 	for (k = 0; k < sq->n; k++)
 	{
 		const float *e = em + (size_t) k * SPR_N;
-		int			prev = k > 0 ? roles[k - 1] : SPR_N;
-		float		mine = e[roles[k]] + sp_model_trans[prev][roles[k]],
+		float		mine,
 					other = -1e30f;
 
+		if (aside[k])
+			roles[k] = e[SPR_CREDIT] + sp_model_trans[prev][SPR_CREDIT] >=
+				e[SPR_OTHER] + sp_model_trans[prev][SPR_OTHER] ? SPR_CREDIT : SPR_OTHER;
+		mine = e[roles[k]] + sp_model_trans[prev][roles[k]];
 		for (r = 0; r < SPR_N; r++)
 			if (r != (int) roles[k] && e[r] + sp_model_trans[prev][r] > other)
 				other = e[r] + sp_model_trans[prev][r];
 		margin[k] = mine - other;
+		if (!aside[k])
+			prev = roles[k];
 	}
 	na_free(em);
-	na_free(best);
-	na_free(back);
+	na_free(aside);
+	na_free(idx);
 }

@@ -103,13 +103,23 @@ variant sin "with documents and letters signed" sbars --layouts epaper,masthead,
 # fitting and ■ alone made a byline, they opened articles or went to notes
 # (ocr F1 83.4, body ends 66.9; web ends 75.5)
 variant pin "with bulleted key points in 30% of the articles" bars --layouts epaper,masthead,web,plain,captions,ocr --points 0.3
+# photo news (a short headline over one caption paragraph and a
+# photographer's credit, or untitled pictures under 图片新闻) and a poem (a
+# title, the poet's name, verse lines) in every issue (split_render.py
+# --photos, --poems; bench/split_quality.md "Photo news and poems"): the
+# layouts' floors, photo news items found whole at least 60% a layout (today
+# 73-100%) and poems at least 70% (today 80-100%; before they were in
+# fitting, 20-88% of A -> B)
+fbars=("${bars[@]}" --min-photo 60 --min-poem 70)
+[ "$split" = test ] || fbars=("${bars[@]}")
+variant fin "with photo news and a poem in every issue" fbars --layouts epaper,masthead,web,plain,captions --photos 1 --poems 1
 # no text silently lost (tools/split_kept.py): every kicker, title,
 # subtitle, byline, dateline, body, heading, caption and credit line of an
 # article found in its row, in every rendering above (a round-up's later
 # 本报讯 paragraphs lost their lead before commit b7e4053; closing notes
 # such as （资料来源：…） before the notes column)
 echo "text kept, every rendering above:"
-for d in in hist lin rin sin bin pin; do
+for d in in hist lin rin sin bin pin fin; do
 	o=$TMP/$d.out
 	[ "$d" = in ] && o=$TMP/out
 	[ "$d" = hist ] && o=$TMP/hout
@@ -127,6 +137,7 @@ p=$( (python3 tools/split_eval.py "$TMP/in" "$TMP/out" "${bars[@]}"; python3 too
 	python3 tools/split_eval.py "$TMP/sin" "$TMP/sin.out" "${sbars[@]}"
 	python3 tools/split_eval.py "$TMP/bin" "$TMP/bin.out" "${bbars[@]}"
 	python3 tools/split_eval.py "$TMP/pin" "$TMP/pin.out" "${bars[@]}"
+	python3 tools/split_eval.py "$TMP/fin" "$TMP/fin.out" "${fbars[@]}"
 	tail -q -n 1 "$TMP"/kept.*.txt) |
 	awk '/ passed, .* failed$/ {p += $1; f += $3} END {print p, f}')
 echo "${p% *} passed, ${p#* } failed"

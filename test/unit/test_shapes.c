@@ -16,6 +16,12 @@
  *  - A web copy's source lines (来源：…, 原标题：…, 《 X报 》（ date 第 N 版）)
  *    close the article above them, in its notes; an article copied on its
  *    own keeps its title over its date and source line.
+ *  - N2_CREDIT: a photo news item's headline, one caption and a
+ *    photographer's credit under it (本报记者 X摄); a section head over two
+ *    paragraphs has no such atom.  A poem's verse lines (a title, the
+ *    poet's name, short lines) stay together in a row of their own.  (The
+ *    photo item itself is still read as the report's last section: noted
+ *    in bench/split_quality.md, "Photo news and poems".)
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -221,6 +227,66 @@ check_source_lines(void)
 	}
 }
 
+/* a report, a photo news item, a poem and another report, e-paper layout */
+static const char *const page20[] = {
+	"江城港一季度集装箱吞吐量创新高",
+	"　　本报讯（记者何晴）记者从江城港集团获悉，一季度江城港完成集装箱吞吐量二百一十万标准箱，同比增长百分之九。",
+	"航线网络持续加密",
+	"　　今年以来，江城港新开通国际航线六条，航线总数达到一百一十条，通达全球四十多个国家和地区。",
+	"　　港口集团表示，将加快建设智慧码头，提升装卸效率。",
+	"春耕时节农事忙",
+	"　　5月5日，江城市东湖镇的农民在田间插秧。眼下正值春耕时节，各地农民抢抓农时，田间地头一派繁忙景象。",
+	"　　本报记者　周明摄",
+	"春　　雨",
+	"王立新",
+	"　　一夜春雨",
+	"　　敲醒了沉睡的田野",
+	"　　麦苗举起绿色的手掌",
+	"　　接住每一滴清凉",
+	"　　布谷鸟在远处叫着",
+	"　　催促着耕种的人们",
+	"全省春季植树超过一亿株",
+	"　　本报讯（记者张明）记者从省林业局获悉，截至4月底，全省春季完成植树造林一百二十万亩，植树超过一亿株。",
+	NULL
+};
+
+static void
+check_photo_news(void)
+{
+	NaBuf		text,
+				feat;
+	NaSplit		sp;
+	bool		has[SP_N_ATOMS];
+	bool		poem = false;
+	int			i;
+
+	na_buf_init(&text, 4096);
+	for (i = 0; page20[i]; i++)
+	{
+		na_buf_append_str(&text, page20[i]);
+		na_buf_append_str(&text, "\n");
+	}
+	na_buf_init(&feat, 4096);
+	na_split_features(text.data, text.len, &feat);
+	atoms_of(&feat, 5, has);
+	NA_CHECK(has[SPA_N2_CREDIT]);	/* 春耕时节农事忙 */
+	atoms_of(&feat, 2, has);
+	NA_CHECK(!has[SPA_N2_CREDIT]);	/* 航线网络持续加密, a section head */
+	na_buf_free(&feat);
+	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
+	for (i = 0; i < sp.n_articles; i++)
+	{
+		const char *b = sp.articles[i].body;
+
+		/* the verse lines stay together, in a row of their own */
+		if (b && strstr(b, "一夜春雨") && strstr(b, "催促着耕种的人们"))
+			poem = strstr(b, "插秧") == NULL && strstr(b, "航线") == NULL;
+	}
+	NA_CHECK(poem);
+	na_split_free(&sp);
+	na_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -228,5 +294,6 @@ main(void)
 	check_clause_led();
 	check_long_note();
 	check_source_lines();
+	check_photo_news();
 	NA_TEST_DONE();
 }
