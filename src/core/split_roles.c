@@ -109,6 +109,30 @@ bare_name(const SpSeq *sq, int k, const SpFeatures *f)
 	return false;
 }
 
+/*
+ * Is line k an advert's or notice's own headline: short, with an advert's or
+ * notice's word (空调清洗特惠, 寻人启事) and a line of an advert's shape
+ * (a price, a phone number, such a word) under it?  Such a line is never an
+ * article's headline or section head: read as one, the advert's first line
+ * went into the article above it.
+ */
+static bool
+ad_headline(const SpSeq *sq, int k, const SpFeatures *f)
+{
+	bool		word = false,
+				next = false;
+	int			i;
+
+	if (sq->lines[sq->seq[k]].ncp > 16)
+		return false;
+	for (i = 0; i < f->n_atoms; i++)
+	{
+		word |= f->atoms[i] == SPA_AD_ADVERT || f->atoms[i] == SPA_AD_NOTICE;
+		next |= f->atoms[i] == SPA_N_ADLIKE;
+	}
+	return word && next;
+}
+
 static void
 emissions(const SpSeq *sq, float *em, bool *aside)
 {
@@ -148,6 +172,11 @@ emissions(const SpSeq *sq, float *em, bool *aside)
 			for (r = 0; r < SPR_N; r++)
 				if (r != SPR_CREDIT && r != SPR_OTHER)
 					e[r] = -1e6f;
+		}
+		if (ad_headline(sq, k, &f))
+		{
+			e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
+			e[SPR_HEADING] = e[SPR_BYLINE] = -1e6f;
 		}
 		if (bare_name(sq, k, &f))
 			e[SPR_SUBTITLE] = -1e6f;	/* 周立言 under a title: its byline */
