@@ -888,6 +888,13 @@ def report_paras(a):
     return [p for p in out if len(p) >= 8 and re.search(r"。”?$", p) and not NEWS_MARK.search(p)]
 
 
+def pool_except(arts, sources):
+    """The pool's articles neither in the issue (arts) nor of the sources
+    named, or the whole pool when none is left."""
+    taken = set(id(a) for a in arts)
+    return [a for a in POOL if a["source"] not in sources and id(a) not in taken] or POOL
+
+
 def report_article(r, arts):
     """A report: paragraphs with per-paragraph roles (proles), as a list's;
     its sections are of articles not among the issue's (arts)."""
@@ -895,8 +902,7 @@ def report_article(r, arts):
     meeting = r.choice(MEETINGS)
     target = r.choice([8000, 15000, 25000, 40000])
     nsec = r.randint(4, 10)
-    taken = set(id(a) for a in arts)
-    srcs = [a for a in POOL if a["source"] not in ("lists", "own") and id(a) not in taken] or POOL
+    srcs = pool_except(arts, ("lists", "own"))
     paras, roles = [], []
     if r.random() < 0.7:
         paras.append(r.choice(["各位代表：", "同志们：", "同志们，朋友们：", "各位委员："]))
@@ -1467,8 +1473,7 @@ PHOTO_LABELS = ["图片新闻", "图片报道", "新闻图片", "影像"]
 def photo_caption(r, arts):
     """A caption of one or two sentences of a pool article not in the issue,
     led by a date (5月5日，) or 图为, and the headline-sized clause of it."""
-    taken = set(id(a) for a in arts)
-    srcs = [a for a in POOL if a["source"] not in ("lists", "own", "pages") and id(a) not in taken] or POOL
+    srcs = pool_except(arts, ("lists", "own", "pages"))
     for _ in range(20):
         ps = [p for p in report_paras(r.choice(srcs)) if 16 <= len(p) <= 200]
         if not ps:
@@ -1528,8 +1533,7 @@ RV = None
 
 
 def poem_article(r, arts):
-    taken = set(id(a) for a in arts)
-    srcs = [a for a in POOL if a["source"] not in ("lists", "own", "pages") and id(a) not in taken] or POOL
+    srcs = pool_except(arts, ("lists", "own", "pages"))
     lines = []
     for _ in range(40):
         text = "".join(report_paras(r.choice(srcs)))
