@@ -1444,15 +1444,21 @@ def render_article(iss, d, lay, r):
     iss.gold.append(gold_of(d, paras, note_in_body=lay == "ocr"))
 
 
+def render_block(iss, d, lay, r):
+    """An article, then the blank line that closes a block in the layouts that
+    have them (masthead, web, ocr)."""
+    render_article(iss, d, lay, r)
+    if lay in ("masthead", "web", "ocr"):
+        iss.blank()
+
+
 def render_list(iss, lay):
     """One list article (--lists), drawn from RL alone."""
     d = list_article(RL)
     d["item_flush"] = lay in ("web", "plain") or RL.random() < 0.5
     if d["proles"][0] is None and RL.random() < 0.3:
         d["dateline"] = "本报%s%d月%d日电" % (RL.choice(CITY), RL.randint(1, 12), RL.randint(1, 28))
-    render_article(iss, d, lay, RL)
-    if lay in ("masthead", "web", "ocr"):
-        iss.blank()
+    render_block(iss, d, lay, RL)
 
 
 # Photo news (--photos): a picture printed with a short headline over its
@@ -1518,9 +1524,7 @@ def render_photos(iss, lay, arts):
     d = dict(kind="article", kicker=None, title=title, subtitle=None, byline=None, dateline=None,
              paragraphs=[cap], ending=r.choice(PHOTO_CREDITS) % name(r), note_indent=bool(cindent),
              source="photos")
-    render_article(iss, d, lay, r)
-    if lay in ("masthead", "web", "ocr"):
-        iss.blank()
+    render_block(iss, d, lay, r)
 
 
 # Poems (--poems): a verse piece as a literary page prints it, a short
@@ -1560,9 +1564,7 @@ def render_poem(iss, lay, arts):
     d = poem_article(RV, arts)
     if d:
         d["item_flush"] = lay in ("web", "plain")
-        render_article(iss, d, lay, RV)
-        if lay in ("masthead", "web", "ocr"):
-            iss.blank()
+        render_block(iss, d, lay, RV)
 
 
 def render_report(iss, lay, arts):
@@ -1570,9 +1572,7 @@ def render_report(iss, lay, arts):
     d = report_article(RR, arts)
     d["item_flush"] = lay in ("web", "plain")
     d["head_flush"] = d["item_flush"] or RR.random() < 0.5
-    render_article(iss, d, lay, RR)
-    if lay in ("masthead", "web", "ocr"):
-        iss.blank()
+    render_block(iss, d, lay, RR)
 
 
 def render_issue(arts, lay, r, no):
@@ -1622,9 +1622,7 @@ def render_issue(arts, lay, r, no):
         d = decorate(a, r)
         if SIGNS > 0 and RS.random() < SIGNS and a["source"] not in ("own", "pages") and not d.get("brief"):
             d = signed(d, lay, RS)
-        render_article(iss, d, lay, r)
-        if lay in ("masthead", "web", "ocr"):
-            iss.blank()
+        render_block(iss, d, lay, r)
         if ads and r.random() < 0.15:
             render_advert(iss, lay, r)
             if lay in ("masthead", "web"):

@@ -89,6 +89,18 @@ note_only(const SpSeq *sq, int k)
 	return sp_source_line(s, len, l->ncp) || sp_writer_note(s, len, l->ncp, true);
 }
 
+/* does the line's feature set hold atom a? */
+static bool
+has_atom(const SpFeatures *f, int a)
+{
+	int			i;
+
+	for (i = 0; i < f->n_atoms; i++)
+		if (f->atoms[i] == a)
+			return true;
+	return false;
+}
+
 /*
  * Is line k only a writer's name or names (周立言, 张三　李四: its features
  * hold NAME_LINE), with no mark?  A subtitle is a phrase, never a bare
@@ -99,14 +111,8 @@ static bool
 bare_name(const SpSeq *sq, int k, const SpFeatures *f)
 {
 	const SpLine *l = &sq->lines[sq->seq[k]];
-	int			i;
 
-	if (l->marked || l->level > 0)
-		return false;
-	for (i = 0; i < f->n_atoms; i++)
-		if (f->atoms[i] == SPA_NAME_LINE)
-			return true;
-	return false;
+	return !l->marked && l->level == 0 && has_atom(f, SPA_NAME_LINE);
 }
 
 /*
@@ -119,18 +125,9 @@ bare_name(const SpSeq *sq, int k, const SpFeatures *f)
 static bool
 ad_headline(const SpSeq *sq, int k, const SpFeatures *f)
 {
-	bool		word = false,
-				next = false;
-	int			i;
-
-	if (sq->lines[sq->seq[k]].ncp > 16)
-		return false;
-	for (i = 0; i < f->n_atoms; i++)
-	{
-		word |= f->atoms[i] == SPA_AD_ADVERT || f->atoms[i] == SPA_AD_NOTICE;
-		next |= f->atoms[i] == SPA_N_ADLIKE;
-	}
-	return word && next;
+	return sq->lines[sq->seq[k]].ncp <= 16 &&
+		(has_atom(f, SPA_AD_ADVERT) || has_atom(f, SPA_AD_NOTICE)) &&
+		has_atom(f, SPA_N_ADLIKE);
 }
 
 static void
