@@ -15,6 +15,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
                        [--topical P] [--points P] [--photos P] [--poems P]
+                       [--byline-press P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -135,6 +136,11 @@ label (图片新闻: role boilerplate; captions and credits, photo rows).
 from a random stream of its own: a short title (spaced out when of two
 characters), the poet's name, six to sixteen verse lines of 4-16
 characters (a pool article's clauses), each a paragraph.
+--byline-press P sets that share of the bylines (not OCR or historical) as
+national dailies print them, from a random stream of its own: each
+two-character name padded to three with a full-width space (王　浩), and,
+half of them in the layouts that indent paragraphs, the line indented like
+one (　　本报记者　王　浩; 　　冯　远).
 --topical P makes that share of the issues as pages print them: the first
 article drawn and the articles of its source nearest to it in content
 (content bigrams of the title and opening, Jaccard), in a chain each next
@@ -1326,6 +1332,18 @@ def byline_style(names, r):
     return "%s %s" % (r.choice(["文/", "记者 ", "本报特约记者 "]), " ".join(names))
 
 
+def pad_names(byline):
+    """A byline's two-character names padded to three with a full-width
+    space, as national dailies set them (本报记者 王浩 -> 本报记者 王　浩);
+    role words (记者, 摄影, ...) stay as they are."""
+    def pad(m):
+        w = m.group(2)
+        if w in ("记者", "摄影", "编辑", "通讯", "特约", "本报", "文图", "供图"):
+            return m.group(0)
+        return m.group(1) + w[0] + "\u3000" + w[1]
+    return re.sub(r"(^|[\s\u3000/])([\u4e00-\u9fff]{2})(?=$|[\s\u3000])", pad, byline)
+
+
 def add_points(d, r):
     """Bulleted key points inside the body (--points), drawn from r alone:
     two to four clauses of the article after one of its paragraphs (never
@@ -1379,8 +1397,12 @@ def render_article(iss, d, lay, r):
     if d.get("byline") and BYSTY > 0 and re.match(r"^本报记者 [\u4e00-\u9fff ]+$", d["byline"]) \
             and RBY.random() < BYSTY:
         d["byline"] = byline_style(d["byline"][5:].split(), RBY)
+    lead_in = ""
+    if d.get("byline") and BYPRESS > 0 and lay not in ("ocr", "historical") and RBP.random() < BYPRESS:
+        d = dict(d, byline=pad_names(d["byline"]))
+        lead_in = indent if RBP.random() < 0.5 else ""
     if d.get("byline"):
-        iss.add(("■" if head_mark else "") + d["byline"], "byline")
+        iss.add(("■" if head_mark else "") + lead_in + d["byline"], "byline")
         gap and iss.blank()
     if web and r.random() < 0.15:
         iss.add(web_caption(clean(d["paragraphs"][0]), r), "caption")
@@ -1533,6 +1555,8 @@ def render_photos(iss, lay, arts):
 # paragraph, made of a pool article's clauses (the project's own cut, no
 # verse copied).  Drawn from a random stream of their own (RV).
 POEMS = 0.0  # share of issues given a poem (--poems)
+BYPRESS = 0.0  # share of bylines padded and indented (--byline-press)
+RBP = None
 RV = None
 
 
@@ -1642,7 +1666,8 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0"}
+           "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0",
+           "--byline-press": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1693,6 +1718,9 @@ def main():
     global POEMS, RV
     POEMS = float(opt["--poems"])
     RV = random.Random(int(opt["--seed"]) * 9241 + 61)
+    global BYPRESS, RBP
+    BYPRESS = float(opt["--byline-press"])
+    RBP = random.Random(int(opt["--seed"]) * 9857 + 67)
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
