@@ -22,6 +22,10 @@
  *    poet's name, short lines) stay together in a row of their own.  (The
  *    photo item itself is still read as the report's last section: noted
  *    in bench/split_quality.md, "Photo news and poems".)
+ *  - Bylines as national dailies set them: two-character names padded to
+ *    three (王　浩), the line indented like a paragraph (　　本报记者　王　浩,
+ *    　　冯　远 under a commentary's title): the byline, never body or a
+ *    section head.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -287,6 +291,53 @@ check_photo_news(void)
 	na_buf_free(&text);
 }
 
+static const char *const press[] = {
+	"第05版：评论",
+	"今日谈",
+	"别让“数字化”变成“数字花”",
+	"　　冯　远",
+	"　　有的地方把数字化改造当成了面子工程，大屏幕建了不少，数据却没有用起来。数字化的目的不是好看，而是好用。",
+	"　　衡量改造成效，要看企业的账本，而不是展厅里的屏幕。只有让企业真正尝到甜头，数字化才能走得远。",
+	"小小渡口连起两岸乡亲",
+	"　　本报记者　王　浩　李　静",
+	"　　清晨六点，江边的渡船已经坐满了赶集的村民。船工老周在这条航线上摆渡了二十六年，风雨无阻。",
+	"　　“桥修好以前，这条船就是两岸唯一的路。”老周说，如今船上装了救生设备，乘客坐得更安心。",
+	"为基层减负要久久为功",
+	"　　张立新",
+	"　　基层是政策落实的“最后一公里”。减负不是一阵风，要形成长效机制，让基层干部把精力放到抓落实上。",
+	NULL
+};
+
+/* the bylines of press[], in order */
+static void
+check_press_bylines(void)
+{
+	static const char *const want[] = {"冯　远", "本报记者　王　浩　李　静", "张立新"};
+	NaBuf		text;
+	NaSplit		sp;
+	int			i,
+				n = 0;
+
+	na_buf_init(&text, 4096);
+	for (i = 0; press[i]; i++)
+	{
+		na_buf_append_str(&text, press[i]);
+		na_buf_append_str(&text, "\n");
+	}
+	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
+	NA_CHECK(sp.n_articles == 3);
+	for (i = 0; i < sp.n_articles && n < 3; i++)
+	{
+		const char *b = sp.articles[i].byline;
+
+		NA_CHECK(b != NULL && strcmp(b, want[n]) == 0);
+		NA_CHECK(sp.articles[i].body && strncmp(sp.articles[i].body, want[n], 6) != 0);
+		n++;
+	}
+	na_split_free(&sp);
+	na_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -295,5 +346,6 @@ main(void)
 	check_long_note();
 	check_source_lines();
 	check_photo_news();
+	check_press_bylines();
 	NA_TEST_DONE();
 }
