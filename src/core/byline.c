@@ -384,26 +384,51 @@ add_person(NaByline *out, const char *name, size_t nlen,
 /*
  * 王　伟: a two-character name padded to the width of three, printed as two
  * lone characters with one space between them (commentary bylines, name
- * lists).  Whether tokens i and i + 1 are one; the name goes to buf.
+ * lists, 本报记者　王　伟).  Whether tokens i and i + 1 are one; the name
+ * goes to buf.  A photographer's credit glued to the second (王　伟摄,
+ * 王　伟供图) is allowed: its word goes to *post (NULL when there is none).
  */
 static bool
-padded_name(const Token *toks, int n, int i, char *buf, size_t *blen)
+padded_name(const Token *toks, int n, int i, char *buf, size_t *blen,
+			const char **post)
 {
-	const Token *a = &toks[i],
-			   *b = &toks[i + 1];
-	size_t		adv;
+	static const char *const glued[] = {"摄", "供图", NULL};
+	const Token *a,
+			   *b;
+	size_t		adv,
+				bl;
+	int			g;
 
-	if (i + 1 >= n || na_utf8_count(a->s, a->len) != 1 || na_utf8_count(b->s, b->len) != 1 ||
+	if (i + 1 >= n)
+		return false;
+	a = &toks[i];
+	b = &toks[i + 1];
+	bl = b->len;
+	*post = NULL;
+	for (g = 0; glued[g]; g++)
+	{
+		size_t		wl = strlen(glued[g]);
+
+		if (bl > wl && memcmp(b->s + bl - wl, glued[g], wl) == 0 &&
+			na_utf8_count(b->s, bl - wl) == 1)
+		{
+			*post = glued[g];
+			bl -= wl;
+			break;
+		}
+	}
+	if (na_utf8_count(a->s, a->len) != 1 || na_utf8_count(b->s, bl) != 1 ||
 		!na_is_han(na_utf8_decode(a->s, a->len, &adv)) ||
-		!na_is_han(na_utf8_decode(b->s, b->len, &adv)) ||
-		in_list(b->s, b->len, short_roles) || in_list(b->s, b->len, postfix_words) ||
+		!na_is_han(na_utf8_decode(b->s, bl, &adv)) ||
+		in_list(a->s, a->len, short_roles) ||
+		in_list(b->s, bl, short_roles) || in_list(b->s, bl, postfix_words) ||
 		na_utf8_count(a->s + a->len, b->s - (a->s + a->len)) != 1 ||
 		!na_is_space(na_utf8_decode(a->s + a->len, b->s - (a->s + a->len), &adv)) ||
-		a->len + b->len > 16)
+		a->len + bl > 16)
 		return false;
 	memcpy(buf, a->s, a->len);
-	memcpy(buf + a->len, b->s, b->len);
-	*blen = a->len + b->len;
+	memcpy(buf + a->len, b->s, bl);
+	*blen = a->len + bl;
 	return true;
 }
 
@@ -548,9 +573,9 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 			char		pad[16];
 			size_t		pl;
 
-			if (padded_name(toks, n, i, pad, &pl))
+			if (padded_name(toks, n, i, pad, &pl, &post))
 			{
-				add_person(out, pad, pl, role, org, olen);
+				add_person(out, pad, pl, role ? role : post, org, olen);
 				i++;
 				continue;
 			}
@@ -619,6 +644,19 @@ na_byline_looks_like(const char *s, size_t len)
 			roles++;
 			names++;
 			continue;
+		}
+		{
+			char		pad[16];
+			size_t		pl;
+
+			/* 王　浩, 王　浩摄: one name */
+			if (padded_name(toks, n, i, pad, &pl, &post) && looks_like_name(pad, pl))
+			{
+				roles += post != NULL;
+				names++;
+				i++;
+				continue;
+			}
 		}
 		if (!looks_like_name(t, tl) || na_utf8_count(t, tl) > 4)
 		{

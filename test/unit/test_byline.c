@@ -223,6 +223,25 @@ main(void)
 		/* a lone role character is no half of a name */
 		check("文 张 图 李", NULL, 0);
 	}
+	{
+		/*
+		 * padded names in a line that looks like a byline or a photographer's
+		 * credit, the credit word glued to the name (王　浩摄)
+		 */
+		Want		w[] = {{"李欣", "记者", "新华社"}};
+		Want		w2[] = {{"王浩", "摄", NULL}};
+		Want		w3[] = {{"王浩", "记者", "本报"}, {"李静", "记者", "本报"}};
+
+		check("新华社记者　李　欣摄", w, 1);
+		check("王　浩摄", w2, 1);
+		check("本报记者　王　浩　李　静", w3, 2);
+		NA_CHECK(na_byline_looks_like("本报记者　王　浩", strlen("本报记者　王　浩")));
+		NA_CHECK(na_byline_looks_like("新华社记者　李　欣摄", strlen("新华社记者　李　欣摄")));
+		NA_CHECK(na_byline_looks_like("记者　王　浩　通讯员　李　静", strlen("记者　王　浩　通讯员　李　静")));
+		NA_CHECK(na_byline_looks_like("王　浩摄", strlen("王　浩摄")));
+		/* two lone role characters are no padded name */
+		NA_CHECK(!na_byline_looks_like("本报记者　文　图", strlen("本报记者　文　图")));
+	}
 	/* a note on the author after the role word holds no name */
 	check("（作者为某某大学公共管理学院教授）", NULL, 0);
 	{
