@@ -12,7 +12,8 @@ fields, the dateline and byline read on, the body, the caption, the notes.  Mark
 line breaks and markup are left out of both sides, since the fields reshape
 them (paragraphs joined, ■ and ## taken off).  A dateline segment's reporters
 in brackets (本报讯（记者甲乙）) may be left out of the byline when the
-article's authors already name them.  Closing credits (（责编：X）, X 摄,
+article's authors already name them; a segment of one of these roles in no
+row at all (ordinal 0) is lost.  Closing credits (（责编：X）, X 摄,
 （资料来源：…）) are kept in the notes as printed (their persons in the
 authors too); one led by a dateline in the body.
 
@@ -82,10 +83,19 @@ def main():
         cache = {}
         for sg in out["segments"]:
             role, ordinal = sg["role"], sg.get("ordinal") or 0
-            if role not in checked or not 1 <= ordinal <= len(arts):
+            if role not in checked:
                 continue
             text = han(raw[sg["raw_start"]:sg["raw_end"]])
             if not text:
+                continue
+            if not 1 <= ordinal <= len(arts):
+                # a line with an article's role in no row (a credit whose
+                # photo row was dropped as empty) is lost text too
+                checked[role] += 1
+                lost[role] += 1
+                if shown < show:
+                    shown += 1
+                    print("  [lost %s, in no row] %s: %s" % (role, name, text[:60]))
                 continue
             a = arts[ordinal - 1]
             if ordinal not in cache:

@@ -157,9 +157,9 @@ place(Asm *as, int i, int r, int prev)
 		sp_set_line(as, i, NA_SEG_CAPTION, a);
 		return;
 	}
-	if (r == SPR_CREDIT && (as->cur < 0 || l->cls == SPC_CREDIT))
+	if (r == SPR_CREDIT && as->cur < 0)
 	{
-		/* a photo credit alone, or a credit with no article before it */
+		/* a credit with no article before it: a picture's */
 		int			a = sp_new_article(as, NA_KIND_PHOTO, i);
 
 		sp_set_line(as, i, NA_SEG_CREDIT, a);

@@ -404,9 +404,14 @@ finish_articles(Fill *fl, int *ord_of)
 			na_free(ab->section);
 		ab->section = NULL;
 		set_kind(ar, as->web);
-		if (ar->title == NULL && ar->body == NULL && ar->caption == NULL)
+		if (ar->title == NULL && ar->body == NULL && ar->caption == NULL &&
+			ar->kicker == NULL && ar->subtitle == NULL && ar->byline == NULL &&
+			ar->dateline == NULL && ar->notes == NULL)
 		{
-			/* nothing readable: an empty shell, dropped */
+			/*
+			 * nothing at all: an empty shell, dropped (a shell with only a
+			 * byline or a credit keeps its row: that text is in no other)
+			 */
 			ord_of[a] = 0;
 			na_split_free_article(ar);
 			continue;
@@ -501,6 +506,44 @@ article_spans(NaSplit *out)
 	}
 }
 
+/*
+ * A byline with no article of its own (a byline line over a headline that
+ * opened another article, as the rule assembler reads some OCR pages) goes
+ * to the article that starts right after it, else to the one before it:
+ * dropped as an empty row, its text would be in no row.
+ */
+static void
+fold_lone_bylines(Asm *as, int n_lines)
+{
+	bool	   *other = (bool *) na_alloc0(sizeof(bool) * ((size_t) as->n_arts + 1));
+	int			i,
+				j;
+
+	for (i = 0; i < n_lines; i++)
+		if (as->lines[i].art >= 0 && as->lines[i].role != NA_SEG_BYLINE)
+			other[as->lines[i].art] = true;
+	for (i = 0; i < n_lines; i++)
+	{
+		SpLine	   *l = &as->lines[i];
+		int			a = l->art,
+					to = -1;
+
+		if (a < 0 || other[a])
+			continue;
+		for (j = i + 1; j < n_lines; j++)
+			if (as->lines[j].art != a && as->lines[j].cls != SPC_BLANK)
+				break;
+		if (j < n_lines && as->lines[j].art >= 0 && other[as->lines[j].art])
+			to = as->lines[j].art;
+		for (j = i - 1; to < 0 && j >= 0; j--)
+			if (as->lines[j].art >= 0 && other[as->lines[j].art])
+				to = as->lines[j].art;
+		if (to >= 0)
+			l->art = to;
+	}
+	na_free(other);
+}
+
 void
 sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo)
 {
@@ -523,6 +566,7 @@ sp_fill(Asm *as, NaSplit *out, int n_lines, int head_hi, int tail_lo)
 	out->articles = (NaArticle *) na_alloc0(sizeof(NaArticle) * na);
 	for (a = 0; a < as->n_arts; a++)
 		sp_body_init(&fl.bodies[a]);
+	fold_lone_bylines(as, n_lines);
 	for (i = 0; i < n_lines; i++)
 	{
 		if ((i & 0x3FF) == 0)

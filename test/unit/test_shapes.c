@@ -26,6 +26,10 @@
  *    three (王　浩), the line indented like a paragraph (　　本报记者　王　浩,
  *    　　冯　远 under a commentary's title): the byline, never body or a
  *    section head.
+ *  - A photographer's credit under a photo news item's caption (新华社记者
+ *    李　欣摄) is in the row of the item, in its notes and its authors: it
+ *    went to a photo row of its own, which was then dropped as empty, and
+ *    the credit's text was in no row.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -338,6 +342,55 @@ check_press_bylines(void)
 	na_buf_free(&text);
 }
 
+static const char *const photo_item[] = {
+	"第01版：要闻",
+	"全国冬小麦播种基本结束",
+	"　　本报北京12月5日电　（记者郁静娴）记者从农业农村部获悉：截至目前，全国冬小麦播种基本结束，播种面积稳中有增。",
+	"　　农业农村部有关负责人表示，下一步将加强冬前田间管理，指导农民做好防冻保苗工作。",
+	"雪后长城",
+	"　　12月4日，游客在北京八达岭长城游览。当日，北京迎来今冬首场降雪。",
+	"　　新华社记者　李　欣摄",
+	"我国成功发射遥感卫星",
+	"　　新华社酒泉12月5日电　（记者李国利、黄一宸）12月5日10时33分，我国在酒泉卫星发射中心成功将遥感四十号卫星发射升空。",
+	NULL
+};
+
+/* the credit of photo_item[] is in one row: its notes, and 李欣 (新华社) in its authors */
+static void
+check_photo_credit(void)
+{
+	NaBuf		text;
+	NaSplit		sp;
+	int			i,
+				j,
+				rows = 0;
+	bool		person = false;
+
+	na_buf_init(&text, 4096);
+	for (i = 0; photo_item[i]; i++)
+	{
+		na_buf_append_str(&text, photo_item[i]);
+		na_buf_append_str(&text, "\n");
+	}
+	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
+	for (i = 0; i < sp.n_articles; i++)
+	{
+		const NaArticle *ar = &sp.articles[i];
+
+		if (ar->notes == NULL || strstr(ar->notes, "李　欣摄") == NULL)
+			continue;
+		rows++;
+		for (j = 0; j < ar->authors.n; j++)
+			person |= strcmp(ar->authors.persons[j].name, "李欣") == 0 &&
+				ar->authors.persons[j].organization &&
+				strcmp(ar->authors.persons[j].organization, "新华社") == 0;
+	}
+	NA_CHECK(rows == 1);
+	NA_CHECK(person);
+	na_split_free(&sp);
+	na_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -347,5 +400,6 @@ main(void)
 	check_source_lines();
 	check_photo_news();
 	check_press_bylines();
+	check_photo_credit();
 	NA_TEST_DONE();
 }
