@@ -432,6 +432,25 @@ padded_name(const Token *toks, int n, int i, char *buf, size_t *blen,
 	return true;
 }
 
+/*
+ * 记者谢　飞: a role word glued to the first half of a padded name.  Whether
+ * the rest of token i after its role prefix (k bytes) and token i + 1 are
+ * one padded name; the name goes to buf.
+ */
+static bool
+padded_after_role(const Token *toks, int n, int i, size_t k, char *buf,
+				  size_t *blen, const char **post)
+{
+	Token		pair[2];
+
+	if (i + 1 >= n)
+		return false;
+	pair[0].s = toks[i].s + k;
+	pair[0].len = toks[i].len - k;
+	pair[1] = toks[i + 1];
+	return padded_name(pair, 2, 0, buf, blen, post);
+}
+
 /* the credit word glued to the end of a token (方波摄): its length or 0 */
 static size_t
 glued_postfix(const char *s, size_t len, const char **word)
@@ -547,11 +566,19 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 		{
 			/* 记者杜海涛, 记者方波摄 */
 			size_t		pl = glued_postfix(t + k, tl - k, &post);
+			char		pad[16];
+			size_t		padl;
 
 			role = r;
 			pending = out->n;
+			if (padded_after_role(toks, n, i, k, pad, &padl, &post))
+			{
+				/* 记者谢　飞 */
+				add_person(out, pad, padl, role, org, olen);
+				i++;
+			}
 			/* not 作者为某某大学教授: a note on the author, no name in it */
-			if (looks_like_name(t + k, tl - k - pl))
+			else if (looks_like_name(t + k, tl - k - pl))
 				add_person(out, t + k, tl - k - pl, role, org, olen);
 			continue;
 		}
@@ -632,8 +659,12 @@ na_byline_looks_like(const char *s, size_t len)
 		if ((k = role_prefix(t, tl, &r)) > 0)
 		{
 			size_t		pl = glued_postfix(t + k, tl - k, &post);
+			char		pad[16];
+			size_t		padl;
 
-			if (!looks_like_name(t + k, tl - k - pl))
+			if (padded_after_role(toks, n, i, k, pad, &padl, &post))
+				i++;			/* 记者谢　飞 */
+			else if (!looks_like_name(t + k, tl - k - pl))
 				return false;
 			roles++;
 			names++;

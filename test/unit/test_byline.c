@@ -239,6 +239,13 @@ main(void)
 		NA_CHECK(na_byline_looks_like("新华社记者　李　欣摄", strlen("新华社记者　李　欣摄")));
 		NA_CHECK(na_byline_looks_like("记者　王　浩　通讯员　李　静", strlen("记者　王　浩　通讯员　李　静")));
 		NA_CHECK(na_byline_looks_like("王　浩摄", strlen("王　浩摄")));
+		{
+			/* a role word glued to the first half: 记者谢　飞 */
+			Want		w4[] = {{"谢飞", "记者", NULL}, {"王浩", "记者", NULL}};
+
+			check("（记者谢　飞、王　浩）", w4, 2);
+			NA_CHECK(na_byline_looks_like("（记者谢　飞）", strlen("（记者谢　飞）")));
+		}
 		/* two lone role characters are no padded name */
 		NA_CHECK(!na_byline_looks_like("本报记者　文　图", strlen("本报记者　文　图")));
 	}
