@@ -86,6 +86,7 @@ extern bool sp_kicker_like(const char *s, size_t len);
 extern bool sp_is_column_label(const char *s, size_t len);
 extern size_t sp_garbage_prefix(const char *s, size_t len);
 extern bool sp_name_line(const char *s, size_t len);
+extern bool sp_ends_with_name(const char *s, size_t len);
 extern bool sp_date_line(const char *s, size_t len, int ncp);
 extern bool sp_sign_line(const char *s, size_t len, int ncp);
 extern int	sp_sign_block(const char *text, const SpLine *lines, const int *idx, int n,

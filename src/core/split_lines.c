@@ -159,8 +159,9 @@ contains_cp(const char *s, size_t len, uint32_t want)
  * (□钱塘唐平), which no byline parser reads as a name; a daily leads its
  * key points with the same marks (■ 竣工投产项目十一个，新增产值九十亿元).  A
  * marked line is a byline by its mark alone when it is as short as a name
- * with a place or a title (MARKED_NAME_MAX_CP) and holds no punctuation;
- * longer, it must look like a byline.
+ * with a place or a title (MARKED_NAME_MAX_CP), holds no punctuation and
+ * ends with a name (■ 长效管理跟上去, a section head, does not); longer, it
+ * must look like a byline.
  */
 #define MARKED_NAME_MAX_CP	8
 
@@ -180,7 +181,7 @@ marked_name(const char *s, size_t len, const SpLine *l)
 			return false;
 		i += adv;
 	}
-	return true;
+	return sp_ends_with_name(s, len);
 }
 
 void

