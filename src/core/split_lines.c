@@ -159,17 +159,20 @@ contains_cp(const char *s, size_t len, uint32_t want)
  * (□钱塘唐平), which no byline parser reads as a name; a daily leads its
  * key points with the same marks (■ 竣工投产项目十一个，新增产值九十亿元).  A
  * marked line is a byline by its mark alone when it is as short as a name
- * with a place or a title (MARKED_NAME_MAX_CP), holds no punctuation and
- * ends with a name (■ 长效管理跟上去, a section head, does not); longer, it
- * must look like a byline.
+ * with a place or a title (MARKED_NAME_MAX_CP), holds no punctuation, and
+ * either ends with a name led by a common surname or is as short as a pen
+ * name with its place (MARKED_PEN_MAX_HAN: □青湾言平); ■ 长效管理跟上去, a
+ * daily's section head, is neither.  Longer, it must look like a byline.
  */
 #define MARKED_NAME_MAX_CP	8
+#define MARKED_PEN_MAX_HAN	5
 
 static bool
 marked_name(const char *s, size_t len, const SpLine *l)
 {
 	size_t		i = 0,
 				adv;
+	int			han = 0;
 
 	if (!l->marked || l->ncp > MARKED_NAME_MAX_CP)
 		return false;
@@ -179,9 +182,10 @@ marked_name(const char *s, size_t len, const SpLine *l)
 
 		if (!na_is_han(cp) && !na_is_space(cp))
 			return false;
+		han += na_is_han(cp);
 		i += adv;
 	}
-	return sp_ends_with_name(s, len);
+	return han <= MARKED_PEN_MAX_HAN || sp_ends_with_name(s, len);
 }
 
 void

@@ -31,8 +31,9 @@
  *    went to a photo row of its own, which was then dropped as empty, and
  *    the credit's text was in no row.
  *  - A marked short line is a byline by its mark alone only when it ends
- *    with a name (□钱塘唐平): a daily's marked section head (■ 长效管理跟上去)
- *    is not, and opened an article of its own in the middle of a report.
+ *    with a name (□钱塘唐平) or is as short as a pen name with its place
+ *    (□青湾言平): a daily's marked section head (■ 长效管理跟上去) is not, and
+ *    opened an article of its own in the middle of a report.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -402,6 +403,8 @@ static const char *const marked[] = {
 	"　　改造完成后，小区引入物业服务，成立业主委员会，让改造成果长久保持。",
 	"　　□钱塘唐平",
 	"　　江边的芦苇白了头，风一吹，就像一片起伏的雪。",
+	"　　□青湾言平",
+	"　　湾口的渡船又开了，船工的号子还是老样子。",
 	NULL
 };
 
@@ -426,6 +429,8 @@ check_marked_heads(void)
 	atoms_of(&feat, 3, has);
 	NA_CHECK(!has[SPA_CLS_BYLINE]);
 	atoms_of(&feat, 5, has);
+	NA_CHECK(has[SPA_CLS_BYLINE]);
+	atoms_of(&feat, 7, has);	/* a pen name after its place, 言 no surname */
 	NA_CHECK(has[SPA_CLS_BYLINE]);
 	na_buf_free(&feat);
 	/* the section head stays in the report's row */
