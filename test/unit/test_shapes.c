@@ -44,6 +44,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the lines, each closed by a newline, into a new buffer */
+static void
+lines_text(NaBuf *text, const char *const *lines)
+{
+	int			i;
+
+	na_buf_init(text, 4096);
+	for (i = 0; lines[i]; i++)
+	{
+		na_buf_append_str(text, lines[i]);
+		na_buf_append_str(text, "\n");
+	}
+}
+
 static const char *const paper[] = {
 	"第三届江城国际食品博览会开幕",
 	"　　本报江城5月6日电（记者陈晓光）5月5日，第三届江城国际食品博览会在江城国际会展中心开幕，来自三十二个国家和地区的企业参展。",
@@ -78,12 +92,7 @@ check_numbered(void)
 	bool		has[SP_N_ATOMS];
 	size_t		i;
 
-	na_buf_init(&text, 4096);
-	for (i = 0; paper[i]; i++)
-	{
-		na_buf_append_str(&text, paper[i]);
-		na_buf_append_str(&text, "\n");
-	}
+	lines_text(&text, paper);
 	na_buf_init(&feat, 4096);
 	na_split_features(text.data, text.len, &feat);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
@@ -272,12 +281,7 @@ check_photo_news(void)
 	bool		poem = false;
 	int			i;
 
-	na_buf_init(&text, 4096);
-	for (i = 0; page20[i]; i++)
-	{
-		na_buf_append_str(&text, page20[i]);
-		na_buf_append_str(&text, "\n");
-	}
+	lines_text(&text, page20);
 	na_buf_init(&feat, 4096);
 	na_split_features(text.data, text.len, &feat);
 	atoms_of(&feat, 5, has);
@@ -326,12 +330,7 @@ check_press_bylines(void)
 	int			i,
 				n = 0;
 
-	na_buf_init(&text, 4096);
-	for (i = 0; press[i]; i++)
-	{
-		na_buf_append_str(&text, press[i]);
-		na_buf_append_str(&text, "\n");
-	}
+	lines_text(&text, press);
 	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
 	NA_CHECK(sp.n_articles == 3);
 	for (i = 0; i < sp.n_articles && n < 3; i++)
@@ -370,12 +369,7 @@ check_photo_credit(void)
 				rows = 0;
 	bool		person = false;
 
-	na_buf_init(&text, 4096);
-	for (i = 0; photo_item[i]; i++)
-	{
-		na_buf_append_str(&text, photo_item[i]);
-		na_buf_append_str(&text, "\n");
-	}
+	lines_text(&text, photo_item);
 	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
 	for (i = 0; i < sp.n_articles; i++)
 	{
@@ -418,12 +412,7 @@ check_marked_heads(void)
 	bool		has[SP_N_ATOMS];
 	int			i;
 
-	na_buf_init(&text, 4096);
-	for (i = 0; marked[i]; i++)
-	{
-		na_buf_append_str(&text, marked[i]);
-		na_buf_append_str(&text, "\n");
-	}
+	lines_text(&text, marked);
 	na_buf_init(&feat, 4096);
 	na_split_features(text.data, text.len, &feat);
 	atoms_of(&feat, 3, has);
