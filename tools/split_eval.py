@@ -4,7 +4,8 @@
 usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
                     [--min-ad P] [--max-ad-leak P] [--min-list P] [--min-byline P]
                     [--min-report P] [--min-signed P] [--min-after-signed P]
-                    [--min-photo P] [--min-poem P] [--show N] [--by-source]
+                    [--min-photo P] [--min-poem P] [--min-stack-title P] [--show N]
+                    [--by-source]
 
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
@@ -24,7 +25,10 @@ Documents and letters with a signature block (gold "signed", --signatures)
 and the articles right after them: the same lines, --min-signed and
 --min-after-signed their bars.  Photo news items with a headline (gold
 source "photos", split_render.py --photos) and poems (gold source "poems",
---poems): the same line, --min-photo and --min-poem the same bar.  Rows of kind advert/notice are not counted as article rows.  With --min-*, one
+--poems): the same line, --min-photo and --min-poem the same bar.  Headline stacks
+(the gold names a kicker or a subtitle besides the title): the same line,
+--min-stack-title bars their titles right (of those found).  Rows of kind
+advert/notice are not counted as article rows.  With --min-*, one
 "N passed, N failed" line checks every layout against the bars.  --show N
 prints up to N errors of each sort (missed, extra row, wrong end, wrong
 title) with the lines' text, to find out what fails.  --by-source adds the
@@ -41,6 +45,11 @@ def norm(s):
 
 def untag(t):
     return re.sub(r"（[^（）]{1,14}）$", "", norm(t))
+
+
+def stacked(g):
+    """a headline stack: the gold names a kicker or a subtitle besides the title"""
+    return any(g.get(f) not in (None, "", "*") for f in ("kicker", "subtitle"))
 
 
 SHOW = {"n": 0, "seen": defaultdict(int)}
@@ -65,7 +74,8 @@ def score(gold, out, name=""):
         idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
         groups = [p for p, on in (("l_", g.get("source") == "lists"), ("r_", g.get("source") == "reports"),
                                   ("f_", g.get("source") == "photos"), ("v_", g.get("source") == "poems"),
-                                  ("s_", g.get("signed")), ("n_", k and gold["articles"][k - 1].get("signed")))
+                                  ("s_", g.get("signed")), ("n_", k and gold["articles"][k - 1].get("signed")),
+                                  ("k_", stacked(g)))
                   if on]
         if BY_SOURCE["on"]:
             groups.append("src:%s:" % g.get("source"))
@@ -127,7 +137,8 @@ def score(gold, out, name=""):
 # close with a signature block (split_render.py --signatures), photo news
 # items with a headline (split_render.py --photos), poems (--poems), and the
 # articles right after those (whose headline a signature must not take)
-GROUPS = [("l_", "lists"), ("r_", "reports"), ("f_", "photo news"), ("v_", "poems"), ("s_", "signed"), ("n_", "after signed")]
+GROUPS = [("l_", "lists"), ("r_", "reports"), ("f_", "photo news"), ("v_", "poems"), ("s_", "signed"), ("n_", "after signed"),
+          ("k_", "headline stacks")]
 
 
 def pct(a, b):
@@ -145,7 +156,8 @@ def main():
         SHOW["n"] = int(args[i + 1])
         del args[i:i + 2]
     for k in ("--min-f1", "--min-end", "--min-title", "--min-ad", "--max-ad-leak", "--min-list", "--min-byline",
-              "--min-report", "--min-signed", "--min-after-signed", "--min-photo", "--min-poem"):
+              "--min-report", "--min-signed", "--min-after-signed", "--min-photo", "--min-poem",
+              "--min-stack-title"):
         while k in args:  # given twice, the last one counts
             i = args.index(k)
             bars[k] = float(args[i + 1])
@@ -195,6 +207,8 @@ def main():
                     ("s_", "--min-signed"),
                     ("n_", "--min-after-signed"))
                    if c[p + "gold"]]
+        if c["k_found"]:
+            checks.append(("--min-stack-title", pct(c["k_title"], c["k_found"])))
         if c["by_gold"]:
             checks.append(("--min-byline", pct(c["by_ok"], c["by_gold"])))
         if c["ads"]:

@@ -15,7 +15,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
                        [--topical P] [--points P] [--photos P] [--poems P]
-                       [--byline-press P]
+                       [--byline-press P] [--stack-long P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -141,6 +141,11 @@ national dailies print them, from a random stream of its own: each
 two-character name padded to three with a full-width space (王　浩), and,
 half of them in the layouts that indent paragraphs, the line indented like
 one (　　本报记者　王　浩; 　　冯　远).
+--stack-long P (with --vary) draws that share of the invented kickers and
+subtitles longer than the article's title, from a random stream of their
+own: a paper sets the main title in its largest type, so it is the stack's
+shortest line, and the kicker over it or the subtitle under it carries more
+words (新民晚报's 17 two-line stacks in ../shared all do so).
 --topical P makes that share of the issues as pages print them: the first
 article drawn and the articles of its source nearest to it in content
 (content bigrams of the title and opening, Jaccard), in a chain each next
@@ -166,6 +171,8 @@ VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
+STACK_LONG = 0.0  # share of invented kickers/subtitles longer than the title (--stack-long; fitting only)
+RSL = None
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
@@ -229,13 +236,33 @@ def is_head(p):
 
 
 # ---------------------------------------------------------------- sources
+def byline_head(p):
+    """A head over the first paragraph that says who wrote the article: a
+    writer's name alone (a common surname, two to four characters: 沈嘉禄),
+    marked (◆朱光) or led by 文/, a role word (首席记者X), or a name and the
+    writer's school or employer (许X北京市第X中学初三（20）班)."""
+    q = p.lstrip("◆■□●")
+    if q != p or q.startswith(("文/", "文／")):
+        return True
+    if len(q) <= 20 and re.search(r"记者|通讯员|评论员|撰文|作者", q):
+        return True
+    if q[:1] and q[0] in SURN + "葛南":
+        return re.match(r"^[\u4e00-\u9fff]{2,4}$", q) is not None or \
+            re.match(r"^[\u4e00-\u9fff]{2,3}\S*(大学|中学|小学|学院|医院|研究院|研究所|公司|班)$", q) is not None
+    return False
+
+
 def usable(a):
-    # heads printed before the first paragraph are the subtitle
-    # (not the saved pages': their short first lines are printed as they are)
+    # heads printed before the first paragraph are the subtitle, or the
+    # byline when they name the writer (not the saved pages': their short
+    # first lines are printed as they are)
     while a["source"] != "pages" and a["paragraphs"] and is_head(a["paragraphs"][0]) \
             and not is_credit(a["paragraphs"][0]):
         head = a["paragraphs"].pop(0).lstrip("#")
-        if not a.get("subtitle"):
+        if byline_head(head) and not a.get("byline"):
+            a["byline"] = head
+            a["head_byline"] = True
+        elif not a.get("subtitle"):
             a["subtitle"] = head
     return any(not is_head(p) for p in a["paragraphs"])
 
@@ -1007,11 +1034,11 @@ def vary(d, r):
     elif QTITLES > 0 and d.get("title") and r.random() < QTITLES:
         d["title"] = question_title(d["title"], text, r)
     if not d.get("kicker") and d.get("title") and r.random() < 0.3:
-        k = kicker_of(text, r)
+        k = kicker_of(text, r, d["title"])
         if k:
             d["kicker"] = k
     if not d.get("subtitle") and d.get("title") and r.random() < 0.25:
-        d["subtitle"] = clause(text, r, 8, 22)
+        d["subtitle"] = stack_clause(text, r, 8, 22, d["title"])
     if len(body) >= 4 and len(body) == len(d["paragraphs"]) and r.random() < 0.35:
         style = r.choice(HEAD_STYLES)
         out, n = [body[0]], 0
@@ -1041,13 +1068,33 @@ def bare_credit(r):
     return "本报记者 %s 通讯员 %s" % (name(r), name(r))
 
 
-def kicker_of(text, r):
+def stack_clause(text, r, lo, hi, title):
+    """A kicker's or subtitle's clause of text lo..hi characters long, or
+    with STACK_LONG's share (--stack-long) one longer than the title: one
+    clause or two of a sentence joined, 2 to 14 characters more (when the
+    article has none, any clause of lo..hi, as without the option)."""
+    if STACK_LONG > 0 and title and RSL.random() < STACK_LONG:
+        tl = len(title)
+        cands = []
+        for sent in re.split(r"[。！？]", text):
+            cs = [c for c in re.split(r"[，；：]", sent) if c]
+            for i, c in enumerate(cs):
+                cands.append(c)
+                if i + 1 < len(cs) and min(len(c), len(cs[i + 1])) >= 4:
+                    cands.append(c + "，" + cs[i + 1])
+        fs = [c for c in cands if max(lo, tl + 2) <= len(c) <= tl + 14 and not re.search(r"[“”（）《》\s]", c)]
+        if fs:
+            return r.choice(fs)
+    return clause(text, r, lo, hi)
+
+
+def kicker_of(text, r, title=None):
     """A kicker made of the article's own clauses, in the two shapes dailies
     print: a short phrase (some ending in ——) or, with KICKER_LONG's share, a
     factual sentence of one or two clauses (who, where, what) as long as or
     longer than most titles (--long-kickers)."""
     if KICKER_LONG == 0 or r.random() >= KICKER_LONG:
-        k = clause(text, r, 6, 20)
+        k = stack_clause(text, r, 6, 20, title)
         return k and k + r.choice(["", "", "——", "——"])
     cands = []
     for sent in re.split(r"[。！？]", text):
@@ -1068,9 +1115,9 @@ def page_stack(d, r):
     kicker of the article's own clauses over the page's title, in half of
     them a subtitle under it."""
     text = "".join(p for p in d["paragraphs"] if not is_head(p))
-    d["kicker"] = kicker_of(text, r)
+    d["kicker"] = kicker_of(text, r, d.get("title"))
     if not d.get("subtitle") and r.random() < 0.5:
-        d["subtitle"] = clause(text, r, 8, 22)
+        d["subtitle"] = stack_clause(text, r, 8, 22, d.get("title"))
     return d
 
 
@@ -1133,7 +1180,11 @@ def decorate(a, r):
         d = page_stack(d, r)
     # the own fixtures and the saved pages are rendered as written: no
     # invented dateline, byline, ending or column tag
-    if a["source"] not in AS_PRINTED and not a.get("byline") and not d.get("ending_byline"):
+    # an article whose byline is a head over its text (byline_head) draws
+    # what it drew when that head was read as a subtitle, so the issues stay
+    # the same; what it drew is dropped below
+    if a["source"] not in AS_PRINTED and (not a.get("byline") or a.get("head_byline")) and \
+            not d.get("ending_byline"):
         c = r.random()
         if c < 0.35:
             d["dateline"] = "本报%s%d月%d日电" % (r.choice(CITY), r.randint(1, 12), r.randint(1, 28))
@@ -1165,6 +1216,8 @@ def decorate(a, r):
         return d
     if a["source"] not in AS_PRINTED and r.random() < 0.15 and a.get("title"):
         d["column"] = "（%s）" % r.choice(COLUMNS)
+    if a.get("head_byline"):
+        d.update(dateline=None, dl_by=None, byline=a["byline"], ending=None, note_indent=None)
     return d
 
 
@@ -1384,6 +1437,8 @@ def render_article(iss, d, lay, r):
             sub = "——" + sub
         iss.add(sub, "subtitle")
         gap and iss.blank()
+    elif d.get("head_byline"):
+        r.random()  # the draw of the subtitle it was read as before: the issues stay the same
     for t in d.get("head_lines") or []:
         iss.add(t, "byline")
         gap and iss.blank()
@@ -1667,7 +1722,7 @@ def main():
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
            "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0",
-           "--byline-press": "0"}
+           "--byline-press": "0", "--stack-long": "0"}
     pos = []
     i = 0
     while i < len(args):
@@ -1721,6 +1776,9 @@ def main():
     global BYPRESS, RBP
     BYPRESS = float(opt["--byline-press"])
     RBP = random.Random(int(opt["--seed"]) * 9857 + 67)
+    global STACK_LONG, RSL
+    STACK_LONG = float(opt["--stack-long"])
+    RSL = random.Random(int(opt["--seed"]) * 10007 + 73)
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
     PAGE_STACKS = float(opt["--page-stacks"])
