@@ -214,6 +214,78 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 
 /* ---- end of transfer features ---- */
 
+/* ---- headline stacks (SP_ATOM_LIST_STACK) ---- */
+#define SP_STACK_MAX	40
+#define SP_STACK_GAP	2
+#define SP_STACK_RUN	4
+
+static int	line_cls(const SpSeq *sq, int k);
+
+/*
+ * Line k of the sequence as a line of a headline stack: headline-like,
+ * short, and not who wrote it (澎湃新闻记者X, 原创：X编译, 本报评论员, a name
+ * alone, a source line), which stands under a title shorter than it.
+ */
+static bool
+writer_words(const char *s, size_t len)
+{
+	static const char *const words[] = {"编译", "采写", "撰文", "撰稿", "原创：", "来源：", "转载自", NULL};
+	int			i;
+
+	for (i = 0; words[i]; i++)
+		if (sp_find(s, len, words[i]))
+			return true;
+	return credit_words(s, len);
+}
+
+static bool
+stack_line(const SpSeq *sq, int k)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	const char *s = sq->text + l->cs;
+	size_t		len = l->ce - l->cs;
+
+	return line_cls(sq, k) == SPC_HEAD && l->ncp <= SP_STACK_MAX &&
+		!sq->coh[k].name_line && !writer_words(s, len) &&
+		!sp_writer_note(s, len, l->ncp, false) && !sp_source_line(s, len, l->ncp);
+}
+
+/* line k's length against its neighbour j, both lines of a stack */
+static void
+stack_side(const SpSeq *sq, int k, int j, int shorter, SpFeatures *f)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	const SpLine *o = &sq->lines[sq->seq[j]];
+
+	if (!stack_line(sq, j))
+		return;
+	if (l->ncp + SP_STACK_GAP <= o->ncp)
+		add(f, shorter);
+	else if (o->ncp + SP_STACK_GAP <= l->ncp)
+		add(f, shorter + 1);
+}
+
+static void
+stack_atoms(const SpSeq *sq, int k, SpFeatures *f)
+{
+	int			lo = k,
+				hi = k;
+
+	if (!stack_line(sq, k))
+		return;
+	/* a stack is a few lines; a longer run is verse or a list's items */
+	while (lo > 0 && k - lo <= SP_STACK_RUN && stack_line(sq, lo - 1))
+		lo--;
+	while (hi + 1 < sq->n && hi - lo < SP_STACK_RUN && stack_line(sq, hi + 1))
+		hi++;
+	if (hi - lo + 1 > SP_STACK_RUN)
+		return;
+	if (k > 0)
+		stack_side(sq, k, k - 1, SPA_STK_SHORTER_P, f);
+	if (k + 1 < sq->n)
+		stack_side(sq, k, k + 1, SPA_STK_SHORTER_N, f);
+}
+
 /* ---- lists (SP_ATOM_LIST_LIST, split_list.c) ---- */
 static void add(SpFeatures *f, int atom);
 
@@ -524,6 +596,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	if (sq->coh[k].qhead)
 		add(f, SPA_QHEAD);
 	list_atoms(&sq->coh[k], f);
+	stack_atoms(sq, k, f);
 }
 
 /*

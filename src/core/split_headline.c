@@ -197,6 +197,57 @@ cued_title(const char *text, const SpLine *lines, const int *seq, int lo, int hi
 	return -1;
 }
 
+/*
+ * A reporter's line with the names glued on (澎湃新闻记者段彦超廖艳, 记者王伟):
+ * an organization of a few characters, 记者 or 通讯员, then two to twelve Han
+ * characters and nothing else.  The byline parser cannot cut such names
+ * apart, so the line's class is no byline; under a headline it is one all
+ * the same.
+ */
+static bool
+glued_byline(const char *text, const SpLine *l)
+{
+	static const char *const roles[] = {"记者", "通讯员", NULL};
+	const char *s = text + l->cs;
+	size_t		len = l->ce - l->cs;
+	int			r;
+
+	if (l->ncp > 24)
+		return false;
+	for (r = 0; roles[r]; r++)
+	{
+		const char *at = sp_find(s, len, roles[r]),
+				   *p;
+		int			han = 0,
+					before = 0;
+
+		if (at == NULL)
+			continue;
+		for (p = s; p < at;)
+		{
+			size_t		adv;
+			uint32_t	cp = sp_first_cp(p, (size_t) (at - p), &adv);
+
+			if (!na_is_han(cp) && !na_is_latin(cp))
+				return false;
+			before++;
+			p += adv;
+		}
+		for (p = at + strlen(roles[r]); p < s + len;)
+		{
+			size_t		adv;
+			uint32_t	cp = sp_first_cp(p, (size_t) (s + len - p), &adv);
+
+			if (!na_is_han(cp) || adv == 0)
+				return false;
+			han++;
+			p += adv;
+		}
+		return before <= 10 && han >= 2 && han <= 12;
+	}
+	return false;
+}
+
 void
 sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n, SpRole *roles)
 {
@@ -219,10 +270,12 @@ sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n, SpRo
 			   !(roles[hi] == SPR_TITLE && roles[hi - 1] == SPR_SUBTITLE))
 			hi++;
 		/*
-		 * a byline's shape (本报记者 X) under the headline is its byline; the
-		 * line above it the title when the stack has none left
+		 * a byline's shape (本报记者 X, or names glued on: glued_byline) under
+		 * the headline is its byline; the line above it the title when the
+		 * stack has none left
 		 */
-		while (hi - lo >= 2 && lines[seq[hi - 1]].cls == SPC_BYLINE)
+		while (hi - lo >= 2 && (lines[seq[hi - 1]].cls == SPC_BYLINE ||
+								glued_byline(text, &lines[seq[hi - 1]])))
 		{
 			bool		titled = false;
 

@@ -154,7 +154,8 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM_LIST_TRANSFER \
 	SP_ATOM_LIST_WEB \
 	SP_ATOM_LIST_BLOCK \
-	SP_ATOM_LIST_LIST
+	SP_ATOM_LIST_LIST \
+	SP_ATOM_LIST_STACK
 
 /*
  * ---- Historical issues (issue #11, branch hist) ----
@@ -237,6 +238,19 @@ extern char *sp_body_finish(SpBodyState *st);
 #define SP_ATOM_LIST_LIST \
 	SP_ATOM(LIST_B1) SP_ATOM(LIST_B2) SP_ATOM(LIST_A1) SP_ATOM(LIST_A2) SP_ATOM(SPACED) \
 	SP_ATOM(NAME_LINE) SP_ATOM(NUM_NEXT) SP_ATOM(BULLET_RUN)
+
+/*
+ * Headline stacks (issue #11): a paper sets the main title in its largest
+ * type, so it is the shortest line of its stack, and the kicker above it
+ * or the subtitle under it carries more words.  On a headline-like line
+ * next to another (SP_STACK_MAX characters or fewer each): STK_SHORTER_P
+ * it is at least SP_STACK_GAP characters shorter than the line before,
+ * STK_LONGER_P that much longer; STK_SHORTER_N, STK_LONGER_N the same
+ * against the line after.  Two lines of one length give none, and so do
+ * the lines of a run of more than four such lines (verse, a list's items).
+ */
+#define SP_ATOM_LIST_STACK \
+	SP_ATOM(STK_SHORTER_P) SP_ATOM(STK_LONGER_P) SP_ATOM(STK_SHORTER_N) SP_ATOM(STK_LONGER_N)
 
 typedef enum SpAtom
 {

@@ -34,6 +34,10 @@
  *    with a name (□钱塘唐平) or is as short as a pen name with its place
  *    (□青湾言平): a daily's marked section head (■ 长效管理跟上去) is not, and
  *    opened an article of its own in the middle of a report.
+ *  - Headline stacks: the main title is the stack's shortest line.  A long
+ *    kicker over a short title and a short title over a long subtitle give
+ *    the STK_ atoms their way round and the rows their title; a byline under
+ *    a title and the lines of a run of verse give none.
  * Text written for the test.
  */
 #include "../../src/core/split_internal.h"
@@ -431,6 +435,83 @@ check_marked_heads(void)
 	na_buf_free(&text);
 }
 
+static const char *const stacks[] = {
+	"第04版：经济",
+	"各地抢抓农时推进春耕备耕　粮食播种面积保持稳定",
+	"春耕生产有序展开",
+	"　　本报北京3月6日电　（记者王　浩）连日来，各地抢抓农时，春耕生产由南向北有序展开，农资供应充足，农机具检修到位。",
+	"　　农业农村部有关负责人表示，将加强农情调度和技术指导，确保春播面积稳定。",
+	"城市更新让老街区焕发活力",
+	"多个城市探索微改造模式　居民生活环境明显改善",
+	"本报记者　李　静",
+	"　　走进江城的老街区，青石板路修葺一新，沿街的老房子保留了原来的风貌，居民的生活却方便了许多。",
+	"　　据介绍，今年全市将完成二十个老街区的微改造。",
+	"江畔春早",
+	"　　春水绿如蓝",
+	"　　柳枝垂到岸",
+	"　　一行白鹭起",
+	"　　飞过旧时滩",
+	"　　渔歌唱晚晴",
+	NULL
+};
+
+/* the title of the row whose body opens with `start` */
+static const char *
+title_of(const NaSplit *sp, const char *start, const char **kicker, const char **subtitle)
+{
+	int			i;
+
+	for (i = 0; i < sp->n_articles; i++)
+		if (sp->articles[i].body && strncmp(sp->articles[i].body, start, strlen(start)) == 0)
+		{
+			*kicker = sp->articles[i].kicker;
+			*subtitle = sp->articles[i].subtitle;
+			return sp->articles[i].title;
+		}
+	return NULL;
+}
+
+static void
+check_stacks(void)
+{
+	NaBuf		text,
+				feat;
+	NaSplit		sp;
+	bool		has[SP_N_ATOMS];
+	const char *t,
+			   *k,
+			   *sub;
+	int			i;
+
+	lines_text(&text, stacks);
+	na_buf_init(&feat, 4096);
+	na_split_features(text.data, text.len, &feat);
+	atoms_of(&feat, 1, has);	/* the kicker, longer than the title under it */
+	NA_CHECK(has[SPA_STK_LONGER_N] && !has[SPA_STK_SHORTER_N]);
+	atoms_of(&feat, 2, has);
+	NA_CHECK(has[SPA_STK_SHORTER_P]);
+	atoms_of(&feat, 5, has);	/* the title, shorter than its subtitle */
+	NA_CHECK(has[SPA_STK_SHORTER_N]);
+	atoms_of(&feat, 6, has);	/* the subtitle: none against the byline */
+	NA_CHECK(has[SPA_STK_LONGER_P] && !has[SPA_STK_SHORTER_N] && !has[SPA_STK_LONGER_N]);
+	for (i = 11; i <= 15; i++)
+	{
+		atoms_of(&feat, i, has);	/* verse: a run of five short lines */
+		NA_CHECK(!has[SPA_STK_SHORTER_P] && !has[SPA_STK_LONGER_P] &&
+				 !has[SPA_STK_SHORTER_N] && !has[SPA_STK_LONGER_N]);
+	}
+	na_buf_free(&feat);
+	na_split_issue_layout(text.data, text.len, NA_LAYOUT_EPAPER, &sp);
+	t = title_of(&sp, "连日来", &k, &sub);
+	NA_CHECK(t && strcmp(t, "春耕生产有序展开") == 0);
+	NA_CHECK(k && strcmp(k, "各地抢抓农时推进春耕备耕　粮食播种面积保持稳定") == 0);
+	t = title_of(&sp, "走进江城", &k, &sub);
+	NA_CHECK(t && strcmp(t, "城市更新让老街区焕发活力") == 0);
+	NA_CHECK(sub && strcmp(sub, "多个城市探索微改造模式　居民生活环境明显改善") == 0);
+	na_split_free(&sp);
+	na_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -442,5 +523,6 @@ main(void)
 	check_press_bylines();
 	check_photo_credit();
 	check_marked_heads();
+	check_stacks();
 	NA_TEST_DONE();
 }
