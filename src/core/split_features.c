@@ -221,11 +221,7 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 
 static int	line_cls(const SpSeq *sq, int k);
 
-/*
- * Line k of the sequence as a line of a headline stack: headline-like,
- * short, and not who wrote it (澎湃新闻记者X, 原创：X编译, 本报评论员, a name
- * alone, a source line), which stands under a title shorter than it.
- */
+/* words of a line that says who wrote or supplied the article */
 static bool
 writer_words(const char *s, size_t len)
 {
@@ -238,6 +234,11 @@ writer_words(const char *s, size_t len)
 	return credit_words(s, len);
 }
 
+/*
+ * Line k of the sequence as a line of a headline stack: headline-like,
+ * short, and not who wrote it (澎湃新闻记者X, 原创：X编译, 本报评论员, a name
+ * alone, a source line), which stands under a title shorter than it.
+ */
 static bool
 stack_line(const SpSeq *sq, int k)
 {
