@@ -219,8 +219,6 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 #define SP_STACK_GAP	2
 #define SP_STACK_RUN	4
 
-static int	line_cls(const SpSeq *sq, int k);
-
 /* words of a line that says who wrote or supplied the article */
 static bool
 writer_words(const char *s, size_t len)
@@ -235,20 +233,32 @@ writer_words(const char *s, size_t len)
 }
 
 /*
- * Line k of the sequence as a line of a headline stack: headline-like,
- * short, and not who wrote it (澎湃新闻记者X, 原创：X编译, 本报评论员, a name
- * alone, a source line), which stands under a title shorter than it.
+ * Each line as a line of a headline stack: headline-like, short, and not
+ * who wrote it (澎湃新闻记者X, 原创：X编译, 本报评论员, a name alone, a source
+ * line), which stands under a title shorter than it.  After sp_block_all(),
+ * whose question heads count as headline-like.
  */
-static bool
+static void
+stack_shapes(const SpSeq *sq, SpCohesion *coh)
+{
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		const SpLine *l = &sq->lines[sq->seq[k]];
+		const char *s = sq->text + l->cs;
+		size_t		len = l->ce - l->cs;
+
+		coh[k].stack = (coh[k].qhead || l->cls == SPC_HEAD) && l->ncp <= SP_STACK_MAX &&
+			!coh[k].name_line && !writer_words(s, len) &&
+			!sp_writer_note(s, len, l->ncp, false) && !sp_source_line(s, len, l->ncp);
+	}
+}
+
+static inline bool
 stack_line(const SpSeq *sq, int k)
 {
-	const SpLine *l = &sq->lines[sq->seq[k]];
-	const char *s = sq->text + l->cs;
-	size_t		len = l->ce - l->cs;
-
-	return line_cls(sq, k) == SPC_HEAD && l->ncp <= SP_STACK_MAX &&
-		!sq->coh[k].name_line && !writer_words(s, len) &&
-		!sp_writer_note(s, len, l->ncp, false) && !sp_source_line(s, len, l->ncp);
+	return sq->coh[k].stack;
 }
 
 /* line k's length against its neighbour j, both lines of a stack */
@@ -355,6 +365,7 @@ sp_cohesion_all(const SpSeq *sq, SpCohesion *coh)
 	transfer_shapes(sq, coh);
 	list_shapes(sq, coh);
 	sp_block_all(sq, bg.h, bg.off, coh);
+	stack_shapes(sq, coh);
 	sp_bigrams_free(&bg);
 }
 

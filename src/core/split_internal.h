@@ -311,6 +311,7 @@ typedef struct SpCohesion
 	bool		name_line;		/* only names, or 本报评论员 (sp_name_line) */
 	bool		num_next;		/* goes on a numbering (split_numbers.c) */
 	bool		bullet_run;		/* bulleted points in a row (split_list.c) */
+	bool		stack;			/* may be a line of a headline stack */
 } SpCohesion;
 
 extern void sp_cohesion_all(const SpSeq *sq, SpCohesion *coh);
