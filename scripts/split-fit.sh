@@ -35,7 +35,7 @@
 # names in copied web text": measured, not kept).
 #
 # STORY_CUT (default 1) ends each chunk of PKU/MSR sentences where the
-# corpus opens another story, a headline over a dateline (split_render.py
+# corpus opens another story, at a dateline or a headline (split_render.py
 # --story-cut; 2 also keeps a chunk's opening headline as its title);
 # BARE_CREDITS (default 0) signs that share of the varied articles off with a
 # bare credit line (--bare-credits; bench/split_quality.md, "Story boundaries in the sentence

@@ -15,10 +15,11 @@
 # ADD (default pages, as the committed header is fitted; ADD= for none)
 # adds sources to both fitting sides (their fitting half only: split-fit.sh
 # renders --split train).
-# SCORE_CUT (default 0) renders the scored issues with --story-cut (1: the
+# SCORE_CUT (default 1) renders the scored issues with --story-cut (1: the
 # PKU/MSR chunks end where the corpus opens another story, so that their
-# gold is one story each; bench/split_quality.md, "More of the sentence
-# corpora in fitting").
+# gold is one story each; 0 keeps the real headlines inside them, which the
+# gold then calls section heads; bench/split_quality.md, "Every story of
+# the sentence corpora its own article").
 # SCORE_LISTS (default 0) gives that share of the scored issues a name list
 # (split_render.py --lists); SCORE_BYSTY (default 0) restyles that share of
 # the scored bylines (split_render.py --byline-styles); SCORE_REPORTS (default
@@ -91,7 +92,7 @@ score() {
 		local dir=$name note=""
 		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
 		rm -rf "$WORK/in_$dir" "$WORK/out_$dir"
-		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-0}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}" --signatures "${SCORE_SIGNS:-0}" --topical "${SCORE_TOPICAL:-0}" --points "${SCORE_POINTS:-0}" --photos "${SCORE_PHOTOS:-0}" --poems "${SCORE_POEMS:-0}" --byline-press "${SCORE_BYPRESS:-0}"
+		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-1}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}" --signatures "${SCORE_SIGNS:-0}" --topical "${SCORE_TOPICAL:-0}" --points "${SCORE_POINTS:-0}" --photos "${SCORE_PHOTOS:-0}" --poems "${SCORE_POEMS:-0}" --byline-press "${SCORE_BYPRESS:-0}"
 		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
 		echo "== fitted on $train, scored on $test$note"
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir" --by-source

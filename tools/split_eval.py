@@ -10,7 +10,10 @@ usage: split_eval.py GOLD_DIR OUT_DIR [--min-f1 P] [--min-end P] [--min-title P]
 GOLD_DIR holds LAYOUT_NNN.json gold files (tools/split_render.py), OUT_DIR
 the splitter's NAME.json output (build/na_split).  An article is found when
 an output row's body opens with the article's first words (a dateline left
-in front of them is allowed); each row is used once.  Per layout it prints
+in front of them is allowed), or its dateline, byline and body, read in
+that order, do (issue #11's reading: the gold's first words of an article
+whose dateline opens its first paragraph include that dateline, which a
+right split takes out of the body); each row is used once.  Per layout it prints
 recall (articles found), precision (found / rows, photo rows not counted),
 boundary F1, body ends right and titles right (both of the found articles),
 and rows that swallowed another article's first words.  Adverts and
@@ -66,12 +69,15 @@ def score(gold, out, name=""):
     rows = [a for a in out.get("articles", []) if a.get("kind") not in ("photo", "advert", "notice")]
     ad_rows = [a for a in out.get("articles", []) if a.get("kind") in ("advert", "notice")]
     bodies = [norm(a.get("body")) for a in rows]
+    # what a row opens with: its dateline, byline and body, in print order
+    heads = [norm(a.get("dateline")) + norm(a.get("byline")) + b for a, b in zip(rows, bodies)]
     used = set()
     c = defaultdict(int)
     starts = [norm(g["body_starts"]) for g in gold["articles"]]
     for k, (g, bs) in enumerate(zip(gold["articles"], starts)):
         c["gold"] += 1
-        idx = next((i for i, b in enumerate(bodies) if i not in used and bs in b[:len(bs) + 40]), None)
+        idx = next((i for i, (b, h) in enumerate(zip(bodies, heads))
+                    if i not in used and (bs in b[:len(bs) + 40] or h.startswith(bs))), None)
         groups = [p for p, on in (("l_", g.get("source") == "lists"), ("r_", g.get("source") == "reports"),
                                   ("f_", g.get("source") == "photos"), ("v_", g.get("source") == "poems"),
                                   ("s_", g.get("signed")), ("n_", k and gold["articles"][k - 1].get("signed")),

@@ -110,11 +110,13 @@ share/print lines (分享到： 【打印】【关闭】, role boilerplate), pho
 with their source (（图片来源：X）), the editor's line at the end (责任编辑：X,
 role credit); invented names only.  Not in fitting (scripts/split-fit.sh
 WEBCOPY, default 0): measured, it lowered the plain web renderings.
---story-cut 1 (fitting only) ends a chunk of PKU/MSR sentences where the
-corpus opens another story (a line opening with a dateline, with the
-head-shaped line above it), so that the gold does not call a real headline
-over a dateline a section head inside one article; a chunk opening with a
-headline over a dateline drops that line (2: keeps it as the title).
+--story-cut 1 (the default; 0 keeps the chunks whole) ends a chunk of
+PKU/MSR sentences where the corpus opens another story: a line opening with
+a dateline or a reporter's credit (新华社X电, 本报讯, 记者X报道：), or a
+headline (a head-shaped line that is not a numbered part, a date or a
+weather table's line), with a headline stacked over it; so that the gold
+does not call a real headline a section head inside one article.  Headlines
+that open a chunk are dropped (2: the last of them is kept as its title).
 --bare-credits P (with --vary) signs that share of the varied articles off
 with a bare credit line (本报记者 X, 记者 X Y) after the last paragraph, as
 新民晚报 prints them (measured, not kept: bench/split_quality.md, "Story boundaries in the
@@ -346,24 +348,38 @@ def sentences(shared, corpus, r):
 
 
 # a paragraph opening with a news agency's or paper's dateline: 新华社X电,
-# 据新华社X电, 本报讯, 本报X日讯, X电（记者Y）
+# 据新华社X电, 本报讯, 本报X日讯, X电（记者Y）, or with the reporter's credit
+# 记者X报道：
 STORY_DATELINE = re.compile(r"^(据|又据)?(新华社|本报|中新社|人民日报|新华网|中央社)[^，。！？“”]{0,20}?(电|讯)"
-                            r"|^[^，。！？“”]{2,20}?电（记者")
+                            r"|^[^，。！？“”]{2,20}?电（记者|^(本报)?记者[^，。！？“”：]{2,12}报道[：:]")
+# head-shaped lines that do not open a story: a numbered or lettered part
+# (一、 （二） 第五章 3.), a date closing a document, a weather table's line
+INNER_HEAD = re.compile(r"^#*([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d０-９]+[）)]"
+                        r"|第[一二三四五六七八九十百\d０-９]+[章节条部篇]|[\d０-９]+[、．.]"
+                        r"|[\d０-９〇○一二三四五六七八九十]{2,4}年[\d０-９〇○一二三四五六七八九十]{1,2}月)|℃")
+
+
+def story_head(p):
+    """a head-shaped line of the corpora that opens a story: its headline"""
+    return is_head(p) and not INNER_HEAD.search(p)
 
 
 def story_cut(chunk):
     """The corpora's lines are whole newspaper pages: a chunk of them may run
-    from one story into the next, whose headline (a head-shaped line) and
-    dateline-led first paragraph the gold would then call a section head and
-    body inside one article (--story-cut).  The chunk ends before the next
-    story; a chunk that opens with a headline over a dateline drops it, or
-    with --story-cut 2 keeps it as its title.  Returns (title or None, lines)."""
+    from one story into the next, whose headline (a head-shaped line that is
+    not a numbered part) or dateline-led first paragraph the gold would then
+    call a section head and body inside one article (--story-cut).  The
+    chunk ends before the next story (and before a headline stacked over its
+    headline); headlines that open a chunk are dropped, or with --story-cut 2
+    the last of them is kept as its title.  Returns (title or None, lines)."""
     head = None
-    if len(chunk) > 2 and is_head(chunk[0]) and STORY_DATELINE.match(chunk[1]):
-        head, chunk = (chunk[0] if STORY_CUT == 2 else None), chunk[1:]
+    while len(chunk) > 1 and story_head(chunk[0]):
+        head, chunk = chunk[0], chunk[1:]
+    if STORY_CUT != 2:
+        head = None
     for k in range(1, len(chunk)):
-        if STORY_DATELINE.match(chunk[k]):
-            cut = k - 1 if k >= 2 and is_head(chunk[k - 1]) else k
+        if STORY_DATELINE.match(chunk[k]) or story_head(chunk[k]):
+            cut = k - 1 if k >= 2 and story_head(chunk[k - 1]) else k
             return head, chunk[:cut]
     return head, chunk
 
@@ -1716,7 +1732,7 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "0",
+           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "1",
            "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
