@@ -11,6 +11,7 @@
  */
 #include "na_byline.h"
 #include "na_utf8.h"
+#include "zh_names.h"
 
 /*
  * Role words that may carry an organization glued in front.  Longest match
@@ -186,6 +187,7 @@ typedef struct Token
 {
 	const char *s;
 	size_t		len;
+	bool		glued;			/* cut from the text before it, no gap */
 } Token;
 
 /*
@@ -339,6 +341,7 @@ tokenize(const char *s, size_t len, Token *toks, int max, OrgCut org_cut)
 			{
 				toks[n].s = s + st;
 				toks[n].len = cut;
+				toks[n].glued = n > 0 && toks[n - 1].s + toks[n - 1].len == s + st;
 				n++;
 				st += cut;
 				k = role_prefix(s + st, i - st, &r);
@@ -350,11 +353,13 @@ tokenize(const char *s, size_t len, Token *toks, int max, OrgCut org_cut)
 			{
 				toks[n].s = s + st;
 				toks[n].len = cut;
+				toks[n].glued = n > 0 && toks[n - 1].s + toks[n - 1].len == s + st;
 				n++;
 				st += cut;
 			}
 			toks[n].s = s + st;
 			toks[n].len = i - st;
+			toks[n].glued = n > 0 && toks[n - 1].s + toks[n - 1].len == s + st;
 			n++;
 		}
 	}
@@ -379,6 +384,118 @@ add_person(NaByline *out, const char *name, size_t nlen,
 	p->name = na_strndup(name, nlen);
 	p->role = dup_or_null(role);
 	p->organization = org ? na_strndup(org, olen) : NULL;
+}
+
+/* ---- names run together: 段彦超廖艳 ---- */
+#define GLUED_MIN	4			/* Han characters of two names at the least */
+#define GLUED_MAX	9			/* ... and of three names at the most */
+
+/* does the name starting at Han character i, nc characters long, open with
+ * a common surname (a compound one leads a name of three or four)? */
+static bool
+surname_led(const char *s, const size_t *off, int i, int nc)
+{
+	char		first[8];
+	size_t		fl = off[i + 1] - off[i];
+	const char *const *c;
+
+	for (c = zh_compound_surnames; *c; c++)
+		if (strncmp(s + off[i], *c, strlen(*c)) == 0 && strlen(*c) <= off[i + nc] - off[i])
+			return nc >= 3;
+	if (nc > 3 || fl >= sizeof(first))
+		return false;
+	memcpy(first, s + off[i], fl);
+	first[fl] = '\0';
+	return strstr(zh_single_surnames, first) != NULL;
+}
+
+/*
+ * The ways to read Han characters i..n as names of two to four characters,
+ * each led by a common surname; the first way's name lengths go to lens.
+ * Counting stops at two: only a single way is believed.
+ */
+static int
+name_splits(const char *s, const size_t *off, int i, int n, int depth, int *lens)
+{
+	int			ways = 0,
+				nc;
+
+	if (i == n)
+		return 1;
+	for (nc = 2; nc <= 4 && i + nc <= n && ways < 2; nc++)
+	{
+		int			w;
+
+		if (!surname_led(s, off, i, nc))
+			continue;
+		w = name_splits(s, off, i + nc, n, depth + 1, ways ? NULL : lens);
+		if (w > 0 && ways == 0 && lens)
+			lens[depth] = nc;
+		ways += w;
+	}
+	return ways;
+}
+
+/*
+ * A byline that lost its gaps runs its names together, and into the role
+ * word before them (澎湃新闻记者段彦超廖艳).  Han text of 4-9 characters that
+ * reads in exactly one way as two or more names of two or three characters
+ * (four with a compound surname), each led by a common surname, is those
+ * names: their byte lengths go to cut and their count is returned.
+ * Otherwise 0 and the text stays one name (欧阳娜娜 reads only as one).
+ */
+static int
+glued_names(const char *s, size_t len, size_t *cut, int max)
+{
+	size_t		off[GLUED_MAX + 1],
+				i = 0,
+				adv;
+	int			n = 0,
+				lens[GLUED_MAX],
+				k,
+				parts;
+
+	while (i < len)
+	{
+		if (n == GLUED_MAX || !na_is_han(na_utf8_decode(s + i, len - i, &adv)))
+			return 0;
+		off[n++] = i;
+		i += adv;
+	}
+	off[n] = len;
+	if (n < GLUED_MIN || name_splits(s, off, 0, n, 0, lens) != 1)
+		return 0;
+	for (parts = 0, k = 0; k < n; k += lens[parts++])
+		;
+	if (parts < 2 || parts > max)
+		return 0;
+	for (k = 0, i = 0; k < parts; k++)
+	{
+		cut[k] = off[i + lens[k]] - off[i];
+		i += lens[k];
+	}
+	return parts;
+}
+
+/*
+ * Names run together and glued to the role word before them (glued_names),
+ * each added with the role: whether they were.  Names printed apart from
+ * the role keep their gaps and are taken whole.
+ */
+static bool
+add_glued(NaByline *out, const char *name, size_t nlen,
+		  const char *role, const char *org, size_t olen)
+{
+	size_t		cut[GLUED_MAX / 2];
+	int			parts = glued_names(name, nlen, cut, GLUED_MAX / 2),
+				k;
+
+	for (k = 0; k < parts; k++)
+	{
+		add_person(out, name, cut[k], role, org, olen);
+		name += cut[k];
+	}
+	return parts > 0;
 }
 
 /*
@@ -577,6 +694,8 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 				add_person(out, pad, padl, role, org, olen);
 				i++;
 			}
+			else if (add_glued(out, t + k, tl - k - pl, role, org, olen))
+				 /* 记者段彦超廖艳 */ ;
 			/* not 作者为某某大学教授: a note on the author, no name in it */
 			else if (looks_like_name(t + k, tl - k - pl))
 				add_person(out, t + k, tl - k - pl, role, org, olen);
@@ -607,6 +726,10 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 				continue;
 			}
 		}
+		/* 澎湃新闻记者段彦超廖艳: names run into the organization's role */
+		if (role != NULL && toks[i].glued &&
+			add_glued(out, t, tl - glued_report(t, tl), role, org, olen))
+			continue;
 		/* a phrase or a sentence is no name: a byline is names and roles */
 		if (!looks_like_name(t, tl) || source_word(t, tl) || in_list(t, tl, label_words))
 			continue;

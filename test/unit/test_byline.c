@@ -32,6 +32,47 @@ check(const char *line, const Want *want, int n)
 int
 main(void)
 {
+	/* names run together where the byline lost its gaps */
+	{
+		Want		w[] = {{"段彦超", "记者", "澎湃新闻"}, {"廖艳", "记者", "澎湃新闻"}};
+
+		check("澎湃新闻记者段彦超廖艳", w, 2);
+	}
+	{
+		Want		w[] = {{"张明", "记者", "新华社"}, {"王小红", "记者", "新华社"}};
+
+		check("新华社记者张明王小红", w, 2);
+	}
+	{
+		/* one name: a compound surname's four characters */
+		Want		w[] = {{"欧阳娜娜", "记者", "本报"}};
+
+		check("本报记者 欧阳娜娜", w, 1);
+	}
+	{
+		/* printed apart from the role: one name, whatever it reads as */
+		Want		w[] = {{"阿卜杜拉", "记者", NULL}};
+
+		check("记者 阿卜杜拉", w, 1);
+	}
+	{
+		/* one way to read it (王林|林海; 王林林|海 leaves one character,
+		 * and a four-character name needs a compound surname): split */
+		Want		w[] = {{"王林", "记者", NULL}, {"林海", "记者", NULL}};
+
+		check("记者王林林海", w, 2);
+	}
+	{
+		/* more than one way (王林|张华|李明, 王林张|华李明): whole */
+		Want		w[] = {{"王林张华李明", "记者", NULL}};
+
+		check("记者王林张华李明", w, 1);
+	}
+	{
+		Want		w[] = {{"张明", "记者", NULL}, {"李华", "记者", NULL}, {"王小红", "记者", NULL}};
+
+		check("记者张明李华王小红", w, 3);
+	}
 	{
 		Want		w[] = {{"齐航", "首席记者", "杭州日报"}, {"郁佳炜", "记者", "本报"}};
 
