@@ -694,10 +694,10 @@ na_byline_parse(const char *s, size_t len, NaByline *out)
 				add_person(out, pad, padl, role, org, olen);
 				i++;
 			}
-			else if (add_glued(out, t + k, tl - k - pl, role, org, olen))
-				 /* 记者段彦超廖艳 */ ;
-			/* not 作者为某某大学教授: a note on the author, no name in it */
-			else if (looks_like_name(t + k, tl - k - pl))
+			/* 记者段彦超廖艳: names run together, split; else one name, but
+			 * not 作者为某某大学教授: a note on the author, no name in it */
+			else if (!add_glued(out, t + k, tl - k - pl, role, org, olen) &&
+					 looks_like_name(t + k, tl - k - pl))
 				add_person(out, t + k, tl - k - pl, role, org, olen);
 			continue;
 		}
