@@ -67,6 +67,10 @@
 # subtitles longer than the title (split_render.py --stack-long: the main
 # title is the stack's shortest line; bench/split_quality.md, "Which line
 # of a stack is the title").
+# QHEADS (default 0) puts that share of the sectioned varied articles' heads
+# as questions (split_render.py --question-heads; bench/split_quality.md,
+# "Every story of the sentence corpora its own article": 0.3 measured, not
+# kept).
 # POINTS (default 0.15) prints bulleted key points in that share of the
 # articles (split_render.py --points; bench/split_quality.md, "Bulleted key
 # points").
@@ -104,7 +108,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}" --points "${POINTS:-0.15}" --photos "${PHOTOS:-0.3}" --poems "${POEMS:-0.3}" --byline-press "${BYLINE_PRESS:-0.25}" --stack-long "${STACK_LONG:-0.8}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}" --points "${POINTS:-0.15}" --photos "${PHOTOS:-0.3}" --poems "${POEMS:-0.3}" --byline-press "${BYLINE_PRESS:-0.25}" --stack-long "${STACK_LONG:-0.8}" --question-heads "${QHEADS:-0}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

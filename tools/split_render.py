@@ -9,6 +9,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--articles LO,HI] [--vary P] [--webcopy P]
                        [--swap SRC,..] [--two-part P] [--long-kickers P]
                        [--question-titles P] [--qtitle-stream shared|own]
+                       [--question-heads P]
                        [--web-captions P] [--page-captions 0|1]
                        [--weights SRC=N,..] [--page-stacks P]
                        [--story-cut 0|1|2] [--bare-credits P]
@@ -77,6 +78,12 @@ clause or the title closing in ？), as web copy prints them.
 --qtitle-stream own draws the question titles from a stream of their own
 (seeded by --seed and the varied article's number), so the issues drawn stay
 those of --question-titles 0 (default shared: the issues' own stream).
+--question-heads P (with --vary) puts that share of the sectioned varied
+articles' section heads as questions (为什么X？ X吗？ X，怎么办？, X the
+plain head's words), as interviews and explainers print them: a question
+line then is not always a headline (a stream of its own: the issues drawn
+stay as without it, but for the draws of a numbered head in quotes,
+（一）“X”, which is_head() reads as a paragraph).
 --web-captions P gives that share of the web layout's articles one to three
 items of what copied web text carries between paragraphs, made of the
 article's own clauses: video-still captions (X（视频截图）), photo captions
@@ -177,6 +184,9 @@ STACK_LONG = 0.0  # share of invented kickers/subtitles longer than the title (-
 RSL = None
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
 QTITLES = 0.0  # share of varied articles given a question headline (--question-titles; fitting only)
+QHEADS = 0.0  # share of sectioned varied articles whose heads are questions (--question-heads; fitting only)
+QHCOUNT = 0
+QHEAD_LINES = set()  # the question heads made, which is_head() counts as heads
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
 CORPUS_CHUNKS = {}  # corpus -> about that many times its chunks, shorter gaps between them (--corpus-chunks K or pku=K,msr=K; fitting only)
 STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
@@ -228,7 +238,7 @@ def is_note(p):
 
 
 def is_head(p):
-    if p.startswith("#"):
+    if p.startswith("#") or p in QHEAD_LINES:
         return True
     core = p.rstrip("”’」")
     if core != p and p.count("“") + p.count("”") <= 2 and p.startswith("“"):
@@ -1058,8 +1068,15 @@ def vary(d, r):
     if len(body) >= 4 and len(body) == len(d["paragraphs"]) and r.random() < 0.35:
         style = r.choice(HEAD_STYLES)
         out, n = [body[0]], 0
+        qr = question_stream()
+        if qr:
+            style = style if "一" in style else "%s"
         for p in body[1:]:
             h = section_head(body, p, r) if r.random() < 0.4 else None
+            if h and qr:
+                h = question_head(h, qr)
+                QHEAD_LINES.add(style % h if "一" not in style else
+                                style.replace("一", "一二三四五六七八九十"[min(n + 1, 10) - 1], 1) % h)
             if h and style != "（一）%s" and style != "一、%s":
                 out.append(style % h)
             elif h:
@@ -1171,6 +1188,40 @@ def question_title(title, text, r):
         q = title.rstrip("。！？!?…") + "？"
     if not q or not 4 <= len(q) <= 40 or re.search(r"[。“”‘’「」]", q):
         return title
+    return q
+
+
+def question_stream():
+    """The draws of --question-heads for one sectioned article, or None when
+    its heads stay statements: a stream of its own (seeded by --seed and the
+    article's number), so that the issues drawn stay those without it."""
+    global QHCOUNT
+    if QHEADS <= 0:
+        return None
+    QHCOUNT += 1
+    qr = random.Random("qh/%d/%d" % (SEED, QHCOUNT))
+    return qr if qr.random() < QHEADS else None
+
+
+def question_head(h, qr):
+    """A section head put as a question on its section, as interviews and
+    explainers print them (--question-heads): the plain head's words
+    (section_head: as often from another paragraph as from its own) in a
+    question, 为什么X？ X吗？ X，怎么办？ X有何变化？; the plain head when
+    that is too long.  It closes in ？, so its shape alone cannot tell it from
+    a question headline."""
+    c = qr.random()
+    b = h.strip("\u201c\u201d")
+    if c < 0.3:
+        q = qr.choice(["为什么", "如何", "怎样", "为何"]) + b + "？"
+    elif c < 0.55:
+        q = b + qr.choice(["吗？", "？", "了吗？"])
+    elif c < 0.75:
+        q = b + qr.choice(["，怎么办？", "，意味着什么？", "，难在哪里？", "，怎么看？"])
+    else:
+        q = b + qr.choice(["有何变化？", "怎么样？", "是什么？", "在哪里？"])
+    if not 4 <= len(q) <= 30 or re.search(r"[。“”‘’「」]", q):
+        return h
     return q
 
 
@@ -1732,7 +1783,7 @@ def main():
            "--sources": "own,xinmin,cnki,pku,msr", "--captions": "0",
            "--articles": "12,30", "--vary": "0", "--webcopy": "0", "--swap": "", "--two-part": "0",
            "--long-kickers": "0", "--weights": "",
-           "--page-stacks": "0", "--question-titles": "0", "--story-cut": "1",
+           "--page-stacks": "0", "--question-titles": "0", "--question-heads": "0", "--story-cut": "1",
            "--bare-credits": "0", "--corpus-chunks": "1",
            "--web-captions": "0",
            "--qtitle-stream": "shared",
@@ -1797,6 +1848,8 @@ def main():
     RSL = random.Random(int(opt["--seed"]) * 10007 + 73)
     RC = random.Random(int(opt["--seed"]) * 7919 + 101)
     QTITLES = float(opt["--question-titles"])
+    global QHEADS
+    QHEADS = float(opt["--question-heads"])
     PAGE_STACKS = float(opt["--page-stacks"])
     TWOPART = float(opt["--two-part"])
     KICKER_LONG = float(opt["--long-kickers"])
