@@ -399,8 +399,9 @@ surname_led(const char *s, const size_t *off, int i, int nc)
 	size_t		fl = off[i + 1] - off[i];
 	const char *const *c;
 
+	/* the name's bytes only: s need not end there */
 	for (c = zh_compound_surnames; *c; c++)
-		if (strncmp(s + off[i], *c, strlen(*c)) == 0 && strlen(*c) <= off[i + nc] - off[i])
+		if (strlen(*c) <= off[i + nc] - off[i] && memcmp(s + off[i], *c, strlen(*c)) == 0)
 			return nc >= 3;
 	if (nc > 3 || fl >= sizeof(first))
 		return false;
