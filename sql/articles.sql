@@ -113,6 +113,10 @@ SELECT p.* FROM news_byline('【文/东方观察网专栏作者张明】') p;
 SELECT count(*) AS persons FROM news_byline('原创：张明编译金融观察研究') p;
 -- a note on the author is no person
 SELECT count(*) AS persons FROM news_byline('（作者为某某大学公共管理学院教授）') p;
+-- names run together and into their role word: split when they read one
+-- way only as names; printed apart from the role, taken whole
+SELECT p.* FROM news_byline('澎湃新闻记者段彦超廖艳') p;
+SELECT p.* FROM news_byline('记者 阿卜杜拉') p;
 
 -- historical issues (issue 11): text OCR'd from vertical columns is joined
 -- into paragraphs before the model (auto on strong evidence, or the hint
