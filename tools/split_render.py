@@ -189,7 +189,7 @@ QHCOUNT = 0
 QHEAD_LINES = set()  # the question heads made, which is_head() counts as heads
 BARE_CREDITS = 0.0  # share of varied articles signed off by a bare credit line (--bare-credits; fitting only)
 CORPUS_CHUNKS = {}  # corpus -> about that many times its chunks, shorter gaps between them (--corpus-chunks K or pku=K,msr=K; fitting only)
-STORY_CUT = 0  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline (--story-cut; fitting only)
+STORY_CUT = 1  # 1: end a sentence chunk where the corpus opens another story, 2: and keep its headline, 0: chunks whole (--story-cut; fitting and scoring)
 QSTREAM = "shared"  # --qtitle-stream: "own" draws --question-titles from a stream of its own
 QCOUNT = 0  # varied articles so far (seeds the own stream)
 SEED = 1  # --seed

@@ -233,6 +233,18 @@ writer_words(const char *s, size_t len)
 }
 
 /*
+ * The class the model sees of a line: a question or exclamation headline
+ * (QHEAD), which the line classes call body for its closing punctuation,
+ * is shown as headline-like, so what the model learned of short heads
+ * applies to it; END_SENT and QHEAD still tell it apart.
+ */
+static int
+shown_cls(const SpLine *l, const SpCohesion *c)
+{
+	return c->qhead ? SPC_HEAD : l->cls;
+}
+
+/*
  * Each line as a line of a headline stack: headline-like, short, and not
  * who wrote it (澎湃新闻记者X, 原创：X编译, 本报评论员, a name alone, a source
  * line), which stands under a title shorter than it.  After sp_block_all(),
@@ -249,7 +261,9 @@ stack_shapes(const SpSeq *sq, SpCohesion *coh)
 		const char *s = sq->text + l->cs;
 		size_t		len = l->ce - l->cs;
 
-		coh[k].stack = (coh[k].qhead || l->cls == SPC_HEAD) && l->ncp <= SP_STACK_MAX &&
+		if ((k & 0xFF) == 0)
+			na_check_interrupts();
+		coh[k].stack = shown_cls(l, &coh[k]) == SPC_HEAD && l->ncp <= SP_STACK_MAX &&
 			!coh[k].name_line && !writer_words(s, len) &&
 			!sp_writer_note(s, len, l->ncp, false) && !sp_source_line(s, len, l->ncp);
 	}
@@ -471,16 +485,11 @@ hist_atoms(const SpLine *l, const SpLine *p, const SpLine *x, SpFeatures *f)
 		add(f, SPA_N_COLS_JOINED);
 }
 
-/*
- * The class the model sees of line k: a question or exclamation headline
- * (QHEAD), which the line classes call body for its closing punctuation,
- * is shown as headline-like, so what the model learned of short heads
- * applies to it; END_SENT and QHEAD still tell it apart.
- */
+/* the class the model sees of line k (shown_cls) */
 static int
 line_cls(const SpSeq *sq, int k)
 {
-	return sq->coh[k].qhead ? SPC_HEAD : sq->lines[sq->seq[k]].cls;
+	return shown_cls(&sq->lines[sq->seq[k]], &sq->coh[k]);
 }
 
 /* the atoms of one line; seq lists the lines of the sequence, k is its place */
