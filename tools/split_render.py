@@ -16,7 +16,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
                        [--topical P] [--points P] [--photos P] [--poems P]
-                       [--byline-press P] [--stack-long P]
+                       [--byline-press P] [--stack-long P] [--kickers P] [--kicker-dash P]
 
 Article sources, read at run time:
   - test/split_model/articles.json: the project's own articles (committed);
@@ -155,6 +155,10 @@ subtitles longer than the article's title, from a random stream of their
 own: a paper sets the main title in its largest type, so it is the stack's
 shortest line, and the kicker over it or the subtitle under it carries more
 words (新民晚报's 17 two-line stacks in ../shared all do so).
+--kickers P (with --vary, default 0.3) gives that share of the varied
+articles a kicker made of their own clauses; --kicker-dash P closes that
+share of the short ones in —— (from a stream of their own; by default half,
+drawn from the main stream).
 --topical P makes that share of the issues as pages print them: the first
 article drawn and the articles of its source nearest to it in content
 (content bigrams of the title and opening, Jaccard), in a chain each next
@@ -180,6 +184,8 @@ VARY = 0.0  # share of articles given other papers' conventions (--vary; fitting
 WEBCOPY = 0.0  # share of web issues copied with a web page's furniture (--webcopy; fitting only)
 TWOPART = 0.0  # share of varied articles given a two-part headline (--two-part; fitting only)
 PAGE_STACKS = 0.0  # share of the pages' articles printed as kicker stacks (--page-stacks; fitting only)
+KICKERS = 0.3  # share of varied articles given an invented kicker (--kickers; fitting only)
+KICKER_DASH = None  # share of the short invented kickers closing in ——, None: half, from the main stream (--kicker-dash; fitting only)
 STACK_LONG = 0.0  # share of invented kickers/subtitles longer than the title (--stack-long; fitting only)
 RSL = None
 KICKER_LONG = 0.0  # share of invented kickers that are factual sentences (--long-kickers; fitting only)
@@ -1059,7 +1065,7 @@ def vary(d, r):
             d["title"] = question_title(d["title"], text, qr)
     elif QTITLES > 0 and d.get("title") and r.random() < QTITLES:
         d["title"] = question_title(d["title"], text, r)
-    if not d.get("kicker") and d.get("title") and r.random() < 0.3:
+    if not d.get("kicker") and d.get("title") and r.random() < KICKERS:
         k = kicker_of(text, r, d["title"])
         if k:
             d["kicker"] = k
@@ -1128,7 +1134,12 @@ def kicker_of(text, r, title=None):
     longer than most titles (--long-kickers)."""
     if KICKER_LONG == 0 or r.random() >= KICKER_LONG:
         k = stack_clause(text, r, 6, 20, title)
-        return k and k + r.choice(["", "", "——", "——"])
+        if not k:
+            return k
+        dash = r.choice(["", "", "——", "——"])
+        if KICKER_DASH is not None:
+            dash = "——" if RKD.random() < KICKER_DASH else ""
+        return k + dash
     cands = []
     for sent in re.split(r"[。！？]", text):
         cs = re.split(r"[，；]", sent)
@@ -1789,7 +1800,7 @@ def main():
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
            "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0",
-           "--byline-press": "0", "--stack-long": "0"}
+           "--byline-press": "0", "--stack-long": "0", "--kickers": "0.3", "--kicker-dash": ""}
     pos = []
     i = 0
     while i < len(args):
@@ -1843,6 +1854,10 @@ def main():
     global BYPRESS, RBP
     BYPRESS = float(opt["--byline-press"])
     RBP = random.Random(int(opt["--seed"]) * 9857 + 67)
+    global KICKERS, KICKER_DASH, RKD
+    KICKERS = float(opt["--kickers"])
+    KICKER_DASH = float(opt["--kicker-dash"]) if opt["--kicker-dash"] else None
+    RKD = random.Random(int(opt["--seed"]) * 10009 + 79)
     global STACK_LONG, RSL
     STACK_LONG = float(opt["--stack-long"])
     RSL = random.Random(int(opt["--seed"]) * 10007 + 73)
