@@ -131,7 +131,7 @@ ad_headline(const SpSeq *sq, int k, const SpFeatures *f)
 }
 
 static void
-emissions(const SpSeq *sq, float *em, bool *aside)
+emissions(const SpSeq *sq, float *em, bool *aside, uint8_t *shape)
 {
 	SpFeatures	f;
 	int			k,
@@ -175,6 +175,7 @@ emissions(const SpSeq *sq, float *em, bool *aside)
 			e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
 			e[SPR_HEADING] = e[SPR_BYLINE] = -1e6f;
 		}
+		shape[k] = sp_stack_shape(&f);
 		if (bare_name(sq, k, &f))
 			e[SPR_SUBTITLE] = -1e6f;	/* 周立言 under a title: its byline */
 		if (opens_mid_sentence(sq, k))
@@ -244,6 +245,28 @@ viterbi(const float *em, const int *idx, int m, SpRole *roles)
 }
 
 /*
+ * The roles of the notes left out of the chain: credit or other, whichever
+ * its emission and the role before it favour.
+ */
+static void
+place_aside(const SpSeq *sq, const float *em, const bool *aside, SpRole *roles)
+{
+	int			k,
+				prev = SPR_N;
+
+	for (k = 0; k < sq->n; k++)
+	{
+		const float *e = em + (size_t) k * SPR_N;
+
+		if (aside[k])
+			roles[k] = e[SPR_CREDIT] + sp_model_trans[prev][SPR_CREDIT] >=
+				e[SPR_OTHER] + sp_model_trans[prev][SPR_OTHER] ? SPR_CREDIT : SPR_OTHER;
+		else
+			prev = roles[k];
+	}
+}
+
+/*
  * Best role sequence.  A note that can only close an article or sit aside
  * (note_only: a web copy's source line, a writer's note) right under a
  * headline-shaped line is left out of the chain: the lines on either side
@@ -252,7 +275,9 @@ viterbi(const float *em, const int *idx, int m, SpRole *roles)
  * title over 来源：X had to pass through a credit or other line, transitions
  * the fitting never saw after a title, and lost to body.  A note under a
  * paragraph stays in the chain: it closes the article, and the line after
- * it is read after a closing line.  margin[k] is how far the chosen role of line k beat
+ * it is read after a closing line.  When the issue's three-line stacks show
+its headline convention, a second pass leans its two-line stacks toward it
+(split_stacks.c).  margin[k] is how far the chosen role of line k beat
  * the best other role there (path score through that role, Viterbi both
  * ways would be exact; the local margin of the emission and incoming
  * transition is what news_segments() shows).
@@ -262,6 +287,7 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 {
 	float	   *em;
 	bool	   *aside;
+	uint8_t    *shape;
 	int		   *idx;
 	int			k,
 				r,
@@ -274,12 +300,13 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 	em = (float *) na_alloc(sizeof(float) * SPR_N * (size_t) sq->n);
 	aside = (bool *) na_alloc(sizeof(bool) * (size_t) sq->n);
 	idx = (int *) na_alloc(sizeof(int) * (size_t) sq->n);
+	shape = (uint8_t *) na_alloc((size_t) sq->n);
 	{
 		SpSeq		sc = *sq;
 
 		sc.coh = (SpCohesion *) na_alloc(sizeof(SpCohesion) * (size_t) (sq->n + 1));
 		sp_cohesion_all(&sc, sc.coh);
-		emissions(&sc, em, aside);
+		emissions(&sc, em, aside, shape);
 		na_free(sc.coh);
 	}
 	for (k = 0; k < sq->n; k++)
@@ -287,6 +314,12 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 			idx[m++] = k;
 	if (m > 0)
 		viterbi(em, idx, m, roles);
+	place_aside(sq, em, aside, roles);
+	if (m > 0 && sp_stack_lean(sq, roles, shape, em))
+	{
+		viterbi(em, idx, m, roles);
+		place_aside(sq, em, aside, roles);
+	}
 	prev = SPR_N;
 	for (k = 0; k < sq->n; k++)
 	{
@@ -294,9 +327,6 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 		float		mine,
 					other = -1e30f;
 
-		if (aside[k])
-			roles[k] = e[SPR_CREDIT] + sp_model_trans[prev][SPR_CREDIT] >=
-				e[SPR_OTHER] + sp_model_trans[prev][SPR_OTHER] ? SPR_CREDIT : SPR_OTHER;
 		mine = e[roles[k]] + sp_model_trans[prev][roles[k]];
 		for (r = 0; r < SPR_N; r++)
 			if (r != (int) roles[k] && e[r] + sp_model_trans[prev][r] > other)
@@ -307,5 +337,6 @@ sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
 	}
 	na_free(em);
 	na_free(aside);
+	na_free(shape);
 	na_free(idx);
 }

@@ -1,0 +1,127 @@
+/*
+ * split_stacks.c
+ *	  An issue's own headline convention, read from its unambiguous stacks
+ *	  and lent to its ambiguous ones (a second decoding pass).
+ *
+ * A paper sets the main title in its largest type, so most papers print it
+ * as the shortest line of its stack: a kicker over it and a subtitle under
+ * it carry more words.  Not every paper does (a short column tag over a
+ * long title is a kicker too), and the fitting renderings mix conventions,
+ * so the model weighs a line's length against its stack neighbours only
+ * lightly.  On a paper it has not seen, a two-line stack whose long kicker
+ * sits over a short title is then read as a title and a subtitle
+ * (上海戏曲艺术中心云上放送经典 / 每天都有好戏等你解锁), or the title as
+ * a byline.
+ *
+ * An issue shows its own convention in its three-line stacks (kicker,
+ * title, subtitle), whose roles their order fixes.  When the first pass
+ * reads more of them with the title shortest than without, the second pass
+ * adds SP_STACK_LEAN to the role that length suggests for each line of the
+ * first pass's headline stacks: title for a line shorter than a stack
+ * neighbour, kicker for one longer than the line under it, subtitle for one
+ * longer than the line over it.  Only lines already read as part of a
+ * headline stack lean, so article boundaries stay where the first pass
+ * put them; issues with no such evidence (web pages, most renderings of
+ * the papers the model was fitted on) decode as before.  The lean's size
+ * was chosen on the transfer folds (bench/split_quality.md, "An issue's
+ * own stack convention").
+ */
+#include "split_internal.h"
+
+#define SP_STACK_LEAN	200.0f
+
+/*
+ * The stack shape of a line, from its atoms (split_features.c stack_atoms,
+ * which compare lengths within a run of short headline-like lines).
+ */
+uint8_t
+sp_stack_shape(const SpFeatures *f)
+{
+	uint8_t		bits = 0;
+	int			i;
+
+	for (i = 0; i < f->n_atoms; i++)
+	{
+		if (f->atoms[i] == SPA_STK_SHORTER_P || f->atoms[i] == SPA_STK_SHORTER_N)
+			bits |= SP_STK_SHORTER;
+		else if (f->atoms[i] == SPA_STK_LONGER_N)
+			bits |= SP_STK_LONGER_N;
+		else if (f->atoms[i] == SPA_STK_LONGER_P)
+			bits |= SP_STK_LONGER_P;
+	}
+	return bits;
+}
+
+static int
+ncp_of(const SpSeq *sq, int k)
+{
+	return sq->lines[sq->seq[k]].ncp;
+}
+
+/*
+ * Three-line stacks the first pass read whose title is the shortest line,
+ * less those whose title is not (shorter by the atoms' margin, 2).
+ */
+static int
+title_shortest_evidence(const SpSeq *sq, const SpRole *roles)
+{
+	int			k,
+				ev = 0;
+
+	for (k = 1; k + 1 < sq->n; k++)
+	{
+		int			t = ncp_of(sq, k);
+
+		if (roles[k] != SPR_TITLE || roles[k - 1] != SPR_KICKER ||
+			roles[k + 1] != SPR_SUBTITLE)
+			continue;
+		if (ncp_of(sq, k - 1) >= t + 2 && ncp_of(sq, k + 1) >= t + 2)
+			ev++;
+		else
+			ev--;
+	}
+	return ev;
+}
+
+/* is line k part of a headline stack in the first pass's reading? */
+static bool
+in_stack(const SpSeq *sq, const SpRole *roles, int k)
+{
+	SpRole		r = roles[k];
+
+	if (r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE)
+		return true;
+	/* a short title read as the byline under the kicker over it */
+	return r == SPR_BYLINE &&
+		((k > 0 && roles[k - 1] == SPR_TITLE) ||
+		 (k + 1 < sq->n && roles[k + 1] == SPR_TITLE));
+}
+
+/*
+ * Lean the emissions em (SPR_N a line) of the first pass's headline stacks
+ * toward the issue's convention; false when the issue shows none, and em
+ * is left as it was.
+ */
+bool
+sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
+			  float *em)
+{
+	int			k;
+
+	if (title_shortest_evidence(sq, roles) <= 0)
+		return false;
+	for (k = 0; k < sq->n; k++)
+	{
+		float	   *e = em + (size_t) k * SPR_N;
+
+		if (!shape[k] || !in_stack(sq, roles, k))
+			continue;
+		if (shape[k] & SP_STK_SHORTER)
+			e[SPR_TITLE] += SP_STACK_LEAN;
+		if (shape[k] & SP_STK_LONGER_N)
+			e[SPR_KICKER] += SP_STACK_LEAN;
+		if (shape[k] & SP_STK_LONGER_P)
+			e[SPR_SUBTITLE] += SP_STACK_LEAN;
+	}
+	return true;
+}
