@@ -16,15 +16,17 @@
  * An issue shows its own convention in its three-line stacks (kicker,
  * title, subtitle), whose roles their order fixes.  When the first pass
  * reads more of them with the title shortest than without, the second pass
- * adds SP_STACK_LEAN to the role that length suggests for each line of the
- * first pass's headline stacks: title for a line shorter than a stack
- * neighbour, kicker for one longer than the line under it, subtitle for one
- * longer than the line over it.  Only lines already read as part of a
- * headline stack lean, so article boundaries stay where the first pass
- * put them; issues with no such evidence (web pages, most renderings of
- * the papers the model was fitted on) decode as before.  The lean's size
- * was chosen on the transfer folds (bench/split_quality.md, "An issue's
- * own stack convention").
+ * leans each pair of the first pass's headline stack lines printed longer
+ * over shorter toward kicker over title: SP_STACK_LEAN is added to the
+ * upper line's kicker score and the lower line's title score.  A shorter
+ * line over a longer one is left as the first pass read it: it may be a
+ * column tag over a title (稳就业) as well as a title over its subtitle, and
+ * a credit or date line over a title is shorter too.  Only lines already
+ * read as part of a headline stack lean, so article boundaries stay where
+ * the first pass put them; issues with no such evidence (web pages, most
+ * renderings of the papers the model was fitted on) decode as before.  The
+ * lean's size was chosen on the transfer folds (bench/split_quality.md,
+ * "An issue's own stack convention").
  */
 #include "split_internal.h"
 
@@ -42,12 +44,10 @@ sp_stack_shape(const SpFeatures *f)
 
 	for (i = 0; i < f->n_atoms; i++)
 	{
-		if (f->atoms[i] == SPA_STK_SHORTER_P || f->atoms[i] == SPA_STK_SHORTER_N)
-			bits |= SP_STK_SHORTER;
+		if (f->atoms[i] == SPA_STK_SHORTER_P)
+			bits |= SP_STK_SHORTER_P;
 		else if (f->atoms[i] == SPA_STK_LONGER_N)
 			bits |= SP_STK_LONGER_N;
-		else if (f->atoms[i] == SPA_STK_LONGER_P)
-			bits |= SP_STK_LONGER_P;
 	}
 	return bits;
 }
@@ -83,18 +83,15 @@ title_shortest_evidence(const SpSeq *sq, const SpRole *roles)
 	return ev;
 }
 
-/* is line k part of a headline stack in the first pass's reading? */
+/*
+ * Is line k part of a headline stack in the first pass's reading?  Both
+ * lines of a pair must be: a name read as the byline under a title (侍佳妮)
+ * is shorter than it too.
+ */
 static bool
-in_stack(const SpSeq *sq, const SpRole *roles, int k)
+in_stack(const SpRole *roles, int k)
 {
-	SpRole		r = roles[k];
-
-	if (r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE)
-		return true;
-	/* a short title read as the byline under the kicker over it */
-	return r == SPR_BYLINE &&
-		((k > 0 && roles[k - 1] == SPR_TITLE) ||
-		 (k + 1 < sq->n && roles[k + 1] == SPR_TITLE));
+	return roles[k] == SPR_KICKER || roles[k] == SPR_TITLE || roles[k] == SPR_SUBTITLE;
 }
 
 /*
@@ -114,14 +111,12 @@ sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
 	{
 		float	   *e = em + (size_t) k * SPR_N;
 
-		if (!shape[k] || !in_stack(sq, roles, k))
+		if (!in_stack(roles, k))
 			continue;
-		if (shape[k] & SP_STK_SHORTER)
+		if ((shape[k] & SP_STK_SHORTER_P) && k > 0 && in_stack(roles, k - 1))
 			e[SPR_TITLE] += SP_STACK_LEAN;
-		if (shape[k] & SP_STK_LONGER_N)
+		if ((shape[k] & SP_STK_LONGER_N) && k + 1 < sq->n && in_stack(roles, k + 1))
 			e[SPR_KICKER] += SP_STACK_LEAN;
-		if (shape[k] & SP_STK_LONGER_P)
-			e[SPR_SUBTITLE] += SP_STACK_LEAN;
 	}
 	return true;
 }
