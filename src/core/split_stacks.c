@@ -29,6 +29,7 @@
  * "An issue's own stack convention").
  */
 #include "split_internal.h"
+#include "na_byline.h"
 
 #define SP_STACK_LEAN	200.0f
 
@@ -83,15 +84,32 @@ title_shortest_evidence(const SpSeq *sq, const SpRole *roles)
 	return ev;
 }
 
+/* does line k name nobody the byline reader knows (no 2-6 character name)? */
+static bool
+names_nobody(const SpSeq *sq, int k)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	NaByline	b;
+	int			n;
+
+	memset(&b, 0, sizeof(b));
+	n = na_byline_parse(sq->text + l->cs, l->ce - l->cs, &b);
+	na_byline_free(&b);
+	return n == 0;
+}
+
 /*
  * Is line k part of a headline stack in the first pass's reading?  Both
- * lines of a pair must be: a name read as the byline under a title (侍佳妮)
- * is shorter than it too.
+ * lines of a pair must be.  A line read as a byline is one only when it
+ * names nobody: a short title under its kicker (奔跑乐手月行万里) may be
+ * read as a byline, but a name under a title (侍佳妮) is shorter than it too.
  */
 static bool
-in_stack(const SpRole *roles, int k)
+in_stack(const SpSeq *sq, const SpRole *roles, int k)
 {
-	return roles[k] == SPR_KICKER || roles[k] == SPR_TITLE || roles[k] == SPR_SUBTITLE;
+	if (roles[k] == SPR_KICKER || roles[k] == SPR_TITLE || roles[k] == SPR_SUBTITLE)
+		return true;
+	return roles[k] == SPR_BYLINE && names_nobody(sq, k);
 }
 
 /*
@@ -111,11 +129,11 @@ sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
 	{
 		float	   *e = em + (size_t) k * SPR_N;
 
-		if (!in_stack(roles, k))
+		if (!in_stack(sq, roles, k))
 			continue;
-		if ((shape[k] & SP_STK_SHORTER_P) && k > 0 && in_stack(roles, k - 1))
+		if ((shape[k] & SP_STK_SHORTER_P) && k > 0 && in_stack(sq, roles, k - 1))
 			e[SPR_TITLE] += SP_STACK_LEAN;
-		if ((shape[k] & SP_STK_LONGER_N) && k + 1 < sq->n && in_stack(roles, k + 1))
+		if ((shape[k] & SP_STK_LONGER_N) && k + 1 < sq->n && in_stack(sq, roles, k + 1))
 			e[SPR_KICKER] += SP_STACK_LEAN;
 	}
 	return true;

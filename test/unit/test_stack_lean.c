@@ -108,6 +108,21 @@ main(void)
 	/* the three-line stack itself leans no further than its order says */
 	NA_CHECK(raised(em, 2, SPR_TITLE) > 0 && raised(em, 3, SPR_TITLE) == 0);
 
+	/* a short title read as a byline leans too, when it names nobody */
+	{
+		SpRole		first[] = {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
+			SPR_TITLE, SPR_BYLINE, SPR_BODY,
+			SPR_KICKER, SPR_TITLE, SPR_BODY,
+			SPR_TITLE, SPR_BYLINE, SPR_BODY};
+
+		memcpy(roles, first, sizeof(first));
+	}
+	memset(em, 0, sizeof(em));
+	NA_CHECK(sp_stack_lean(&is.sq, roles, is.shape, em));
+	NA_CHECK(raised(em, 5, SPR_KICKER) > 0);
+	NA_CHECK(raised(em, 6, SPR_TITLE) > 0);
+	NA_CHECK(raised(em, 11, SPR_KICKER) == 0 && raised(em, 12, SPR_TITLE) == 0);
+
 	/* the same issue without the three-line stack shows no convention */
 	n = 0;
 	for (i = 0; i < 4; i++)
