@@ -62,6 +62,17 @@ raised(const float *em, int k, SpRole r)
 	return em[(size_t) k * SPR_N + r];
 }
 
+/* the second pass over is with the first pass's roles first[]: did it lean? */
+static bool
+lean(const Issue *is, const SpRole *first, float *em)
+{
+	SpRole		roles[MAXL];
+
+	memcpy(roles, first, sizeof(SpRole) * (size_t) is->sq.n);
+	memset(em, 0, sizeof(float) * MAXL * SPR_N);
+	return sp_stack_lean(&is->sq, roles, is->shape, em);
+}
+
 int
 main(void)
 {
@@ -72,7 +83,6 @@ main(void)
 	const char *named[] = {body, "城东新区三个重点项目本月同时开工", "王小明", body};
 	Issue		is;
 	const char *lines[MAXL];
-	SpRole		roles[MAXL];
 	float		em[MAXL * SPR_N];
 	int			n = 0,
 				i;
@@ -87,16 +97,10 @@ main(void)
 	for (i = 1; i < 4; i++)
 		lines[n++] = named[i];
 	issue_make(&is, lines, n);
-	{
-		SpRole		first[] = {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
+	NA_CHECK(lean(&is, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
 			SPR_TITLE, SPR_SUBTITLE, SPR_BODY,	/* two: read as title over subtitle */
 			SPR_KICKER, SPR_TITLE, SPR_BODY,	/* tag: a short kicker */
-			SPR_TITLE, SPR_BYLINE, SPR_BODY};	/* named: a byline */
-
-		memcpy(roles, first, sizeof(first));
-	}
-	memset(em, 0, sizeof(em));
-	NA_CHECK(sp_stack_lean(&is.sq, roles, is.shape, em));
+		SPR_TITLE, SPR_BYLINE, SPR_BODY}, em));	/* named: a byline */
 	/* the long line over the short one leans to kicker, the short one to title */
 	NA_CHECK(raised(em, 5, SPR_KICKER) > 0);
 	NA_CHECK(raised(em, 6, SPR_TITLE) > 0);
@@ -109,16 +113,10 @@ main(void)
 	NA_CHECK(raised(em, 2, SPR_TITLE) > 0 && raised(em, 3, SPR_TITLE) == 0);
 
 	/* a short title read as a byline leans too, when it names nobody */
-	{
-		SpRole		first[] = {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
+	NA_CHECK(lean(&is, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
 			SPR_TITLE, SPR_BYLINE, SPR_BODY,
 			SPR_KICKER, SPR_TITLE, SPR_BODY,
-			SPR_TITLE, SPR_BYLINE, SPR_BODY};
-
-		memcpy(roles, first, sizeof(first));
-	}
-	memset(em, 0, sizeof(em));
-	NA_CHECK(sp_stack_lean(&is.sq, roles, is.shape, em));
+		SPR_TITLE, SPR_BYLINE, SPR_BODY}, em));
 	NA_CHECK(raised(em, 5, SPR_KICKER) > 0);
 	NA_CHECK(raised(em, 6, SPR_TITLE) > 0);
 	NA_CHECK(raised(em, 11, SPR_KICKER) == 0 && raised(em, 12, SPR_TITLE) == 0);
@@ -128,13 +126,7 @@ main(void)
 	for (i = 0; i < 4; i++)
 		lines[n++] = two[i];
 	issue_make(&is, lines, n);
-	{
-		SpRole		first[] = {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY};
-
-		memcpy(roles, first, sizeof(first));
-	}
-	memset(em, 0, sizeof(em));
-	NA_CHECK(!sp_stack_lean(&is.sq, roles, is.shape, em));
+	NA_CHECK(!lean(&is, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, em));
 	for (i = 0; i < n * SPR_N; i++)
 		NA_CHECK(em[i] == 0);
 
@@ -149,13 +141,7 @@ main(void)
 	for (i = 1; i < 4; i++)
 		lines[n++] = two[i];
 	issue_make(&is, lines, n);
-	{
-		SpRole		first[] = {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
-			SPR_TITLE, SPR_SUBTITLE, SPR_BODY};
-
-		memcpy(roles, first, sizeof(first));
-	}
-	memset(em, 0, sizeof(em));
-	NA_CHECK(!sp_stack_lean(&is.sq, roles, is.shape, em));
+	NA_CHECK(!lean(&is, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
+		SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, em));
 	NA_TEST_DONE();
 }
