@@ -216,7 +216,6 @@ transfer_atoms(const SpSeq *sq, int k, SpFeatures *f)
 
 /* ---- headline stacks (SP_ATOM_LIST_STACK) ---- */
 #define SP_STACK_MAX	40
-#define SP_STACK_GAP	2
 #define SP_STACK_RUN	4
 
 /* words of a line that says who wrote or supplied the article */

@@ -433,6 +433,9 @@ extern void sp_end_cues(const char *text, const SpLine *lines, const int *seq, i
 extern const char *const sp_role_names[SPR_N];
 extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin);
 
+/* a stack line is shorter or longer than its neighbour by this many characters or more */
+#define SP_STACK_GAP	2
+
 /* split_stacks.c: an issue's own headline convention (a second pass) */
 #define SP_STK_SHORTER_P	1	/* shorter than the stack line over it */
 #define SP_STK_LONGER_N	2		/* longer than the stack line under it */

@@ -61,7 +61,8 @@ ncp_of(const SpSeq *sq, int k)
 
 /*
  * Three-line stacks the first pass read whose title is the shortest line,
- * less those whose title is not (shorter by the atoms' margin, 2).
+ * less those whose title is not (shorter by SP_STACK_GAP, as the atoms
+ * count it).
  */
 static int
 title_shortest_evidence(const SpSeq *sq, const SpRole *roles)
@@ -76,7 +77,7 @@ title_shortest_evidence(const SpSeq *sq, const SpRole *roles)
 		if (roles[k] != SPR_TITLE || roles[k - 1] != SPR_KICKER ||
 			roles[k + 1] != SPR_SUBTITLE)
 			continue;
-		if (ncp_of(sq, k - 1) >= t + 2 && ncp_of(sq, k + 1) >= t + 2)
+		if (ncp_of(sq, k - 1) >= t + SP_STACK_GAP && ncp_of(sq, k + 1) >= t + SP_STACK_GAP)
 			ev++;
 		else
 			ev--;
