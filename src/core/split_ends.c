@@ -62,7 +62,8 @@ opens_with_dateline(const char *text, const SpLine *l)
 }
 
 /*
- * Does an article open under line k of the sequence: a byline line with a
+ * Does an article open under line k of the sequence: a byline line (of a
+ * byline's shape, or a bare name the model read as one: 吴越) with a
  * paragraph under it, or a paragraph opening with a dateline?  Returns 2
  * for the byline, 1 for the dateline, 0 for neither.
  */
@@ -70,7 +71,8 @@ static int
 cue_under(const char *text, const SpLine *lines, const int *seq, int n,
 		  const SpRole *roles, int k)
 {
-	if (k + 2 < n && byline_shaped(&lines[seq[k + 1]]) && is_para(roles[k + 2]))
+	if (k + 2 < n && (byline_shaped(&lines[seq[k + 1]]) || roles[k + 1] == SPR_BYLINE) &&
+		is_para(roles[k + 2]))
 		return 2;
 	if (k + 1 < n && is_para(roles[k + 1]) && opens_with_dateline(text, &lines[seq[k + 1]]))
 		return 1;
