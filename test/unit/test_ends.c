@@ -74,6 +74,16 @@ main(void)
 	/* ... or over a paragraph opening with a dateline */
 	check("over a dateline", over_dated, (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_BODY, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_BODY, SPR_BODY}, 4);
+	/* ... or over a bare name the model read as a byline */
+	{
+		const char *named[] = {body, head, "吴越", body};
+
+		check("over a name", named, (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_BYLINE, SPR_BODY},
+			  (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_BYLINE, SPR_BODY}, 4);
+		/* a name the model read as body is no cue */
+		check("over a name read as body", named, (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_BODY, SPR_BODY},
+			  (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_BODY, SPR_BODY}, 4);
+	}
 	/* no cue: an in-article head stays */
 	check("bare", bare, (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_BODY, SPR_BODY},
 		  (SpRole[]) {SPR_BODY, SPR_HEADING, SPR_BODY, SPR_BODY}, 4);
