@@ -71,6 +71,11 @@
 # as questions (split_render.py --question-heads; bench/split_quality.md,
 # "Every story of the sentence corpora its own article": 0.3 measured, not
 # kept).
+# KICKERS (default 0.3) gives that share of the varied articles an invented
+# kicker; KDASH (default: half, from the main stream) closes that share of
+# the short ones in —— (split_render.py --kickers, --kicker-dash;
+# bench/split_quality.md, "An issue's own stack convention": 0.45 and 0.2
+# measured, not kept).
 # POINTS (default 0.15) prints bulleted key points in that share of the
 # articles (split_render.py --points; bench/split_quality.md, "Bulleted key
 # points").
