@@ -427,6 +427,10 @@ extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq,
 extern void sp_end_cues(const char *text, const SpLine *lines, const int *seq, int n,
 						SpRole *roles);
 
+/* split_numbers.c: a numbered part's head stack goes on its article */
+extern void sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
+							  SpRole *roles);
+
 /* longest line the model may call a headline, byline or page header */
 #define SP_HEAD_MAX_CP	120
 

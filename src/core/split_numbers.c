@@ -37,6 +37,30 @@ is_close(uint32_t c)
 	return c == 0xFF09 || c == ')';
 }
 
+/* 版 页 期 号 卷: 第04版：理论 and 第1234期 number the paper, not a part */
+static bool
+folio_word(uint32_t c)
+{
+	return c == 0x7248 || c == 0x9875 || c == 0x671F || c == 0x53F7 || c == 0x5377;
+}
+
+/*
+ * What may follow a numbered head's measure word (第7计, 第三站): the
+ * line's end, a space before the head's own words, or a colon; not more
+ * words (第三届进博会, 第1季度增长).
+ */
+static bool
+di_head_ends(const char *s, size_t len)
+{
+	size_t		a;
+	uint32_t	c;
+
+	if (len == 0)
+		return true;
+	c = na_utf8_decode(s, len, &a);
+	return c == ' ' || c == 0x3000 || c == '\t' || c == 0xFF1A || c == ':';
+}
+
 /*
  * The ordinal a head or paragraph opens with, and its style (SpNumStyle);
  * 0 when the line is not numbered so.  A number must be followed by its
@@ -66,17 +90,28 @@ sp_head_number(const char *s, size_t len, int *style)
 		*style = arabic ? SP_NUM_PAREN_ARABIC : SP_NUM_PAREN_HAN;
 		return n;
 	}
-	if (c0 == 0x7B2C)			/* 第一， 第二部分 第三章 */
+	if (c0 == 0x7B2C)			/* 第一， 第二部分 第三章 第7计 */
 	{
+		size_t		m;
+
 		n = number_at(s + a, len - a, &b, &arabic);
-		if (n == 0 || arabic || a + b >= len)
+		if (n == 0 || a + b >= len)
 			return 0;
-		c = na_utf8_decode(s + a + b, len - a - b, &b);
-		if (c != 0xFF0C && c != 0x3001 && c != 0xFF1A && c != 0x662F &&
-			c != 0x7AE0 && c != 0x90E8 && c != 0x8282 && c != 0x6761)
-			return 0;			/* ， 、 ： 是 章 部 节 条 */
-		*style = SP_NUM_DI;
-		return n;
+		c = na_utf8_decode(s + a + b, len - a - b, &m);
+		if (!arabic &&
+			(c == 0xFF0C || c == 0x3001 || c == 0xFF1A || c == 0x662F ||
+			 c == 0x7AE0 || c == 0x90E8 || c == 0x8282 || c == 0x6761))
+		{						/* ， 、 ： 是 章 部 节 条 */
+			*style = SP_NUM_DI;
+			return n;
+		}
+		if (na_is_han(c) && !folio_word(c) &&
+			di_head_ends(s + a + b + m, len - a - b - m))
+		{						/* 第7计 第三站： 第2课 因陋就简 */
+			*style = SP_NUM_DI;
+			return n;
+		}
+		return 0;
 	}
 	n = number_at(s, len, &b, &arabic);
 	if (n > 0 && !arabic)
@@ -135,5 +170,69 @@ sp_number_runs(const char *text, const SpLine *lines, const int *seq, int n,
 			continue;
 		next[k] = num >= 2 && last[st] == num - 1;
 		last[st] = num;
+	}
+}
+
+static bool
+stack_role(SpRole r)
+{
+	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE || r == SPR_BYLINE;
+}
+
+/* does a line between from and to (both excluded) open an article? */
+static bool
+opened_between(const SpRole *roles, int from, int to)
+{
+	int			j;
+
+	for (j = from + 1; j < to; j++)
+		if (stack_role(roles[j]) || roles[j] == SPR_LEAD)
+			return true;
+	return false;
+}
+
+/*
+ * The parts of one numbered article (第7计 .. 第12计 of a compilation, 二、
+ * of a report) each have a head stack of their own -- number, kicker-like
+ * tag, title -- which the model reads as a new article's headline once the
+ * layout prints it like one (a web page's text, where every line is a
+ * paragraph).  A head numbered n where the last head numbered in that style
+ * was n - 1 and no article opened in between goes on that article: the
+ * numbered line and the headline lines right under it become its section
+ * heads.  A numbering the model already read as body paragraphs (a list)
+ * stays as it is.  Runs after the end and stack cues, on their roles.
+ */
+void
+sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
+				  SpRole *roles)
+{
+	int			last[SP_NUM_STYLES],
+				at[SP_NUM_STYLES];
+	int			k,
+				j,
+				st;
+
+	for (st = 0; st < SP_NUM_STYLES; st++)
+		last[st] = at[st] = -1;
+	for (k = 0; k < n; k++)
+	{
+		const SpLine *l = &lines[seq[k]];
+		int			num;
+
+		if (l->ncp > SP_HEAD_MAX_CP / 4)
+			continue;
+		num = sp_head_number(text + l->cs, l->ce - l->cs, &st);
+		if (num <= 0)
+			continue;
+		if (num >= 2 && last[st] == num - 1 &&
+			(roles[k] == SPR_HEADING || stack_role(roles[k])) &&
+			!opened_between(roles, at[st], k))
+		{
+			roles[k] = SPR_HEADING;
+			for (j = k + 1; j < n && stack_role(roles[j]); j++)
+				roles[j] = SPR_HEADING;
+		}
+		last[st] = num;
+		at[st] = k;
 	}
 }

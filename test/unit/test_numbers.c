@@ -4,7 +4,9 @@
  * a head are read only with their mark (一、 （二） 3. 第四，), so 1.5亿元
  * and 一些 are no heads; a number goes on the last one of its style.  An
  * e-paper issue with a report of six sections, each on another topic,
- * between two articles splits into three rows.  Text written for the test.
+ * between two articles splits into three rows, and so does a web page's
+ * compilation of numbered parts (第1招 .. 第4招), each with a head stack
+ * of its own (sp_numbered_parts).  Text written for the test.
  */
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
@@ -105,6 +107,127 @@ check_report(void)
 	free(text);
 }
 
+/* label lines with roles in[], run sp_numbered_parts, compare with want[] */
+static void
+check_parts(const char *what, const char *const *lines, const SpRole *in,
+			const SpRole *want, int n)
+{
+	char		text[2048];
+	SpLine	   *ls;
+	size_t		pos = 0,
+				nl;
+	int			seq[16];
+	SpRole		roles[16];
+	int			i,
+				bad = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		size_t		len = strlen(lines[i]);
+
+		memcpy(text + pos, lines[i], len);
+		pos += len;
+		text[pos++] = '\n';
+		seq[i] = i;
+		roles[i] = in[i];
+	}
+	text[pos] = '\0';
+	ls = sp_lines_build(text, pos, &nl);
+	sp_numbered_parts(text, ls, seq, n, roles);
+	for (i = 0; i < n; i++)
+		bad += roles[i] != want[i];
+	if (bad)
+		fprintf(stderr, "numbered parts, %s: %d lines wrong\n", what, bad);
+	NA_CHECK_INT(bad, 0);
+	na_free(ls);
+}
+
+static void
+check_parts_roles(void)
+{
+	const char *para = "昨天，社区志愿者把物资送到了每一户居民家中。";
+	const char *parts[] = {"抗疫妙招", para, "第1招", "分时取件", para,
+	"第2招", "错峰取件", "快递柜分时开放", para};
+	const SpRole in[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_HEADING, SPR_BODY,
+	SPR_HEADING, SPR_KICKER, SPR_TITLE, SPR_BODY};
+	const SpRole want[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_HEADING, SPR_BODY,
+	SPR_HEADING, SPR_HEADING, SPR_HEADING, SPR_BODY};
+
+	/* 第2招 goes on 第1招: its tag and title are the part's heads */
+	check_parts("a part's stack", parts, in, want, 9);
+	/* an article opened between them: 第2招 opens a part of that one */
+	{
+		const SpRole in2[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_TITLE, SPR_BODY,
+		SPR_HEADING, SPR_KICKER, SPR_TITLE, SPR_BODY};
+
+		check_parts("an article between", parts, in2, in2, 9);
+	}
+	/* a numbering read as body paragraphs stays so */
+	{
+		const char *list[] = {"1.先登记", "2.再取件", "3.后消毒"};
+		const SpRole body3[] = {SPR_BODY, SPR_BODY, SPR_BODY};
+
+		check_parts("a list", list, body3, body3, 3);
+	}
+}
+
+/* text of a web page: every line a paragraph, a blank line between */
+static const char *const compilation =
+"城北街道开放临时菜场\n\n"
+"本报记者 周明\n\n"
+"昨天，城北街道在辖区内开放三处临时菜场，每天早上七时至十时为居民供应蔬菜、肉禽和鸡蛋。\n\n"
+"街道负责人表示，菜场实行预约进场，每批次不超过三十人，进出都要扫码测温。\n\n"
+"社区抗疫有妙招\n\n"
+"本报记者 陈静\n\n"
+"连日来，本报记者在各个社区采访，收集到居民和志愿者想出的不少好办法，今天刊登其中四招。\n\n"
+"第1招\n\n"
+"分时取件\n\n"
+"快递柜按楼栋错峰开放\n\n"
+"东湖小区的快递柜前一度排起长队，物业和志愿者商量后，把取件时间按楼栋分成六段，每段二十分钟。\n\n"
+"这个办法实行三天，排队的人少了一大半，居民在业主群里纷纷点赞。\n\n"
+"第2招\n\n"
+"以旧换新\n\n"
+"旧纸箱改成配送箱\n\n"
+"西山社区的志愿者收集居民不用的纸箱，贴上门牌号，改成给每户配送物资的专用箱子。\n\n"
+"箱子用完后统一回收消毒，可以反复使用，既省钱又环保。\n\n"
+"第3招\n\n"
+"一键呼叫\n\n"
+"独居老人有了求助铃\n\n"
+"南园社区为八十多位独居老人安装了无线求助铃，老人按下按钮，楼组长的手机就会收到提醒。\n\n"
+"上周有位老人半夜身体不适，楼组长五分钟就赶到了家中，及时联系了医生。\n\n"
+"第4招\n\n"
+"接力跑腿\n\n"
+"楼组长组队代买药品\n\n"
+"北岸小区的楼组长们组成代购小队，每天汇总居民的配药需求，集中到社区医院取药后逐户送上门。\n\n"
+"小队成立一周，已经为二百多户居民送去了常用药。\n\n"
+"城东新区三个重点项目开工\n\n"
+"本报记者 李华\n\n"
+"昨天，城东新区三个重点项目同时开工，总投资超过二十亿元，预计明年底前建成投用。\n\n"
+"项目负责人表示，将抓紧施工进度，确保工程质量和安全。\n";
+
+/* a web page's compilation of numbered parts is one row, between two */
+static void
+check_compilation(void)
+{
+	NaSplit		sp;
+	int			i,
+				row = -1;
+
+	na_split_issue(compilation, strlen(compilation), &sp);
+	NA_CHECK_INT(sp.n_articles, 3);
+	for (i = 0; i < sp.n_articles; i++)
+		if (sp.articles[i].body && strstr(sp.articles[i].body, "收集到居民和志愿者"))
+			row = i;
+	NA_CHECK(row >= 0);
+	if (row >= 0)
+	{
+		NA_CHECK_STR(sp.articles[row].title, "社区抗疫有妙招");
+		NA_CHECK(strstr(sp.articles[row].body, "第3招") != NULL);
+		NA_CHECK(strstr(sp.articles[row].body, "已经为二百多户居民送去了常用药。") != NULL);
+	}
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
@@ -127,6 +250,15 @@ main(void)
 	check_number("第一时间赶到现场", 0, SP_NUM_NONE);
 	check_number("（记者 王明）", 0, SP_NUM_NONE);
 	check_number("", 0, SP_NUM_NONE);
+	/* a part numbered by its measure word, alone or before a colon or space */
+	check_number("第7计", 7, SP_NUM_DI);
+	check_number("第三站：外滩", 3, SP_NUM_DI);
+	check_number("第2课 因陋就简", 2, SP_NUM_DI);
+	/* the paper's own numbers and ordinals inside words are no parts */
+	check_number("第04版：理论", 0, SP_NUM_NONE);
+	check_number("第1234期", 0, SP_NUM_NONE);
+	check_number("第三届进博会开幕", 0, SP_NUM_NONE);
+	check_number("第1季度增长", 0, SP_NUM_NONE);
 
 	/* 一、 （一） （二） 二、 （一） 正文 （二） 三、 五、: styles counted apart, a
 	 * number goes on only after the one before it */
@@ -135,5 +267,7 @@ main(void)
 	check_runs("1.甲\n2.乙\n2.丙\n3.丁\n", "0101");
 
 	check_report();
+	check_parts_roles();
+	check_compilation();
 	NA_TEST_DONE();
 }
