@@ -198,8 +198,8 @@ opened_between(const SpRole *roles, int from, int to)
  * layout prints it like one (a web page's text, where every line is a
  * paragraph).  A head numbered n where the last head numbered in that style
  * was n - 1 and no article opened in between goes on that article: the
- * numbered line and the headline lines right under it become its section
- * heads.  A numbering the model already read as body paragraphs (a list)
+ * numbered line and the head lines right under it (read as headline or as
+ * section heads) become its section heads.  A numbering the model already read as body paragraphs (a list)
  * stays as it is.  Runs after the end and stack cues, on their roles.
  */
 void
@@ -229,7 +229,7 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 			!opened_between(roles, at[st], k))
 		{
 			roles[k] = SPR_HEADING;
-			for (j = k + 1; j < n && stack_role(roles[j]); j++)
+			for (j = k + 1; j < n && (stack_role(roles[j]) || roles[j] == SPR_HEADING); j++)
 				roles[j] = SPR_HEADING;
 		}
 		last[st] = num;

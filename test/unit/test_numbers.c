@@ -155,6 +155,13 @@ check_parts_roles(void)
 
 	/* 第2招 goes on 第1招: its tag and title are the part's heads */
 	check_parts("a part's stack", parts, in, want, 9);
+	/* a tag read as a section head, a title under it */
+	{
+		const SpRole in3[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_HEADING, SPR_BODY,
+		SPR_HEADING, SPR_HEADING, SPR_TITLE, SPR_BODY};
+
+		check_parts("a head over a title", parts, in3, want, 9);
+	}
 	/* an article opened between them: 第2招 opens a part of that one */
 	{
 		const SpRole in2[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_TITLE, SPR_BODY,
