@@ -37,11 +37,15 @@ is_close(uint32_t c)
 	return c == 0xFF09 || c == ')';
 }
 
-/* 版 页 期 号 卷: 第04版：理论 and 第1234期 number the paper, not a part */
+/*
+ * 版 页 頁 张 張 期 号 號 卷: 第04版：理论, 第一張 (an old paper's sheet) and
+ * 第1234期 number the paper, not a part of an article
+ */
 static bool
 folio_word(uint32_t c)
 {
-	return c == 0x7248 || c == 0x9875 || c == 0x671F || c == 0x53F7 || c == 0x5377;
+	return c == 0x7248 || c == 0x9875 || c == 0x9801 || c == 0x5F20 ||
+		c == 0x5F35 || c == 0x671F || c == 0x53F7 || c == 0x865F || c == 0x5377;
 }
 
 /*

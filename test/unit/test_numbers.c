@@ -264,6 +264,7 @@ main(void)
 	/* the paper's own numbers and ordinals inside words are no parts */
 	check_number("第04版：理论", 0, SP_NUM_NONE);
 	check_number("第1234期", 0, SP_NUM_NONE);
+	check_number("第二張", 0, SP_NUM_NONE);
 	check_number("第三届进博会开幕", 0, SP_NUM_NONE);
 	check_number("第1季度增长", 0, SP_NUM_NONE);
 
