@@ -443,7 +443,6 @@ extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin);
 /* split_stacks.c: an issue's own headline convention (a second pass) */
 #define SP_STK_SHORTER_P	1	/* shorter than the stack line over it */
 #define SP_STK_LONGER_N	2		/* longer than the stack line under it */
-extern uint8_t sp_stack_shape(const SpFeatures *f);
 extern bool sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
 						  float *em);
 

@@ -175,7 +175,9 @@ emissions(const SpSeq *sq, float *em, bool *aside, uint8_t *shape)
 			e[SPR_KICKER] = e[SPR_TITLE] = e[SPR_SUBTITLE] = -1e6f;
 			e[SPR_HEADING] = e[SPR_BYLINE] = -1e6f;
 		}
-		shape[k] = sp_stack_shape(&f);
+		/* its length against its stack neighbours, for the second pass */
+		shape[k] = (has_atom(&f, SPA_STK_SHORTER_P) ? SP_STK_SHORTER_P : 0) |
+			(has_atom(&f, SPA_STK_LONGER_N) ? SP_STK_LONGER_N : 0);
 		if (bare_name(sq, k, &f))
 			e[SPR_SUBTITLE] = -1e6f;	/* 周立言 under a title: its byline */
 		if (opens_mid_sentence(sq, k))

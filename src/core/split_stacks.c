@@ -33,26 +33,6 @@
 
 #define SP_STACK_LEAN	200.0f
 
-/*
- * The stack shape of a line, from its atoms (split_features.c stack_atoms,
- * which compare lengths within a run of short headline-like lines).
- */
-uint8_t
-sp_stack_shape(const SpFeatures *f)
-{
-	uint8_t		bits = 0;
-	int			i;
-
-	for (i = 0; i < f->n_atoms; i++)
-	{
-		if (f->atoms[i] == SPA_STK_SHORTER_P)
-			bits |= SP_STK_SHORTER_P;
-		else if (f->atoms[i] == SPA_STK_LONGER_N)
-			bits |= SP_STK_LONGER_N;
-	}
-	return bits;
-}
-
 static int
 ncp_of(const SpSeq *sq, int k)
 {
@@ -104,13 +84,17 @@ names_nobody(const SpSeq *sq, int k)
  * lines of a pair must be.  A line read as a byline is one only when it
  * names nobody: a short title under its kicker (奔跑乐手月行万里) may be
  * read as a byline, but a name under a title (侍佳妮) is shorter than it too.
+ * Each line is asked once, for stack[k].
  */
-static bool
-in_stack(const SpSeq *sq, const SpRole *roles, int k)
+static void
+stack_lines(const SpSeq *sq, const SpRole *roles, bool *stack)
 {
-	if (roles[k] == SPR_KICKER || roles[k] == SPR_TITLE || roles[k] == SPR_SUBTITLE)
-		return true;
-	return roles[k] == SPR_BYLINE && names_nobody(sq, k);
+	int			k;
+
+	for (k = 0; k < sq->n; k++)
+		stack[k] = roles[k] == SPR_KICKER || roles[k] == SPR_TITLE ||
+			roles[k] == SPR_SUBTITLE ||
+			(roles[k] == SPR_BYLINE && names_nobody(sq, k));
 }
 
 /*
@@ -122,20 +106,24 @@ bool
 sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
 			  float *em)
 {
+	bool	   *stack;
 	int			k;
 
 	if (title_shortest_evidence(sq, roles) <= 0)
 		return false;
+	stack = (bool *) na_alloc((size_t) sq->n);
+	stack_lines(sq, roles, stack);
 	for (k = 0; k < sq->n; k++)
 	{
 		float	   *e = em + (size_t) k * SPR_N;
 
-		if (!in_stack(sq, roles, k))
+		if (!stack[k])
 			continue;
-		if ((shape[k] & SP_STK_SHORTER_P) && k > 0 && in_stack(sq, roles, k - 1))
+		if ((shape[k] & SP_STK_SHORTER_P) && k > 0 && stack[k - 1])
 			e[SPR_TITLE] += SP_STACK_LEAN;
-		if ((shape[k] & SP_STK_LONGER_N) && k + 1 < sq->n && in_stack(sq, roles, k + 1))
+		if ((shape[k] & SP_STK_LONGER_N) && k + 1 < sq->n && stack[k + 1])
 			e[SPR_KICKER] += SP_STACK_LEAN;
 	}
+	na_free(stack);
 	return true;
 }
