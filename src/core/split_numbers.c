@@ -69,12 +69,14 @@ di_head_ends(const char *s, size_t len)
  * The ordinal a head or paragraph opens with, and its style (SpNumStyle);
  * 0 when the line is not numbered so.  A number must be followed by its
  * mark: 一、 （一） 1. 1、 （1） 第一， — so 1.5亿元 and 一些 are not.
+ * *end is where the number and its mark end.
  */
-int
-sp_head_number(const char *s, size_t len, int *style)
+static int
+head_number(const char *s, size_t len, int *style, size_t *end)
 {
 	size_t		a,
-				b;
+				b,
+				m;
 	uint32_t	c0 = sp_first_cp(s, len, &a),
 				c;
 	int			n;
@@ -88,20 +90,20 @@ sp_head_number(const char *s, size_t len, int *style)
 		n = number_at(s + a, len - a, &b, &arabic);
 		if (n == 0 || a + b >= len)
 			return 0;
-		c = na_utf8_decode(s + a + b, len - a - b, &b);
+		c = na_utf8_decode(s + a + b, len - a - b, &m);
 		if (!is_close(c))
 			return 0;
 		*style = arabic ? SP_NUM_PAREN_ARABIC : SP_NUM_PAREN_HAN;
+		*end = a + b + m;
 		return n;
 	}
 	if (c0 == 0x7B2C)			/* 第一， 第二部分 第三章 第7计 */
 	{
-		size_t		m;
-
 		n = number_at(s + a, len - a, &b, &arabic);
 		if (n == 0 || a + b >= len)
 			return 0;
 		c = na_utf8_decode(s + a + b, len - a - b, &m);
+		*end = a + b + m;
 		if (!arabic &&
 			(c == 0xFF0C || c == 0x3001 || c == 0xFF1A || c == 0x662F ||
 			 c == 0x7AE0 || c == 0x90E8 || c == 0x8282 || c == 0x6761))
@@ -122,31 +124,39 @@ sp_head_number(const char *s, size_t len, int *style)
 	{
 		if (b >= len)
 			return 0;
-		c = na_utf8_decode(s + b, len - b, &a);
+		c = na_utf8_decode(s + b, len - b, &m);
 		if (c != 0x3001)		/* 、 */
 			return 0;
 		*style = SP_NUM_HAN;
+		*end = b + m;
 		return n;
 	}
 	if (n > 0 && b < len)
 	{
-		size_t		a2;
-
-		c = na_utf8_decode(s + b, len - b, &a);
+		c = na_utf8_decode(s + b, len - b, &m);
 		if (c != 0x3001 && c != '.' && c != 0xFF0E)
 			return 0;
 		/* 1.5亿: a decimal, not a number mark */
-		if (b + a < len)
+		if (b + m < len)
 		{
-			uint32_t	d = na_utf8_decode(s + b + a, len - b - a, &a2);
+			uint32_t	d = na_utf8_decode(s + b + m, len - b - m, &a);
 
 			if ((d >= '0' && d <= '9') || (d >= 0xFF10 && d <= 0xFF19))
 				return 0;
 		}
 		*style = SP_NUM_ARABIC;
+		*end = b + m;
 		return n;
 	}
 	return 0;
+}
+
+int
+sp_head_number(const char *s, size_t len, int *style)
+{
+	size_t		end;
+
+	return head_number(s, len, style, &end);
 }
 
 /*
@@ -203,8 +213,11 @@ opened_between(const SpRole *roles, int from, int to)
  * paragraph).  A head numbered n where the last head numbered in that style
  * was n - 1 and no article opened in between goes on that article: the
  * numbered line and the head lines right under it (read as headline or as
- * section heads) become its section heads.  A numbering the model already read as body paragraphs (a list)
- * stays as it is.  Runs after the end and stack cues, on their roles.
+ * section heads) become its section heads.  The numbered line must be read
+ * as a section head, or be a bare label (第8计, 二、) read as a headline
+ * line: numbered briefs (1.全市新增绿道三百公里) stay articles.  A
+ * numbering the model read as body paragraphs (a list) stays as it is.
+ * Runs after the end and stack cues, on their roles.
  */
 void
 sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
@@ -215,6 +228,7 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 	int			k,
 				j,
 				st;
+	size_t		end;
 
 	for (st = 0; st < SP_NUM_STYLES; st++)
 		last[st] = at[st] = -1;
@@ -225,11 +239,13 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 
 		if (l->ncp > SP_HEAD_MAX_CP / 4)
 			continue;
-		num = sp_head_number(text + l->cs, l->ce - l->cs, &st);
+		num = head_number(text + l->cs, l->ce - l->cs, &st, &end);
 		if (num <= 0)
 			continue;
+		/* a bare label (第8计, 二、) the model read as a kicker goes on too */
 		if (num >= 2 && last[st] == num - 1 &&
-			(roles[k] == SPR_HEADING || stack_role(roles[k])) &&
+			(roles[k] == SPR_HEADING ||
+			 (stack_role(roles[k]) && end >= l->ce - l->cs)) &&
 			!opened_between(roles, at[st], k))
 		{
 			roles[k] = SPR_HEADING;

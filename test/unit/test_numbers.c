@@ -162,6 +162,20 @@ check_parts_roles(void)
 
 		check_parts("a head over a title", parts, in3, want, 9);
 	}
+	/* the bare label read as a kicker, the tag as a title */
+	{
+		const SpRole in4[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_HEADING, SPR_BODY,
+		SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY};
+
+		check_parts("a label read as a kicker", parts, in4, want, 9);
+	}
+	/* numbered briefs, each its own title: no label, each stays an article */
+	{
+		const char *briefs[] = {"1.全市新增绿道三百公里", para, "2.城东新区三个项目开工", para};
+		const SpRole in5[] = {SPR_TITLE, SPR_BODY, SPR_TITLE, SPR_BODY};
+
+		check_parts("numbered briefs", briefs, in5, in5, 4);
+	}
 	/* an article opened between them: 第2招 opens a part of that one */
 	{
 		const SpRole in2[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_TITLE, SPR_BODY,
