@@ -11,6 +11,7 @@
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
 #include "na_test_pages.h"
+#include "na_test_roles.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,25 +115,14 @@ check_parts(const char *what, const char *const *lines, const SpRole *in,
 {
 	char		text[2048];
 	SpLine	   *ls;
-	size_t		pos = 0,
-				nl;
 	int			seq[16];
 	SpRole		roles[16];
 	int			i,
 				bad = 0;
 
+	ls = na_test_role_lines(lines, n, text, sizeof(text), seq);
 	for (i = 0; i < n; i++)
-	{
-		size_t		len = strlen(lines[i]);
-
-		memcpy(text + pos, lines[i], len);
-		pos += len;
-		text[pos++] = '\n';
-		seq[i] = i;
 		roles[i] = in[i];
-	}
-	text[pos] = '\0';
-	ls = sp_lines_build(text, pos, &nl);
 	sp_numbered_parts(text, ls, seq, n, roles);
 	for (i = 0; i < n; i++)
 		bad += roles[i] != want[i];
