@@ -1,8 +1,9 @@
 /*
  * split_numbers.c
- *	  Numbered heads and paragraphs, and whether a line's number goes on
- *	  the numbering of a line before it (一、 after 一、's section, （三）
- *	  after （二）, 3. after 2., 第二， after 第一，).
+ *	  Numbered heads and paragraphs, whether a line's number goes on the
+ *	  numbering of a line before it (一、 after 一、's section, （三）
+ *	  after （二）, 3. after 2., 第二， after 第一，, 第8计 after 第7计), and
+ *	  the numbered parts of one article kept in it (sp_numbered_parts).
  *
  * A long report or speech changes topic at each of its heads, so neither
  * cohesion nor the shape of a head tells it from a new article's title;
@@ -11,6 +12,9 @@
  */
 #include "split_internal.h"
 #include "date_internal.h"
+
+/* a numbered part's head is short: longer numbered lines are paragraphs */
+#define SP_PART_HEAD_MAX	(SP_HEAD_MAX_CP / 4)
 
 /*
  * The number at s, Arabic (half or full width) or in Chinese numerals, as
@@ -237,7 +241,7 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		const SpLine *l = &lines[seq[k]];
 		int			num;
 
-		if (l->ncp > SP_HEAD_MAX_CP / 4)
+		if (l->ncp > SP_PART_HEAD_MAX)
 			continue;
 		num = head_number(text + l->cs, l->ce - l->cs, &st, &end);
 		if (num <= 0)
