@@ -31,12 +31,6 @@ is_para(SpRole r)
 }
 
 static bool
-is_head(SpRole r)
-{
-	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE || r == SPR_BYLINE;
-}
-
-static bool
 byline_shaped(const SpLine *l)
 {
 	return l->cls == SPC_BYLINE;
@@ -146,7 +140,7 @@ dateline_leads(const char *text, const SpLine *lines, const int *seq, int n,
 
 	for (k = 1; k < n; k++)
 		if (roles[k] == SPR_BODY && is_para(roles[k - 1]) &&
-			(k < 2 || !is_head(roles[k - 2])) &&
+			(k < 2 || !sp_head_role(roles[k - 2])) &&
 			opens_with_dateline(text, &lines[seq[k]]))
 			roles[k] = SPR_LEAD;
 }

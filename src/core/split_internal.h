@@ -419,6 +419,13 @@ typedef enum SpRole
 	SPR_N
 } SpRole;
 
+/* a role of an article's headline stack, its byline included */
+static inline bool
+sp_head_role(SpRole r)
+{
+	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE || r == SPR_BYLINE;
+}
+
 /* split_headline.c: the title of a decoded headline stack from its cues */
 extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n,
 						  SpRole *roles);

@@ -191,12 +191,6 @@ sp_number_runs(const char *text, const SpLine *lines, const int *seq, int n,
 	}
 }
 
-static bool
-stack_role(SpRole r)
-{
-	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE || r == SPR_BYLINE;
-}
-
 /* does a line between from and to (both excluded) open an article? */
 static bool
 opened_between(const SpRole *roles, int from, int to)
@@ -204,7 +198,7 @@ opened_between(const SpRole *roles, int from, int to)
 	int			j;
 
 	for (j = from + 1; j < to; j++)
-		if (stack_role(roles[j]) || roles[j] == SPR_LEAD)
+		if (sp_head_role(roles[j]) || roles[j] == SPR_LEAD)
 			return true;
 	return false;
 }
@@ -249,11 +243,11 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		/* a bare label (第8计, 二、) the model read as a kicker goes on too */
 		if (num >= 2 && last[st] == num - 1 &&
 			(roles[k] == SPR_HEADING ||
-			 (stack_role(roles[k]) && end >= l->ce - l->cs)) &&
+			 (sp_head_role(roles[k]) && end >= l->ce - l->cs)) &&
 			!opened_between(roles, at[st], k))
 		{
 			roles[k] = SPR_HEADING;
-			for (j = k + 1; j < n && (stack_role(roles[j]) || roles[j] == SPR_HEADING); j++)
+			for (j = k + 1; j < n && (sp_head_role(roles[j]) || roles[j] == SPR_HEADING); j++)
 				roles[j] = SPR_HEADING;
 		}
 		last[st] = num;
