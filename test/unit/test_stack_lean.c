@@ -121,16 +121,21 @@ main(void)
 	NA_CHECK(raised(em, 6, SPR_TITLE) > 0);
 	NA_CHECK(raised(em, 11, SPR_KICKER) == 0 && raised(em, 12, SPR_TITLE) == 0);
 
-	/* the same issue without the three-line stack shows no convention */
+	/*
+	 * the same issue without the three-line stack: nothing says otherwise,
+	 * so the pair leans all the same
+	 */
 	n = 0;
 	for (i = 0; i < 4; i++)
 		lines[n++] = two[i];
 	issue_make(&is, lines, n);
-	NA_CHECK(!lean(&is, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, em));
-	for (i = 0; i < n * SPR_N; i++)
-		NA_CHECK(em[i] == 0);
+	NA_CHECK(lean(&is, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, em));
+	NA_CHECK(raised(em, 1, SPR_KICKER) > 0 && raised(em, 2, SPR_TITLE) > 0);
+	NA_CHECK(raised(em, 1, SPR_TITLE) == 0 && raised(em, 2, SPR_KICKER) == 0);
+	/* ... and a body line beside a stack line never leans */
+	NA_CHECK(raised(em, 0, SPR_KICKER) == 0 && raised(em, 3, SPR_TITLE) == 0);
 
-	/* a three-line stack whose title is not the shortest line is no evidence */
+	/* a three-line stack whose title is not the shortest line vetoes the lean */
 	n = 0;
 	{
 		const char *flat[] = {body, "守牢底线", "全市召开安全生产工作会议强调压实责任", "各区排查隐患", body};
@@ -143,5 +148,25 @@ main(void)
 	issue_make(&is, lines, n);
 	NA_CHECK(!lean(&is, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
 		SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, em));
+	for (i = 0; i < n * SPR_N; i++)
+		NA_CHECK(em[i] == 0);
+
+	/* one three-line stack each way: no net evidence, the pair leans */
+	n = 0;
+	{
+		const char *flat[] = {body, "守牢底线", "全市召开安全生产工作会议强调压实责任", "各区排查隐患", body};
+
+		for (i = 0; i < 5; i++)
+			lines[n++] = flat[i];
+		for (i = 1; i < 5; i++)
+			lines[n++] = three[i];
+	}
+	for (i = 1; i < 4; i++)
+		lines[n++] = two[i];
+	issue_make(&is, lines, n);
+	NA_CHECK(lean(&is, (SpRole[]) {SPR_BODY, SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
+			SPR_KICKER, SPR_TITLE, SPR_SUBTITLE, SPR_BODY,
+		SPR_TITLE, SPR_SUBTITLE, SPR_BODY}, em));
+	NA_CHECK(raised(em, 9, SPR_KICKER) > 0 && raised(em, 10, SPR_TITLE) > 0);
 	NA_TEST_DONE();
 }
