@@ -215,25 +215,54 @@ opened_between(const SpRole *roles, int from, int to)
  * as a section head, or be a bare label (第8计, 二、) read as a headline
  * line: numbered briefs (1.全市新增绿道三百公里) stay articles.  A
  * numbering the model read as body paragraphs (a list) stays as it is.
+ * The series' first part (第1计 / 轻车熟路 / 改装“移动采样车”, whose
+ * title the model read as a new article's) goes on the article too once its
+ * second part does, when it stands under a body paragraph or a section head
+ * of that article; under a closing line (a credit) it opens an article.
  * Runs after the end and stack cues, on their roles.
  */
+/* the end (exclusive) of the head lines from k on: headline lines or section heads */
+static int
+head_run_end(const SpRole *roles, int n, int k)
+{
+	while (k < n && (sp_head_role(roles[k]) || roles[k] == SPR_HEADING))
+		k++;
+	return k;
+}
+
+static void
+make_heads(SpRole *roles, int from, int to)
+{
+	int			j;
+
+	for (j = from; j < to; j++)
+		roles[j] = SPR_HEADING;
+}
+
 void
 sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				  SpRole *roles)
 {
 	int			last[SP_NUM_STYLES],
-				at[SP_NUM_STYLES];
+				at[SP_NUM_STYLES],
+				run_end[SP_NUM_STYLES];
+	bool		start_ok[SP_NUM_STYLES],
+				joined[SP_NUM_STYLES];
 	int			k,
-				j,
 				st;
 	size_t		end;
 
 	for (st = 0; st < SP_NUM_STYLES; st++)
-		last[st] = at[st] = -1;
+	{
+		last[st] = at[st] = run_end[st] = -1;
+		start_ok[st] = joined[st] = false;
+	}
 	for (k = 0; k < n; k++)
 	{
 		const SpLine *l = &lines[seq[k]];
-		int			num;
+		int			num,
+					e;
+		bool		part;
 
 		if (l->ncp > SP_PART_HEAD_MAX)
 			continue;
@@ -241,16 +270,26 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		if (num <= 0)
 			continue;
 		/* a bare label (第8计, 二、) the model read as a kicker goes on too */
-		if (num >= 2 && last[st] == num - 1 &&
-			(roles[k] == SPR_HEADING ||
-			 (sp_head_role(roles[k]) && end >= l->ce - l->cs)) &&
-			!opened_between(roles, at[st], k))
+		part = roles[k] == SPR_HEADING ||
+			(sp_head_role(roles[k]) && end >= l->ce - l->cs);
+		e = part ? head_run_end(roles, n, k + 1) : k + 1;
+		if (part && num >= 2 && last[st] == num - 1 &&
+			!opened_between(roles, run_end[st] - 1, k))
 		{
-			roles[k] = SPR_HEADING;
-			for (j = k + 1; j < n && (sp_head_role(roles[j]) || roles[j] == SPR_HEADING); j++)
-				roles[j] = SPR_HEADING;
+			/* the series' first part, under a body paragraph, goes on too */
+			if (!joined[st] && start_ok[st])
+				make_heads(roles, at[st], run_end[st]);
+			make_heads(roles, k, e);
+			joined[st] = true;
+		}
+		else
+		{
+			joined[st] = false;
+			start_ok[st] = part && k > 0 &&
+				(roles[k - 1] == SPR_BODY || roles[k - 1] == SPR_HEADING);
 		}
 		last[st] = num;
 		at[st] = k;
+		run_end[st] = e;
 	}
 }

@@ -168,10 +168,33 @@ check_parts_roles(void)
 	}
 	/* an article opened between them: 第2招 opens a part of that one */
 	{
-		const SpRole in2[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_TITLE, SPR_BODY,
+		const char *two[] = {"抗疫妙招", para, "第1招", "分时取件", para,
+		"城东新区三个项目开工", para, "第2招", "错峰取件", para};
+		const SpRole in2[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_HEADING, SPR_BODY,
+		SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_TITLE, SPR_BODY};
+
+		check_parts("an article between", two, in2, in2, 10);
+	}
+	/*
+	 * the first part's title read as a new article's under a body paragraph:
+	 * the first part goes on too, its title a section head
+	 */
+	{
+		const SpRole in6[] = {SPR_TITLE, SPR_BODY, SPR_HEADING, SPR_TITLE, SPR_BODY,
 		SPR_HEADING, SPR_KICKER, SPR_TITLE, SPR_BODY};
 
-		check_parts("an article between", parts, in2, in2, 9);
+		check_parts("the first part", parts, in6, want, 9);
+	}
+	/* ... but not under a closing credit: the first part's title opens the article */
+	{
+		const char *credited[] = {"抗疫妙招", para, "（本报记者 王明）", "第1招", "分时取件", para,
+		"第2招", "错峰取件", "快递柜分时开放", para};
+		const SpRole in7[] = {SPR_TITLE, SPR_BODY, SPR_CREDIT, SPR_KICKER, SPR_TITLE, SPR_BODY,
+		SPR_HEADING, SPR_KICKER, SPR_TITLE, SPR_BODY};
+		const SpRole want7[] = {SPR_TITLE, SPR_BODY, SPR_CREDIT, SPR_KICKER, SPR_TITLE, SPR_BODY,
+		SPR_HEADING, SPR_HEADING, SPR_HEADING, SPR_BODY};
+
+		check_parts("a first part after a credit", credited, in7, want7, 10);
 	}
 	/* a numbering read as body paragraphs stays so */
 	{
