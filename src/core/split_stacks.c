@@ -82,12 +82,26 @@ names_nobody(const SpSeq *sq, int k)
 	return n == 0;
 }
 
+/* does line k open with a head's number (一、, 第三站：)? */
+static bool
+numbered(const SpSeq *sq, int k)
+{
+	const SpLine *l = &sq->lines[sq->seq[k]];
+	int			st;
+
+	return sp_head_number(sq->text + l->cs, l->ce - l->cs, &st) > 0;
+}
+
 /*
  * Is line k part of a headline stack in the first pass's reading?  Both
  * lines of a pair must be.  A line read as a byline is one only when it
  * names nobody: a short title under its kicker (奔跑乐手月行万里) may be
  * read as a byline, but a name under a title (侍佳妮) is shorter than it too.
- * Each line is asked once, for stack[k].
+ * A line read as a section head is one right under a kicker or title: a
+ * quote set as the main title under a long kicker (“我终于可以回家了！”)
+ * reads as a section head, but an article's body does not open with one.
+ * A numbered head (一、总体要求) under a title is the first of the
+ * article's sections and is not.  Each line is asked once, for stack[k].
  */
 static void
 stack_lines(const SpSeq *sq, const SpRole *roles, bool *stack)
@@ -97,7 +111,10 @@ stack_lines(const SpSeq *sq, const SpRole *roles, bool *stack)
 	for (k = 0; k < sq->n; k++)
 		stack[k] = roles[k] == SPR_KICKER || roles[k] == SPR_TITLE ||
 			roles[k] == SPR_SUBTITLE ||
-			(roles[k] == SPR_BYLINE && names_nobody(sq, k));
+			(roles[k] == SPR_BYLINE && names_nobody(sq, k)) ||
+			(roles[k] == SPR_HEADING && k > 0 &&
+			 (roles[k - 1] == SPR_KICKER || roles[k - 1] == SPR_TITLE) &&
+			 !numbered(sq, k));
 }
 
 /*

@@ -135,6 +135,28 @@ main(void)
 	/* ... and a body line beside a stack line never leans */
 	NA_CHECK(raised(em, 0, SPR_KICKER) == 0 && raised(em, 3, SPR_TITLE) == 0);
 
+	/*
+	 * a short line right under a title, read as a section head, is a stack
+	 * line too (a quote set as the main title); a numbered one is not
+	 */
+	n = 0;
+	{
+		const char *quote[] = {body, "城南医院今天起分批送走康复出院的病人", "“我终于可以回家了！”", body,
+		"全市召开安全生产工作会议强调压实责任", "一、总体要求", body};
+
+		for (i = 0; i < 7; i++)
+			lines[n++] = quote[i];
+	}
+	issue_make(&is, lines, n);
+	NA_CHECK(lean(&is, (SpRole[]) {SPR_BODY, SPR_TITLE, SPR_HEADING, SPR_BODY,
+		SPR_TITLE, SPR_HEADING, SPR_BODY}, em));
+	NA_CHECK(raised(em, 1, SPR_KICKER) > 0 && raised(em, 2, SPR_TITLE) > 0);
+	NA_CHECK(raised(em, 4, SPR_KICKER) == 0 && raised(em, 5, SPR_TITLE) == 0);
+	/* ... and a section head under a body paragraph is none */
+	NA_CHECK(lean(&is, (SpRole[]) {SPR_BODY, SPR_BODY, SPR_HEADING, SPR_BODY,
+		SPR_TITLE, SPR_BODY, SPR_BODY}, em));
+	NA_CHECK(raised(em, 1, SPR_KICKER) == 0 && raised(em, 2, SPR_TITLE) == 0);
+
 	/* a three-line stack whose title is not the shortest line vetoes the lean */
 	n = 0;
 	{
