@@ -203,24 +203,6 @@ opened_between(const SpRole *roles, int from, int to)
 	return false;
 }
 
-/*
- * The parts of one numbered article (第7计 .. 第12计 of a compilation, 二、
- * of a report) each have a head stack of their own -- number, kicker-like
- * tag, title -- which the model reads as a new article's headline once the
- * layout prints it like one (a web page's text, where every line is a
- * paragraph).  A head numbered n where the last head numbered in that style
- * was n - 1 and no article opened in between goes on that article: the
- * numbered line and the head lines right under it (read as headline or as
- * section heads) become its section heads.  The numbered line must be read
- * as a section head, or be a bare label (第8计, 二、) read as a headline
- * line: numbered briefs (1.全市新增绿道三百公里) stay articles.  A
- * numbering the model read as body paragraphs (a list) stays as it is.
- * The series' first part (第1计 / 轻车熟路 / 改装“移动采样车”, whose
- * title the model read as a new article's) goes on the article too once its
- * second part does, when it stands under a body paragraph or a section head
- * of that article; under a closing line (a credit) it opens an article.
- * Runs after the end and stack cues, on their roles.
- */
 /* the end (exclusive) of the head lines from k on: headline lines or section heads */
 static int
 head_run_end(const SpRole *roles, int n, int k)
@@ -239,6 +221,24 @@ make_heads(SpRole *roles, int from, int to)
 		roles[j] = SPR_HEADING;
 }
 
+/*
+ * The parts of one numbered article (第7计 .. 第12计 of a compilation, 二、
+ * of a report) each have a head stack of their own -- number, kicker-like
+ * tag, title -- which the model reads as a new article's headline once the
+ * layout prints it like one (a web page's text, where every line is a
+ * paragraph).  A head numbered n where the last head numbered in that style
+ * was n - 1 and no article opened in between goes on that article: the
+ * numbered line and the head lines right under it (read as headline or as
+ * section heads) become its section heads.  The numbered line must be read
+ * as a section head, or be a bare label (第8计, 二、) read as a headline
+ * line: numbered briefs (1.全市新增绿道三百公里) stay articles.  A
+ * numbering the model read as body paragraphs (a list) stays as it is.
+ * The series' first part (第1计 / 轻车熟路 / 改装“移动采样车”, whose
+ * title the model read as a new article's) goes on the article too once its
+ * second part does, when it stands under a body paragraph or a section head
+ * of that article; under a closing line (a credit) it opens an article.
+ * Runs after the end and stack cues, on their roles.
+ */
 void
 sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				  SpRole *roles)

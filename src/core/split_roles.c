@@ -279,10 +279,11 @@ place_aside(const SpSeq *sq, const float *em, const bool *aside, SpRole *roles)
  * paragraph stays in the chain: it closes the article, and the line after
  * it is read after a closing line.  A second pass leans two-line stacks
  * printed longer over shorter toward kicker over title, unless the issue's
- * three-line stacks show another convention (split_stacks.c).  margin[k] is how far the chosen role of
- * line k beat the best other role there (path score through that role, Viterbi both
- * ways would be exact; the local margin of the emission and incoming
- * transition is what news_segments() shows).
+ * three-line stacks show another convention (split_stacks.c).  margin[k]
+ * is how far the chosen role of line k beat the best other role there
+ * (path score through that role, Viterbi both ways would be exact; the
+ * local margin of the emission and incoming transition is what
+ * news_segments() shows).
  */
 void
 sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin)
