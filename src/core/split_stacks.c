@@ -119,14 +119,17 @@ stack_lines(const SpSeq *sq, const SpRole *roles, bool *stack)
 
 /*
  * Lean the emissions em (SPR_N a line) of the first pass's headline stacks
- * toward kicker over title; false when the issue's three-line stacks show
- * the title not shortest, and em is left as it was.
+ * toward kicker over title; false when no pair leans (the issue's
+ * three-line stacks show the title not shortest, or no stack has a pair
+ * printed longer over shorter), and em is left as it was: the caller then
+ * skips the second decoding, which would read the same roles.
  */
 bool
 sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
 			  float *em)
 {
 	bool	   *stack;
+	bool		leaned = false;
 	int			k;
 
 	if (title_shortest_evidence(sq, roles) < 0)
@@ -140,10 +143,16 @@ sp_stack_lean(const SpSeq *sq, const SpRole *roles, const uint8_t *shape,
 		if (!stack[k])
 			continue;
 		if ((shape[k] & SP_STK_SHORTER_P) && k > 0 && stack[k - 1])
+		{
 			e[SPR_TITLE] += SP_STACK_LEAN;
+			leaned = true;
+		}
 		if ((shape[k] & SP_STK_LONGER_N) && k + 1 < sq->n && stack[k + 1])
+		{
 			e[SPR_KICKER] += SP_STACK_LEAN;
+			leaned = true;
+		}
 	}
 	na_free(stack);
-	return true;
+	return leaned;
 }
