@@ -243,6 +243,7 @@ sp_assemble_roles(Asm *as)
 	sp_end_cues(as->text, as->lines, seq, n, roles);
 	sp_stack_cues(as->text, as->lines, seq, n, roles);
 	sp_numbered_parts(as->text, as->lines, seq, n, roles);
+	sp_parallel_parts(as->text, as->lines, seq, n, roles);
 
 	/* walk all lines: continuation marks keep their own handling */
 	for (i = as->lo, k = 0; i < as->hi; i++)

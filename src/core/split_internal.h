@@ -440,6 +440,12 @@ extern void sp_numbered_parts(const char *text, const SpLine *lines, const int *
 
 /* longest line the model may call a headline, byline or page header */
 #define SP_HEAD_MAX_CP	120
+/* a part's head is short: longer numbered lines are paragraphs */
+#define SP_PART_HEAD_MAX	(SP_HEAD_MAX_CP / 4)
+
+/* split_parallel.c: an un-numbered compilation's parts go on its article */
+extern void sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
+							  SpRole *roles);
 
 extern const char *const sp_role_names[SPR_N];
 extern void sp_roles_decode(const SpSeq *sq, SpRole *roles, float *margin);

@@ -13,9 +13,6 @@
 #include "split_internal.h"
 #include "date_internal.h"
 
-/* a numbered part's head is short: longer numbered lines are paragraphs */
-#define SP_PART_HEAD_MAX	(SP_HEAD_MAX_CP / 4)
-
 /*
  * The number at s, Arabic (half or full width) or in Chinese numerals, as
  * the date reader reads it (date_parse.c); 0 when none.  *arabic says which.

@@ -1,0 +1,251 @@
+/*
+ * split_parallel.c
+ *	  The parts of an un-numbered compilation kept in it: a district
+ *	  round-up (黄浦区“先锋上海”志愿者打头阵, 长宁区居民“金点子”更生动周全,
+ *	  普陀区“特殊专车”闭环接送血透患者) or a round of places (浦东：…,
+ *	  闵行：…) whose parts each close with their own credit.
+ *
+ * After a part's credit the model reads the next part's head as a new
+ * article's title: a credit closes an article, and the head is as long as a
+ * title.  What tells a part from a new article is that its head is built
+ * like the section heads already read inside the article: a different name
+ * ending in the same character (区, 县) or followed by the same separator
+ * (：, ｜).  A title built like a section head of the article above it
+ * becomes a section head of that article, with the head lines under it.
+ * Numbered heads are left to sp_numbered_parts.
+ */
+#include "split_internal.h"
+
+/* code points of a head compared: the name and its ending sit early */
+#define PAR_CP		10
+/* the last position a separator is looked for, and a name ending */
+#define PAR_SEP_AT	8
+#define PAR_END_LO	2
+#define PAR_END_HI	3
+/* the shortest name before a separator */
+#define PAR_NAME_MIN	2
+/* section heads of one article remembered */
+#define PAR_HEADS	16
+/* a part's head is short; shorter than this fraction of the other, no match */
+#define PAR_LEN_RATIO	0.6
+
+typedef struct ParHead
+{
+	uint32_t	cp[PAR_CP];
+	int			n;				/* code points kept */
+	int			ncp;			/* the line's length */
+	bool		series;			/* built like an earlier head of the article */
+} ParHead;
+
+static void
+head_read(const char *text, const SpLine *l, ParHead *h)
+{
+	size_t		i,
+				adv;
+
+	h->n = 0;
+	h->ncp = l->ncp;
+	h->series = false;
+	for (i = l->cs; i < l->ce && h->n < PAR_CP; i += adv)
+		h->cp[h->n++] = na_utf8_decode(text + i, l->ce - i, &adv);
+}
+
+static bool
+is_sep(uint32_t c)
+{
+	return c == 0xFF1A || c == ':' || c == 0xFF5C || c == '|' ||
+		c == 0x4E28 || c == 0x00B7 || c == 0x30FB || c == 0x2014;
+}
+
+/* are the code points before p all content characters (a name)? */
+static bool
+lead_in_name(const ParHead *h, int p)
+{
+	int			i;
+
+	for (i = 0; i < p; i++)
+		if (!(sp_char_class(h->cp[i]) & SPX_CONTENT))
+			return false;
+	return true;
+}
+
+/* do a and b differ before position p? */
+static bool
+differ_before(const ParHead *a, const ParHead *b, int p)
+{
+	int			i;
+
+	for (i = 0; i < p; i++)
+		if (a->cp[i] != b->cp[i])
+			return true;
+	return false;
+}
+
+/*
+ * Two heads built alike: a different lead-in (the name) followed by the
+ * same separator within the first PAR_SEP_AT code points, or ending in the
+ * same Han character at position PAR_END_LO .. PAR_END_HI.  A shared
+ * lead-in (two heads both opening 上海) is a shared topic, not a form.
+ */
+static bool
+parallel(const ParHead *a, const ParHead *b)
+{
+	int			m = (a->n < b->n ? a->n : b->n) - 1;
+	int			shorter = a->ncp < b->ncp ? a->ncp : b->ncp;
+	int			longer = a->ncp < b->ncp ? b->ncp : a->ncp;
+	int			p;
+
+	if (shorter < PAR_LEN_RATIO * longer)
+		return false;
+	for (p = 1; p < m && p <= PAR_SEP_AT; p++)
+	{
+		uint32_t	c = a->cp[p];
+
+		if (c != b->cp[p] || !differ_before(a, b, p))
+			continue;
+		if (is_sep(c))
+			return p >= PAR_NAME_MIN && lead_in_name(a, p) && lead_in_name(b, p);
+		if (p >= PAR_END_LO && p <= PAR_END_HI &&
+			(sp_char_class(c) & SPX_CONTENT))
+			return true;
+	}
+	return false;
+}
+
+/* short and unnumbered: numbered parts are sp_numbered_parts' */
+static bool
+part_head(const char *text, const SpLine *l)
+{
+	int			style;
+
+	return l->ncp <= SP_PART_HEAD_MAX &&
+		sp_head_number(text + l->cs, l->ce - l->cs, &style) <= 0;
+}
+
+static void
+make_heads(SpRole *roles, int from, int to)
+{
+	int			j;
+
+	for (j = from; j < to; j++)
+		roles[j] = SPR_HEADING;
+}
+
+/* does the head run k .. e - 1 open with a title (or kicker) and carry no byline? */
+static bool
+bare_stack(const SpRole *roles, int k, int e)
+{
+	int			j;
+
+	if (roles[k] != SPR_TITLE && roles[k] != SPR_KICKER)
+		return false;
+	for (j = k; j < e; j++)
+		if (roles[j] == SPR_BYLINE)
+			return false;
+	return true;
+}
+
+/*
+ * Add head h to the article's heads; it is in a series when built like an
+ * earlier one (which then is too).
+ */
+static void
+heads_add(ParHead *heads, int *nheads, ParHead *h)
+{
+	int			j;
+
+	for (j = 0; j < *nheads; j++)
+		if (parallel(&heads[j], h))
+			h->series = heads[j].series = true;
+	if (*nheads < PAR_HEADS)
+		heads[(*nheads)++] = *h;
+}
+
+/* is h built like a head of the article that is in a series? */
+static bool
+goes_on_series(const ParHead *heads, int nheads, const ParHead *h)
+{
+	int			j;
+
+	for (j = 0; j < nheads; j++)
+		if (heads[j].series && parallel(&heads[j], h))
+			return true;
+	return false;
+}
+
+/*
+ * A bare title (no byline in its stack) built like a head of the article
+ * above it that is itself built like another of its heads is that
+ * article's next part: it and the head lines under it become section
+ * heads.  Two heads alike are needed before, not one: a single pair sharing
+ * a character at one place is chance.  The article's own bare title counts
+ * among its heads.
+ */
+void
+sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
+				  SpRole *roles)
+{
+	ParHead		heads[PAR_HEADS];
+	int			nheads = 0;
+	int			open_k = -1,
+				open_e = -1;	/* the article's own title run, if bare */
+	int			k = 0;
+
+	while (k < n)
+	{
+		const SpLine *l = &lines[seq[k]];
+		bool		opens = roles[k] == SPR_LEAD ||
+			(sp_head_role(roles[k]) && (k == 0 || !sp_head_role(roles[k - 1])));
+		bool		bare;
+		ParHead		h;
+		int			e;
+
+		if ((k & 0x3FF) == 0)
+			na_check_interrupts();
+		if (!opens)
+		{
+			if (roles[k] == SPR_HEADING && part_head(text, l))
+			{
+				head_read(text, l, &h);
+				heads_add(heads, &nheads, &h);
+			}
+			k++;
+			continue;
+		}
+		e = k + 1;
+		while (e < n && (sp_head_role(roles[e]) || roles[e] == SPR_HEADING))
+			e++;
+		bare = bare_stack(roles, k, e) && part_head(text, l);
+		if (bare)
+			head_read(text, l, &h);
+		if (bare && goes_on_series(heads, nheads, &h))
+		{
+			if (open_k >= 0 && heads[0].series)
+				make_heads(roles, open_k, open_e);
+			open_k = -1;
+			make_heads(roles, k, e);
+			heads_add(heads, &nheads, &h);
+			k = e;
+			continue;
+		}
+		/*
+		 * A new article.  Its own bare title may be its series' first part:
+		 * it counts among the heads, and goes on the article above with the
+		 * series when it stands under a body paragraph or a section head of
+		 * that article (the introduction); under a closing credit it opens
+		 * the article.
+		 */
+		nheads = 0;
+		open_k = -1;
+		if (bare)
+		{
+			heads_add(heads, &nheads, &h);
+			if (k > 0 && (roles[k - 1] == SPR_BODY || roles[k - 1] == SPR_HEADING))
+			{
+				open_k = k;
+				open_e = e;
+			}
+		}
+		k = e;
+	}
+}

@@ -1,0 +1,185 @@
+/*
+ * test_parallel: the parts of an un-numbered compilation kept in it
+ * (split_parallel.c).  A title built like two section heads of the article
+ * above it -- another district's name ending in 区, another place before
+ * the same colon -- becomes a section head of that article, with the first
+ * part's title when it stands under the introduction; one head alike is
+ * chance, a shared lead-in is a shared topic, a title with a byline or a
+ * title unlike the heads opens an article.  A web page's round-up whose
+ * parts each close with a credit is one row between two articles.  Text
+ * written for the test.
+ */
+#include "../../src/core/split_internal.h"
+#include "na_test.h"
+#include "na_test_pages.h"
+#include "na_test_roles.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define T	SPR_TITLE
+#define S	SPR_SUBTITLE
+#define B	SPR_BODY
+#define H	SPR_HEADING
+#define C	SPR_CREDIT
+#define Y	SPR_BYLINE
+
+static const char *const para = "昨天，社区志愿者把物资送到了每一户居民家中。";
+static const char *const credit = "本报记者 王明";
+
+/* label lines with roles in[], run sp_parallel_parts, compare with want[] */
+static void
+check_parts(const char *what, const char *const *lines, const SpRole *in,
+			const SpRole *want, int n)
+{
+	char		text[4096];
+	SpLine	   *ls;
+	int			seq[32];
+	SpRole		roles[32];
+	int			i,
+				bad = 0;
+
+	ls = na_test_role_lines(lines, n, text, sizeof(text), seq);
+	for (i = 0; i < n; i++)
+		roles[i] = in[i];
+	sp_parallel_parts(text, ls, seq, n, roles);
+	for (i = 0; i < n; i++)
+		bad += roles[i] != want[i];
+	if (bad)
+		fprintf(stderr, "parallel parts, %s: %d lines wrong\n", what, bad);
+	NA_CHECK_INT(bad, 0);
+	na_free(ls);
+}
+
+/* four districts, each part closed by a credit */
+static const char *const districts[] = {
+	"全市首日核酸筛查有序推进", para,
+	"东城区志愿者连夜搭建采样点", para, credit,
+	"南湖区居民自创错峰路线图", para, credit,
+	"西山区闭环专车接送透析患者", para, credit,
+	"北岸区九宫格网格为小区托底", para, credit,
+};
+
+static void
+check_districts(void)
+{
+	/* the first two parts read as section heads, the later two as titles */
+	const SpRole in[] = {T, B, H, B, C, H, B, C, T, B, C, T, B, C};
+	const SpRole want[] = {T, B, H, B, C, H, B, C, H, B, C, H, B, C};
+	/* the first part read as a title under the introduction */
+	const SpRole in2[] = {T, B, T, B, C, H, B, C, T, B, C, T, B, C};
+	/* the same, with a closing credit over the first part: it opens an article */
+	const SpRole in3[] = {T, C, T, B, C, H, B, C, T, B, C, T, B, C};
+	const SpRole want3[] = {T, C, T, B, C, H, B, C, H, B, C, H, B, C};
+	/* one head read inside the article is no series: nothing moves */
+	const SpRole in4[] = {T, B, T, B, C, T, B, C, T, B, C, T, B, C};
+	/* the later part with a byline of its own opens an article */
+	const SpRole in5[] = {T, B, H, B, C, H, B, C, T, Y, B, T, B, C};
+
+	check_parts("districts", districts, in, want, 14);
+	check_parts("the first part under the introduction", districts, in2, want, 14);
+	check_parts("the first part under a credit", districts, in3, want3, 14);
+	check_parts("titles only", districts, in4, in4, 14);
+	check_parts("a byline", districts, in5, in5, 14);
+}
+
+static void
+check_forms(void)
+{
+	/* places before the same colon */
+	const char *colons[] = {"长三角一体化示范区建设提速", para,
+		"青浦：水乡客厅初具规模", para, "吴江：跨省公交线路再加密", para, credit,
+	"嘉善：共建共享产业园开园", para, credit};
+	const SpRole in[] = {T, B, H, B, H, B, C, T, B, C};
+	const SpRole want[] = {T, B, H, B, H, B, C, H, B, C};
+
+	/* heads sharing a lead-in share a topic, not a form */
+	const char *topic[] = {"城市更新三年行动", para,
+		"上海老城厢焕新颜", para, "上海滨江贯通再延伸", para, credit,
+	"上海地铁新线开通", para};
+	const SpRole in2[] = {T, B, H, B, H, B, C, T, B};
+
+	/* a title unlike the series' heads opens an article */
+	const char *other[] = {"全市首日核酸筛查有序推进", para,
+		"东城区志愿者连夜搭建采样点", para, "南湖区居民自创错峰路线图", para, credit,
+	"春季植树活动启动", para};
+	const SpRole in3[] = {T, B, H, B, H, B, C, T, B};
+
+	/* a name before the colon must be words, not a dash */
+	const char *dash[] = {"教育家的一生", para,
+		"——陈立民：我的教育梦", para, "——刘文华：我的课堂", para, credit,
+	"武汉的声音：有英勇的你", para};
+	const SpRole in4[] = {T, B, H, B, H, B, C, T, B};
+
+	/* lengths far apart: a short tag is no part of a series of long heads */
+	const char *lengths[] = {"全市首日核酸筛查有序推进", para,
+		"东城区志愿者连夜搭建采样点", para, "南湖区居民自创错峰路线图", para, credit,
+	"西山区快讯", para};
+	const SpRole in5[] = {T, B, H, B, H, B, C, T, B};
+
+	check_parts("places before a colon", colons, in, want, 10);
+	check_parts("a shared lead-in", topic, in2, in2, 9);
+	check_parts("a title unlike the heads", other, in3, in3, 9);
+	check_parts("a dash before the name", dash, in4, in4, 9);
+	check_parts("a short tag", lengths, in5, in5, 9);
+}
+
+/* text of a web page: every line a paragraph, a blank line between */
+static const char *const roundup =
+"城北街道开放临时菜场\n\n"
+"本报记者 周明\n\n"
+"昨天，城北街道在辖区内开放三处临时菜场，每天早上七时至十时为居民供应蔬菜、肉禽和鸡蛋。\n\n"
+"街道负责人表示，菜场实行预约进场，每批次不超过三十人，进出都要扫码测温。\n\n"
+"全市首日核酸筛查有序推进\n\n"
+"——街道干部下沉社区，居民献计优化采样路线\n\n"
+"昨天，全市开展新一轮核酸筛查。各区街道干部下沉社区，志愿者和居民一起想办法，让筛查又快又稳。\n\n"
+"东城区志愿者连夜搭建采样点\n\n"
+"前天晚上十时，东城区明月小区的二十多名志愿者冒雨搭起四顶帐篷，拉好一米线，贴好扫码指引。\n\n"
+"昨天清晨六时，第一批居民下楼采样，整个小区两个半小时完成了全部采样。\n\n"
+"南湖区居民自创错峰路线图\n\n"
+"南湖区湖滨小区的居民在群里讨论了一整晚，画出一张按楼栋错峰下楼的路线图，每栋楼间隔十分钟。\n\n"
+"采样当天，小区里没有出现排队拥挤，路线图被街道推广到其他小区。本报记者 陈静\n\n"
+"西山区闭环专车接送透析患者\n\n"
+"昨天中午，一辆轿车停在西山区石桥小区门口，接上需要定期透析的刘老伯，把他送到医院。\n\n"
+"街道为辖区三十多位透析患者排好了接送时刻表，志愿者司机全程闭环，往返都做好消毒。\n\n"
+"本报记者 李华\n\n"
+"北岸区九宫格网格为小区托底\n\n"
+"北岸区把每个小区划成九个网格，每格配一名党员、一名楼组长和两名志愿者，采样、配送、巡查都有人管。\n\n"
+"网格员说，分工明确以后，问题不过夜，居民有事找得到人。\n\n"
+"本报记者 赵阳\n\n"
+"城东新区三个重点项目开工\n\n"
+"本报记者 孙亮\n\n"
+"昨天，城东新区三个重点项目同时开工，总投资超过二十亿元，预计明年底前建成投用。\n\n"
+"项目负责人表示，将抓紧施工进度，确保工程质量和安全。\n";
+
+/* the round-up is one row, between two articles */
+static void
+check_roundup(void)
+{
+	NaSplit		sp;
+	int			i,
+				row = -1;
+
+	na_split_issue(roundup, strlen(roundup), &sp);
+	NA_CHECK_INT(sp.n_articles, 3);
+	for (i = 0; i < sp.n_articles; i++)
+		if (sp.articles[i].body && strstr(sp.articles[i].body, "全市开展新一轮核酸筛查"))
+			row = i;
+	NA_CHECK(row >= 0);
+	if (row >= 0)
+	{
+		NA_CHECK_STR(sp.articles[row].title, "全市首日核酸筛查有序推进");
+		NA_CHECK(strstr(sp.articles[row].body, "西山区闭环专车接送透析患者") != NULL);
+		NA_CHECK(strstr(sp.articles[row].body, "居民有事找得到人。") != NULL);
+	}
+	na_split_free(&sp);
+}
+
+int
+main(void)
+{
+	check_districts();
+	check_forms();
+	check_roundup();
+	NA_TEST_DONE();
+}
