@@ -154,14 +154,6 @@ head_line_kicker_like(Asm *as, int i)
 	return sp_kicker_like(as->text + as->lines[i].cs, as->lines[i].ce - as->lines[i].cs);
 }
 
-static bool
-head_line_numbered(Asm *as, int i)
-{
-	int			style;
-
-	return sp_head_number(as->text + as->lines[i].cs, as->lines[i].ce - as->lines[i].cs, &style) > 0;
-}
-
 /* a web page holds one article: captions first, then section heads */
 static void
 head_in_web_page(Asm *as, const HeadBlock *hb)
@@ -267,7 +259,8 @@ head_before_text(Asm *as, const HeadBlock *hb)
 	{
 		/* a numbered head (一、 （二）) is a section's, whatever its words */
 		for (j = 0; j < hb->n; j++)
-			if (head_line_kicker_like(as, hb->g[j]) && !head_line_numbered(as, hb->g[j]))
+			if (head_line_kicker_like(as, hb->g[j]) &&
+				!sp_line_numbered(as->text, &as->lines[hb->g[j]]))
 				fresh = true;
 	}
 	if (!fresh && cur && cur->has_head && !cur->has_body)

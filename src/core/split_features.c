@@ -47,15 +47,6 @@ is_close_br(uint32_t cp)
 	return cp == 0xFF09 || cp == ')' || cp == 0x3011 || cp == 0x3015;
 }
 
-/* a number mark opens the line (一、 （一） 1. 第一， not 第三届 or 1.5亿) */
-static bool
-numbered(const char *s, size_t len)
-{
-	int			style;
-
-	return sp_head_number(s, len, &style) > 0;
-}
-
 /* the line ends in a bracketed tag: 标题（今日谈） */
 bool
 sp_tail_tag(const char *s, size_t len, bool *whole)
@@ -547,7 +538,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, l->level == 1 ? SPA_MARK1 : l->level == 2 ? SPA_MARK2 : SPA_MARK3);
 	if (l->marked)
 		add(f, SPA_BULLET);
-	if (numbered(s, len))
+	if (sp_line_numbered(text, l))
 		add(f, SPA_NUMBERED);
 	else if (is_open_br(c0))
 		add(f, SPA_BRACKET_LED);	/* 【编前语】…, （按姓氏笔画排序） */

@@ -379,6 +379,8 @@ typedef enum SpNumStyle
 	SP_NUM_STYLES
 } SpNumStyle;
 extern int	sp_head_number(const char *s, size_t len, int *style);
+/* does the line open with a head's number (一、 （一） 1. 第三站：, not 第三届 or 1.5亿)? */
+extern bool sp_line_numbered(const char *text, const SpLine *l);
 extern void sp_number_runs(const char *text, const SpLine *lines, const int *seq,
 						   int n, bool *next);
 

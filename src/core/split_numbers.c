@@ -160,6 +160,14 @@ sp_head_number(const char *s, size_t len, int *style)
 	return head_number(s, len, style, &end);
 }
 
+bool
+sp_line_numbered(const char *text, const SpLine *l)
+{
+	int			style;
+
+	return sp_head_number(text + l->cs, l->ce - l->cs, &style) > 0;
+}
+
 /*
  * next[k]: line k of the sequence is numbered n >= 2 and the last line
  * before it numbered in the same style had n - 1.  Styles are counted

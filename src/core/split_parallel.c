@@ -116,10 +116,7 @@ parallel(const ParHead *a, const ParHead *b)
 static bool
 part_head(const char *text, const SpLine *l)
 {
-	int			style;
-
-	return l->ncp <= SP_PART_HEAD_MAX &&
-		sp_head_number(text + l->cs, l->ce - l->cs, &style) <= 0;
+	return l->ncp <= SP_PART_HEAD_MAX && !sp_line_numbered(text, l);
 }
 
 static void

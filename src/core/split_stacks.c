@@ -82,16 +82,6 @@ names_nobody(const SpSeq *sq, int k)
 	return n == 0;
 }
 
-/* does line k open with a head's number (一、, 第三站：)? */
-static bool
-numbered(const SpSeq *sq, int k)
-{
-	const SpLine *l = &sq->lines[sq->seq[k]];
-	int			st;
-
-	return sp_head_number(sq->text + l->cs, l->ce - l->cs, &st) > 0;
-}
-
 /*
  * Is line k part of a headline stack in the first pass's reading?  Both
  * lines of a pair must be.  A line read as a byline is one only when it
@@ -114,7 +104,7 @@ stack_lines(const SpSeq *sq, const SpRole *roles, bool *stack)
 			(roles[k] == SPR_BYLINE && names_nobody(sq, k)) ||
 			(roles[k] == SPR_HEADING && k > 0 &&
 			 (roles[k - 1] == SPR_KICKER || roles[k - 1] == SPR_TITLE) &&
-			 !numbered(sq, k));
+			 !sp_line_numbered(sq->text, &sq->lines[sq->seq[k]]));
 }
 
 /*
