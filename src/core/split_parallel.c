@@ -170,13 +170,37 @@ goes_on_series(const ParHead *heads, int nheads, const ParHead *h)
 	return false;
 }
 
+/* heads of the article in a series */
+static int
+series_size(const ParHead *heads, int nheads)
+{
+	int			j,
+				m = 0;
+
+	for (j = 0; j < nheads; j++)
+		m += heads[j].series;
+	return m;
+}
+
+/* the end (exclusive) of the head lines from k on: headline lines or section heads */
+static int
+head_run_end(const SpRole *roles, int n, int k)
+{
+	while (k < n && (sp_head_role(roles[k]) || roles[k] == SPR_HEADING))
+		k++;
+	return k;
+}
+
 /*
  * A bare title (no byline in its stack) built like a head of the article
  * above it that is itself built like another of its heads is that
  * article's next part: it and the head lines under it become section
- * heads.  Two heads alike are needed before, not one: a single pair sharing
- * a character at one place is chance.  The article's own bare title counts
- * among its heads.
+ * heads.  Two heads alike are needed before, not one: a single pair
+ * sharing a character at one place is chance.  The article's own bare
+ * title counts among its heads; once three heads are in the series it is
+ * the series' first part, and standing under a body paragraph or section
+ * head (the introduction of the article above) it becomes a section head
+ * of that article too.  Under a closing credit it opens the article.
  */
 void
 sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
@@ -201,47 +225,45 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 			na_check_interrupts();
 		if (!opens)
 		{
+			e = k + 1;
 			if (roles[k] == SPR_HEADING && part_head(text, l))
 			{
 				head_read(text, l, &h);
 				heads_add(heads, &nheads, &h);
 			}
-			k++;
-			continue;
 		}
-		e = k + 1;
-		while (e < n && (sp_head_role(roles[e]) || roles[e] == SPR_HEADING))
-			e++;
-		bare = bare_stack(roles, k, e) && part_head(text, l);
-		if (bare)
-			head_read(text, l, &h);
-		if (bare && goes_on_series(heads, nheads, &h))
+		else
 		{
-			if (open_k >= 0 && heads[0].series)
-				make_heads(roles, open_k, open_e);
-			open_k = -1;
-			make_heads(roles, k, e);
-			heads_add(heads, &nheads, &h);
-			k = e;
-			continue;
-		}
-		/*
-		 * A new article.  Its own bare title may be its series' first part:
-		 * it counts among the heads, and goes on the article above with the
-		 * series when it stands under a body paragraph or a section head of
-		 * that article (the introduction); under a closing credit it opens
-		 * the article.
-		 */
-		nheads = 0;
-		open_k = -1;
-		if (bare)
-		{
-			heads_add(heads, &nheads, &h);
-			if (k > 0 && (roles[k - 1] == SPR_BODY || roles[k - 1] == SPR_HEADING))
+			e = head_run_end(roles, n, k + 1);
+			bare = bare_stack(roles, k, e) && part_head(text, l);
+			if (bare)
+				head_read(text, l, &h);
+			if (bare && goes_on_series(heads, nheads, &h))
 			{
-				open_k = k;
-				open_e = e;
+				make_heads(roles, k, e);
+				heads_add(heads, &nheads, &h);
 			}
+			else
+			{
+				/* a new article; its own bare title may be a first part */
+				nheads = 0;
+				open_k = -1;
+				if (bare)
+				{
+					heads_add(heads, &nheads, &h);
+					if (k > 0 &&
+						(roles[k - 1] == SPR_BODY || roles[k - 1] == SPR_HEADING))
+					{
+						open_k = k;
+						open_e = e;
+					}
+				}
+			}
+		}
+		if (open_k >= 0 && heads[0].series && series_size(heads, nheads) >= 3)
+		{
+			make_heads(roles, open_k, open_e);
+			open_k = -1;
 		}
 		k = e;
 	}

@@ -3,7 +3,8 @@
  * (split_parallel.c).  A title built like two section heads of the article
  * above it -- another district's name ending in 区, another place before
  * the same colon -- becomes a section head of that article, with the first
- * part's title when it stands under the introduction; one head alike is
+ * part's title when it stands under the introduction (also when the later
+ * parts were all read as section heads); one head alike is
  * chance, a shared lead-in is a shared topic, a title with a byline or a
  * title unlike the heads opens an article.  A web page's round-up whose
  * parts each close with a credit is one row between two articles.  Text
@@ -75,12 +76,18 @@ check_districts(void)
 	const SpRole in4[] = {T, B, T, B, C, T, B, C, T, B, C, T, B, C};
 	/* the later part with a byline of its own opens an article */
 	const SpRole in5[] = {T, B, H, B, C, H, B, C, T, Y, B, T, B, C};
+	/* the first part read as a title, the later parts all as section heads */
+	const SpRole in6[] = {T, B, T, B, C, H, B, C, H, B, C, H, B, C};
+	/* ... with one later part: two heads are no series of three */
+	const SpRole in7[] = {T, B, T, B, C, H, B, C, T, Y, B, T, Y, B};
 
 	check_parts("districts", districts, in, want, 14);
 	check_parts("the first part under the introduction", districts, in2, want, 14);
 	check_parts("the first part under a credit", districts, in3, want3, 14);
 	check_parts("titles only", districts, in4, in4, 14);
 	check_parts("a byline", districts, in5, in5, 14);
+	check_parts("the first part, later parts read as heads", districts, in6, want, 14);
+	check_parts("the first part and one head", districts, in7, in7, 14);
 }
 
 static void
