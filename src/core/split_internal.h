@@ -428,6 +428,25 @@ sp_head_role(SpRole r)
 	return r == SPR_KICKER || r == SPR_TITLE || r == SPR_SUBTITLE || r == SPR_BYLINE;
 }
 
+/* the end (exclusive) of the head lines from k on: headline lines or section heads */
+static inline int
+sp_head_run_end(const SpRole *roles, int n, int k)
+{
+	while (k < n && (sp_head_role(roles[k]) || roles[k] == SPR_HEADING))
+		k++;
+	return k;
+}
+
+/* lines from .. to - 1 become section heads of the article they are in */
+static inline void
+sp_make_heads(SpRole *roles, int from, int to)
+{
+	int			j;
+
+	for (j = from; j < to; j++)
+		roles[j] = SPR_HEADING;
+}
+
 /* split_headline.c: the title of a decoded headline stack from its cues */
 extern void sp_stack_cues(const char *text, const SpLine *lines, const int *seq, int n,
 						  SpRole *roles);

@@ -208,24 +208,6 @@ opened_between(const SpRole *roles, int from, int to)
 	return false;
 }
 
-/* the end (exclusive) of the head lines from k on: headline lines or section heads */
-static int
-head_run_end(const SpRole *roles, int n, int k)
-{
-	while (k < n && (sp_head_role(roles[k]) || roles[k] == SPR_HEADING))
-		k++;
-	return k;
-}
-
-static void
-make_heads(SpRole *roles, int from, int to)
-{
-	int			j;
-
-	for (j = from; j < to; j++)
-		roles[j] = SPR_HEADING;
-}
-
 /*
  * The parts of one numbered article (第7计 .. 第12计 of a compilation, 二、
  * of a report) each have a head stack of their own -- number, kicker-like
@@ -277,14 +259,14 @@ sp_numbered_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		/* a bare label (第8计, 二、) the model read as a kicker goes on too */
 		part = roles[k] == SPR_HEADING ||
 			(sp_head_role(roles[k]) && end >= l->ce - l->cs);
-		e = part ? head_run_end(roles, n, k + 1) : k + 1;
+		e = part ? sp_head_run_end(roles, n, k + 1) : k + 1;
 		if (part && num >= 2 && last[st] == num - 1 &&
 			!opened_between(roles, run_end[st] - 1, k))
 		{
 			/* the series' first part, under a body paragraph, goes on too */
 			if (!joined[st] && start_ok[st])
-				make_heads(roles, at[st], run_end[st]);
-			make_heads(roles, k, e);
+				sp_make_heads(roles, at[st], run_end[st]);
+			sp_make_heads(roles, k, e);
 			joined[st] = true;
 		}
 		else

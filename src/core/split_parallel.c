@@ -119,15 +119,6 @@ part_head(const char *text, const SpLine *l)
 	return l->ncp <= SP_PART_HEAD_MAX && !sp_line_numbered(text, l);
 }
 
-static void
-make_heads(SpRole *roles, int from, int to)
-{
-	int			j;
-
-	for (j = from; j < to; j++)
-		roles[j] = SPR_HEADING;
-}
-
 /* does the head run k .. e - 1 open with a title (or kicker) and carry no byline? */
 static bool
 bare_stack(const SpRole *roles, int k, int e)
@@ -182,15 +173,6 @@ series_size(const ParHead *heads, int nheads)
 	return m;
 }
 
-/* the end (exclusive) of the head lines from k on: headline lines or section heads */
-static int
-head_run_end(const SpRole *roles, int n, int k)
-{
-	while (k < n && (sp_head_role(roles[k]) || roles[k] == SPR_HEADING))
-		k++;
-	return k;
-}
-
 /*
  * A bare title (no byline in its stack) built like a head of the article
  * above it that is itself built like another of its heads is that
@@ -234,13 +216,13 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		}
 		else
 		{
-			e = head_run_end(roles, n, k + 1);
+			e = sp_head_run_end(roles, n, k + 1);
 			bare = bare_stack(roles, k, e) && part_head(text, l);
 			if (bare)
 				head_read(text, l, &h);
 			if (bare && goes_on_series(heads, nheads, &h))
 			{
-				make_heads(roles, k, e);
+				sp_make_heads(roles, k, e);
 				heads_add(heads, &nheads, &h);
 			}
 			else
@@ -262,7 +244,7 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		}
 		if (open_k >= 0 && heads[0].series && series_size(heads, nheads) >= 3)
 		{
-			make_heads(roles, open_k, open_e);
+			sp_make_heads(roles, open_k, open_e);
 			open_k = -1;
 		}
 		k = e;

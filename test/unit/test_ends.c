@@ -12,29 +12,13 @@
 
 #include <string.h>
 
-#define MAXL 8
 
-/* label lines[] with roles in[], run the end cues, compare with want[] */
+/* label lines with roles in[], run sp_end_cues, compare with want[] */
 static void
-check(const char *what, const char *const *lines, const SpRole *in, const SpRole *want, int n)
+check(const char *what, const char *const *lines, const SpRole *in,
+	  const SpRole *want, int n)
 {
-	char		text[2048];
-	SpLine	   *ls;
-	int			seq[MAXL];
-	SpRole		roles[MAXL];
-	int			i,
-				bad = 0;
-
-	ls = na_test_role_lines(lines, n, text, sizeof(text), seq);
-	for (i = 0; i < n; i++)
-		roles[i] = in[i];
-	sp_end_cues(text, ls, seq, n, roles);
-	for (i = 0; i < n; i++)
-		bad += roles[i] != want[i];
-	if (bad)
-		fprintf(stderr, "end cues, %s: %d lines wrong\n", what, bad);
-	NA_CHECK_INT(bad, 0);
-	na_free(ls);
+	na_test_role_pass(sp_end_cues, "end cues", what, lines, in, want, n);
 }
 
 int

@@ -113,23 +113,7 @@ static void
 check_parts(const char *what, const char *const *lines, const SpRole *in,
 			const SpRole *want, int n)
 {
-	char		text[2048];
-	SpLine	   *ls;
-	int			seq[16];
-	SpRole		roles[16];
-	int			i,
-				bad = 0;
-
-	ls = na_test_role_lines(lines, n, text, sizeof(text), seq);
-	for (i = 0; i < n; i++)
-		roles[i] = in[i];
-	sp_numbered_parts(text, ls, seq, n, roles);
-	for (i = 0; i < n; i++)
-		bad += roles[i] != want[i];
-	if (bad)
-		fprintf(stderr, "numbered parts, %s: %d lines wrong\n", what, bad);
-	NA_CHECK_INT(bad, 0);
-	na_free(ls);
+	na_test_role_pass(sp_numbered_parts, "numbered parts", what, lines, in, want, n);
 }
 
 static void

@@ -33,23 +33,7 @@ static void
 check_parts(const char *what, const char *const *lines, const SpRole *in,
 			const SpRole *want, int n)
 {
-	char		text[4096];
-	SpLine	   *ls;
-	int			seq[32];
-	SpRole		roles[32];
-	int			i,
-				bad = 0;
-
-	ls = na_test_role_lines(lines, n, text, sizeof(text), seq);
-	for (i = 0; i < n; i++)
-		roles[i] = in[i];
-	sp_parallel_parts(text, ls, seq, n, roles);
-	for (i = 0; i < n; i++)
-		bad += roles[i] != want[i];
-	if (bad)
-		fprintf(stderr, "parallel parts, %s: %d lines wrong\n", what, bad);
-	NA_CHECK_INT(bad, 0);
-	na_free(ls);
+	na_test_role_pass(sp_parallel_parts, "parallel parts", what, lines, in, want, n);
 }
 
 /* four districts, each part closed by a credit */
@@ -90,45 +74,47 @@ check_districts(void)
 	check_parts("the first part and one head", districts, in7, in7, 14);
 }
 
+/* heads h1, h2 and a title t after a credit: does t go on (H) or open an article (T)? */
+static const struct
+{
+	const char *what,
+			   *h1,
+			   *h2,
+			   *t;
+	SpRole		want_t;
+}			forms[] = {
+	{"places before a colon",
+	"青浦：水乡客厅初具规模", "吴江：跨省公交线路再加密", "嘉善：共建共享产业园开园", H},
+	{"a district's name",
+	"东城区志愿者连夜搭建采样点", "南湖区居民自创错峰路线图", "西山区闭环专车接送透析患者", H},
+	/* heads sharing a lead-in share a topic, not a form */
+	{"a shared lead-in", "上海老城厢焕新颜", "上海滨江贯通再延伸", "上海地铁新线开通", T},
+	/* a title unlike the series' heads opens an article */
+	{"a title unlike the heads",
+	"东城区志愿者连夜搭建采样点", "南湖区居民自创错峰路线图", "春季植树活动启动", T},
+	/* a name before the colon must be words, not a dash */
+	{"a dash before the name",
+	"——陈立民：我的教育梦", "——刘文华：我的课堂", "武汉的声音：有英勇的你", T},
+	/* lengths far apart: a short tag is no part of a series of long heads */
+	{"a short tag", "东城区志愿者连夜搭建采样点", "南湖区居民自创错峰路线图", "西山区快讯", T},
+	/* two heads not alike make no series for a third like one of them */
+	{"no series", "东城区志愿者连夜搭建采样点", "春季植树活动启动", "南湖区居民自创错峰路线图", T},
+};
+
 static void
 check_forms(void)
 {
-	/* places before the same colon */
-	const char *colons[] = {"长三角一体化示范区建设提速", para,
-		"青浦：水乡客厅初具规模", para, "吴江：跨省公交线路再加密", para, credit,
-	"嘉善：共建共享产业园开园", para, credit};
-	const SpRole in[] = {T, B, H, B, H, B, C, T, B, C};
-	const SpRole want[] = {T, B, H, B, H, B, C, H, B, C};
+	size_t		f;
 
-	/* heads sharing a lead-in share a topic, not a form */
-	const char *topic[] = {"城市更新三年行动", para,
-		"上海老城厢焕新颜", para, "上海滨江贯通再延伸", para, credit,
-	"上海地铁新线开通", para};
-	const SpRole in2[] = {T, B, H, B, H, B, C, T, B};
+	for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+	{
+		const char *lines[] = {"城市更新三年行动", para, forms[f].h1, para, forms[f].h2,
+		para, credit, forms[f].t, para};
+		const SpRole in[] = {T, B, H, B, H, B, C, T, B};
+		const SpRole want[] = {T, B, H, B, H, B, C, forms[f].want_t, B};
 
-	/* a title unlike the series' heads opens an article */
-	const char *other[] = {"全市首日核酸筛查有序推进", para,
-		"东城区志愿者连夜搭建采样点", para, "南湖区居民自创错峰路线图", para, credit,
-	"春季植树活动启动", para};
-	const SpRole in3[] = {T, B, H, B, H, B, C, T, B};
-
-	/* a name before the colon must be words, not a dash */
-	const char *dash[] = {"教育家的一生", para,
-		"——陈立民：我的教育梦", para, "——刘文华：我的课堂", para, credit,
-	"武汉的声音：有英勇的你", para};
-	const SpRole in4[] = {T, B, H, B, H, B, C, T, B};
-
-	/* lengths far apart: a short tag is no part of a series of long heads */
-	const char *lengths[] = {"全市首日核酸筛查有序推进", para,
-		"东城区志愿者连夜搭建采样点", para, "南湖区居民自创错峰路线图", para, credit,
-	"西山区快讯", para};
-	const SpRole in5[] = {T, B, H, B, H, B, C, T, B};
-
-	check_parts("places before a colon", colons, in, want, 10);
-	check_parts("a shared lead-in", topic, in2, in2, 9);
-	check_parts("a title unlike the heads", other, in3, in3, 9);
-	check_parts("a dash before the name", dash, in4, in4, 9);
-	check_parts("a short tag", lengths, in5, in5, 9);
+		check_parts(forms[f].what, lines, in, want, 9);
+	}
 }
 
 /* text of a web page: every line a paragraph, a blank line between */
