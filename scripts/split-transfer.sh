@@ -31,7 +31,8 @@
 # scored articles (--points); SCORE_PHOTOS (default 0) gives that share of
 # the scored issues photo news items (--photos); SCORE_POEMS (default 0) a
 # poem (--poems); SCORE_BYPRESS (default 0) sets that share of the scored
-# bylines padded and indented (--byline-press).
+# bylines padded and indented (--byline-press); SCORE_ROUNDUPS (default 0)
+# gives that share of the scored issues a round-up of parts (--roundups).
 # The committed header is put back afterwards and build/na_split rebuilt
 # from it.  Needs ../shared (dev/news, seg); prints per-layout scores, and
 # per source (split_eval.py --by-source: the paper's real articles apart
@@ -92,7 +93,7 @@ score() {
 		local dir=$name note=""
 		[ "$seed" = 7 ] || { dir=${name}_s$seed; note=" (render seed $seed)"; }
 		rm -rf "$WORK/in_$dir" "$WORK/out_$dir"
-		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-1}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}" --signatures "${SCORE_SIGNS:-0}" --topical "${SCORE_TOPICAL:-0}" --points "${SCORE_POINTS:-0}" --photos "${SCORE_PHOTOS:-0}" --poems "${SCORE_POEMS:-0}" --byline-press "${SCORE_BYPRESS:-0}"
+		python3 tools/split_render.py "$WORK/in_$dir" --split all --seed "$seed" --issues 12 --sources "$test" --story-cut "${SCORE_CUT:-1}" --lists "${SCORE_LISTS:-0}" --byline-styles "${SCORE_BYSTY:-0}" --reports "${SCORE_REPORTS:-0}" --signatures "${SCORE_SIGNS:-0}" --topical "${SCORE_TOPICAL:-0}" --points "${SCORE_POINTS:-0}" --photos "${SCORE_PHOTOS:-0}" --poems "${SCORE_POEMS:-0}" --byline-press "${SCORE_BYPRESS:-0}" --roundups "${SCORE_ROUNDUPS:-0}"
 		build/na_split "$WORK/in_$dir"/*.txt -o "$WORK/out_$dir" --no-segments
 		echo "== fitted on $train, scored on $test$note"
 		python3 tools/split_eval.py "$WORK/in_$dir" "$WORK/out_$dir" --by-source

@@ -15,7 +15,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
-                       [--topical P] [--points P] [--photos P] [--poems P]
+                       [--topical P] [--points P] [--photos P] [--poems P] [--roundups P]
                        [--byline-press P] [--stack-long P] [--kickers P] [--kicker-dash P]
 
 Article sources, read at run time:
@@ -141,6 +141,12 @@ own: a short headline over a caption (a pool article's sentences, led by a
 date or 图为) and the photographer's credit (本报记者 X摄, X摄（人民视觉）),
 gold an article; or, a third of them, two or three untitled pictures under a
 label (图片新闻: role boilerplate; captions and credits, photo rows).
+--roundups P gives that share of the issues (not OCR) a round-up, from a
+random stream of its own: a title and an introduction (a clause and a
+paragraph of one pool article), then three to five parts, each another
+article of the issue's papers under a head naming a district (东城区…), a
+place and a colon (徐汇：…) or, a third of them, the article's title alone,
+and each closed by a reporter's credit; gold source "roundups", one article.
 --poems P gives that share of the issues (not OCR or historical) a poem,
 from a random stream of its own: a short title (spaced out when of two
 characters), the poet's name, six to sixteen verse lines of 4-16
@@ -1026,6 +1032,55 @@ def report_article(r, arts):
                 proles=roles, head_lines=heads, kind="article", source="reports")
 
 
+# ----------------------------------------------------------- round-ups (--roundups)
+# A city paper's round-up: an introduction, then one part a district, each
+# under its own head and closed by its reporter's credit, the whole one
+# article.  The heads name the district in one of three forms a round-up
+# keeps throughout (东城区…, 徐汇：…, or no name: the part's title alone).
+# The parts are other articles of the issue's papers.  Drawn from a random
+# stream of their own (RU).
+ROUNDUPS = 0.0  # share of issues given a round-up (--roundups)
+RU = None
+PLACES = ["东城", "西城", "朝阳", "海淀", "丰台", "浦东", "黄浦", "徐汇", "长宁", "静安", "普陀", "虹口",
+          "杨浦", "闵行", "宝山", "嘉定", "松江", "青浦", "奉贤", "天河", "越秀", "福田", "南山", "江北",
+          "鼓楼", "雨花", "武侯", "锦江", "历下", "市南"]
+
+
+def roundup_article(r, arts):
+    """A round-up of parts drawn from the pool's articles of the issue's
+    sources (not among the issue's own, arts)."""
+    mine = set(a["source"] for a in arts)
+    srcs = [a for a in pool_except(arts, ("lists", "own")) if a["source"] in mine and report_paras(a)] \
+        or [a for a in pool_except(arts, ("lists", "own")) if report_paras(a)]
+    picks = r.sample(srcs, min(r.randint(4, 6), len(srcs)))
+    intro, parts = report_paras(picks[0])[0], picks[1:]
+    form = r.choice(["district", "colon", "title"])
+    paras, roles = [intro], ["item"]
+    names = ["本报记者 " + name(r) for _ in parts]
+    for k, (a, pl) in enumerate(zip(parts, r.sample(PLACES, len(parts)))):
+        t = clean(a.get("title") or "")[:16] or clause("".join(a["paragraphs"]), r, 6, 14) or "各区在行动"
+        paras.append(pl + "区" + t if form == "district" else pl + "：" + t if form == "colon" else t)
+        roles.append("group")
+        for p in report_paras(a)[:r.randint(2, 4)]:
+            paras.append(p)
+            roles.append("item")
+        if k < len(parts) - 1:
+            paras.append(names[k])
+            roles.append(None)
+    title = clause(intro, r, 6, 14) or "各区多措并举保供稳价"
+    sub = "——" + (clause("".join(paras[1:]), r, 8, 18) or "来自基层一线的报道") if r.random() < 0.5 else None
+    return dict(kicker=None, title=title, subtitle=sub, byline=None, dateline=None, paragraphs=paras,
+                proles=roles, head_lines=[], kind="article", source="roundups", ending_byline=names[-1])
+
+
+def render_roundup(iss, lay, arts):
+    """One round-up (--roundups), drawn from RU alone."""
+    d = roundup_article(RU, arts)
+    d["item_flush"] = lay in ("web", "plain")
+    d["head_flush"] = d["item_flush"] or RU.random() < 0.5
+    render_block(iss, d, lay, RU)
+
+
 # ---------------------------------------------------------------- rendering
 class Issue:
     def __init__(self):
@@ -1757,6 +1812,9 @@ def render_issue(arts, lay, r, no):
     at_poem = -1
     if POEMS > 0 and lay != "ocr" and RV.random() < POEMS:
         at_poem = RV.randrange(1, len(arts) + 1)
+    at_roundup = -1
+    if ROUNDUPS > 0 and lay != "ocr" and RU.random() < ROUNDUPS:
+        at_roundup = RU.randrange(1, len(arts) + 1)
     for k, a in enumerate(arts):
         if k == at_poem:
             render_poem(iss, lay, arts)
@@ -1766,6 +1824,8 @@ def render_issue(arts, lay, r, no):
             render_list(iss, lay)
         if k == at_report:
             render_report(iss, lay, arts)
+        if k == at_roundup:
+            render_roundup(iss, lay, arts)
         if k % per_page == 0 and lay != "web":
             pg = k // per_page + 1
             if lay == "plain":
@@ -1799,7 +1859,7 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0",
+           "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0", "--roundups": "0",
            "--byline-press": "0", "--stack-long": "0", "--kickers": "0.3", "--kicker-dash": ""}
     pos = []
     i = 0
@@ -1850,6 +1910,9 @@ def main():
     RF = random.Random(int(opt["--seed"]) * 8117 + 59)
     global POEMS, RV
     POEMS = float(opt["--poems"])
+    global ROUNDUPS, RU
+    ROUNDUPS = float(opt["--roundups"])
+    RU = random.Random(int(opt["--seed"]) * 10253 + 83)
     RV = random.Random(int(opt["--seed"]) * 9241 + 61)
     global BYPRESS, RBP
     BYPRESS = float(opt["--byline-press"])

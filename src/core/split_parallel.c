@@ -24,9 +24,16 @@
 #define PAR_END_HI	3
 /* the shortest name before a separator */
 #define PAR_NAME_MIN	2
+/* an introduction: an article of at most this many body paragraphs */
+#define PAR_INTRO	2
+/* lines looked through for the next article's title */
+#define PAR_LOOK	200
 /* section heads of one article remembered */
 #define PAR_HEADS	16
-/* a part's head is short; shorter than this fraction of the other, no match */
+/*
+ * heads sharing only a character: the shorter at least this fraction of the
+ * longer (a name before a separator is form enough at any length)
+ */
 #define PAR_LEN_RATIO	0.6
 
 typedef struct ParHead
@@ -35,6 +42,8 @@ typedef struct ParHead
 	int			n;				/* code points kept */
 	int			ncp;			/* the line's length */
 	bool		series;			/* built like an earlier head of the article */
+	bool		part;			/* read as a section head, or a title right
+								 * under an introduction */
 } ParHead;
 
 static void
@@ -46,6 +55,7 @@ head_read(const char *text, const SpLine *l, ParHead *h)
 	h->n = 0;
 	h->ncp = l->ncp;
 	h->series = false;
+	h->part = false;
 	for (i = l->cs; i < l->ce && h->n < PAR_CP; i += adv)
 		h->cp[h->n++] = na_utf8_decode(text + i, l->ce - i, &adv);
 }
@@ -84,8 +94,9 @@ differ_before(const ParHead *a, const ParHead *b, int p)
 /*
  * Two heads built alike: a different lead-in (the name) followed by the
  * same separator within the first PAR_SEP_AT code points, or ending in the
- * same Han character at position PAR_END_LO .. PAR_END_HI.  A shared
- * lead-in (two heads both opening 上海) is a shared topic, not a form.
+ * same Han character at position PAR_END_LO .. PAR_END_HI in heads of
+ * about one length.  A shared lead-in (two heads both opening 上海) is a
+ * shared topic, not a form.
  */
 static bool
 parallel(const ParHead *a, const ParHead *b)
@@ -93,10 +104,9 @@ parallel(const ParHead *a, const ParHead *b)
 	int			m = (a->n < b->n ? a->n : b->n) - 1;
 	int			shorter = a->ncp < b->ncp ? a->ncp : b->ncp;
 	int			longer = a->ncp < b->ncp ? b->ncp : a->ncp;
+	bool		alike = shorter >= PAR_LEN_RATIO * longer;
 	int			p;
 
-	if (shorter < PAR_LEN_RATIO * longer)
-		return false;
 	for (p = 1; p < m && p <= PAR_SEP_AT; p++)
 	{
 		uint32_t	c = a->cp[p];
@@ -105,7 +115,7 @@ parallel(const ParHead *a, const ParHead *b)
 			continue;
 		if (is_sep(c))
 			return p >= PAR_NAME_MIN && lead_in_name(a, p) && lead_in_name(b, p);
-		if (p >= PAR_END_LO && p <= PAR_END_HI &&
+		if (alike && p >= PAR_END_LO && p <= PAR_END_HI &&
 			(sp_char_class(c) & SPX_CONTENT))
 			return true;
 	}
@@ -173,6 +183,55 @@ series_size(const ParHead *heads, int nheads)
 	return m;
 }
 
+/* does line k open an article: a headline line under a line that is none, or a lead? */
+static bool
+opens_at(const SpRole *roles, int k)
+{
+	return roles[k] == SPR_LEAD ||
+		(sp_head_role(roles[k]) && (k == 0 || !sp_head_role(roles[k - 1])));
+}
+
+/*
+ * The title of the next article opened from line from on, when that
+ * article's stack is bare: whether there is one, read into h
+ */
+static bool
+next_bare_title(const char *text, const SpLine *lines, const int *seq, int n,
+				const SpRole *roles, int from, ParHead *h)
+{
+	int			k;
+
+	for (k = from; k < n && k < from + PAR_LOOK; k++)
+	{
+		if (!opens_at(roles, k))
+			continue;
+		if (!bare_stack(roles, k, sp_head_run_end(roles, n, k + 1)) ||
+			!part_head(text, &lines[seq[k]]))
+			return false;
+		head_read(text, &lines[seq[k]], h);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Does a series start at title h: built like a head of the article that
+ * reads as a part (a section head, or the article's own title right under
+ * an introduction), and the next article's bare title built like h?  (The
+ * first part read as a section head or as a title, every later one as a
+ * title after its credit.)
+ */
+static bool
+series_starts(const ParHead *heads, int nheads, const ParHead *h, const ParHead *next)
+{
+	int			j;
+
+	for (j = 0; j < nheads; j++)
+		if (heads[j].part && parallel(&heads[j], h))
+			return parallel(h, next);
+	return false;
+}
+
 /*
  * A bare title (no byline in its stack) built like a head of the article
  * above it that is itself built like another of its heads is that
@@ -192,15 +251,16 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 	int			nheads = 0;
 	int			open_k = -1,
 				open_e = -1;	/* the article's own title run, if bare */
+	int			paras = 0;		/* body paragraphs of the article so far */
 	int			k = 0;
 
 	while (k < n)
 	{
 		const SpLine *l = &lines[seq[k]];
-		bool		opens = roles[k] == SPR_LEAD ||
-			(sp_head_role(roles[k]) && (k == 0 || !sp_head_role(roles[k - 1])));
+		bool		opens = opens_at(roles, k);
 		bool		bare;
-		ParHead		h;
+		ParHead		h,
+					next;
 		int			e;
 
 		if ((k & 0x3FF) == 0)
@@ -208,9 +268,11 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		if (!opens)
 		{
 			e = k + 1;
+			paras += roles[k] == SPR_BODY;
 			if (roles[k] == SPR_HEADING && part_head(text, l))
 			{
 				head_read(text, l, &h);
+				h.part = true;
 				heads_add(heads, &nheads, &h);
 			}
 		}
@@ -220,7 +282,9 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 			bare = bare_stack(roles, k, e) && part_head(text, l);
 			if (bare)
 				head_read(text, l, &h);
-			if (bare && goes_on_series(heads, nheads, &h))
+			if (bare && (goes_on_series(heads, nheads, &h) ||
+						 (next_bare_title(text, lines, seq, n, roles, e, &next) &&
+						  series_starts(heads, nheads, &h, &next))))
 			{
 				sp_make_heads(roles, k, e);
 				heads_add(heads, &nheads, &h);
@@ -232,14 +296,16 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				open_k = -1;
 				if (bare)
 				{
-					heads_add(heads, &nheads, &h);
 					if (k > 0 &&
 						(roles[k - 1] == SPR_BODY || roles[k - 1] == SPR_HEADING))
 					{
 						open_k = k;
 						open_e = e;
+						h.part = paras > 0 && paras <= PAR_INTRO;
 					}
+					heads_add(heads, &nheads, &h);
 				}
+				paras = 0;
 			}
 		}
 		if (open_k >= 0 && heads[0].series && series_size(heads, nheads) >= 3)

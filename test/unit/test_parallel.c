@@ -56,7 +56,7 @@ check_districts(void)
 	/* the same, with a closing credit over the first part: it opens an article */
 	const SpRole in3[] = {T, C, T, B, C, H, B, C, T, B, C, T, B, C};
 	const SpRole want3[] = {T, C, T, B, C, H, B, C, H, B, C, H, B, C};
-	/* one head read inside the article is no series: nothing moves */
+	/* every part read as a title, the first right under the introduction */
 	const SpRole in4[] = {T, B, T, B, C, T, B, C, T, B, C, T, B, C};
 	/* the later part with a byline of its own opens an article */
 	const SpRole in5[] = {T, B, H, B, C, H, B, C, T, Y, B, T, B, C};
@@ -68,10 +68,30 @@ check_districts(void)
 	check_parts("districts", districts, in, want, 14);
 	check_parts("the first part under the introduction", districts, in2, want, 14);
 	check_parts("the first part under a credit", districts, in3, want3, 14);
-	check_parts("titles only", districts, in4, in4, 14);
+	check_parts("titles only", districts, in4, want, 14);
 	check_parts("a byline", districts, in5, in5, 14);
 	check_parts("the first part, later parts read as heads", districts, in6, want, 14);
 	check_parts("the first part and one head", districts, in7, in7, 14);
+}
+
+/*
+ * Titles alike in a column of briefs: under a long article (no
+ * introduction), or two alike and then another title, they stay articles
+ */
+static void
+check_briefs(void)
+{
+	const char *column[] = {"城市更新三年行动", para, para, para,
+		"东城区志愿者连夜搭建采样点", para, credit, "南湖区居民自创错峰路线图", para, credit,
+	"西山区闭环专车接送透析患者", para, credit};
+	const SpRole in[] = {T, B, B, B, T, B, C, T, B, C, T, B, C};
+	const char *two[] = {"全市首日核酸筛查有序推进", para,
+		"东城区志愿者连夜搭建采样点", para, credit, "南湖区居民自创错峰路线图", para, credit,
+	"春季植树活动启动", para};
+	const SpRole in2[] = {T, B, T, B, C, T, B, C, T, B};
+
+	check_parts("titles under a long article", column, in, in, 13);
+	check_parts("two titles alike", two, in2, in2, 10);
 }
 
 /* heads h1, h2 and a title t after a credit: does t go on (H) or open an article (T)? */
@@ -172,6 +192,7 @@ int
 main(void)
 {
 	check_districts();
+	check_briefs();
 	check_forms();
 	check_roundup();
 	NA_TEST_DONE();
