@@ -10,9 +10,11 @@
  * title.  What tells a part from a new article is that its head is built
  * like the section heads already read inside the article: a different name
  * ending in the same character (区, 县) or followed by the same separator
- * (：, ｜).  A title built like a section head of the article above it
- * becomes a section head of that article, with the head lines under it.
- * Numbered heads are left to sp_numbered_parts.
+ * (：, ｜).  A title built like the article's heads becomes a section head
+ * of that article, with the head lines under it, once three heads make a
+ * series (two before it, or one before it and the next article's title);
+ * the first part, read as a title right under the introduction, goes on
+ * with them.  Numbered heads are left to sp_numbered_parts.
  */
 #include "split_internal.h"
 
@@ -215,20 +217,20 @@ next_bare_title(const char *text, const SpLine *lines, const int *seq, int n,
 }
 
 /*
- * Does a series start at title h: built like a head of the article that
- * reads as a part (a section head, or the article's own title right under
- * an introduction), and the next article's bare title built like h?  (The
- * first part read as a section head or as a title, every later one as a
- * title after its credit.)
+ * Is title h built like a head of the article that reads as a part (a
+ * section head, or the article's own title right under an introduction)?
+ * With the next article's bare title built like h too, a series starts
+ * there: the first part read as a section head or as a title, every later
+ * one as a title after its credit.
  */
 static bool
-series_starts(const ParHead *heads, int nheads, const ParHead *h, const ParHead *next)
+like_a_part(const ParHead *heads, int nheads, const ParHead *h)
 {
 	int			j;
 
 	for (j = 0; j < nheads; j++)
 		if (heads[j].part && parallel(&heads[j], h))
-			return parallel(h, next);
+			return true;
 	return false;
 }
 
@@ -283,8 +285,9 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 			if (bare)
 				head_read(text, l, &h);
 			if (bare && (goes_on_series(heads, nheads, &h) ||
-						 (next_bare_title(text, lines, seq, n, roles, e, &next) &&
-						  series_starts(heads, nheads, &h, &next))))
+						 (like_a_part(heads, nheads, &h) &&
+						  next_bare_title(text, lines, seq, n, roles, e, &next) &&
+						  parallel(&h, &next))))
 			{
 				sp_make_heads(roles, k, e);
 				heads_add(heads, &nheads, &h);
