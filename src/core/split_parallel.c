@@ -14,7 +14,10 @@
  * of that article, with the head lines under it, once three heads make a
  * series (two before it, or one before it and the next article's title);
  * the first part, read as a title right under the introduction, goes on
- * with them.  Numbered heads are left to sp_numbered_parts.
+ * with them.  Speakers' names of any length and script before one colon
+ * (Evi1m0：…, 蓝色di雪球：…) are such a form too.  A head said again
+ * (the same question put to each of several people) goes on as well.
+ * Numbered heads are left to sp_numbered_parts.
  */
 #include "split_internal.h"
 
@@ -32,6 +35,12 @@
 #define PAR_LOOK	200
 /* section heads of one article remembered */
 #define PAR_HEADS	16
+/* short lines of one article remembered, for a head said again */
+#define PAR_SHORT	64
+/* a head said again: at least this long (a column label, 图片新闻, is not) */
+#define PAR_REPEAT_MIN	6
+/* ... and said this many times before in the article */
+#define PAR_REPEATS	2
 /*
  * heads sharing only a character: the shorter at least this fraction of the
  * longer (a name before a separator is form enough at any length)
@@ -62,6 +71,7 @@ head_read(const char *text, const SpLine *l, ParHead *h)
 		h->cp[h->n++] = na_utf8_decode(text + i, l->ce - i, &adv);
 }
 
+/* a separator after a name: ：: ｜| 丨 · ・ — */
 static bool
 is_sep(uint32_t c)
 {
@@ -69,16 +79,36 @@ is_sep(uint32_t c)
 		c == 0x4E28 || c == 0x00B7 || c == 0x30FB || c == 0x2014;
 }
 
-/* are the code points before p all content characters (a name)? */
+/*
+ * Are the code points before p a name: content Han, Latin letters or
+ * digits (Evi1m0, redrain, 蓝色di雪球)?  A function character (的, 了) or
+ * punctuation is no name.
+ */
 static bool
 lead_in_name(const ParHead *h, int p)
 {
 	int			i;
 
 	for (i = 0; i < p; i++)
-		if (!(sp_char_class(h->cp[i]) & SPX_CONTENT))
+	{
+		uint8_t		c = sp_char_class(h->cp[i]);
+
+		if (!(c & SPX_CONTENT) && (!(c & SPX_WORD) || (c & SPX_HAN)))
 			return false;
+	}
 	return true;
+}
+
+/* the first separator of h within PAR_SEP_AT code points, or -1 */
+static int
+sep_at(const ParHead *h)
+{
+	int			p;
+
+	for (p = 1; p < h->n - 1 && p <= PAR_SEP_AT; p++)
+		if (is_sep(h->cp[p]))
+			return p;
+	return -1;
 }
 
 /* do a and b differ before position p? */
@@ -107,8 +137,15 @@ parallel(const ParHead *a, const ParHead *b)
 	int			shorter = a->ncp < b->ncp ? a->ncp : b->ncp;
 	int			longer = a->ncp < b->ncp ? b->ncp : a->ncp;
 	bool		alike = shorter >= PAR_LEN_RATIO * longer;
+	int			pa = sep_at(a),
+				pb = sep_at(b);
 	int			p;
 
+	/* names of any length before one separator */
+	if (pa >= PAR_NAME_MIN && pb >= PAR_NAME_MIN &&
+		a->cp[pa] == b->cp[pb] &&
+		(pa != pb || differ_before(a, b, pa)))
+		return lead_in_name(a, pa) && lead_in_name(b, pb);
 	for (p = 1; p < m && p <= PAR_SEP_AT; p++)
 	{
 		uint32_t	c = a->cp[p];
@@ -185,6 +222,64 @@ series_size(const ParHead *heads, int nheads)
 	return m;
 }
 
+/* short lines of the article so far, by their line index */
+typedef struct ParShort
+{
+	int			idx[PAR_SHORT];
+	int			n;
+} ParShort;
+
+static void
+short_add(const SpLine *lines, int li, ParShort *sh)
+{
+	const SpLine *l = &lines[li];
+
+	if (l->ncp >= PAR_REPEAT_MIN && l->ncp <= SP_PART_HEAD_MAX &&
+		sh->n < PAR_SHORT)
+		sh->idx[sh->n++] = li;
+}
+
+/*
+ * Is line li said again: its text a short line of the article at least
+ * PAR_REPEATS times already?  An interview put to several people asks each
+ * the same questions (债券市场存在泡沫吗？), a line the model may read as a
+ * title; a new article's title is not said twice in the article above (a
+ * digest box lists a title once).
+ */
+static bool
+said_again(const char *text, const SpLine *l, const SpLine *lines,
+		   const ParShort *sh)
+{
+	size_t		len = l->ce - l->cs;
+	int			j,
+				m = 0;
+
+	if (l->ncp < PAR_REPEAT_MIN)
+		return false;
+	for (j = 0; j < sh->n; j++)
+	{
+		const SpLine *o = &lines[sh->idx[j]];
+
+		if (o->ce - o->cs == len &&
+			memcmp(text + o->cs, text + l->cs, len) == 0)
+			m++;
+	}
+	return m >= PAR_REPEATS;
+}
+
+/* is the title of the head run k .. e - 1 said again? */
+static bool
+title_said_again(const char *text, const SpLine *lines, const int *seq,
+				 const SpRole *roles, int k, int e, const ParShort *sh)
+{
+	int			j;
+
+	for (j = k; j < e; j++)
+		if (roles[j] == SPR_TITLE)
+			return said_again(text, &lines[seq[j]], lines, sh);
+	return false;
+}
+
 /* does line k open an article: a headline line under a line that is none, or a lead? */
 static bool
 opens_at(const SpRole *roles, int k)
@@ -254,7 +349,10 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 	int			open_k = -1,
 				open_e = -1;	/* the article's own title run, if bare */
 	int			paras = 0;		/* body paragraphs of the article so far */
+	ParShort	sh;
 	int			k = 0;
+
+	sh.n = 0;
 
 	while (k < n)
 	{
@@ -271,7 +369,10 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		{
 			e = k + 1;
 			paras += roles[k] == SPR_BODY;
-			if (roles[k] == SPR_HEADING && part_head(text, l))
+			short_add(lines, seq[k], &sh);
+			/* a head heads a paragraph: a credit read as a head does not */
+			if (roles[k] == SPR_HEADING && part_head(text, l) &&
+				k + 1 < n && roles[k + 1] == SPR_BODY)
 			{
 				head_read(text, l, &h);
 				h.part = true;
@@ -285,12 +386,14 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 			if (bare)
 				head_read(text, l, &h);
 			if (bare && (goes_on_series(heads, nheads, &h) ||
+						 title_said_again(text, lines, seq, roles, k, e, &sh) ||
 						 (like_a_part(heads, nheads, &h) &&
 						  next_bare_title(text, lines, seq, n, roles, e, &next) &&
 						  parallel(&h, &next))))
 			{
 				sp_make_heads(roles, k, e);
 				heads_add(heads, &nheads, &h);
+				short_add(lines, seq[k], &sh);
 			}
 			else
 			{
@@ -309,6 +412,7 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 					heads_add(heads, &nheads, &h);
 				}
 				paras = 0;
+				sh.n = 0;
 			}
 		}
 		if (open_k >= 0 && heads[0].series && series_size(heads, nheads) >= 3)

@@ -119,6 +119,12 @@ static const struct
 	{"a short tag", "东城区志愿者连夜搭建采样点", "南湖区居民自创错峰路线图", "西山区快讯", T},
 	/* two heads not alike make no series for a third like one of them */
 	{"no series", "东城区志愿者连夜搭建采样点", "春季植树活动启动", "南湖区居民自创错峰路线图", T},
+	/* speakers' names of any length and script before one colon */
+	{"names of other lengths",
+	"Evi1m0：去年跨过的客户端", "蓝色di雪球：账号授权的漏洞", "欧阳明德：数据安全的底线", H},
+	/* a function character is no name */
+	{"a function character before the colon",
+	"Evi1m0：去年跨过的客户端", "蓝色di雪球：账号授权的漏洞", "的确：数据安全的底线", T},
 };
 
 static void
@@ -135,6 +141,41 @@ check_forms(void)
 
 		check_parts(forms[f].what, lines, in, want, 9);
 	}
+}
+
+/*
+ * A credit read as a head heads no paragraph and makes no series: the
+ * story after it, with a speaker before its colon, opens an article
+ */
+static void
+check_credit_head(void)
+{
+	const char *lines[] = {"城市更新三年行动", para, para, "采写：本报记者王明",
+		"香港：地铁站恢复运营", para, para, "外国专家：合作共赢符合各方利益", para};
+	const SpRole in[] = {T, B, B, H, H, B, B, T, B};
+
+	check_parts("a credit read as a head", lines, in, in, 9);
+}
+
+/*
+ * An interview put to three people asks each the same questions; the
+ * third's first question, read as a title, is said again (twice before):
+ * it and the name over it become heads.  Said once before, it stays.
+ */
+static void
+check_said_again(void)
+{
+	const char *lines[] = {"三位投资官谈债市", para,
+		"甲基金首席投资官：张明", "债券市场存在泡沫吗？", para, "央行现在应该做什么？", para,
+		"乙资管首席投资官：李华", "债券市场存在泡沫吗？", para, "央行现在应该做什么？", para,
+		"丙银行首席投资官：赵阳", "债券市场存在泡沫吗？", para};
+	const SpRole in[] = {T, B, B, B, B, B, B, B, B, B, B, B, SPR_KICKER, T, B};
+	const SpRole want[] = {T, B, B, B, B, B, B, B, B, B, B, B, H, H, B};
+	/* the second person's block left out: said once before */
+	const SpRole in2[] = {T, B, B, B, B, B, B, SPR_KICKER, T, B};
+
+	check_parts("a question said again", lines, in, want, 15);
+	check_parts("a question said once before", lines, in2, in2, 10);
 }
 
 /* text of a web page: every line a paragraph, a blank line between */
@@ -194,6 +235,8 @@ main(void)
 	check_districts();
 	check_briefs();
 	check_forms();
+	check_credit_head();
+	check_said_again();
 	check_roundup();
 	NA_TEST_DONE();
 }
