@@ -66,6 +66,7 @@ extern uint32_t sp_last_cp(const char *s, size_t len, size_t *start);
 extern bool sp_starts(const char *s, size_t len, const char *lit);
 extern bool sp_ends(const char *s, size_t len, const char *lit);
 extern const char *sp_find(const char *s, size_t len, const char *lit);
+extern const char *sp_find_n(const char *s, size_t len, const char *lit, size_t n);
 extern bool sp_is_sentence_end(uint32_t cp);
 extern bool sp_is_clause_punct(uint32_t cp);
 extern bool sp_ends_sentence(const char *s, size_t len);

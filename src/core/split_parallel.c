@@ -16,7 +16,8 @@
  * the first part, read as a title right under the introduction, goes on
  * with them.  Speakers' names of any length and script before one colon
  * (Evi1m0：…, 蓝色di雪球：…) are such a form too.  A head said again
- * (the same question put to each of several people) goes on as well.
+ * (the same question put to each of several people) and a head that is a
+ * piece of the article's headline go on as well.
  * Numbered heads are left to sp_numbered_parts.
  */
 #include "split_internal.h"
@@ -280,6 +281,37 @@ title_said_again(const char *text, const SpLine *lines, const int *seq,
 	return false;
 }
 
+/*
+ * Does the title of the head run k .. e - 1 repeat part of the headline of
+ * the article above (its head run hk .. he - 1)?  A report headed
+ * 第三届知道安全论坛鸟巢举办知道创宇发布新版ZoomEye has a part headed
+ * 知道创宇发布新版ZoomEye; a new article's title is not a piece of the
+ * headline above it.
+ */
+static bool
+title_in_headline(const char *text, const SpLine *lines, const int *seq,
+				  const SpRole *roles, int k, int e, int hk, int he)
+{
+	const SpLine *t = NULL;
+	int			j;
+
+	for (j = k; j < e && t == NULL; j++)
+		if (roles[j] == SPR_TITLE)
+			t = &lines[seq[j]];
+	if (t == NULL || t->ncp < PAR_REPEAT_MIN || hk < 0)
+		return false;
+	for (j = hk; j < he; j++)
+	{
+		const SpLine *o = &lines[seq[j]];
+
+		if (o != t && o->ce - o->cs > t->ce - t->cs &&
+			sp_find_n(text + o->cs, o->ce - o->cs,
+					  text + t->cs, t->ce - t->cs) != NULL)
+			return true;
+	}
+	return false;
+}
+
 /* does line k open an article: a headline line under a line that is none, or a lead? */
 static bool
 opens_at(const SpRole *roles, int k)
@@ -348,6 +380,10 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 	int			nheads = 0;
 	int			open_k = -1,
 				open_e = -1;	/* the article's own title run, if bare */
+	int			art_k = -1,
+				art_e = -1,		/* the article's head run */
+				above_k = -1,
+				above_e = -1;	/* ... and the one above it */
 	int			paras = 0;		/* body paragraphs of the article so far */
 	ParShort	sh;
 	int			k = 0;
@@ -387,6 +423,7 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				head_read(text, l, &h);
 			if (bare && (goes_on_series(heads, nheads, &h) ||
 						 title_said_again(text, lines, seq, roles, k, e, &sh) ||
+						 title_in_headline(text, lines, seq, roles, k, e, art_k, art_e) ||
 						 (like_a_part(heads, nheads, &h) &&
 						  next_bare_title(text, lines, seq, n, roles, e, &next) &&
 						  parallel(&h, &next))))
@@ -400,6 +437,10 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				/* a new article; its own bare title may be a first part */
 				nheads = 0;
 				open_k = -1;
+				above_k = art_k;
+				above_e = art_e;
+				art_k = k;
+				art_e = e;
 				if (bare)
 				{
 					if (k > 0 &&
@@ -419,6 +460,9 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 		{
 			sp_make_heads(roles, open_k, open_e);
 			open_k = -1;
+			/* the first part joined the article above: its headline goes on */
+			art_k = above_k;
+			art_e = above_e;
 		}
 		k = e;
 	}

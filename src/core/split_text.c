@@ -63,7 +63,13 @@ sp_ends(const char *s, size_t len, const char *lit)
 const char *
 sp_find(const char *s, size_t len, const char *lit)
 {
-	size_t		n = strlen(lit);
+	return sp_find_n(s, len, lit, strlen(lit));
+}
+
+/* the first occurrence of the n bytes lit in s[0 .. len), or NULL */
+const char *
+sp_find_n(const char *s, size_t len, const char *lit, size_t n)
+{
 	const char *p = s;
 	const char *end = s + len;
 

@@ -7,8 +7,10 @@
  * parts were all read as section heads); one head alike is
  * chance, a shared lead-in is a shared topic, a title with a byline or a
  * title unlike the heads opens an article.  A web page's round-up whose
- * parts each close with a credit is one row between two articles.  Text
- * written for the test.
+ * parts each close with a credit is one row between two articles.  Names
+ * of any length before one colon are a form; a credit read as a head is no
+ * part; a question said twice before and a piece of the article's headline
+ * go on as heads.  Text written for the test.
  */
 #include "../../src/core/split_internal.h"
 #include "na_test.h"
@@ -178,6 +180,28 @@ check_said_again(void)
 	check_parts("a question said once before", lines, in2, in2, 10);
 }
 
+/*
+ * A part headed by a piece of the article's headline goes on (also after
+ * the first part of a series joined the article); a title that is no piece
+ * of it opens an article
+ */
+static void
+check_headline_piece(void)
+{
+	const char *lines[] = {"第三届安全论坛开幕创宇发布新版搜索引擎", para,
+		"小林：去年跨过的客户端", para, "蓝色di雪球：账号授权的漏洞", para,
+		"冷风：木马技术的实现", para, "创宇发布新版搜索引擎", para};
+	const SpRole in[] = {T, B, T, B, H, B, H, B, T, B};
+	const SpRole want[] = {T, B, H, B, H, B, H, B, H, B};
+	const char *plain[] = {"第三届安全论坛开幕创宇发布新版搜索引擎", para, para,
+	"创宇发布新版搜索引擎", para, "春季植树活动启动", para};
+	const SpRole in2[] = {T, B, B, T, B, T, B};
+	const SpRole want2[] = {T, B, B, H, B, T, B};
+
+	check_parts("a piece of the headline after a series", lines, in, want, 10);
+	check_parts("a piece of the headline", plain, in2, want2, 7);
+}
+
 /* text of a web page: every line a paragraph, a blank line between */
 static const char *const roundup =
 "城北街道开放临时菜场\n\n"
@@ -237,6 +261,7 @@ main(void)
 	check_forms();
 	check_credit_head();
 	check_said_again();
+	check_headline_piece();
 	check_roundup();
 	NA_TEST_DONE();
 }
