@@ -106,7 +106,7 @@ org_prefix(const char *s, size_t len, const char *const *heads, const char *cons
 static bool
 dateline_org(const char *s, size_t len)
 {
-	static const char *const heads[] = {"本报", "本刊", "新华社", "中新社", "中新网",
+	static const char *const heads[] = {"本报", "本刊", "本台", "本站", "新华社", "中新社", "中新网",
 	"人民网", "新华网", "央视", NULL};
 	static const char *const kinds[] = {"报", "社", "网", "台", "刊", "客户端", NULL};
 

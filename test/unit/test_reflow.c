@@ -57,6 +57,11 @@ test_datelines(void)
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) == 0);
 	s = "本报讯（通讯员丙丁）昨天";
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("本报讯"));
+	/* a site's and a station's own news: 本站讯, 本台讯 */
+	s = "本站讯（通讯员丙丁）为推进";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("本站讯"));
+	s = "本台讯 昨天";
+	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("本台讯"));
 	/* web copies: an outlet and a day before 报道, not a report's sentence */
 	s = "某某消息网5月3日报道 据外媒报道";
 	NA_CHECK(sp_match_dateline(s, strlen(s), &dl) > 0 && dl == strlen("某某消息网5月3日报道"));
