@@ -268,37 +268,31 @@ said_again(const char *text, const SpLine *l, const SpLine *lines,
 	return m >= PAR_REPEATS;
 }
 
-/* is the title of the head run k .. e - 1 said again? */
-static bool
-title_said_again(const char *text, const SpLine *lines, const int *seq,
-				 const SpRole *roles, int k, int e, const ParShort *sh)
+/* the title line of the head run k .. e - 1, or NULL */
+static const SpLine *
+run_title(const SpLine *lines, const int *seq, const SpRole *roles, int k, int e)
 {
 	int			j;
 
 	for (j = k; j < e; j++)
 		if (roles[j] == SPR_TITLE)
-			return said_again(text, &lines[seq[j]], lines, sh);
-	return false;
+			return &lines[seq[j]];
+	return NULL;
 }
 
 /*
- * Does the title of the head run k .. e - 1 repeat part of the headline of
- * the article above (its head run hk .. he - 1)?  A report headed
- * 第三届知道安全论坛鸟巢举办知道创宇发布新版ZoomEye has a part headed
- * 知道创宇发布新版ZoomEye; a new article's title is not a piece of the
- * headline above it.
+ * Is title t a piece of the headline of the article above (its head run
+ * hk .. he - 1)?  A report headed 第三届知道安全论坛鸟巢举办知道创宇发布新版ZoomEye
+ * has a part headed 知道创宇发布新版ZoomEye; a new article's title is not a
+ * piece of the headline above it.
  */
 static bool
-title_in_headline(const char *text, const SpLine *lines, const int *seq,
-				  const SpRole *roles, int k, int e, int hk, int he)
+in_headline(const char *text, const SpLine *lines, const int *seq,
+			const SpLine *t, int hk, int he)
 {
-	const SpLine *t = NULL;
 	int			j;
 
-	for (j = k; j < e && t == NULL; j++)
-		if (roles[j] == SPR_TITLE)
-			t = &lines[seq[j]];
-	if (t == NULL || t->ncp < PAR_REPEAT_MIN || hk < 0)
+	if (t->ncp < PAR_REPEAT_MIN || hk < 0)
 		return false;
 	for (j = hk; j < he; j++)
 	{
@@ -361,9 +355,72 @@ like_a_part(const ParHead *heads, int nheads, const ParHead *h)
 	return false;
 }
 
+/* where the walk is: the article's heads, short lines and headline */
+typedef struct ParArticle
+{
+	ParHead		heads[PAR_HEADS];
+	int			nheads;
+	ParShort	sh;
+	int			head_k,
+				head_e;			/* the article's head run */
+} ParArticle;
+
 /*
- * A bare title (no byline in its stack) built like a head of the article
- * above it that is itself built like another of its heads is that
+ * Does the bare head run k .. e - 1 (its first line read into h) go on in
+ * article a: built like a series of its heads, its title said again or a
+ * piece of its headline, or built like a part with the next article's
+ * bare title built alike too?
+ */
+static bool
+goes_on(const char *text, const SpLine *lines, const int *seq, int n,
+		const SpRole *roles, int k, int e, const ParHead *h, const ParArticle *a)
+{
+	const SpLine *t = run_title(lines, seq, roles, k, e);
+	ParHead		next;
+
+	if (goes_on_series(a->heads, a->nheads, h))
+		return true;
+	if (t != NULL && (said_again(text, t, lines, &a->sh) ||
+					  in_headline(text, lines, seq, t, a->head_k, a->head_e)))
+		return true;
+	return like_a_part(a->heads, a->nheads, h) &&
+		next_bare_title(text, lines, seq, n, roles, e, &next) &&
+		parallel(h, &next);
+}
+
+/* line k inside article a: remember it, and its head when it heads a paragraph */
+static void
+inner_line(const char *text, const SpLine *lines, const int *seq, int n,
+		   const SpRole *roles, int k, ParArticle *a)
+{
+	const SpLine *l = &lines[seq[k]];
+	ParHead		h;
+
+	short_add(lines, seq[k], &a->sh);
+	/* a head heads a paragraph: a credit read as a head does not */
+	if (roles[k] == SPR_HEADING && part_head(text, l) &&
+		k + 1 < n && roles[k + 1] == SPR_BODY)
+	{
+		head_read(text, l, &h);
+		h.part = true;
+		heads_add(a->heads, &a->nheads, &h);
+	}
+}
+
+/* a new article headed by the run k .. e - 1 */
+static void
+new_article(int k, int e, ParArticle *a)
+{
+	a->nheads = 0;
+	a->sh.n = 0;
+	a->head_k = k;
+	a->head_e = e;
+}
+
+/*
+ * A bare title (no byline in its stack) that goes on in the article above
+ * it (goes_on: built like a head of that article that is itself built like
+ * another of its heads, said again, or a piece of its headline) is that
  * article's next part: it and the head lines under it become section
  * heads.  Two heads alike are needed before, not one: a single pair
  * sharing a character at one place is chance.  The article's own bare
@@ -376,44 +433,29 @@ void
 sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				  SpRole *roles)
 {
-	ParHead		heads[PAR_HEADS];
-	int			nheads = 0;
+	ParArticle	a;
 	int			open_k = -1,
 				open_e = -1;	/* the article's own title run, if bare */
-	int			art_k = -1,
-				art_e = -1,		/* the article's head run */
-				above_k = -1,
-				above_e = -1;	/* ... and the one above it */
+	int			above_k = -1,
+				above_e = -1;	/* the head run of the article above */
 	int			paras = 0;		/* body paragraphs of the article so far */
-	ParShort	sh;
 	int			k = 0;
 
-	sh.n = 0;
-
+	new_article(-1, -1, &a);
 	while (k < n)
 	{
 		const SpLine *l = &lines[seq[k]];
-		bool		opens = opens_at(roles, k);
 		bool		bare;
-		ParHead		h,
-					next;
+		ParHead		h;
 		int			e;
 
 		if ((k & 0x3FF) == 0)
 			na_check_interrupts();
-		if (!opens)
+		if (!opens_at(roles, k))
 		{
 			e = k + 1;
 			paras += roles[k] == SPR_BODY;
-			short_add(lines, seq[k], &sh);
-			/* a head heads a paragraph: a credit read as a head does not */
-			if (roles[k] == SPR_HEADING && part_head(text, l) &&
-				k + 1 < n && roles[k + 1] == SPR_BODY)
-			{
-				head_read(text, l, &h);
-				h.part = true;
-				heads_add(heads, &nheads, &h);
-			}
+			inner_line(text, lines, seq, n, roles, k, &a);
 		}
 		else
 		{
@@ -421,26 +463,19 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 			bare = bare_stack(roles, k, e) && part_head(text, l);
 			if (bare)
 				head_read(text, l, &h);
-			if (bare && (goes_on_series(heads, nheads, &h) ||
-						 title_said_again(text, lines, seq, roles, k, e, &sh) ||
-						 title_in_headline(text, lines, seq, roles, k, e, art_k, art_e) ||
-						 (like_a_part(heads, nheads, &h) &&
-						  next_bare_title(text, lines, seq, n, roles, e, &next) &&
-						  parallel(&h, &next))))
+			if (bare && goes_on(text, lines, seq, n, roles, k, e, &h, &a))
 			{
 				sp_make_heads(roles, k, e);
-				heads_add(heads, &nheads, &h);
-				short_add(lines, seq[k], &sh);
+				heads_add(a.heads, &a.nheads, &h);
+				short_add(lines, seq[k], &a.sh);
 			}
 			else
 			{
 				/* a new article; its own bare title may be a first part */
-				nheads = 0;
 				open_k = -1;
-				above_k = art_k;
-				above_e = art_e;
-				art_k = k;
-				art_e = e;
+				above_k = a.head_k;
+				above_e = a.head_e;
+				new_article(k, e, &a);
 				if (bare)
 				{
 					if (k > 0 &&
@@ -450,19 +485,18 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 						open_e = e;
 						h.part = paras > 0 && paras <= PAR_INTRO;
 					}
-					heads_add(heads, &nheads, &h);
+					heads_add(a.heads, &a.nheads, &h);
 				}
 				paras = 0;
-				sh.n = 0;
 			}
 		}
-		if (open_k >= 0 && heads[0].series && series_size(heads, nheads) >= 3)
+		if (open_k >= 0 && a.heads[0].series && series_size(a.heads, a.nheads) >= 3)
 		{
 			sp_make_heads(roles, open_k, open_e);
 			open_k = -1;
 			/* the first part joined the article above: its headline goes on */
-			art_k = above_k;
-			art_e = above_e;
+			a.head_k = above_k;
+			a.head_e = above_e;
 		}
 		k = e;
 	}
