@@ -465,9 +465,13 @@ sp_parallel_parts(const char *text, const SpLine *lines, const int *seq, int n,
 				head_read(text, l, &h);
 			if (bare && goes_on(text, lines, seq, n, roles, k, e, &h, &a))
 			{
+				int			j;
+
 				sp_make_heads(roles, k, e);
 				heads_add(a.heads, &a.nheads, &h);
-				short_add(lines, seq[k], &a.sh);
+				/* its head lines are now lines of the article */
+				for (j = k; j < e; j++)
+					short_add(lines, seq[j], &a.sh);
 			}
 			else
 			{
