@@ -540,6 +540,71 @@ sp_source_line(const char *s, size_t len, int ncp)
 }
 
 /*
+ * A note of where an article's pictures come from: 图片均来自网络,
+ * 本版图片由受访者提供, （图片来源：视觉中国）, 图源：网络, 图/pixabay.  Web copy
+ * prints it under the last paragraph or between two; it names no person
+ * and is never a headline, though as short and as bare as one.  The
+ * picture word (图片, 照片, 配图) stands in the note's first few characters
+ * and a word of origin follows it (来自, 来源, 由…, 均为…): 壓題照片：通往…,
+ * a caption, is no note; nor is 照片由各居委会统一…, with no giver.  At
+ * most PICNOTE_MAX_CP characters, one clause.
+ */
+#define PICNOTE_MAX_CP	30
+#define PICNOTE_LEAD	4		/* characters before the picture word: 本版, 本文 */
+
+/* 由X提供, 由X拍摄, 由X供图: who gave or took the pictures */
+static bool
+by_whom(const char *s, size_t len)
+{
+	return sp_find(s, len, "提供") || sp_find(s, len, "拍摄") || sp_find(s, len, "供图") ||
+		sp_ends(s, len, "摄");
+}
+
+bool
+sp_picture_note(const char *s, size_t len, int ncp)
+{
+	static const char *const pic[] = {"图片", "照片", "配图", NULL};
+	static const char *const origin[] = {
+		"来自", "来源", "源自", "由", "为资料", "系资料", "转自", "选自", "版权",
+		"均来自", "均来源", "均由", "均为", "均系", "皆来自", "皆为", "都来自", NULL
+	};
+	const char *const *w;
+	size_t		adv,
+				st;
+	int			i;
+
+	if (len == 0 || ncp > PICNOTE_MAX_CP || ncp < 3)
+		return false;
+	if (is_open_bracket(sp_first_cp(s, len, &adv)) &&
+		is_close_bracket(sp_last_cp(s, len, &st)))
+	{
+		s += adv;
+		len = st - adv;
+	}
+	if (sp_count_cp(s, len, 0x3002) > 0 || sp_count_cp(s, len, 0xFF0C) > 0 ||
+		sp_count_cp(s, len, ',') > 0)
+		return false;
+	if (sp_starts(s, len, "图/") || sp_starts(s, len, "图／") || sp_starts(s, len, "图源"))
+		return true;
+	for (w = pic; *w; w++)
+	{
+		const char *at = sp_find(s, len, *w);
+		const char *rest;
+		size_t		rlen;
+
+		if (at == NULL || na_utf8_count(s, (size_t) (at - s)) > PICNOTE_LEAD)
+			continue;
+		rest = at + strlen(*w);
+		rlen = len - (size_t) (rest - s);
+		for (i = 0; origin[i]; i++)
+			if (sp_starts(rest, rlen, origin[i]))
+				return sp_find(origin[i], strlen(origin[i]), "由") == NULL ||
+					by_whom(rest, rlen);
+	}
+	return false;
+}
+
+/*
  * A photo credit ending s (记者 方波 摄, 童志忠 摄, （新华社记者 X 摄）):
  * returns the byte offset where it starts, or len when there is none.
  */

@@ -86,7 +86,8 @@ note_only(const SpSeq *sq, int k)
 	const char *s = sq->text + l->cs;
 	size_t		len = l->ce - l->cs;
 
-	return sp_source_line(s, len, l->ncp) || sp_writer_note(s, len, l->ncp, true);
+	return sp_source_line(s, len, l->ncp) || sp_writer_note(s, len, l->ncp, true) ||
+		sp_picture_note(s, len, l->ncp);
 }
 
 /* does the line's feature set hold atom a? */

@@ -512,6 +512,52 @@ check_stacks(void)
 	na_buf_free(&text);
 }
 
+/* picture notes (图片均来自网络) between articles and inside one: a credit, never a title */
+static void
+check_picture_notes(void)
+{
+	static const char *const notes[] = {
+		"图片均来自网络", "本版图片由受访者提供", "（图片来源：视觉中国）", "图源：网络",
+		"图/pixabay", "本文图片均为资料图片", "配图来自网络", NULL
+	};
+	static const char *const not_notes[] = {
+		"壓題照片：通往風景名勝區的公路", "照片由各居委会统一收集", "图片新闻",
+		"老照片里的城市记忆", "图为市民在公园晨练。", "图片来自网络，如有侵权请联系删除", NULL
+	};
+	static const char web[] =
+		"城东地铁新线下月试运营\n\n"
+		"记者从市轨道交通集团获悉，城东地铁新线已完成全部车站的设备调试，计划下月开始试运营。新线全长二十八公里，设车站十九座。\n\n"
+		"图/江城轨道交通集团\n\n"
+		"新线开通后，城东居民进城的通勤时间将从一个多小时缩短到四十分钟左右。沿线车站与三条公交线路实现换乘。\n\n"
+		"图片均来自网络\n\n"
+		"江南稻谷烘干中心投入使用\n\n"
+		"今年秋季，江南各地的水稻陆续进入收割期。县里新建了三座烘干中心，农户可以在手机上预约烘干时间，收割的稻谷当天就能烘干进仓。\n\n"
+		"合作社还为周边农户提供稻谷烘干和储存服务，烘干收费比去年降低了一成，种稻农户的收入因此增加。\n\n"
+		"本版图片由受访者提供\n";
+	NaSplit		sp;
+	int			i;
+
+	for (i = 0; notes[i]; i++)
+		NA_CHECK(sp_picture_note(notes[i], strlen(notes[i]), (int) na_utf8_count(notes[i], strlen(notes[i]))));
+	for (i = 0; not_notes[i]; i++)
+		NA_CHECK(!sp_picture_note(not_notes[i], strlen(not_notes[i]),
+								  (int) na_utf8_count(not_notes[i], strlen(not_notes[i]))));
+	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
+	NA_CHECK_INT(sp.n_articles, 2);
+	if (sp.n_articles == 2)
+	{
+		NA_CHECK_STR(sp.articles[0].title, "城东地铁新线下月试运营");
+		NA_CHECK_STR(sp.articles[1].title, "江南稻谷烘干中心投入使用");
+		for (i = 0; i < 2; i++)
+		{
+			NA_CHECK(sp.articles[i].body && strstr(sp.articles[i].body, "图") == NULL);
+			NA_CHECK_INT(sp.articles[i].authors.n, 0);	/* a note names no author */
+		}
+		NA_CHECK(strstr(sp.articles[0].body, "沿线车站与三条公交线路实现换乘。") != NULL);
+	}
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
@@ -519,6 +565,7 @@ main(void)
 	check_clause_led();
 	check_long_note();
 	check_source_lines();
+	check_picture_notes();
 	check_photo_news();
 	check_press_bylines();
 	check_photo_credit();
