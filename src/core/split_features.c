@@ -499,10 +499,11 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	size_t		len = l->ce - l->cs,
 				st,
 				adv0;
-	uint32_t	last = sp_last_cp(s, len, &st),
+	size_t		credited = sp_credit_bracket(s, len);
+	uint32_t	last = sp_last_cp(s, credited, &st),
 				c0 = sp_first_cp(s, len, &adv0);
-	bool		whole,
-				tag = sp_tail_tag(s, len, &whole);
+	bool		whole = false,
+				tag = credited == len && sp_tail_tag(s, len, &whole);
 	int			commas = (int) (sp_count_cp(s, len, 0xFF0C) + sp_count_cp(s, len, ','));
 	int			dip;
 

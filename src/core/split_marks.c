@@ -541,7 +541,8 @@ sp_source_line(const char *s, size_t len, int ncp)
 
 /*
  * A note of where an article's pictures come from: 图片均来自网络,
- * 本版图片由受访者提供, （图片来源：视觉中国）, 图源：网络, 图/pixabay.  Web copy
+ * 本版图片由受访者提供, （图片来源：视觉中国）, 图源：网络, 图/pixabay, or a
+ * web page's label of its picture gallery alone (图集, 组图).  Web copy
  * prints it under the last paragraph or between two; it names no person
  * and is never a headline, though as short and as bare as one.  The
  * picture word (图片, 照片, 配图) stands in the note's first few characters
@@ -564,6 +565,7 @@ bool
 sp_picture_note(const char *s, size_t len, int ncp)
 {
 	static const char *const pic[] = {"图片", "照片", "配图", NULL};
+	static const char *const label[] = {"图集", "组图", "高清组图", "多图", NULL};
 	static const char *const origin[] = {
 		"来自", "来源", "源自", "由", "为资料", "系资料", "转自", "选自", "版权",
 		"均来自", "均来源", "均由", "均为", "均系", "皆来自", "皆为", "都来自", NULL
@@ -573,7 +575,7 @@ sp_picture_note(const char *s, size_t len, int ncp)
 				st;
 	int			i;
 
-	if (len == 0 || ncp > PICNOTE_MAX_CP || ncp < 3)
+	if (len == 0 || ncp > PICNOTE_MAX_CP || ncp < 2)
 		return false;
 	if (is_open_bracket(sp_first_cp(s, len, &adv)) &&
 		is_close_bracket(sp_last_cp(s, len, &st)))
@@ -586,6 +588,9 @@ sp_picture_note(const char *s, size_t len, int ncp)
 		return false;
 	if (sp_starts(s, len, "图/") || sp_starts(s, len, "图／") || sp_starts(s, len, "图源"))
 		return true;
+	for (w = label; *w; w++)
+		if (len == strlen(*w) && memcmp(s, *w, len) == 0)
+			return true;
 	for (w = pic; *w; w++)
 	{
 		const char *at = sp_find(s, len, *w);
@@ -602,6 +607,94 @@ sp_picture_note(const char *s, size_t len, int ncp)
 					by_whom(rest, rlen);
 	}
 	return false;
+}
+
+/*
+ * Who wrote or sent a paragraph, in brackets after its last sentence:
+ * ……英雄的城！（评论员罗博萧海川）, ……举行。（新华社北京1月1日电）,
+ * ……仪式。（刘通摄）.  Returns the byte offset of the opening bracket, or
+ * len when s does not end so.  The bracket must follow a sentence mark and
+ * hold a credit: a dateline, a photo credit, or a writer's role word led
+ * into a name (a common surname after it).  A column tag after a headline,
+ * ……了！（人民论坛）, （评论员观察）, （记者手记）, holds none.
+ */
+#define CREDIT_BRACKET_MAX_CP	24
+
+static bool
+credit_inside(const char *t, size_t tl)
+{
+	static const char *const lead[] = {"本报", "特约", "实习", "新华社", NULL};
+	static const char *const role[] = {
+		"记者", "评论员", "通讯员", "作者", "编辑", "责编", "编译", "撰文", "执笔", "采写", "整理", NULL
+	};
+	size_t		dl,
+				adv;
+	int			i;
+	char		first[8];
+
+	if (tl == 0 || na_utf8_count(t, tl) > CREDIT_BRACKET_MAX_CP)
+		return false;
+	if (sp_match_dateline(t, tl, &dl) >= tl)
+		return true;
+	if ((sp_ends(t, tl, "摄") || sp_ends(t, tl, "供图")) && na_utf8_count(t, tl) <= 14)
+		return true;
+	for (i = 0; lead[i]; i++)
+		if (sp_starts(t, tl, lead[i]))
+		{
+			t += strlen(lead[i]);
+			tl -= strlen(lead[i]);
+			break;
+		}
+	for (i = 0; role[i]; i++)
+		if (sp_starts(t, tl, role[i]))
+			break;
+	if (role[i] == NULL)
+		return false;
+	t += strlen(role[i]);
+	tl -= strlen(role[i]);
+	while (tl > 0)
+	{
+		uint32_t	cp = na_utf8_decode(t, tl, &adv);
+
+		if (!na_is_space(cp) && cp != 0xFF1A && cp != ':' && cp != '/' && cp != 0xFF0F)
+			break;
+		t += adv;
+		tl -= adv;
+	}
+	if (tl == 0 || !na_is_han(na_utf8_decode(t, tl, &adv)))
+		return false;
+	memcpy(first, t, adv);
+	first[adv] = '\0';
+	return strstr(zh_single_surnames, first) != NULL;
+}
+
+size_t
+sp_credit_bracket(const char *s, size_t len)
+{
+	size_t		st,
+				i,
+				ps;
+	int			n = 0;
+
+	if (len == 0 || !is_close_bracket(sp_last_cp(s, len, &st)))
+		return len;
+	for (i = st; i > 0 && n <= CREDIT_BRACKET_MAX_CP; n++)
+	{
+		uint32_t	cp = sp_last_cp(s, i, &ps);
+
+		if (is_close_bracket(cp))
+			return len;
+		if (is_open_bracket(cp))
+		{
+			size_t		inner = i;
+
+			if (ps == 0 || !sp_is_sentence_end(sp_last_cp(s, ps, NULL)))
+				return len;
+			return credit_inside(s + inner, st - inner) ? ps : len;
+		}
+		i = ps;
+	}
+	return len;
 }
 
 /*

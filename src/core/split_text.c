@@ -106,14 +106,16 @@ sp_is_clause_punct(uint32_t cp)
 
 /*
  * Does s end a sentence?  Closing quotes and brackets count when a sentence
- * mark stands before them (……奋斗！”).  A full stop after a Latin letter or
- * digit (v1.2.) is taken as one too.
+ * mark stands before them (……奋斗！”), and so does a credit in brackets after
+ * the sentence (……举行。（新华社北京1月1日电）, sp_credit_bracket).  A full
+ * stop after a Latin letter or digit (v1.2.) is taken as one too.
  */
 bool
 sp_ends_sentence(const char *s, size_t len)
 {
 	int			guard = 0;
 
+	len = sp_credit_bracket(s, len);
 	while (len > 0 && guard++ < 4)
 	{
 		size_t		st;

@@ -558,6 +558,53 @@ check_picture_notes(void)
 	na_split_free(&sp);
 }
 
+/* a closing paragraph with its writer in brackets: body, not a headline with a column tag */
+static void
+check_credit_brackets(void)
+{
+	static const char *const credited[] = {
+		"正是有了英勇的你们，才有这座英雄的城！（评论员罗博萧海川）",
+		"会议还研究了其他事项。（新华社北京1月1日电）",
+		"图为启动仪式现场。（刘通摄）",
+		"工程将于年底完工。（本报记者 张明）",
+		"这是他第三次来到这里。（编译/林靖东）", NULL
+	};
+	static const char *const tagged[] = {
+		"“我战胜了病毒！我要出院了！”（人民论坛）", "不必恐慌，春天临近了！（评论员观察）",
+		"城市更新别急于求成！（记者手记）", "全省春季植树超过一亿株（本报记者 张明）",
+		"（本报记者 张明）", NULL
+	};
+	static const char web[] =
+		"城东地铁新线下月试运营\n\n"
+		"记者从市轨道交通集团获悉，城东地铁新线已完成全部车站的设备调试，计划下月开始试运营。新线全长二十八公里，设车站十九座。\n\n"
+		"新线开通后，城东居民进城的通勤时间将从一个多小时缩短到四十分钟左右。沿线车站与三条公交线路实现换乘。\n\n"
+		"城东的居民，终于等到了这一天！（评论员何晴）\n\n"
+		"江南稻谷烘干中心投入使用\n\n"
+		"今年秋季，江南各地的水稻陆续进入收割期。县里新建了三座烘干中心，农户可以在手机上预约烘干时间，收割的稻谷当天就能烘干进仓。\n\n"
+		"合作社还为周边农户提供稻谷烘干和储存服务，烘干收费比去年降低了一成，种稻农户的收入因此增加。\n";
+	NaSplit		sp;
+	int			i;
+
+	for (i = 0; credited[i]; i++)
+	{
+		size_t		n = strlen(credited[i]);
+
+		NA_CHECK(sp_credit_bracket(credited[i], n) < n);
+		NA_CHECK(sp_ends_sentence(credited[i], n));
+	}
+	for (i = 0; tagged[i]; i++)
+		NA_CHECK(sp_credit_bracket(tagged[i], strlen(tagged[i])) == strlen(tagged[i]));
+	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
+	NA_CHECK_INT(sp.n_articles, 2);
+	if (sp.n_articles == 2)
+	{
+		NA_CHECK_STR(sp.articles[0].title, "城东地铁新线下月试运营");
+		NA_CHECK(strstr(sp.articles[0].body, "终于等到了这一天！") != NULL);
+		NA_CHECK_STR(sp.articles[1].title, "江南稻谷烘干中心投入使用");
+	}
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
@@ -566,6 +613,7 @@ main(void)
 	check_long_note();
 	check_source_lines();
 	check_picture_notes();
+	check_credit_brackets();
 	check_photo_news();
 	check_press_bylines();
 	check_photo_credit();
