@@ -316,7 +316,7 @@ fill_line(Fill *fl, int i)
 			 * note (（作者为X大学教授）) a post: neither names a person
 			 */
 			if (!sp_source_line(s, clen, l->ncp) && !sp_writer_note(s, clen, l->ncp, true) &&
-				!sp_picture_note(s, clen, l->ncp))
+				!sp_picture_note(s, clen, l->ncp) && !sp_closing_note(s, clen, l->ncp))
 				add_authors(s, clen, &ar->authors);
 			/* led by a dateline, it is more than a credit: kept as text */
 			if (l->lead_role == NA_SEG_DATELINE && l->lead_len > 0)

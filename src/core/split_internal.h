@@ -81,6 +81,7 @@ extern size_t sp_match_credit_tail(const char *s, size_t len);
 extern bool sp_writer_note(const char *s, size_t len, int ncp, bool authors_only);
 extern bool sp_source_line(const char *s, size_t len, int ncp);
 extern bool sp_picture_note(const char *s, size_t len, int ncp);
+extern bool sp_closing_note(const char *s, size_t len, int ncp);
 extern size_t sp_credit_bracket(const char *s, size_t len);
 extern bool sp_match_page_header(const char *s, size_t len, size_t *sec_off,
 								 size_t *sec_len);

@@ -540,6 +540,32 @@ sp_source_line(const char *s, size_t len, int ncp)
 }
 
 /*
+ * An editor's note closing an article, one sentence in brackets on a line
+ * of its own: （应受访者要求，文中人物均为化名。）, （本文有删节。）.  Never an
+ * article's prose or headline.  An editor's foreword (（编者按：…）) opens an
+ * article instead and is not one.
+ */
+#define CLOSING_NOTE_MAX_CP 40
+
+bool
+sp_closing_note(const char *s, size_t len, int ncp)
+{
+	size_t		adv,
+				st;
+
+	if (len == 0 || ncp > CLOSING_NOTE_MAX_CP)
+		return false;
+	if (!is_open_bracket(sp_first_cp(s, len, &adv)) || !is_close_bracket(sp_last_cp(s, len, &st)))
+		return false;
+	if (sp_count_cp(s, len, 0xFF08) + sp_count_cp(s, len, '(') != 1 ||
+		sp_count_cp(s, len, 0xFF09) + sp_count_cp(s, len, ')') != 1)
+		return false;
+	if (sp_starts(s + adv, len - adv, "编者"))
+		return false;
+	return st > adv && sp_is_sentence_end(sp_last_cp(s, st, NULL));
+}
+
+/*
  * A note of where an article's pictures come from: 图片均来自网络,
  * 本版图片由受访者提供, （图片来源：视觉中国）, 图源：网络, 图/pixabay, or a
  * web page's label of its picture gallery alone (图集, 组图).  Web copy

@@ -74,8 +74,9 @@ opens_mid_sentence(const SpSeq *sq, int k)
 }
 
 /*
- * Is line k a note that can only close an article (a web copy's source
- * line, 来源：…, 《 X报 》（ date 第 N 版）; a writer's note, （作者为…）)?  The
+ * Is line k a note that can only close an article or sit aside (a web
+ * copy's source line, 来源：…, 《 X报 》（ date 第 N 版）; a writer's note,
+ * （作者为…）; an editor's, （本文有删节。）; where the pictures come from)?  The
  * fitting renderings hold few or none of them, and a note is never an
  * article's prose or headline, so the decoder makes it a credit.
  */
@@ -87,7 +88,7 @@ note_only(const SpSeq *sq, int k)
 	size_t		len = l->ce - l->cs;
 
 	return sp_source_line(s, len, l->ncp) || sp_writer_note(s, len, l->ncp, true) ||
-		sp_picture_note(s, len, l->ncp);
+		sp_picture_note(s, len, l->ncp) || sp_closing_note(s, len, l->ncp);
 }
 
 /* does the line's feature set hold atom a? */

@@ -512,7 +512,10 @@ check_stacks(void)
 	na_buf_free(&text);
 }
 
-/* picture notes (图片均来自网络) between articles and inside one: a credit, never a title */
+/*
+ * picture notes (图片均来自网络) between articles and inside one, and an
+ * editor's closing note: credits, never a title
+ */
 static void
 check_picture_notes(void)
 {
@@ -529,6 +532,7 @@ check_picture_notes(void)
 		"记者从市轨道交通集团获悉，城东地铁新线已完成全部车站的设备调试，计划下月开始试运营。新线全长二十八公里，设车站十九座。\n\n"
 		"图/江城轨道交通集团\n\n"
 		"新线开通后，城东居民进城的通勤时间将从一个多小时缩短到四十分钟左右。沿线车站与三条公交线路实现换乘。\n\n"
+		"（本文有删节。）\n\n"
 		"图片均来自网络\n\n"
 		"江南稻谷烘干中心投入使用\n\n"
 		"今年秋季，江南各地的水稻陆续进入收割期。县里新建了三座烘干中心，农户可以在手机上预约烘干时间，收割的稻谷当天就能烘干进仓。\n\n"
@@ -542,6 +546,12 @@ check_picture_notes(void)
 	for (i = 0; not_notes[i]; i++)
 		NA_CHECK(!sp_picture_note(not_notes[i], strlen(not_notes[i]),
 								  (int) na_utf8_count(not_notes[i], strlen(not_notes[i]))));
+	/* an editor's closing note is one sentence in brackets; a foreword opens an article */
+	NA_CHECK(sp_closing_note("（应受访者要求，文中人物均为化名。）", strlen("（应受访者要求，文中人物均为化名。）"), 18));
+	NA_CHECK(sp_closing_note("（本文有删节。）", strlen("（本文有删节。）"), 8));
+	NA_CHECK(!sp_closing_note("（编者按：本报今起推出系列报道。）", strlen("（编者按：本报今起推出系列报道。）"), 17));
+	NA_CHECK(!sp_closing_note("（一）项目建设提速。", strlen("（一）项目建设提速。"), 10));
+	NA_CHECK(!sp_closing_note("（人民论坛）", strlen("（人民论坛）"), 6));
 	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
 	NA_CHECK_INT(sp.n_articles, 2);
 	if (sp.n_articles == 2)
@@ -554,6 +564,8 @@ check_picture_notes(void)
 			NA_CHECK_INT(sp.articles[i].authors.n, 0);	/* a note names no author */
 		}
 		NA_CHECK(strstr(sp.articles[0].body, "沿线车站与三条公交线路实现换乘。") != NULL);
+		NA_CHECK(strstr(sp.articles[0].body, "删节") == NULL);
+		NA_CHECK(sp.articles[0].notes && strstr(sp.articles[0].notes, "（本文有删节。）") != NULL);
 	}
 	na_split_free(&sp);
 }
