@@ -640,11 +640,33 @@ sp_picture_note(const char *s, size_t len, int ncp)
  * ……英雄的城！（评论员罗博萧海川）, ……举行。（新华社北京1月1日电）,
  * ……仪式。（刘通摄）.  Returns the byte offset of the opening bracket, or
  * len when s does not end so.  The bracket must follow a sentence mark and
- * hold a credit: a dateline, a photo credit, or a writer's role word led
- * into a name (a common surname after it).  A column tag after a headline,
+ * hold a credit: a dateline, a photo credit, a writer's name alone or led
+ * by a role word (a common surname after it), an outlet's Latin name
+ * (（BBC）) or the end mark （完）.  A column tag after a headline,
  * ……了！（人民论坛）, （评论员观察）, （记者手记）, holds none.
  */
 #define CREDIT_BRACKET_MAX_CP	24
+
+/* an outlet's Latin initials or name: BBC, AP, Reuters */
+static bool
+latin_source(const char *t, size_t tl)
+{
+	size_t		i;
+	int			letters = 0;
+
+	if (tl > 16)
+		return false;
+	for (i = 0; i < tl; i++)
+	{
+		unsigned char c = (unsigned char) t[i];
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			letters++;
+		else if (c != ' ' && c != '.' && c != '&' && c != '-')
+			return false;
+	}
+	return letters >= 2;
+}
 
 static bool
 credit_inside(const char *t, size_t tl)
@@ -660,7 +682,8 @@ credit_inside(const char *t, size_t tl)
 
 	if (tl == 0 || na_utf8_count(t, tl) > CREDIT_BRACKET_MAX_CP)
 		return false;
-	if (sp_match_dateline(t, tl, &dl) >= tl)
+	if (sp_match_dateline(t, tl, &dl) >= tl || sp_name_line(t, tl) || latin_source(t, tl) ||
+		(tl == strlen("完") && memcmp(t, "完", tl) == 0))
 		return true;
 	if ((sp_ends(t, tl, "摄") || sp_ends(t, tl, "供图")) && na_utf8_count(t, tl) <= 14)
 		return true;
