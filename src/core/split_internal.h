@@ -67,6 +67,8 @@ extern bool sp_starts(const char *s, size_t len, const char *lit);
 extern bool sp_ends(const char *s, size_t len, const char *lit);
 extern const char *sp_find(const char *s, size_t len, const char *lit);
 extern const char *sp_find_n(const char *s, size_t len, const char *lit, size_t n);
+extern bool sp_is_open_bracket(uint32_t cp);
+extern bool sp_is_close_bracket(uint32_t cp);
 extern bool sp_is_sentence_end(uint32_t cp);
 extern bool sp_is_clause_punct(uint32_t cp);
 extern bool sp_ends_sentence(const char *s, size_t len);
@@ -78,11 +80,6 @@ extern size_t sp_match_dateline(const char *s, size_t len, size_t *dl_len);
 extern bool sp_match_continuation(const char *s, size_t len, size_t *mstart,
 								  size_t *mend, int *page, bool *forward);
 extern size_t sp_match_credit_tail(const char *s, size_t len);
-extern bool sp_writer_note(const char *s, size_t len, int ncp, bool authors_only);
-extern bool sp_source_line(const char *s, size_t len, int ncp);
-extern bool sp_picture_note(const char *s, size_t len, int ncp);
-extern bool sp_closing_note(const char *s, size_t len, int ncp);
-extern size_t sp_credit_bracket(const char *s, size_t len);
 extern bool sp_match_page_header(const char *s, size_t len, size_t *sec_off,
 								 size_t *sec_len);
 extern size_t sp_kicker_split(const char *s, size_t len);
@@ -97,6 +94,13 @@ extern int	sp_sign_block(const char *text, const SpLine *lines, const int *idx, 
 						  int max_issuers);
 extern bool sp_resolve_reported_on(const char *s, size_t len, const NaIssueInfo *info,
 								   int *y, int *m, int *d);
+
+/* split_notes.c: notes that close an article or sit in one */
+extern bool sp_writer_note(const char *s, size_t len, int ncp, bool authors_only);
+extern bool sp_source_line(const char *s, size_t len, int ncp);
+extern bool sp_closing_note(const char *s, size_t len, int ncp);
+extern bool sp_picture_note(const char *s, size_t len, int ncp);
+extern size_t sp_credit_bracket(const char *s, size_t len);
 
 /* split_lines.c: cut the text into lines and classify each */
 extern SpLine *sp_lines_build(const char *text, size_t len, size_t *n_lines);

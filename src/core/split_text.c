@@ -88,6 +88,19 @@ sp_find_n(const char *s, size_t len, const char *lit, size_t n)
 	return NULL;
 }
 
+/* round and square brackets, full-width and ASCII: （ ( 【 [ */
+bool
+sp_is_open_bracket(uint32_t cp)
+{
+	return cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == '[';
+}
+
+bool
+sp_is_close_bracket(uint32_t cp)
+{
+	return cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == ']';
+}
+
 /* marks that close a sentence: 。！？… and their ASCII forms */
 bool
 sp_is_sentence_end(uint32_t cp)
