@@ -10,6 +10,22 @@
 #include "zh_names.h"
 
 /*
+ * Is the whole line one pair of round brackets, （…） or (…), with no other
+ * round bracket inside?  *in_start and *in_end bound what they hold.
+ */
+static bool
+round_pair(const char *s, size_t len, size_t *in_start, size_t *in_end)
+{
+	uint32_t	first = sp_first_cp(s, len, in_start),
+				last = sp_last_cp(s, len, in_end);
+
+	if ((first != 0xFF08 && first != '(') || (last != 0xFF09 && last != ')'))
+		return false;
+	return sp_count_cp(s, len, 0xFF08) + sp_count_cp(s, len, '(') == 1 &&
+		sp_count_cp(s, len, 0xFF09) + sp_count_cp(s, len, ')') == 1;
+}
+
+/*
  * A writer's note: one pair of round brackets around the whole line, the
  * writer named in its first words (（作者为X大学X研究中心主任、教授，X专业
  * 博士生导师）, （作者单位：…）, （本报记者　X）, （责编：X）), as long as dailies
@@ -23,20 +39,12 @@ bool
 sp_writer_note(const char *s, size_t len, int ncp, bool authors_only)
 {
 	static const char *const who[] = {"作者", "记者", "责编", "编辑", "通讯员", "执笔", "评论员", NULL};
-	size_t		adv,
+	size_t		in_start,
+				in_end,
 				head;
-	uint32_t	first,
-				last;
 	const char *const *w;
 
-	if (len == 0 || ncp > NOTE_MAX_CP)
-		return false;
-	first = sp_first_cp(s, len, &adv);
-	last = sp_last_cp(s, len, &adv);
-	if ((first != 0xFF08 && first != '(') || (last != 0xFF09 && last != ')'))
-		return false;
-	if (sp_count_cp(s, len, 0xFF08) + sp_count_cp(s, len, '(') != 1 ||
-		sp_count_cp(s, len, 0xFF09) + sp_count_cp(s, len, ')') != 1)
+	if (len == 0 || ncp > NOTE_MAX_CP || !round_pair(s, len, &in_start, &in_end))
 		return false;
 	/* the bracket and the next six characters (本报记者, 作者单位) */
 	head = len > 3 * 7 ? 3 * 7 : len;
@@ -89,12 +97,7 @@ sp_closing_note(const char *s, size_t len, int ncp)
 	size_t		adv,
 				st;
 
-	if (len == 0 || ncp > CLOSING_NOTE_MAX_CP)
-		return false;
-	if (!sp_is_open_bracket(sp_first_cp(s, len, &adv)) || !sp_is_close_bracket(sp_last_cp(s, len, &st)))
-		return false;
-	if (sp_count_cp(s, len, 0xFF08) + sp_count_cp(s, len, '(') != 1 ||
-		sp_count_cp(s, len, 0xFF09) + sp_count_cp(s, len, ')') != 1)
+	if (len == 0 || ncp > CLOSING_NOTE_MAX_CP || !round_pair(s, len, &adv, &st))
 		return false;
 	if (sp_starts(s + adv, len - adv, "编者"))
 		return false;
