@@ -226,7 +226,10 @@ writer_words(const char *s, size_t len)
  * The class the model sees of a line: a question or exclamation headline
  * (QHEAD), which the line classes call body for its closing punctuation,
  * is shown as headline-like, so what the model learned of short heads
- * applies to it; END_SENT and QHEAD still tell it apart.
+ * applies to it; QHEAD still tells it apart.  Its closing mark is END_Q,
+ * not END_SENT: the weights of END_SENT and of its pairs were learned on
+ * prose, where a closed sentence is body; a question headline drew all of
+ * them against its title role.
  */
 static int
 shown_cls(const SpLine *l, const SpCohesion *c)
@@ -519,7 +522,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 	else if (tag)
 		add(f, SPA_TAIL_TAG);
 	else if (sp_is_sentence_end(last))
-		add(f, SPA_END_SENT);
+		add(f, sq->coh[k].qhead ? SPA_END_Q : SPA_END_SENT);
 	else if (last == 0xFF1A || last == ':')
 		add(f, SPA_END_COLON);
 	else if (last == 0x2014)

@@ -133,7 +133,7 @@ extern char *sp_body_finish(SpBodyState *st);
 	SP_ATOM(LEN6) SP_ATOM(LEN7) \
 	SP_ATOM(INDENTED) SP_ATOM(FLUSH) \
 	SP_ATOM(BRACKET_CREDIT) SP_ATOM(BRACKETED) SP_ATOM(TAIL_TAG) SP_ATOM(END_SENT) \
-	SP_ATOM(END_COLON) SP_ATOM(END_DASH) SP_ATOM(END_CLAUSE) SP_ATOM(END_WORD) \
+	SP_ATOM(END_Q) SP_ATOM(END_COLON) SP_ATOM(END_DASH) SP_ATOM(END_CLAUSE) SP_ATOM(END_WORD) \
 	SP_ATOM(INNER_STOP) SP_ATOM(COMMA0) SP_ATOM(COMMA1) SP_ATOM(COMMA3) \
 	SP_ATOM(DASH_LED) SP_ATOM(DATELINE) SP_ATOM(MARK1) SP_ATOM(MARK2) SP_ATOM(MARK3) \
 	SP_ATOM(BULLET) SP_ATOM(NUMBERED) SP_ATOM(BRACKET_LED) SP_ATOM(KICKER_SHAPE) SP_ATOM(COLUMN_LABEL) \
@@ -221,7 +221,8 @@ extern char *sp_body_finish(SpBodyState *st);
  * BLK_DL: a dateline or byline in the first three lines of the stretch.
  * QHEAD: a short line closing in ？, ！ or … with no full stop inside and no
  * opening quote (a question or exclamation headline; the line classes call
- * it body); such lines count as headline-like for the stretches too.
+ * it body); such lines count as headline-like for the stretches too, and
+ * their closing mark is END_Q, not END_SENT (split_features.c).
  */
 #define SP_ATOM_LIST_BLOCK \
 	SP_ATOM(BDEP_NA) SP_ATOM(BDEP0) SP_ATOM(BDEP1) SP_ATOM(BDEP2) SP_ATOM(BDEP3) \
