@@ -15,9 +15,10 @@
  *	  character now and then).  A full column is joined to the line after
  *	  it unless that line is blank or indented, either holds white space
  *	  inside (mastheads, adverts set in items), the next line opens with a
- *	  dateline, or -- in a punctuated issue -- the next line is a short one
- *	  that closes no sentence (a headline after a paragraph or headline
- *	  that happened to fill a column).
+ *	  dateline, the next line is longer than a column (a deck line under a
+ *	  headline as long as one), or -- in a punctuated issue -- the next line
+ *	  is a short one that closes no sentence (a headline after a paragraph
+ *	  or headline that happened to fill a column).
  */
 #include "split_internal.h"
 #include "split_reflow.h"
@@ -181,6 +182,12 @@ rf_join(const RfLine *a, const RfLine *b, bool punctuated)
 	 * paragraph or a headline that happened to fill a column)
 	 */
 	if (punctuated && b->ncp < a->col - 1 && !b->ends_sent)
+		return false;
+	/*
+	 * A line longer than the column is no column of it: a headline that
+	 * happened to be as long as a column, over its deck line
+	 */
+	if (b->ncp > a->col + 1)
 		return false;
 	return true;
 }

@@ -120,6 +120,38 @@ test_reflow(void)
 	na_buf_free(&b);
 }
 
+/*
+ * A headline as long as a column over a deck line longer than a column:
+ * the deck is no column of the headline's, the two stay lines of their own
+ */
+static void
+test_headline_column_long(void)
+{
+	static const char *const lines[] = {
+		"東方試報", "中華民國十九年四月三日 星期四",
+		"市區新設公園", "（中央社南京三日電）市", "政府今日議決於城北新設", "公園一所、占地百畝、", "明年春季開放。",
+		"江輪夜航班次今日恢復", "航業公會宣布、下月起增開班次",
+		"本報訊航業公會宣布自", "下月起恢復夜航班次、", "旅客稱便。",
+		NULL
+	};
+	NaBuf		b;
+	SpReflow	rf;
+	int			k;
+
+	na_buf_init(&b, 256);
+	for (k = 0; lines[k]; k++)
+	{
+		na_buf_append(&b, lines[k], strlen(lines[k]));
+		na_buf_append(&b, "\n", 1);
+	}
+	NA_CHECK(sp_reflow(b.data, b.len, true, &rf));
+	NA_CHECK(rf.column == 10 || rf.column == 11);
+	NA_CHECK(strstr(rf.text, "\n江輪夜航班次今日恢復\n航業公會宣布、下月起增開班次\n") != NULL);
+	NA_CHECK(strstr(rf.text, "\n本報訊航業公會宣布自下月起恢復夜航班次、旅客稱便。\n") != NULL);
+	sp_reflow_free(&rf);
+	na_buf_free(&b);
+}
+
 static void
 test_modern_untouched(void)
 {
@@ -166,6 +198,7 @@ main(void)
 {
 	test_datelines();
 	test_reflow();
+	test_headline_column_long();
 	test_modern_untouched();
 	test_numbers();
 	NA_TEST_DONE();
