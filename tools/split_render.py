@@ -15,7 +15,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--story-cut 0|1|2] [--bare-credits P]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
-                       [--topical P] [--points P] [--photos P] [--poems P] [--roundups P]
+                       [--topical P] [--points P] [--caption-origins P] [--photos P] [--poems P] [--roundups P]
                        [--byline-press P] [--stack-long P] [--kickers P] [--kicker-dash P]
 
 Article sources, read at run time:
@@ -1551,6 +1551,24 @@ def add_points(d, r):
     return d
 
 
+# where a picture came from, in place of who took it (--caption-origins)
+ORIGINS = ["（视频截图）", "。视频截图", "（资料图）", "。资料图片", "（资料图片）", "。新华社发",
+           "（视觉中国）", "（图片来源：网络）", "（图源：网络）", "。网络图片"]
+CAPORIG = 0.0  # share of captions so (--caption-origins)
+RCO = random.Random(0)  # their stream
+
+
+def caption_line(p, r):
+    """A photo caption over the paragraph p: 图为… X 摄, or (--caption-origins,
+    from a stream of its own) the clause alone with where the picture came
+    from, 南湖公园（视频截图）; r's draws the same either way."""
+    text = p[:r.randint(8, 18)].rstrip("，。")
+    who = name(r)
+    if CAPORIG > 0 and RCO.random() < CAPORIG:
+        return text + RCO.choice(ORIGINS)
+    return "图为" + text + "。" + who + " 摄"
+
+
 def render_article(iss, d, lay, r):
     if POINTS > 0 and lay != "historical" and not d.get("proles") and not d.get("brief") \
             and d.get("source") not in ("photos", "poems") and d.get("paragraphs") and RP.random() < POINTS:
@@ -1595,6 +1613,10 @@ def render_article(iss, d, lay, r):
     if web and r.random() < 0.15:
         iss.add(web_caption(clean(d["paragraphs"][0]), r), "caption")
         gap and iss.blank()
+    elif iss.captions and CAPORIG > 0 and d.get("paragraphs") and RCO.random() < 0.1:
+        # the lead picture's caption under the headline (--caption-origins)
+        iss.add(caption_line(clean(d["paragraphs"][0]), RCO), "caption")
+        gap and iss.blank()
     paras = d["paragraphs"]
     lead = lead_of(d)
     first_body = True
@@ -1626,13 +1648,13 @@ def render_article(iss, d, lay, r):
             # the draws of a body paragraph, so the rest of the issue stays
             iss.add(indent + p, "caption")
             if iss.captions and r.random() < 0.12 and k < len(paras) - 1:
-                iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
+                iss.add(caption_line(p, r), "caption")
         else:
             iss.add(indent + (lead if first_body else "") + p,
                     "lead" if first_body and d.get("brief") else "body")
             first_body = False
             if iss.captions and r.random() < 0.12 and k < len(paras) - 1:
-                iss.add("图为" + p[:r.randint(8, 18)].rstrip("，。") + "。" + name(r) + " 摄", "caption")
+                iss.add(caption_line(p, r), "caption")
         if gap:
             iss.blank()
     for t in d.get("signature") or []:
@@ -1859,7 +1881,7 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0", "--topical": "0", "--points": "0", "--photos": "0", "--poems": "0", "--roundups": "0",
+           "--signatures": "0", "--topical": "0", "--points": "0", "--caption-origins": "0", "--photos": "0", "--poems": "0", "--roundups": "0",
            "--byline-press": "0", "--stack-long": "0", "--kickers": "0.3", "--kicker-dash": ""}
     pos = []
     i = 0
@@ -1903,6 +1925,9 @@ def main():
     global POINTS, RP
     POINTS = float(opt["--points"])
     RP = random.Random(int(opt["--seed"]) * 7411 + 37)
+    global CAPORIG, RCO
+    CAPORIG = float(opt["--caption-origins"])
+    RCO = random.Random(int(opt["--seed"]) * 7573 + 43)
     global RN
     RN = random.Random(int(opt["--seed"]) * 6151 + 53)
     global PHOTOS, RF

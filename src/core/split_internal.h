@@ -100,6 +100,7 @@ extern bool sp_writer_note(const char *s, size_t len, int ncp, bool authors_only
 extern bool sp_source_line(const char *s, size_t len, int ncp);
 extern bool sp_closing_note(const char *s, size_t len, int ncp);
 extern bool sp_picture_note(const char *s, size_t len, int ncp);
+extern bool sp_picture_tail(const char *s, size_t len, int ncp);
 extern size_t sp_credit_bracket(const char *s, size_t len);
 
 /* split_lines.c: cut the text into lines and classify each */

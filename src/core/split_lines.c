@@ -258,7 +258,8 @@ sp_classify(const char *text, SpLine *l)
 			return;
 		}
 		if ((sp_starts(s, len, "图为") || sp_starts(s, len, "上图") ||
-			 sp_starts(s, len, "下图") || sp_starts(s, len, "图：")) &&
+			 sp_starts(s, len, "下图") || sp_starts(s, len, "图：") ||
+			 sp_picture_tail(s, len, l->ncp)) &&
 			l->ncp <= CAPTION_MAX_CP)
 		{
 			l->cls = SPC_CAPTION;

@@ -175,6 +175,55 @@ sp_picture_note(const char *s, size_t len, int ncp)
 }
 
 /*
+ * A photo caption by its last words, where a picture says where it came
+ * from rather than who took it (sp_match_credit_tail() reads X摄, X供图):
+ * 姚明场边支招周琦。视频截图, 加拿大大叔Gweilo（视频截图）, BBC报道截图,
+ * ……晨练的老年人。（视觉中国）, ……（资料图）, ……新华社发, ……（图片来源：网络）.
+ */
+bool
+sp_picture_tail(const char *s, size_t len, int ncp)
+{
+	static const char *const tail[] = {
+		"截图", "资料图", "资料图片", "网络图片", "图片来自网络", "新华社发", "中新社发",
+		"视觉中国", "东方IC", NULL
+	};
+	static const char *const lead[] = {"图片来源", "图源", "图/", "图／", "图片：", NULL};
+	const char *const *w;
+	size_t		e = len,
+				st,
+				open;
+	uint32_t	cp;
+	bool		bracket = false;
+
+	if (len == 0 || ncp < 3)
+		return false;
+	cp = sp_last_cp(s, e, &st);
+	if (sp_is_close_bracket(cp))
+	{
+		e = st;
+		bracket = true;
+	}
+	for (w = tail; *w; w++)
+		if (sp_ends(s, e, *w) && e > strlen(*w))
+			return true;
+	if (!bracket)
+		return false;
+	/* （图片来源：X）, （图源：X）, （图/X）: the bracket the line ends in */
+	for (open = e; open > 0; open = st)
+	{
+		cp = sp_last_cp(s, open, &st);
+		if (sp_is_open_bracket(cp))
+			break;
+	}
+	if (open == 0)
+		return false;
+	for (w = lead; *w; w++)
+		if (sp_starts(s + open, e - open, *w))
+			return true;
+	return false;
+}
+
+/*
  * Who wrote or sent a paragraph, in brackets after its last sentence:
  * ……英雄的城！（评论员罗博萧海川）, ……举行。（新华社北京1月1日电）,
  * ……仪式。（刘通摄）.  Returns the byte offset of the opening bracket, or

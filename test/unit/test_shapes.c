@@ -570,6 +570,58 @@ check_picture_notes(void)
 	na_split_free(&sp);
 }
 
+/*
+ * Captions that say where a picture came from (sp_picture_tail): a caption
+ * line, not a title, under a headline and between paragraphs of web copy
+ */
+static void
+check_picture_tails(void)
+{
+	static const char *const tails[] = {
+		"姚明场边支招周琦。视频截图", "加拿大大叔Gweilo（视频截图）", "BBC报道截图",
+		"2019年10月15日，沈阳，在公园晨练的老年人。（视觉中国）", "新建成的跨江大桥（资料图片）",
+		"参赛选手在比赛中。新华社发", "湖边的候鸟（图片来源：网络）", "古镇夜景（图源：东方IC）", NULL
+	};
+	static const char *const not_tails[] = {
+		"截图", "他向记者出示了聊天记录的截图，上面写着“明天见”。", "（人民论坛）",
+		"江城图书馆新馆开放", "（来源：人民日报）", NULL
+	};
+	static const char web[] =
+		"湖畔公园成了候鸟的家\n\n"
+		"湖畔公园里的白鹭（视频截图）\n\n"
+		"入冬以来，城南湖畔公园迎来了上千只越冬候鸟，白鹭、野鸭在湖面上觅食嬉戏，吸引了不少市民前来观赏。\n\n"
+		"公园管理处在湖边设置了观鸟区，提醒游客不要投喂，也不要靠近鸟群拍照。\n\n"
+		"湖面上觅食的野鸭（资料图片）\n\n"
+		"管理处负责人说，近几年湖区水质不断改善，来这里越冬的候鸟一年比一年多。\n\n"
+		"老城区十条小巷完成改造\n\n"
+		"今年以来，老城区对十条背街小巷进行了改造，铺设了新的路面，更换了路灯，还增加了休闲座椅。\n\n"
+		"居民们说，小巷变得干净整洁了，晚上出门散步也更安心了。\n";
+	NaSplit		sp;
+	int			i;
+
+	for (i = 0; tails[i]; i++)
+		NA_CHECK(sp_picture_tail(tails[i], strlen(tails[i]), (int) na_utf8_count(tails[i], strlen(tails[i]))));
+	for (i = 0; not_tails[i]; i++)
+		NA_CHECK(!sp_picture_tail(not_tails[i], strlen(not_tails[i]),
+								  (int) na_utf8_count(not_tails[i], strlen(not_tails[i]))));
+	/* each caption its own photo item, as every caption is (split_articles.c) */
+	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
+	NA_CHECK_INT(sp.n_articles, 4);
+	if (sp.n_articles == 4)
+	{
+		NA_CHECK_STR(sp.articles[0].title, "湖畔公园成了候鸟的家");
+		NA_CHECK_INT(sp.articles[1].kind, NA_KIND_PHOTO);
+		NA_CHECK_STR(sp.articles[1].caption, "湖畔公园里的白鹭（视频截图）");
+		NA_CHECK_INT(sp.articles[2].kind, NA_KIND_PHOTO);
+		NA_CHECK_STR(sp.articles[2].caption, "湖面上觅食的野鸭（资料图片）");
+		NA_CHECK_STR(sp.articles[3].title, "老城区十条小巷完成改造");
+		NA_CHECK(sp.articles[0].body && strncmp(sp.articles[0].body, "入冬以来", strlen("入冬以来")) == 0);
+		NA_CHECK(strstr(sp.articles[0].body, "一年比一年多。") != NULL);
+		NA_CHECK(strstr(sp.articles[0].body, "图") == NULL);
+	}
+	na_split_free(&sp);
+}
+
 /* a closing paragraph with its writer in brackets: body, not a headline with a column tag */
 static void
 check_credit_brackets(void)
@@ -626,6 +678,7 @@ main(void)
 	check_long_note();
 	check_source_lines();
 	check_picture_notes();
+	check_picture_tails();
 	check_credit_brackets();
 	check_photo_news();
 	check_press_bylines();
