@@ -512,6 +512,16 @@ check_stacks(void)
 	na_buf_free(&text);
 }
 
+/* a predicate of one line (text, bytes, code points) on each of a list */
+static void
+check_lines(bool (*pred) (const char *, size_t, int), const char *const *lines, bool want)
+{
+	int			i;
+
+	for (i = 0; lines[i]; i++)
+		NA_CHECK(pred(lines[i], strlen(lines[i]), (int) na_utf8_count(lines[i], strlen(lines[i]))) == want);
+}
+
 /*
  * picture notes (图片均来自网络) between articles and inside one, and an
  * editor's closing note: credits, never a title
@@ -541,11 +551,8 @@ check_picture_notes(void)
 	NaSplit		sp;
 	int			i;
 
-	for (i = 0; notes[i]; i++)
-		NA_CHECK(sp_picture_note(notes[i], strlen(notes[i]), (int) na_utf8_count(notes[i], strlen(notes[i]))));
-	for (i = 0; not_notes[i]; i++)
-		NA_CHECK(!sp_picture_note(not_notes[i], strlen(not_notes[i]),
-								  (int) na_utf8_count(not_notes[i], strlen(not_notes[i]))));
+	check_lines(sp_picture_note, notes, true);
+	check_lines(sp_picture_note, not_notes, false);
 	/* an editor's closing note is one sentence in brackets; a foreword opens an article */
 	NA_CHECK(sp_closing_note("（应受访者要求，文中人物均为化名。）", strlen("（应受访者要求，文中人物均为化名。）"), 18));
 	NA_CHECK(sp_closing_note("（本文有删节。）", strlen("（本文有删节。）"), 8));
@@ -597,13 +604,9 @@ check_picture_tails(void)
 		"今年以来，老城区对十条背街小巷进行了改造，铺设了新的路面，更换了路灯，还增加了休闲座椅。\n\n"
 		"居民们说，小巷变得干净整洁了，晚上出门散步也更安心了。\n";
 	NaSplit		sp;
-	int			i;
 
-	for (i = 0; tails[i]; i++)
-		NA_CHECK(sp_picture_tail(tails[i], strlen(tails[i]), (int) na_utf8_count(tails[i], strlen(tails[i]))));
-	for (i = 0; not_tails[i]; i++)
-		NA_CHECK(!sp_picture_tail(not_tails[i], strlen(not_tails[i]),
-								  (int) na_utf8_count(not_tails[i], strlen(not_tails[i]))));
+	check_lines(sp_picture_tail, tails, true);
+	check_lines(sp_picture_tail, not_tails, false);
 	/* each caption its own photo item, as every caption is (split_articles.c) */
 	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
 	NA_CHECK_INT(sp.n_articles, 4);
