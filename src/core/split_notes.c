@@ -179,6 +179,7 @@ sp_picture_note(const char *s, size_t len, int ncp)
  * from rather than who took it (sp_match_credit_tail() reads X摄, X供图):
  * 姚明场边支招周琦。视频截图, 加拿大大叔Gweilo（视频截图）, BBC报道截图,
  * ……晨练的老年人。（视觉中国）, ……（资料图）, ……新华社发, ……（图片来源：网络）.
+ * A line that is only such a note, （图片来源：视觉中国）, is sp_picture_note()'s.
  */
 bool
 sp_picture_tail(const char *s, size_t len, int ncp)
@@ -195,7 +196,8 @@ sp_picture_tail(const char *s, size_t len, int ncp)
 	uint32_t	cp;
 	bool		bracket = false;
 
-	if (len == 0 || ncp < 3)
+	/* a line that is only a note of the pictures' origin is that note */
+	if (len == 0 || ncp < 3 || sp_picture_note(s, len, ncp))
 		return false;
 	cp = sp_last_cp(s, e, &st);
 	if (sp_is_close_bracket(cp))

@@ -591,7 +591,8 @@ check_picture_tails(void)
 	};
 	static const char *const not_tails[] = {
 		"截图", "他向记者出示了聊天记录的截图，上面写着“明天见”。", "（人民论坛）",
-		"江城图书馆新馆开放", "（来源：人民日报）", NULL
+		"江城图书馆新馆开放", "（来源：人民日报）",
+		"（图片来源：视觉中国）", "（图片来自网络）", NULL
 	};
 	static const char web[] =
 		"湖畔公园成了候鸟的家\n\n"
