@@ -83,6 +83,9 @@
 # and wire pages print many, with where the picture came from in place of
 # the photographer (split_render.py --caption-origins: ……（视频截图）,
 # ……。资料图片, ……（视觉中国）).
+# QPOEMS (default 0.3) quotes a poem inside that share of the articles
+# (split_render.py --quoted-poems: 《X》 alone on its line, a poet's line in
+# some, verse lines of the article's own clauses).
 # BYLINE_STYLES (default 0.3) prints that share of the reporter bylines in
 # other papers' styles (split_render.py --byline-styles: names alone,
 # 本报评论员, ...; bench/split_quality.md, "Bylines of other styles").
@@ -117,7 +120,7 @@ for SEED in $SEEDS; do
 	rm -rf "$D"
 	mkdir -p "$D"
 	python3 tools/split_render.py "$D" --split train --seed "$SEED" --issues ${ISSUES:-60} \
-		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}" --points "${POINTS:-0.15}" --caption-origins "${CAPORIG:-0.3}" --photos "${PHOTOS:-0.3}" --poems "${POEMS:-0.3}" --byline-press "${BYLINE_PRESS:-0.25}" --stack-long "${STACK_LONG:-0.8}" --question-heads "${QHEADS:-0}" --kickers "${KICKERS:-0.3}" --kicker-dash "${KDASH:-}"
+		--layouts ${LAYOUTS:-epaper,masthead,web,ocr,historical} --captions 0.3 --vary "${VARY:-0.3}" --webcopy "${WEBCOPY:-0}" --sources "${SOURCES:-own,xinmin,cnki,pku,msr,pages}" --swap "${SWAP:-}" --two-part "${TWOPART:-0.5}" --long-kickers "${LONG_KICKERS:-0}" --weights "${WEIGHTS:-}" --page-stacks "${PAGE_STACKS:-0}" --question-titles "${QTITLES:-0.15}" --story-cut "${STORY_CUT:-1}" --bare-credits "${BARE_CREDITS:-0}" --qtitle-stream "${QSTREAM:-shared}" --web-captions "${WEBCAP:-0}" --corpus-chunks "${CORPUS_CHUNKS:-1}" --lists "${LISTS:-0.3}" --byline-styles "${BYLINE_STYLES:-0.3}" --reports "${REPORTS:-0.3}" --signatures "${SIGNS:-0.05}" --topical "${TOPICAL:-0}" --points "${POINTS:-0.15}" --caption-origins "${CAPORIG:-0.3}" --quoted-poems "${QPOEMS:-0.3}" --photos "${PHOTOS:-0.3}" --poems "${POEMS:-0.3}" --byline-press "${BYLINE_PRESS:-0.25}" --stack-long "${STACK_LONG:-0.8}" --question-heads "${QHEADS:-0}" --kickers "${KICKERS:-0.3}" --kicker-dash "${KDASH:-}"
 	build/na_split "$D"/*.txt -o "$D" --features
 	DIRS+=("$D")
 done

@@ -16,6 +16,7 @@ usage: split_render.py OUTDIR [--split train|test|all] [--layouts a,b,..]
                        [--corpus-chunks K|pku=K,msr=K] [--lists P]
                        [--byline-styles P] [--reports P] [--signatures P]
                        [--topical P] [--points P] [--caption-origins P] [--photos P] [--poems P] [--roundups P]
+                       [--quoted-poems P]
                        [--byline-press P] [--stack-long P] [--kickers P] [--kicker-dash P]
 
 Article sources, read at run time:
@@ -90,6 +91,12 @@ article's own clauses: video-still captions (X（视频截图）), photo caption
 (图为X。（新华社发 Y摄）, ▲X, 图：X, X（受访者供图）), bare credits, and
 inner heads that are only a quoted name (《X》, role heading).  Drawn from a random stream of its own,
 so every other draw stays that of --web-captions 0.
+--quoted-poems P gives that share of the articles (not the historical or
+OCR layouts) a poem quoted between two paragraphs, as essays and reviews
+print one: its name alone in book-title marks (《X》, role heading), in
+some the poet under it (——（唐）X, role heading), then verse lines of equal
+clauses cut from the article's own words (role body), in some a label over
+the comment that follows (赏析：).  Drawn from a stream of its own (RQP).
 --page-captions 1 gives the saved pages' caption-shaped lines (the shapes of
 split_caption.c: （视频截图）, 图为, ▲, 供图 ...) the role caption and keeps them
 out of the gold body's first and last words (default 0: body, as before).
@@ -1502,6 +1509,41 @@ def web_captions(paras, r):
     return at
 
 
+# ------------------------------------------------ quoted poems (--quoted-poems)
+# A poem quoted inside an essay or review: 《X》 alone on its line, a poet's
+# line in some, verse lines of equal clauses (the article's own words cut to
+# four, five or seven characters; no verse copied), a comment's label in
+# some.  Line by line it looks like a short headline over a poem item; the
+# book-title marks say it is a work the article quotes.
+QPOEMS = 0.0  # share of articles given a quoted poem (--quoted-poems)
+RQP = random.Random(0)  # their stream
+DYNASTIES = "汉唐宋元明清"
+
+
+def quoted_poem(text, r):
+    """[(line, role), ..] of a quoted poem made of text's clauses, or []."""
+    q = clause(text, r, 2, 8)
+    n = r.choice((4, 5, 5, 7, 7))
+    cl = [f[:n] for f in re.split(r"[，。！？：；、“”（）《》\s]", text) if len(f) >= n]
+    if not q or len(cl) < 4:
+        return []
+    out = [("《%s》" % q, "heading")]
+    c = r.random()
+    if c < 0.25:
+        out.append(("——（%s）%s" % (r.choice(DYNASTIES), name(r)), "heading"))
+    elif c < 0.4:
+        out.append(("%s　%s" % (r.choice(DYNASTIES), name(r)), "heading"))
+    k = r.randrange(len(cl) - 3)
+    pairs = [cl[i] + "，" + cl[i + 1] + r.choice("。。。。；！")
+             for i in range(k, min(len(cl) - 1, k + 2 * r.randint(2, 8)), 2)]
+    if r.random() < 0.3:
+        pairs = ["".join(pairs)]
+    out += [(v, "body") for v in pairs]
+    if r.random() < 0.25:
+        out.append((r.choice(["赏析：", "点评：", "译文：", "注释："]), "heading"))
+    return out
+
+
 def byline_style(names, r):
     """A reporter byline as other papers print it (--byline-styles): the
     names alone (commentary and theory pages), full-width gaps, a
@@ -1625,6 +1667,13 @@ def render_article(iss, d, lay, r):
         iss.add(indent + d["salute"], "body")
         gap and iss.blank()
     caps = web_captions(paras, RC) if lay == "web" and WEBCAP > 0 and RC.random() < WEBCAP else {}
+    if QPOEMS > 0 and lay != "ocr" and len(paras) > 1 and RQP.random() < QPOEMS:
+        poem = quoted_poem("".join(p for p in paras if not is_head(p)), RQP)
+        if poem:
+            caps = dict(caps)
+            caps.setdefault(RQP.randrange(1, len(paras)), []).extend(
+                (t if ro == "heading" and (lay in ("web", "plain") or RQP.random() < 0.5) else indent + t, ro)
+                for t, ro in poem)
     proles = d.get("proles") or [None] * len(paras)
     for k, p in enumerate(paras):
         for t, ro in caps.get(k, []):
@@ -1881,7 +1930,7 @@ def main():
            "--web-captions": "0",
            "--qtitle-stream": "shared",
            "--page-captions": "0", "--lists": "0", "--byline-styles": "0", "--reports": "0",
-           "--signatures": "0", "--topical": "0", "--points": "0", "--caption-origins": "0", "--photos": "0", "--poems": "0", "--roundups": "0",
+           "--signatures": "0", "--topical": "0", "--points": "0", "--caption-origins": "0", "--photos": "0", "--poems": "0", "--roundups": "0", "--quoted-poems": "0",
            "--byline-press": "0", "--stack-long": "0", "--kickers": "0.3", "--kicker-dash": ""}
     pos = []
     i = 0
@@ -1925,6 +1974,9 @@ def main():
     global POINTS, RP
     POINTS = float(opt["--points"])
     RP = random.Random(int(opt["--seed"]) * 7411 + 37)
+    global QPOEMS, RQP
+    QPOEMS = float(opt["--quoted-poems"])
+    RQP = random.Random(int(opt["--seed"]) * 10271 + 89)
     global CAPORIG, RCO
     CAPORIG = float(opt["--caption-origins"])
     RCO = random.Random(int(opt["--seed"]) * 7573 + 43)

@@ -552,6 +552,8 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_COLUMN_LABEL);
 	if (l->ncp <= 30 && credit_words(s, len))
 		add(f, SPA_CREDIT_WORDS);
+	if (sp_quoted_name(s, len))
+		add(f, SPA_QNAME);
 	if (seq[k] > 0 && lines[seq[k] - 1].cls == SPC_BLANK)
 		add(f, SPA_BLANK_BEFORE);
 	if (x && seq[k + 1] > seq[k] + 1 && lines[seq[k] + 1].cls == SPC_BLANK)

@@ -85,6 +85,7 @@ extern bool sp_match_page_header(const char *s, size_t len, size_t *sec_off,
 extern size_t sp_kicker_split(const char *s, size_t len);
 extern bool sp_kicker_like(const char *s, size_t len);
 extern bool sp_is_column_label(const char *s, size_t len);
+extern bool sp_quoted_name(const char *s, size_t len);
 extern size_t sp_garbage_prefix(const char *s, size_t len);
 extern bool sp_name_line(const char *s, size_t len);
 extern bool sp_ends_with_name(const char *s, size_t len);
@@ -208,9 +209,11 @@ extern char *sp_body_finish(SpBodyState *st);
  * evidence of a new one.  In copied web text a section head and a new
  * article's title look alike; a section goes on with its article's words,
  * a new article does not.
+ * QNAME: the line is only a work's name in book-title marks (《X》,
+ * sp_quoted_name()): the head of a poem or passage an article quotes.
  */
 #define SP_ATOM_LIST_WEB \
-	SP_ATOM(ECHO1) SP_ATOM(ECHO2)
+	SP_ATOM(ECHO1) SP_ATOM(ECHO2) SP_ATOM(QNAME)
 
 /*
  * Block features (branch splitweb, issue #11; split_block.c): on a line of

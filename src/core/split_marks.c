@@ -663,6 +663,32 @@ sp_is_column_label(const char *s, size_t len)
 	return n >= 2 && n <= 6 && !sp_kicker_like(s, len);
 }
 
+/*
+ * A line that is only a work's name in book-title marks (《冬夜读书示子聿》):
+ * a poem, book or film an essay quotes.  A headline seldom names a work and
+ * nothing more; inside an article such a line heads the quoted text.
+ */
+bool
+sp_quoted_name(const char *s, size_t len)
+{
+	size_t		i = 0,
+				adv;
+	int			n = 0;
+	uint32_t	cp = 0;
+
+	if (!sp_starts(s, len, "《"))
+		return false;
+	while (i < len)
+	{
+		cp = na_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		n++;
+		if (n > 1 && i < len && (cp == 0x300A || cp == 0x300B))
+			return false;
+	}
+	return cp == 0x300B && n >= 3 && n <= 22;
+}
+
 /* OCR debris before the first word of a line: "+占。 会议强调" */
 size_t
 sp_garbage_prefix(const char *s, size_t len)

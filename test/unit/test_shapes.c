@@ -674,6 +674,64 @@ check_credit_brackets(void)
 	na_split_free(&sp);
 }
 
+/* sp_quoted_name() in check_lines()'s shape */
+static bool
+quoted_name(const char *s, size_t len, int ncp)
+{
+	(void) ncp;
+	return sp_quoted_name(s, len);
+}
+
+/*
+ * a poem an essay quotes (《X》 alone on its line, the poet, the verse):
+ * part of the essay, not an article of its own; the verse is the
+ * project's own
+ */
+static void
+check_quoted_poems(void)
+{
+	static const char *const names[] = {
+		"《江畔晨行》", "《论语》", "《一首写给远方的长诗》", NULL
+	};
+	static const char *const not_names[] = {
+		"《江畔晨行》赏析", "读《论语》有感", "《江畔》与《晨行》", "《》",
+		"《一部很长很长很长很长很长很长很长很长很长的书的名字》", "江畔晨行", NULL
+	};
+	static const char web[] =
+		"父亲节里读几首写给孩子的诗\n\n"
+		"每当读起那些写给孩子的诗句，许多人的心中都会涌起一股暖流。\n\n"
+		"《江畔晨行》\n\n"
+		"——（宋）林远山\n\n"
+		"江风吹柳岸，晨露湿行衣。\n\n"
+		"远帆三两点，白鹭一行飞。\n\n"
+		"点评：\n\n"
+		"诗人写的是清晨送儿子远行的一段江路，字里行间都是对孩子的牵挂。\n\n"
+		"《示儿书》\n\n"
+		"——（明）周望川\n\n"
+		"读书须用意，一字值千金。\n\n"
+		"勤学如春草，日日见新青。\n\n"
+		"点评：\n\n"
+		"这首诗劝孩子读书要用心，道理浅显，却说得恳切。\n\n"
+		"老城区十条小巷完成改造\n\n"
+		"今年以来，老城区对十条背街小巷进行了改造，铺设了新的路面，更换了路灯，还增加了休闲座椅。\n\n"
+		"居民们说，小巷变得干净整洁了，晚上出门散步也更安心了。\n";
+	NaSplit		sp;
+
+	check_lines(quoted_name, names, true);
+	check_lines(quoted_name, not_names, false);
+	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
+	NA_CHECK_INT(sp.n_articles, 2);
+	if (sp.n_articles == 2)
+	{
+		NA_CHECK_STR(sp.articles[0].title, "父亲节里读几首写给孩子的诗");
+		NA_CHECK(strstr(sp.articles[0].body, "白鹭一行飞。") != NULL);
+		NA_CHECK(strstr(sp.articles[0].body, "日日见新青。") != NULL);
+		NA_CHECK(strstr(sp.articles[0].body, "却说得恳切。") != NULL);
+		NA_CHECK_STR(sp.articles[1].title, "老城区十条小巷完成改造");
+	}
+	na_split_free(&sp);
+}
+
 int
 main(void)
 {
@@ -683,6 +741,7 @@ main(void)
 	check_source_lines();
 	check_picture_notes();
 	check_picture_tails();
+	check_quoted_poems();
 	check_credit_brackets();
 	check_photo_news();
 	check_press_bylines();
