@@ -512,6 +512,21 @@ check_stacks(void)
 	na_buf_free(&text);
 }
 
+/* the article after the one under test in the web copies below */
+#define LANES_ARTICLE \
+	"老城区十条小巷完成改造\n\n" \
+	"今年以来，老城区对十条背街小巷进行了改造，铺设了新的路面，更换了路灯，还增加了休闲座椅。\n\n" \
+	"居民们说，小巷变得干净整洁了，晚上出门散步也更安心了。\n"
+
+/* split a web copy; whether it gave the rows wanted (checked) */
+static bool
+split_web(const char *web, int want, NaSplit *sp)
+{
+	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, sp);
+	NA_CHECK_INT(sp->n_articles, want);
+	return sp->n_articles == want;
+}
+
 /* a predicate of one line (text, bytes, code points) on each of a list */
 static void
 check_lines(bool (*pred) (const char *, size_t, int), const char *const *lines, bool want)
@@ -601,17 +616,13 @@ check_picture_tails(void)
 		"公园管理处在湖边设置了观鸟区，提醒游客不要投喂，也不要靠近鸟群拍照。\n\n"
 		"湖面上觅食的野鸭（资料图片）\n\n"
 		"管理处负责人说，近几年湖区水质不断改善，来这里越冬的候鸟一年比一年多。\n\n"
-		"老城区十条小巷完成改造\n\n"
-		"今年以来，老城区对十条背街小巷进行了改造，铺设了新的路面，更换了路灯，还增加了休闲座椅。\n\n"
-		"居民们说，小巷变得干净整洁了，晚上出门散步也更安心了。\n";
+		LANES_ARTICLE;
 	NaSplit		sp;
 
 	check_lines(sp_picture_tail, tails, true);
 	check_lines(sp_picture_tail, not_tails, false);
 	/* each caption its own photo item, as every caption is (split_articles.c) */
-	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
-	NA_CHECK_INT(sp.n_articles, 4);
-	if (sp.n_articles == 4)
+	if (split_web(web, 4, &sp))
 	{
 		NA_CHECK_STR(sp.articles[0].title, "湖畔公园成了候鸟的家");
 		NA_CHECK_INT(sp.articles[1].kind, NA_KIND_PHOTO);
@@ -712,16 +723,12 @@ check_quoted_poems(void)
 		"勤学如春草，日日见新青。\n\n"
 		"点评：\n\n"
 		"这首诗劝孩子读书要用心，道理浅显，却说得恳切。\n\n"
-		"老城区十条小巷完成改造\n\n"
-		"今年以来，老城区对十条背街小巷进行了改造，铺设了新的路面，更换了路灯，还增加了休闲座椅。\n\n"
-		"居民们说，小巷变得干净整洁了，晚上出门散步也更安心了。\n";
+		LANES_ARTICLE;
 	NaSplit		sp;
 
 	check_lines(quoted_name, names, true);
 	check_lines(quoted_name, not_names, false);
-	na_split_issue_layout(web, strlen(web), NA_LAYOUT_WEB, &sp);
-	NA_CHECK_INT(sp.n_articles, 2);
-	if (sp.n_articles == 2)
+	if (split_web(web, 2, &sp))
 	{
 		NA_CHECK_STR(sp.articles[0].title, "父亲节里读几首写给孩子的诗");
 		NA_CHECK(strstr(sp.articles[0].body, "白鹭一行飞。") != NULL);
