@@ -1670,7 +1670,6 @@ def render_article(iss, d, lay, r):
     if QPOEMS > 0 and lay != "ocr" and len(paras) > 1 and RQP.random() < QPOEMS:
         poem = quoted_poem("".join(p for p in paras if not is_head(p)), RQP)
         if poem:
-            caps = dict(caps)
             caps.setdefault(RQP.randrange(1, len(paras)), []).extend(
                 (t if ro == "heading" and (lay in ("web", "plain") or RQP.random() < 0.5) else indent + t, ro)
                 for t, ro in poem)

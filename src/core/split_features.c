@@ -552,7 +552,7 @@ line_atoms(const SpSeq *sq, int k, SpFeatures *f)
 		add(f, SPA_COLUMN_LABEL);
 	if (l->ncp <= 30 && credit_words(s, len))
 		add(f, SPA_CREDIT_WORDS);
-	if (sp_quoted_name(s, len))
+	if (sp_quoted_name(s, len, l->ncp))
 		add(f, SPA_QNAME);
 	if (seq[k] > 0 && lines[seq[k] - 1].cls == SPC_BLANK)
 		add(f, SPA_BLANK_BEFORE);

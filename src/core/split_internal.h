@@ -85,7 +85,7 @@ extern bool sp_match_page_header(const char *s, size_t len, size_t *sec_off,
 extern size_t sp_kicker_split(const char *s, size_t len);
 extern bool sp_kicker_like(const char *s, size_t len);
 extern bool sp_is_column_label(const char *s, size_t len);
-extern bool sp_quoted_name(const char *s, size_t len);
+extern bool sp_quoted_name(const char *s, size_t len, int ncp);
 extern size_t sp_garbage_prefix(const char *s, size_t len);
 extern bool sp_name_line(const char *s, size_t len);
 extern bool sp_ends_with_name(const char *s, size_t len);

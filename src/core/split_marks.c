@@ -666,27 +666,15 @@ sp_is_column_label(const char *s, size_t len)
 /*
  * A line that is only a work's name in book-title marks (《冬夜读书示子聿》):
  * a poem, book or film an essay quotes.  A headline seldom names a work and
- * nothing more; inside an article such a line heads the quoted text.
+ * nothing more; inside an article such a line heads the quoted text.  One
+ * to twenty characters inside one pair (ncp counts the marks too).
  */
 bool
-sp_quoted_name(const char *s, size_t len)
+sp_quoted_name(const char *s, size_t len, int ncp)
 {
-	size_t		i = 0,
-				adv;
-	int			n = 0;
-	uint32_t	cp = 0;
-
-	if (!sp_starts(s, len, "《"))
-		return false;
-	while (i < len)
-	{
-		cp = na_utf8_decode(s + i, len - i, &adv);
-		i += adv;
-		n++;
-		if (n > 1 && i < len && (cp == 0x300A || cp == 0x300B))
-			return false;
-	}
-	return cp == 0x300B && n >= 3 && n <= 22;
+	return ncp >= 3 && ncp <= 22 &&
+		sp_first_cp(s, len, NULL) == 0x300A && sp_last_cp(s, len, NULL) == 0x300B &&
+		sp_count_cp(s, len, 0x300A) == 1 && sp_count_cp(s, len, 0x300B) == 1;
 }
 
 /* OCR debris before the first word of a line: "+占。 会议强调" */

@@ -685,14 +685,6 @@ check_credit_brackets(void)
 	na_split_free(&sp);
 }
 
-/* sp_quoted_name() in check_lines()'s shape */
-static bool
-quoted_name(const char *s, size_t len, int ncp)
-{
-	(void) ncp;
-	return sp_quoted_name(s, len);
-}
-
 /*
  * a poem an essay quotes (《X》 alone on its line, the poet, the verse):
  * part of the essay, not an article of its own; the verse is the
@@ -726,8 +718,8 @@ check_quoted_poems(void)
 		LANES_ARTICLE;
 	NaSplit		sp;
 
-	check_lines(quoted_name, names, true);
-	check_lines(quoted_name, not_names, false);
+	check_lines(sp_quoted_name, names, true);
+	check_lines(sp_quoted_name, not_names, false);
 	if (split_web(web, 2, &sp))
 	{
 		NA_CHECK_STR(sp.articles[0].title, "父亲节里读几首写给孩子的诗");
